@@ -1,0 +1,59 @@
+# Assistant SREI — one command runs it (make run), one tests it (make test).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMP := $(VENV)/.installed
+MODEL := models/srei.tar.gz
+KB := var/knowledge.sqlite3
+TRAIN_INPUTS := bot/config.yml $(wildcard bot/domain/*.yml) $(wildcard data/*.yml) $(wildcard data/nlu/*.yml)
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help venv knowledge train run test lint lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+venv: $(STAMP) ## Create .venv with Python 3.10 and install requirements.lock
+
+$(STAMP): requirements.lock
+	@PY310=$$(scripts/find_python.sh) || exit 1; \
+	  [ -x $(PY) ] || "$$PY310" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(PY) -m pip check
+	@touch $@
+
+knowledge: $(STAMP) ## Validate and build the knowledge base (atomic swap)
+	$(PY) -m knowledge build
+
+$(KB): $(STAMP) $(wildcard knowledge/content/*.yml)
+	$(PY) -m knowledge build
+
+train: $(MODEL) ## Train the Rasa model if its data or configuration changed
+
+$(MODEL): $(STAMP) $(TRAIN_INPUTS)
+	$(RASA) train --config bot/config.yml --domain bot/domain --data data --out models \
+	  --fixed-model-name srei --quiet
+	@touch $@
+
+run: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then start actions + Rasa on 127.0.0.1 (Ctrl-C stops)
+	$(PY) -m bot.stack
+
+test: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then run the whole test suite
+	$(RASA) data validate --config bot/config.yml --domain bot/domain --data data --quiet
+	$(PY) -m pytest
+
+lint: $(STAMP) ## Static checks (ruff)
+	$(VENV)/bin/ruff check .
+
+lock: ## Re-resolve the dependencies of pyproject.toml into requirements.lock
+	@PY310=$$(scripts/find_python.sh) || exit 1; rm -rf /tmp/srei-lock && "$$PY310" -m venv /tmp/srei-lock && \
+	  /tmp/srei-lock/bin/pip install --quiet . '.[dev]' && \
+	  { echo "# Exact versions installed by 'make venv' (pip install --no-deps -r requirements.lock)."; \
+	    echo "# Regenerate with 'make lock' after changing the dependencies in pyproject.toml."; \
+	    /tmp/srei-lock/bin/pip freeze --all --exclude srei-assistant | grep -v '^pip=='; } > requirements.lock
+
+clean: ## Remove generated files (models, var/), keep the environment
+	rm -rf models var .rasa

@@ -1,0 +1,36 @@
+"""Shared base of the actions that answer from the knowledge base."""
+
+from __future__ import annotations
+
+import abc
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge_access import get_kb
+from knowledge import KnowledgeBase, KnowledgeUnavailable
+
+log = logging.getLogger(__name__)
+
+
+class KnowledgeAction(Action, abc.ABC):
+    """Runs `answer` with the knowledge base; if the base fails, says so in French.
+
+    Abstract so that rasa_sdk, which registers every concrete Action subclass, skips it.
+    """
+
+    @abc.abstractmethod
+    def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: dict[str, Any]) -> list[dict[str, Any]]:
+        """Utter the answer and return the events (slots) it sets."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        try:
+            return self.answer(get_kb(), dispatcher, tracker, domain)
+        except KnowledgeUnavailable as exc:
+            log.error("knowledge base unavailable in %s: %s", self.name(), exc)
+            dispatcher.utter_message(response="utter_knowledge_unavailable")
+            return []

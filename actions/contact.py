@@ -1,0 +1,44 @@
+"""Answers « how do I reach … ? » from the contacts of the knowledge base."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import KnowledgeAction
+from actions.context import latest_entities, resolve_entity
+from actions.phrasing import render, source_lines
+from knowledge import KnowledgeBase
+
+# Most specific first: « adresse mail » yields both address and email, and means email.
+CONTACT_KINDS = ("email", "website", "phone", "hours", "head", "address")
+
+
+class ActionAnswerContact(KnowledgeAction):
+    def name(self) -> str:
+        return "action_answer_contact"
+
+    def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: dict[str, Any]) -> list[dict[str, Any]]:
+        body_id = resolve_entity(kb, tracker, "body", "body") or kb.default_body().id
+        body = kb.body(body_id) or kb.default_body()
+        asked = latest_entities(tracker, "contact_kind")
+        kind = next((k for k in CONTACT_KINDS if k in asked), None)
+        contacts = kb.contacts(body_id=body.id)
+        if not contacts:
+            dispatcher.utter_message(text=render(domain, "utter_contact_none", body=body.name))
+            return [SlotSet("body", body.id), SlotSet("contact_kind", None)]
+        wanted = [c for c in contacts if c.kind == kind] if kind else contacts
+        lines = []
+        if kind and not wanted:
+            lines.append(render(domain, "utter_contact_kind_missing", service=contacts[0].service_name))
+            wanted = contacts
+        else:
+            lines.append(render(domain, "utter_contact_intro", service=contacts[0].service_name, body=body.name))
+        lines += [render(domain, f"utter_contact_line_{c.kind}", value=c.value) for c in wanted]
+        lines.append(source_lines(domain, [c.source for c in wanted]))
+        dispatcher.utter_message(text="\n".join(lines))
+        return [SlotSet("body", body.id), SlotSet("contact_kind", kind)]

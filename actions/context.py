@@ -1,0 +1,37 @@
+"""Works out what a turn is about: entities of this message first, then the conversation's."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from knowledge import KnowledgeBase
+
+
+def latest_entity(tracker: Tracker, name: str) -> str | None:
+    """The value of entity `name` in the user's latest message, if any."""
+    values = latest_entities(tracker, name)
+    return values[0] if values else None
+
+
+def latest_entities(tracker: Tracker, name: str) -> list[str]:
+    """Distinct values of entity `name` in the user's latest message, in order."""
+    return list(dict.fromkeys(
+        e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name))
+
+
+def resolve_entity(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str) -> str | None:
+    """Id of the `kb_type` entity meant now: named in this message, else kept from before.
+
+    The NLU may miss a name or tag a variant; the knowledge base's aliases are the
+    authority, so the raw text is searched for known names as a second chance.
+    """
+    kb_id = kb.resolve(kb_type, latest_entity(tracker, entity))
+    if kb_id:
+        return kb_id
+    mentions = kb.find_mentions(kb_type, tracker.latest_message.get("text") or "")
+    if mentions:
+        return mentions[0]
+    kept = tracker.get_slot(entity)
+    if kept and kb.known_id(kb_type, kept):
+        return kept  # the actions store ids in slots
+    return kb.resolve(kb_type, kept)

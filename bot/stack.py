@@ -1,0 +1,202 @@
+"""Starts and stops the action server and the Rasa server together, on 127.0.0.1.
+
+Used by `make run` (foreground, Ctrl-C stops both) and by the integration tests, so
+both start the stack exactly the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+class StackError(RuntimeError):
+    """A clear, French reason why the stack cannot start."""
+
+
+@dataclass
+class StackConfig:
+    """Ports, files and settings of one stack; defaults are the embedded set-up."""
+
+    rasa_port: int = int(os.environ.get("RASA_PORT", "5005"))
+    actions_port: int = int(os.environ.get("ACTIONS_PORT", "5055"))
+    model: Path = Path(os.environ.get("RASA_MODEL", ROOT / "models" / "srei.tar.gz"))
+    endpoints: Path = Path(os.environ.get("RASA_ENDPOINTS", ROOT / "bot" / "endpoints.yml"))
+    credentials: Path = Path(os.environ.get("RASA_CREDENTIALS", ROOT / "bot" / "credentials.yml"))
+    tracker_sqlite: Path = Path(os.environ.get("TRACKER_SQLITE_PATH", ROOT / "var" / "conversations.sqlite3"))
+    log_dir: Path = ROOT / "var" / "log"
+    extra_env: dict[str, str] = field(default_factory=dict)
+    start_actions: bool = True
+
+    @property
+    def action_url(self) -> str:
+        return os.environ.get("ACTION_ENDPOINT_URL", f"http://127.0.0.1:{self.actions_port}/webhook")
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def http_ok(url: str, timeout: float = 1.0) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 (loopback only)
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+class Stack:
+    """The two server processes of one assistant."""
+
+    def __init__(self, config: StackConfig | None = None):
+        self.config = config or StackConfig()
+        self.procs: dict[str, subprocess.Popen] = {}
+
+    def environment(self) -> dict[str, str]:
+        c = self.config
+        env = dict(os.environ)
+        env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+        env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        env.update({
+            "ACTION_ENDPOINT_URL": c.action_url,
+            "TRACKER_SQLITE_PATH": str(c.tracker_sqlite),
+            "SANIC_HOST": "127.0.0.1",  # rasa_sdk binds here instead of 0.0.0.0
+            "PYTHONPATH": str(ROOT),
+        })
+        env.update(c.extra_env)
+        return env
+
+    def preflight(self) -> None:
+        """Refuse to start, with a clear message, when something is missing or taken."""
+        c = self.config
+        if not c.model.exists():
+            raise StackError(f"Modèle introuvable : {c.model}. Lancez « make train » (ou « make run », qui l'entraîne).")
+        ports = [("Rasa", c.rasa_port)] + ([("serveur d'actions", c.actions_port)] if c.start_actions else [])
+        for label, port in ports:
+            if not port_is_free(port):
+                raise StackError(f"Le port {port} ({label}) est déjà utilisé sur 127.0.0.1. Arrêtez le programme "
+                                 f"qui l'occupe ou choisissez un autre port (variables RASA_PORT / ACTIONS_PORT).")
+        env = self.environment()
+        check = subprocess.run([str(VENV_BIN / "python"), "-c", "from actions.knowledge_access import get_kb;"
+                                "print(get_kb().check())"], env=env, capture_output=True, text=True)
+        if check.returncode != 0:
+            reason = (check.stderr.strip().splitlines() or ["erreur inconnue"])[-1]
+            raise StackError(f"Base de connaissances inutilisable : {reason}")
+
+    def start(self, timeout: float = 120.0) -> None:
+        """Start both servers and wait until both answer."""
+        self.preflight()
+        c = self.config
+        c.log_dir.mkdir(parents=True, exist_ok=True)
+        c.tracker_sqlite.parent.mkdir(parents=True, exist_ok=True)
+        env = self.environment()
+        if c.start_actions:
+            self._spawn("actions", [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
+                                    "--port", str(c.actions_port)], env)
+        self._spawn("rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(c.model), "--endpoints", str(c.endpoints),
+                             "--credentials", str(c.credentials), "--interface", "127.0.0.1",
+                             "--port", str(c.rasa_port)], env)
+        deadline = time.monotonic() + timeout
+        checks = {"rasa": f"{c.rasa_url}/"}
+        if c.start_actions:
+            checks["actions"] = f"http://127.0.0.1:{c.actions_port}/health"
+        while checks:
+            for name, url in list(checks.items()):
+                if self.procs[name].poll() is not None:
+                    self.stop()
+                    raise StackError(f"Le serveur « {name} » s'est arrêté au démarrage ; voir {c.log_dir / (name + '.log')}")
+                if http_ok(url):
+                    del checks[name]
+            if time.monotonic() > deadline:
+                self.stop()
+                raise StackError(f"Démarrage trop long (> {timeout:.0f} s) ; voir les journaux dans {c.log_dir}")
+            time.sleep(0.3)
+
+    def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> None:
+        with open(self.config.log_dir / f"{name}.log", "ab") as log:  # the child keeps its own copy
+            self.procs[name] = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                                start_new_session=True)
+
+    def stop_one(self, name: str, timeout: float = 15.0) -> None:
+        """Stop one server (SIGTERM, then SIGKILL), by the PID we started."""
+        proc = self.procs.pop(name, None)
+        if proc is None or proc.poll() is not None:
+            return
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+    def stop(self) -> None:
+        for name in list(self.procs):
+            self.stop_one(name)
+
+    def __enter__(self) -> "Stack":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def main() -> int:
+    """`make run`: start, print the URLs, wait for Ctrl-C or SIGTERM, stop both."""
+    stack = Stack()
+    stopping = False
+
+    def on_signal(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    print("Démarrage du serveur d'actions et de Rasa…", flush=True)
+    started = time.monotonic()
+    try:
+        stack.start()
+    except StackError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 1
+    c = stack.config
+    print(f"Assistant prêt en {time.monotonic() - started:.0f} s.", flush=True)
+    print(f"  Page de démonstration : {c.rasa_url}/webhooks/widget/demo", flush=True)
+    print(f"  API REST (tests)      : {c.rasa_url}/webhooks/rest/webhook", flush=True)
+    print("Ctrl-C pour arrêter.", flush=True)
+    try:
+        while not stopping:
+            for name, proc in stack.procs.items():
+                if proc.poll() is not None:
+                    print(f"Erreur : le serveur « {name} » s'est arrêté ; voir {c.log_dir / (name + '.log')}",
+                          file=sys.stderr)
+                    stopping = True
+            time.sleep(0.5)
+    finally:
+        print("Arrêt…", flush=True)
+        stack.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
