@@ -10,8 +10,9 @@ TRAIN_INPUTS := bot/config.yml $(wildcard bot/domain/*.yml) $(wildcard data/*.ym
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help venv knowledge train run test lint lock clean
+.PHONY: help venv knowledge train run test lint lock clean shell report purge erase
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -44,6 +45,19 @@ run: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then start actions + Rasa on 1
 test: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then run the whole test suite
 	$(RASA) data validate --config bot/config.yml --domain bot/domain --data data --quiet
 	$(PY) -m pytest
+
+shell: $(STAMP) $(KB) $(MODEL) ## Chat in the terminal with the local assistant (starts it if needed)
+	$(PY) -m bot.shell
+
+report: $(STAMP) ## Write var/report.html: activity, top intents, unanswered questions, ratings
+	$(PY) -m bot.report
+
+purge: $(STAMP) ## Delete conversations older than RETENTION_DAYS (default 90); run daily
+	$(PY) -m bot.retention purge
+
+erase: $(STAMP) ## Erase one conversation: make erase CODE=<conversation code>
+	@[ -n "$(CODE)" ] || { echo "Usage : make erase CODE=<code de la conversation>"; exit 2; }
+	$(PY) -m bot.retention erase "$(CODE)"
 
 lint: $(STAMP) ## Static checks (ruff)
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,77 @@
+"""Direct access to the conversation store (Rasa's `events` table) for staff commands.
+
+Same settings as the running assistant: PostgreSQL when TRACKER_DB_HOST is set (with
+TRACKER_DB_PORT/NAME/USER/PASSWORD), else the SQLite file TRACKER_SQLITE_PATH.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import MetaData, Table, create_engine, delete, func, select
+from sqlalchemy.engine import URL, Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tracker_db_url() -> URL | str:
+    """SQLAlchemy URL of the conversation store, from the environment."""
+    host = os.environ.get("TRACKER_DB_HOST")
+    if host:
+        return URL.create(
+            "postgresql", username=os.environ.get("TRACKER_DB_USER"), password=os.environ.get("TRACKER_DB_PASSWORD"),
+            host=host, port=int(os.environ.get("TRACKER_DB_PORT", "5432")),
+            database=os.environ.get("TRACKER_DB_NAME", "rasa"),
+        )
+    path = os.environ.get("TRACKER_SQLITE_PATH", str(ROOT / "var" / "conversations.sqlite3"))
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    sender_id: str
+    type_name: str
+    timestamp: float
+    intent: str | None
+    action: str | None
+    data: dict
+
+
+class ConversationStore:
+    """Reads and deletes conversations in Rasa's `events` table."""
+
+    def __init__(self, url: URL | str | None = None, engine: Engine | None = None):
+        self.engine = engine or create_engine(url or tracker_db_url())
+        self.events = Table("events", MetaData(), autoload_with=self.engine)
+
+    def iter_events(self, since: float | None = None) -> Iterator[StoredEvent]:
+        """Every stored event in order, optionally only those after `since` (epoch seconds)."""
+        e = self.events.c
+        stmt = select(e.sender_id, e.type_name, e.timestamp, e.intent_name, e.action_name, e.data).order_by(e.id)
+        if since is not None:
+            stmt = stmt.where(e.timestamp >= since)
+        with self.engine.connect() as conn:
+            for r in conn.execute(stmt):
+                yield StoredEvent(r.sender_id, r.type_name, r.timestamp or 0.0, r.intent_name, r.action_name,
+                                  json.loads(r.data or "{}"))
+
+    def purge_older_than(self, days: int, now: float | None = None) -> int:
+        """Delete whole conversations whose last event is older than `days`; returns how many."""
+        cutoff = (now or time.time()) - days * 86400
+        e = self.events.c
+        stale = select(e.sender_id).group_by(e.sender_id).having(func.max(e.timestamp) < cutoff)
+        with self.engine.begin() as conn:
+            senders = [r.sender_id for r in conn.execute(stale)]
+            for i in range(0, len(senders), 500):
+                conn.execute(delete(self.events).where(e.sender_id.in_(senders[i:i + 500])))
+        return len(senders)
+
+    def erase(self, sender_id: str) -> int:
+        """Delete one conversation by its code; returns the number of events removed."""
+        with self.engine.begin() as conn:
+            return conn.execute(delete(self.events).where(self.events.c.sender_id == sender_id)).rowcount
