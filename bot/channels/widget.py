@@ -1,0 +1,258 @@
+"""The web widget's input channel: a small JSON API under /webhooks/widget/ plus its files.
+
+Registered in bot/credentials.yml as `bot.channels.widget.WidgetInput`. Routes:
+
+    GET  /webhooks/widget/demo        demo page (strict Content-Security-Policy)
+    GET  /webhooks/widget/widget.js   the widget (one <script> tag to embed), widget.css
+    GET  /webhooks/widget/config      interface texts, limits, the service's contact
+    POST /webhooks/widget/message     {"message": "…"} or {"payload": "…"} -> the bot's replies
+    GET  /webhooks/widget/history     the conversation so far (after a page reload)
+    POST /webhooks/widget/feedback    {"message_id": "…", "rating": "up"|"down"}
+
+The conversation token travels in the X-Conversation-Id header; the server issues it on
+the first message. Every refusal is a JSON body {"error": {"code", "message"}} in French.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.tracker_store import TrackerStore
+from rasa.shared.core.events import Event
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.contact import ContactSentence
+from bot.channels.ids import ConversationIds, ForgedId, MalformedId
+from bot.channels.output import WholeMessageCollector
+from bot.channels.ratelimit import RateLimiter
+from bot.channels.settings import WidgetSettings, load_settings
+from bot.channels.static_files import StaticFiles
+from bot.channels.texts import ui_texts
+from bot.channels.transcript import METADATA_KEY, bot_message, find_bot_message, history, offered_button
+from bot.channels.validation import ApiError, parse_feedback, parse_json_object, parse_message
+
+log = logging.getLogger(__name__)
+TOKEN_HEADER = "X-Conversation-Id"
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+class WidgetInput(InputChannel):
+    """Rasa input channel for the province's web widget."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "widget"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> WidgetInput:
+        return cls(load_settings(credentials))
+
+    def __init__(self, settings: WidgetSettings | None = None, contact: ContactSentence | None = None):
+        self.settings = settings or load_settings()
+        self.ids = ConversationIds(self.settings.secret)
+        self.per_conversation = RateLimiter(self.settings.rate_per_conversation)
+        self.per_address = RateLimiter(self.settings.rate_per_address)
+        self.contact = contact or ContactSentence()
+        self.files = StaticFiles()
+
+    # --- HTTP plumbing ------------------------------------------------------------------
+
+    def _origin_allowed(self, request: Request) -> bool:
+        origin = request.headers.get("origin")
+        if not origin:
+            return True  # not a cross-site browser request (same-origin GET, curl, tests)
+        if origin in self.settings.allowed_origins:
+            return True
+        return urlsplit(origin).netloc == request.host  # the demo page, served from here
+
+    def _cors_headers(self, request: Request) -> dict[str, str]:
+        origin = request.headers.get("origin")
+        headers = {"Vary": "Origin"}
+        if origin and origin in self.settings.allowed_origins:
+            headers.update({
+                "Access-Control-Allow-Origin": origin,
+                "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                "Access-Control-Allow-Headers": f"Content-Type, {TOKEN_HEADER}",
+                "Access-Control-Expose-Headers": "Retry-After",
+                "Access-Control-Max-Age": "600",
+            })
+        return headers
+
+    def _limit(self, limiter: RateLimiter, key: str) -> None:
+        wait = limiter.check(key)
+        if wait:
+            seconds = RateLimiter.retry_after(wait)
+            raise ApiError(429, "rate_limited", headers={"Retry-After": str(seconds)}, seconds=seconds)
+
+    def _sender(self, request: Request, required: bool) -> tuple[str | None, str | None]:
+        """(token, sender id) from the header; (None, None) when absent and not required."""
+        token = request.headers.get(TOKEN_HEADER)
+        if not token:
+            if required:
+                raise ApiError(400, "missing_conversation")
+            return None, None
+        try:
+            return token, self.ids.sender_id(token)
+        except MalformedId:
+            raise ApiError(400, "malformed_conversation") from None
+        except ForgedId:
+            raise ApiError(403, "unknown_conversation") from None
+
+    async def _unavailable(self, code: str = "unavailable", status: int = 503) -> ApiError:
+        return ApiError(status, code, headers={"Retry-After": "5"}, contact=await self.contact.get())
+
+    async def _api(self, request: Request, handler: Callable[[Request], Awaitable[dict[str, Any]]]) -> HTTPResponse:
+        """Runs one API handler: origin and rate checks, JSON answer, French errors."""
+        headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+        if request.method == "OPTIONS":  # preflight (Rasa's CORS layer may answer it first)
+            return response.empty(status=204, headers=headers)
+        status = 200
+        try:
+            if not self._origin_allowed(request):
+                raise ApiError(403, "bad_origin")
+            self._limit(self.per_address, request.remote_addr or request.ip)
+            body = await handler(request)
+        except ApiError as error:
+            status, body = error.status, error.body()
+            headers.update(error.headers)
+        except Exception:  # noqa: BLE001 (a bug must still give the user a French answer)
+            log.exception("widget: unexpected error on %s", request.path)
+            error = await self._unavailable(status=500)
+            status, body = error.status, error.body()
+        return response.json(body, status=status, headers=headers, ensure_ascii=False,
+                             content_type="application/json; charset=utf-8")
+
+    @staticmethod
+    def _tracker_store(request: Request) -> TrackerStore:
+        agent = getattr(request.app.ctx, "agent", None)
+        if agent is None or not agent.is_ready():
+            raise ApiError(503, "unavailable")
+        store = agent.tracker_store
+        # Rasa wraps the store in a FailSafeTrackerStore that turns a database error into
+        # "no conversation"; read the real store so a failure is reported, not hidden.
+        return getattr(store, "_tracker_store", store)
+
+    async def _events(self, request: Request, sender_id: str) -> list[Event]:
+        store = self._tracker_store(request)
+        try:
+            tracker = await store.retrieve_full_tracker(sender_id)
+        except Exception:  # noqa: BLE001 (database down: say so in French)
+            log.exception("widget: conversation store unavailable")
+            raise await self._unavailable() from None
+        return list(tracker.events) if tracker else []
+
+    async def _run(self, on_new_message: Handler, text: str, sender_id: str, metadata: dict[str, Any] | None,
+                   is_rating: bool = False) -> list[dict[str, Any]]:
+        """Hands the message to Rasa and returns its replies, or a French error within the timeout."""
+        collector = WholeMessageCollector()
+        message = UserMessage(text, collector, sender_id, input_channel=self.name(), metadata=metadata)
+        try:
+            await asyncio.wait_for(on_new_message(message), self.settings.reply_timeout)
+        except asyncio.TimeoutError:
+            log.error("widget: no reply within %.1f s", self.settings.reply_timeout)
+            raise await self._unavailable("timeout") from None
+        except Exception:  # noqa: BLE001 (Rasa, its action server or its database failed)
+            log.exception("widget: message handling failed")
+            raise await self._unavailable() from None
+        if not is_rating and not collector.messages:
+            # Rasa swallows action-server failures and simply says nothing; silence is an error.
+            log.error("widget: the assistant produced no reply")
+            raise await self._unavailable()
+        return [bot_message(f"{message.message_id}:{i}", m, rateable=not is_rating)
+                for i, m in enumerate(collector.messages)]
+
+    # --- API handlers ---------------------------------------------------------------------
+
+    async def _config(self, request: Request) -> dict[str, Any]:
+        return {
+            "texts": ui_texts(),
+            "max_length": self.settings.max_message_length,
+            "retention_days": self.settings.retention_days,
+            "contact": await self.contact.get(),
+        }
+
+    async def _message(self, request: Request, on_new_message: Handler) -> dict[str, Any]:
+        data = parse_json_object(request.content_type, request.body, self.settings.max_body_bytes)
+        incoming = parse_message(data, self.settings.max_message_length)
+        token, sender_id = self._sender(request, required=incoming.payload is not None)
+        if token is None:
+            token, sender_id = self.ids.issue()  # a missing id always starts a new conversation
+        self._limit(self.per_conversation, sender_id)
+        text, metadata = incoming.text, None
+        if incoming.payload is not None:
+            button = offered_button(await self._events(request, sender_id), incoming.payload)
+            if button is None:
+                raise ApiError(400, "unknown_choice")
+            text, metadata = incoming.payload, {METADATA_KEY: {"display": button["title"]}}
+        replies = await self._run(on_new_message, text, sender_id, metadata)
+        return {"conversation_id": token, "code": sender_id, "messages": replies}
+
+    async def _history(self, request: Request) -> dict[str, Any]:
+        token, sender_id = self._sender(request, required=True)
+        return {"conversation_id": token, "code": sender_id,
+                "messages": history(await self._events(request, sender_id))}
+
+    async def _feedback(self, request: Request, on_new_message: Handler) -> dict[str, Any]:
+        data = parse_json_object(request.content_type, request.body, self.settings.max_body_bytes)
+        feedback = parse_feedback(data)
+        token, sender_id = self._sender(request, required=True)
+        self._limit(self.per_conversation, sender_id)
+        found, previous = find_bot_message(await self._events(request, sender_id), feedback.message_id)
+        if not found:
+            raise ApiError(404, "unknown_message")
+        if previous:
+            raise ApiError(409, "feedback_exists")
+        # Recorded as the intent the dialogue handles (feedback_positive / _negative), so the
+        # rating is in the conversation store for staff reports; metadata says which answer.
+        metadata = {METADATA_KEY: {"feedback": {"message_id": feedback.message_id, "rating": feedback.rating}}}
+        replies = await self._run(on_new_message, f"/{feedback.intent}", sender_id, metadata, is_rating=True)
+        return {"conversation_id": token, "recorded": True, "messages": replies}
+
+    # --- blueprint ------------------------------------------------------------------------
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
+        bp = Blueprint("widget_webhook", __name__)
+
+        @bp.middleware("response")
+        async def cors(request: Request, resp: HTTPResponse) -> None:
+            # A response middleware also decorates the preflight answers Rasa's CORS layer
+            # produces before our handlers run; only exact allowlisted origins get headers.
+            resp.headers.update(self._cors_headers(request))
+
+        @bp.listener("after_server_start")
+        async def warm_up(app: Any, loop: Any) -> None:
+            await self.contact.get()  # the contact is ready before the first error needs it
+
+        @bp.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        for name, path in (("widget.js", "/widget.js"), ("widget.css", "/widget.css"),
+                           ("demo.html", "/demo"), ("demo.css", "/demo.css")):
+            bp.add_route(lambda request, _name=name: self.files.serve(_name), path, methods=["GET"],
+                         name=f"file_{name.replace('.', '_')}")
+
+        @bp.route("/config", methods=["GET", "OPTIONS"])
+        async def config(request: Request) -> HTTPResponse:
+            return await self._api(request, self._config)
+
+        @bp.route("/message", methods=["POST", "OPTIONS"])
+        async def message(request: Request) -> HTTPResponse:
+            return await self._api(request, lambda r: self._message(r, on_new_message))
+
+        @bp.route("/history", methods=["GET", "OPTIONS"])
+        async def conversation_history(request: Request) -> HTTPResponse:
+            return await self._api(request, self._history)
+
+        @bp.route("/feedback", methods=["POST", "OPTIONS"])
+        async def feedback(request: Request) -> HTTPResponse:
+            return await self._api(request, lambda r: self._feedback(r, on_new_message))
+
+        return bp
