@@ -33,3 +33,8 @@ def text(section: str, key: str, **values: Any) -> str:
 def ui_texts() -> dict[str, str]:
     """Every interface string of the widget, raw (the widget fills its own placeholders)."""
     return dict(messages()["ui"])
+
+
+def starters() -> list[str]:
+    """Suggested first questions shown under the widget's welcome message."""
+    return [str(q) for q in messages().get("starters") or []]

@@ -34,7 +34,7 @@ from bot.channels.output import WholeMessageCollector
 from bot.channels.ratelimit import RateLimiter
 from bot.channels.settings import WidgetSettings, load_settings
 from bot.channels.static_files import StaticFiles
-from bot.channels.texts import ui_texts
+from bot.channels.texts import starters, ui_texts
 from bot.channels.transcript import METADATA_KEY, bot_message, find_bot_message, history, offered_button
 from bot.channels.validation import ApiError, parse_feedback, parse_json_object, parse_message
 
@@ -173,6 +173,7 @@ class WidgetInput(InputChannel):
     async def _config(self, request: Request) -> dict[str, Any]:
         return {
             "texts": ui_texts(),
+            "starters": starters(),
             "max_length": self.settings.max_message_length,
             "retention_days": self.settings.retention_days,
             "contact": await self.contact.get(),

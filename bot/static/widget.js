@@ -26,6 +26,7 @@
     "|([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})", "g"); // e-mail
 
   var texts = {};
+  var starters = [];
   var maxLength = 1000;
   var contact = "";
   var state = { token: null, code: null, open: false, started: false, busy: false, historyLoaded: false };
@@ -152,7 +153,7 @@
   // --- messages -------------------------------------------------------------------------------
 
   function scrollToEnd() {
-    ui.log.scrollTop = ui.log.scrollHeight;
+    ui.logRegion.scrollTop = ui.logRegion.scrollHeight;
     // On small screens the whole panel scrolls (the log grows): its end is the newest message.
     if (ui.panel.scrollHeight > ui.panel.clientHeight) ui.panel.scrollTop = ui.panel.scrollHeight;
   }
@@ -194,19 +195,21 @@
     messages.forEach(function (m, i) { addBotMessage(m, i === messages.length - 1); });
   }
 
+  // Buttons the bot offered (sent as their payload) or suggested questions (sent as text).
   function suggestions(buttons) {
     var group = el("div", "srei-suggestions");
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", t("suggestions"));
     buttons.forEach(function (b) {
-      if (typeof b.title !== "string" || typeof b.payload !== "string") return;
+      if (typeof b.title !== "string") return;
+      var body = typeof b.payload === "string" ? { payload: b.payload } : { message: b.title };
       var choice = button("srei-choice", b.title);
       choice.addEventListener("click", function () {
         if (state.busy) return;
         ui.input.focus(); // the button disappears: keep focus in the panel
         removeSuggestions();
         addUserMessage(b.title);
-        send("/message", { payload: b.payload });
+        send("/message", body);
       });
       group.appendChild(choice);
     });
@@ -351,18 +354,20 @@
     var item = el("li", "srei-msg srei-bot srei-welcome");
     item.appendChild(el("span", "srei-vh", t("bot") + " "));
     item.appendChild(el("span", "srei-text", t("welcome")));
+    if (starters.length) item.appendChild(suggestions(starters.map(function (q) { return { title: q }; })));
     ui.log.appendChild(item);
   }
 
   function loadHistory() {
     if (!state.token || state.historyLoaded) return;
-    ui.log.setAttribute("aria-busy", "true"); // announce the restored conversation once, not line by line
+    ui.logRegion.setAttribute("aria-busy", "true"); // announce the restored conversation once, not line by line
     api("GET", "/history").then(function (res) {
-      ui.log.setAttribute("aria-busy", "false");
+      ui.logRegion.setAttribute("aria-busy", "false");
       if (res.ok) {
         state.historyLoaded = true;
         adopt(res.data);
         var messages = res.data.messages || [];
+        if (messages.length) removeSuggestions(); // the starters are for an empty conversation
         messages.forEach(function (m, i) {
           if (m.sender === "user") addUserMessage(typeof m.text === "string" ? m.text : "");
           else addBotMessage(m, i === messages.length - 1);
@@ -374,7 +379,7 @@
         showError(t("history_error", { contact: contact }), loadHistory);
       }
     }, function () {
-      ui.log.setAttribute("aria-busy", "false");
+      ui.logRegion.setAttribute("aria-busy", "false");
       showError(t("history_error", { contact: contact }), loadHistory);
     });
   }
@@ -454,11 +459,15 @@
     var notice = el("p", "srei-notice", t("notice", { days: state.retentionDays }));
     notice.id = "srei-notice";
 
-    ui.log = el("ol", "srei-log");
-    ui.log.setAttribute("role", "log");
-    ui.log.setAttribute("aria-live", "polite");
-    ui.log.setAttribute("aria-label", t("log_label"));
-    ui.log.tabIndex = 0; // scrollable: reachable by keyboard
+    // A log live region announces new messages without moving focus; the messages inside
+    // it stay a list (role=log on the <ol> itself would orphan its items).
+    ui.logRegion = el("div", "srei-log");
+    ui.logRegion.setAttribute("role", "log");
+    ui.logRegion.setAttribute("aria-live", "polite");
+    ui.logRegion.setAttribute("aria-label", t("log_label"));
+    ui.logRegion.tabIndex = 0; // scrollable: reachable by keyboard
+    ui.log = el("ol", "srei-messages");
+    ui.logRegion.appendChild(ui.log);
 
     ui.typing = el("div", "srei-typing");
     ui.typing.hidden = true;
@@ -498,7 +507,7 @@
 
     ui.code = el("p", "srei-code");
 
-    [header, notice, ui.log, ui.typing, ui.alert, form, ui.code].forEach(function (n) { ui.panel.appendChild(n); });
+    [header, notice, ui.logRegion, ui.typing, ui.alert, form, ui.code].forEach(function (n) { ui.panel.appendChild(n); });
     region.appendChild(ui.panel);
     region.appendChild(ui.launcher);
     root.appendChild(region);
@@ -526,6 +535,7 @@
       var res = results[0];
       if (!res.ok) return; // the assistant is unreachable: show nothing rather than a broken button
       texts = res.data.texts || {};
+      starters = (res.data.starters || []).filter(function (q) { return typeof q === "string"; });
       maxLength = res.data.max_length || maxLength;
       contact = res.data.contact || "";
       state.retentionDays = res.data.retention_days;
