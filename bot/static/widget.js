@@ -29,7 +29,7 @@
   var starters = [];
   var maxLength = 1000;
   var contact = "";
-  var state = { token: null, code: null, open: false, started: false, busy: false, historyLoaded: false };
+  var state = { token: null, code: null, open: false, started: false, busy: false, historyLoaded: false, generation: 0 };
   var ui = {};
 
   // --- helpers ------------------------------------------------------------------------
@@ -299,7 +299,10 @@
     clearError();
     setBusy(true);
     var retry = function () { send(path, body); };
+    var generation = state.generation;
+    var current = function () { return generation === state.generation; }; // not since « Nouvelle conversation »
     api("POST", path, body).then(function (res) {
+      if (!current()) return;
       setBusy(false);
       if (res.ok) {
         adopt(res.data);
@@ -312,6 +315,7 @@
       var retryable = res.status >= 500 || res.status === 429 || res.status === 403;
       showError(errorText(res), retryable ? retry : null);
     }, function () {
+      if (!current()) return;
       setBusy(false);
       showError(t("offline", { contact: contact }), retry);
     });
@@ -404,6 +408,8 @@
   }
 
   function newConversation() {
+    state.generation += 1; // a reply still on its way belongs to the old conversation
+    setBusy(false);
     state.token = null;
     state.code = null;
     state.historyLoaded = false;

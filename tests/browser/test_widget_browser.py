@@ -268,7 +268,7 @@ def test_html_and_javascript_links_stay_inert_in_user_input_and_bot_output(page:
     ask(page, hostile)
     expect(log(page).get_by_text(hostile)).to_be_visible()
     ask_when_ready(page, QUESTION)
-    bot_line = log(page).locator("li.srei-bot", has_text=PHONE)
+    bot_line = log(page).locator("li.srei-bot", has_text=PHONE).last  # the hostile text may be read as a contact question too
     expect(bot_line).to_be_visible(timeout=15_000)
     expect(bot_line).to_contain_text(XSS_HTML)  # the knowledge base's payload, shown as text
     expect(bot_line).to_contain_text(XSS_LINK)
