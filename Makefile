@@ -12,7 +12,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help venv knowledge train run test lint lock clean shell report purge erase
+.PHONY: help venv knowledge train run test lint lock clean bench shell report purge erase
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ purge: $(STAMP) ## Delete conversations older than RETENTION_DAYS (default 90); 
 erase: $(STAMP) ## Erase one conversation: make erase CODE=<conversation code>
 	@[ -n "$(CODE)" ] || { echo "Usage : make erase CODE=<code de la conversation>"; exit 2; }
 	$(PY) -m bot.retention erase "$(CODE)"
+
+bench: $(STAMP) $(KB) $(MODEL) ## Benchmark side by side with stock Rasa; writes var/bench/report.md (~10 min)
+	$(PY) -m tests.perf.bench
 
 lint: $(STAMP) ## Static checks (ruff)
 	$(VENV)/bin/ruff check .

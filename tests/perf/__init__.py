@@ -1,0 +1,1 @@
+"""Benchmark (make bench): not collected by pytest (no test_ files here)."""

