@@ -52,7 +52,7 @@ class KnowledgeBase:
         self._identity: tuple[int, int] | str | None = None
         self._checked_at = 0.0
         self._sources: dict[str, dict[str, Any]] = {}
-        self._stats: TermStats | None = None
+        self._index: _SearchIndex | None = None
 
     # --- lifetime -------------------------------------------------------------------
 
@@ -111,7 +111,7 @@ class KnowledgeBase:
 
     def _load_caches(self, engine: Engine) -> None:
         self._sources = self._load_sources(engine)
-        self._stats = None  # term statistics load on the first search
+        self._index = None  # the search index loads on the first search
 
     def _open(self) -> Engine:
         if self._sqlite_path:
@@ -305,18 +305,21 @@ class KnowledgeBase:
         self.check()
         warm_up()
 
-    def _term_stats(self) -> TermStats:
+    def _search_index(self) -> _SearchIndex:
         self._conn_engine()
-        stats = self._stats
-        if stats is None:
+        index = self._index
+        if index is None:
+            # Small next to the texts, loaded once per build: ranking then needs no row data.
             df = self._rows(select(t.search_terms.c.term, t.search_terms.c.df))
-            lengths = self._rows(select(t.passages.c.search_text))
+            rows = self._rows(select(t.passages.c.id, t.passages.c.body_id, t.passages.c.search_text,
+                                     t.passages.c.title_terms, t.passages.c.name_terms))
             aliases = self._rows(select(t.aliases.c.entity_type, t.aliases.c.entity_id, t.aliases.c.folded))
-            stats = TermStats.from_rows([(r["term"], r["df"]) for r in df],
-                                        [len(r["search_text"].split()) for r in lengths],
+            terms = {r["id"]: (r["body_id"], frozenset(r["search_text"].split()), frozenset(r["title_terms"].split()),
+                               frozenset(r["name_terms"].split())) for r in rows}
+            stats = TermStats.from_rows([(r["term"], r["df"]) for r in df], [len(v[1]) for v in terms.values()],
                                         [(r["entity_type"], r["entity_id"], r["folded"]) for r in aliases])
-            self._stats = stats
-        return stats
+            index = self._index = _SearchIndex(stats, terms)
+        return index
 
     def search(self, query: str, limit: int = 3, body_id: str | None = None) -> list[Passage]:
         """Ranked passages for a French question.
@@ -330,28 +333,39 @@ class KnowledgeBase:
             Best first. `score` is the share of the question's content words (weighted by
             rarity) that the passage contains, from 0 to 1: low values mean a weak answer.
         """
-        stats = self._term_stats()
-        groups = query_groups(search_groups(query), stats, fold(query))
+        index = self._search_index()
+        groups = query_groups(search_groups(query), index.stats, fold(query))
         words = sorted({w for g in groups for w in g.terms})
         if not words:
             return []
         if self._sqlite_path:
-            stmt = text(
-                "SELECT p.* FROM passages_fts JOIN passages p ON p.id = passages_fts.passage_id "
-                "WHERE passages_fts MATCH :q ORDER BY bm25(passages_fts) LIMIT :n")
-            rows = self._rows(stmt, {"q": " OR ".join(f'"{w}"' for w in words), "n": CANDIDATES})
+            stmt = text("SELECT passage_id AS id FROM passages_fts WHERE passages_fts MATCH :q "
+                        "ORDER BY bm25(passages_fts) LIMIT :n")
+            candidates = self._rows(stmt, {"q": " OR ".join(f'"{w}"' for w in words), "n": CANDIDATES})
         else:
             stmt = text(
-                "SELECT p.* FROM passages p WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q) "
-                "ORDER BY ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', :q)) DESC, p.id LIMIT :n")
-            rows = self._rows(stmt, {"q": " | ".join(words), "n": CANDIDATES})
+                "SELECT id FROM passages WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q) "
+                "ORDER BY ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', :q)) DESC, id LIMIT :n")
+            candidates = self._rows(stmt, {"q": " | ".join(words), "n": CANDIDATES})
         scored = []
-        for r in rows:
-            rank, coverage = score(groups, set(r["search_text"].split()), set(r["title_terms"].split()),
-                                   set(r["name_terms"].split()), stats)
-            if body_id and r["body_id"] == body_id:
+        for pid in (r["id"] for r in candidates):
+            if pid not in index.terms:
+                continue  # rebuilt since the index was loaded (PostgreSQL); reloaded within a second
+            body, terms, title, names = index.terms[pid]
+            rank, coverage = score(groups, terms, title, names, index.stats)
+            if body_id and body == body_id:
                 rank += BODY_BONUS
-            scored.append((-rank, r["id"], coverage, r))
-        scored.sort(key=lambda x: (x[0], x[1]))  # the id breaks ties: same order on every engine
+            scored.append((-rank, pid, coverage))
+        scored.sort()  # the id breaks ties: the same order on every engine
+        best = scored[:limit]
+        rows = {r["id"]: r for r in self._rows(select(t.passages).where(t.passages.c.id.in_([p for _, p, _ in best])))}
         return [Passage(r["id"], r["entry_type"], r["entry_id"], r["title"], r["text"], r["body_id"], round(cov, 4),
-                        self._source(r)) for _, _, cov, r in scored[:limit]]
+                        self._source(r)) for _, pid, cov in best if (r := rows.get(pid))]
+
+
+class _SearchIndex:
+    """What ranking needs of a built base: term statistics and each passage's term sets."""
+
+    def __init__(self, stats: TermStats, terms: dict[str, tuple[str | None, frozenset, frozenset, frozenset]]):
+        self.stats = stats
+        self.terms = terms

@@ -45,16 +45,19 @@ def search_groups_many(texts: list[str]) -> list[list[list[str]]]:
     return [parts[0] for parts in search_groups_parts([[t] for t in texts])]
 
 
-def search_groups_parts(items: list[list[str]]) -> list[list[list[list[str]]]]:
+def search_groups_parts(items: list[list[str]], batch: bool = True) -> list[list[list[list[str]]]]:
     """`search_groups_many` for texts made of parts (title, names, body...), run once per
     item but reported per part, so the title's words are known without a second pass.
 
-    Batched because spaCy's `pipe` is much faster than one call per text at build time.
+    Batched because spaCy's `pipe` is much faster than one call per text at build time;
+    a single query (`batch=False`) skips pipe's overhead.
     """
     nlp = _nlp()
     stop_words = nlp.Defaults.stop_words
+    texts = [" ".join(parts) for parts in items]
+    docs = nlp.pipe(texts, batch_size=64) if batch else [nlp(t) for t in texts]
     out = []
-    for parts, doc in zip(items, nlp.pipe([" ".join(parts) for parts in items], batch_size=64), strict=True):
+    for parts, doc in zip(items, docs, strict=True):
         ends = [sum(len(p) + 1 for p in parts[:i + 1]) for i in range(len(parts))]
         per_part: list[list[list[str]]] = [[] for _ in parts]
         for tok in doc:
@@ -90,7 +93,7 @@ def search_terms_many(texts: list[str]) -> list[list[str]]:
 
 def search_groups(text: str) -> list[list[str]]:
     """`search_groups_many` for one text (a query)."""
-    return search_groups_many([text])[0]
+    return search_groups_parts([[text]], batch=False)[0][0]
 
 
 def warm_up() -> None:
