@@ -29,7 +29,7 @@ $(STAMP): requirements.lock
 knowledge: $(STAMP) ## Validate and build the knowledge base (atomic swap)
 	$(PY) -m knowledge build
 
-$(KB): $(STAMP) $(wildcard knowledge/content/*.yml) $(wildcard knowledge/content/pages/*.txt)
+$(KB): $(STAMP) $(wildcard knowledge/content/*.yml) $(wildcard knowledge/content/pages/*.txt) $(wildcard knowledge/*.py)
 	$(PY) -m knowledge build
 
 # Entity names and synonyms generated from the knowledge content; rewritten only when they change.

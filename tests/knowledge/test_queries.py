@@ -206,3 +206,11 @@ def test_unreachable_postgresql_is_reported(tmp_path) -> None:
     with pytest.raises(KnowledgeUnavailable, match="illisible"):
         kb.bodies()
     kb.close()
+
+
+def test_warm_up_loads_the_language_model_before_the_first_question(kb: KnowledgeBase) -> None:
+    from knowledge import textnorm
+
+    kb.warm_up()
+    assert textnorm._nlp.cache_info().currsize == 1
+    assert kb.search("wilway")  # and the base answers

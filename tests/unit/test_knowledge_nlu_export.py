@@ -11,7 +11,13 @@ import yaml
 from knowledge.__main__ import main
 from knowledge.content_loader import load_content
 from knowledge.nlu_export import (
-    ENTITY_PRIORITY, GENERATED_NAME, collect, export_nlu, render, reserved_synonyms, variants,
+    ENTITY_PRIORITY,
+    GENERATED_NAME,
+    collect,
+    export_nlu,
+    render,
+    reserved_synonyms,
+    variants,
 )
 from knowledge.settings import PROJECT_ROOT, content_dir
 
