@@ -6,7 +6,8 @@ RASA := $(VENV)/bin/rasa
 STAMP := $(VENV)/.installed
 MODEL := models/srei.tar.gz
 KB := var/knowledge.sqlite3
-TRAIN_INPUTS := bot/config.yml $(wildcard bot/domain/*.yml) $(wildcard data/*.yml) $(wildcard data/nlu/*.yml)
+NLU_GENERATED := data/nlu/lookups_generated.yml
+TRAIN_INPUTS := bot/config.yml $(wildcard bot/domain/*.yml) $(wildcard data/*.yml) $(wildcard data/nlu/*.yml) $(NLU_GENERATED)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
@@ -29,8 +30,13 @@ $(STAMP): requirements.lock
 knowledge: $(STAMP) ## Validate and build the knowledge base (atomic swap)
 	$(PY) -m knowledge build
 
-$(KB): $(STAMP) $(wildcard knowledge/content/*.yml)
+$(KB): $(STAMP) $(wildcard knowledge/content/*.yml) $(wildcard knowledge/content/pages/*.txt) $(wildcard knowledge/*.py)
 	$(PY) -m knowledge build
+
+# Entity names and synonyms generated from the knowledge content; rewritten only when they change.
+$(NLU_GENERATED): $(STAMP) $(wildcard knowledge/content/*.yml) knowledge/nlu_export.py knowledge/passages.py \
+    $(filter-out $(NLU_GENERATED),$(wildcard data/nlu/*.yml))
+	$(PY) -m knowledge export-nlu
 
 train: $(MODEL) ## Train the Rasa model if its data or configuration changed
 

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-
 import os
 import time
+import uuid
+from collections import Counter
 from pathlib import Path
 
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import Connection, make_url
 
-from knowledge import schema
-from knowledge.content_loader import Content, load_content
-from knowledge.passages import iter_aliases, iter_passages
-from knowledge.textnorm import fold, search_terms_many
+from knowledge import schema, settings
+from knowledge.content_loader import Content, content_files, load_content
+from knowledge.passages import iter_aliases, iter_passages, page_source_id
+from knowledge.termcache import cached_search_groups
+from knowledge.textnorm import fold
 
 PG_SCHEMA = "knowledge"
 
@@ -29,13 +31,18 @@ PG_SCHEMA = "knowledge"
 def content_fingerprint(directory: Path) -> str:
     """Hash of the content files, stored in the base so staff can see what is served."""
     h = hashlib.sha256()
-    for path in sorted(directory.glob("*.yml")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in content_files(directory):
+        h.update(path.relative_to(directory).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:16]
 
 
-def build(directory: Path, url: str) -> dict[str, int]:
+def build(directory: Path, url: str, cache_file: Path | None = None) -> dict[str, int]:
     """Build the base at `url` from the content of `directory`.
+
+    Args:
+        directory: the content folder (YAML files and ingested pages).
+        url: SQLAlchemy URL of the base to replace.
+        cache_file: cache of search terms; defaults to `settings.terms_cache_file()`.
 
     Returns:
         Counts of rows per table, for the command's report.
@@ -45,13 +52,16 @@ def build(directory: Path, url: str) -> dict[str, int]:
     """
     content = load_content(directory)
     fingerprint = content_fingerprint(directory)
+    rows = _rows(content, fingerprint, cache_file or settings.terms_cache_file())
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _build_sqlite(content, fingerprint, Path(parsed.database or ""))
-    return _build_postgresql(content, fingerprint, url)
+        _build_sqlite(rows, Path(parsed.database or ""))
+    else:
+        _build_postgresql(rows, url)
+    return {name: len(items) for name, items in rows.items()}
 
 
-def _build_sqlite(content: Content, fingerprint: str, target: Path) -> dict[str, int]:
+def _build_sqlite(rows: dict[str, list[dict]], target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
@@ -59,7 +69,7 @@ def _build_sqlite(content: Content, fingerprint: str, target: Path) -> dict[str,
     try:
         with engine.begin() as conn:
             schema.metadata.create_all(conn)
-            counts = _fill(conn, content, fingerprint)
+            _insert(conn, rows)
             conn.execute(text(
                 "CREATE VIRTUAL TABLE passages_fts USING fts5("
                 "passage_id UNINDEXED, terms, tokenize='unicode61 remove_diacritics 2')"
@@ -70,10 +80,9 @@ def _build_sqlite(content: Content, fingerprint: str, target: Path) -> dict[str,
     finally:
         engine.dispose()
         tmp.unlink(missing_ok=True)
-    return counts
 
 
-def _build_postgresql(content: Content, fingerprint: str, url: str) -> dict[str, int]:
+def _build_postgresql(rows: dict[str, list[dict]], url: str) -> None:
     building = f"{PG_SCHEMA}_building"
     old = f"{PG_SCHEMA}_old"
     engine = create_engine(url)
@@ -83,7 +92,7 @@ def _build_postgresql(content: Content, fingerprint: str, url: str) -> dict[str,
             conn.execute(text(f"CREATE SCHEMA {building}"))
             conn.execute(text(f"SET LOCAL search_path TO {building}"))
             schema.metadata.create_all(conn)
-            counts = _fill(conn, content, fingerprint)
+            _insert(conn, rows)
             conn.execute(text(
                 "CREATE INDEX passages_fts ON passages USING gin (to_tsvector('simple', search_text))"
             ))
@@ -97,18 +106,23 @@ def _build_postgresql(content: Content, fingerprint: str, url: str) -> dict[str,
             conn.execute(text(f"DROP SCHEMA IF EXISTS {old} CASCADE"))
     finally:
         engine.dispose()
-    return counts
 
 
 def _src(e: dict) -> dict[str, str]:
     return {"source_id": e["source"]["ref"], "section": e["source"].get("section") or ""}
 
 
-def _fill(conn: Connection, content: Content, fingerprint: str) -> dict[str, int]:
+def _rows(content: Content, fingerprint: str, cache_file: Path | None) -> dict[str, list[dict]]:
+    """Every row of the new base, by table (computed before any database is touched)."""
     E = content.entries
+    bodies = content.by_id("bodies")
     rows: dict[str, list[dict]] = {
-        "sources": [{k: s.get(k) for k in ("id", "title", "publisher", "document", "published", "period", "url")}
-                    for s in E["sources"]],
+        "sources": [{k: s.get(k) for k in ("id", "title", "publisher", "document", "published", "period", "url", "ingested")}
+                    for s in E["sources"]] + [
+            {"id": page_source_id(pg), "title": pg["title"], "publisher": bodies[pg["body"]]["name"],
+             "document": pg["source"], "published": pg.get("published"),
+             "period": pg.get("period") or str((pg.get("published") or pg["ingested"]).year),
+             "url": None, "ingested": pg["ingested"]} for pg in E["pages"]],
         "bodies": [{"id": e["id"], "name": e["name"], "kind": e["kind"], "country": e["country"],
                     "summary": e["summary"], "is_default": bool(e.get("default")), **_src(e)} for e in E["bodies"]],
         "services": [{"id": e["id"], "body_id": e["body"], "name": e["name"], "acronym": e.get("acronym"),
@@ -135,11 +149,20 @@ def _fill(conn: Connection, content: Content, fingerprint: str) -> dict[str, int
                    "text": e["text"], **_src(e)} for e in E["facts"]],
     }
     passages = list(iter_passages(content))
-    terms = search_terms_many([" ".join([p["title"], p["text"], *p.pop("extra")]) for p in passages])
-    for p, t in zip(passages, terms):
-        p["search_text"] = " ".join(t)
+    items = [[p["title"], " ".join(p.pop("names")), " ".join([p["text"], *p.pop("extra")])] for p in passages]
+
+    def terms(*parts: list[list[str]]) -> str:
+        return " ".join(dict.fromkeys(w for groups in parts for g in groups for w in g))
+
+    df: Counter[str] = Counter()
+    for p, (title, names, body) in zip(passages, cached_search_groups(items, cache_file), strict=True):
+        p["search_text"] = terms(title, names, body)
+        p["title_terms"] = terms(title)
+        p["name_terms"] = terms(names)
         p["weight"] = 1.0
+        df.update(p["search_text"].split())
     rows["passages"] = passages
+    rows["search_terms"] = [{"term": t, "df": n} for t, n in sorted(df.items())]
     seen: set[tuple[str, str, str]] = set()
     rows["aliases"] = []
     for etype, eid, name in iter_aliases(content):
@@ -149,18 +172,24 @@ def _fill(conn: Connection, content: Content, fingerprint: str) -> dict[str, int
             rows["aliases"].append({"entity_type": etype, "entity_id": eid, "alias": name, "folded": key[2]})
     rows["meta"] = [
         {"key": "content_fingerprint", "value": fingerprint},
+        # Changes at every build, even of the same content: readers on PostgreSQL use it
+        # to notice a rebuild and reload what they cache.
+        {"key": "build_id", "value": uuid.uuid4().hex},
         {"key": "built_at", "value": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")},
     ]
+    return rows
+
+
+def _insert(conn: Connection, rows: dict[str, list[dict]]) -> None:
     for name, items in rows.items():
         if items:
             conn.execute(insert(schema.metadata.tables[name]), items)
-    return {name: len(items) for name, items in rows.items()}
 
 
-def timed_build(directory: Path, url: str) -> tuple[dict[str, int], float]:
+def timed_build(directory: Path, url: str, cache_file: Path | None = None) -> tuple[dict[str, int], float]:
     """`build`, also returning the seconds it took."""
     start = time.perf_counter()
-    counts = build(directory, url)
+    counts = build(directory, url, cache_file)
     return counts, time.perf_counter() - start
 
 

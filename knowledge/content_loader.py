@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
+
+from knowledge.pages import PAGES_DIR, split_front_matter
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -192,13 +195,19 @@ SPECS: dict[str, Spec] = {
 for _spec in SPECS.values():
     _spec["source"] = ("source", True)  # type: ignore[assignment]
 SPECS["sources"] = SOURCE_SPEC
+# Header of a page added by `python -m knowledge ingest` (pages/<id>.txt); the id is the file name.
+PAGE_SPEC: Spec = {
+    "source": (text, True), "ingested": (iso_date, True), "body": (ref("bodies"), True),
+    "title": (text, True), "published": (opt_date, False), "period": (opt_text, False),
+}
 
 
 @dataclass
 class Content:
     """All validated entries, by type, each a plain dict plus `_file` and `_line`."""
 
-    entries: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {k: [] for k in SPECS})
+    entries: dict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: {k: [] for k in [*SPECS, "pages"]})
 
     def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entries[kind]}
@@ -259,8 +268,38 @@ class _Validator:
         return [x for x in items if x is not None]
 
 
+def _parse_yaml(v: _Validator, name: str, source: str, first_line: int = 1) -> tuple[bool, Any]:
+    """(ok, document); a YAML error is recorded with its line in the file."""
+    try:
+        doc = yaml.load(source, Loader=_LineLoader)  # noqa: S506 (safe loader subclass)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark else 0
+        v.error(name, line, "", f"YAML illisible : {getattr(exc, 'problem', None) or exc}")
+        return False, None
+    if first_line > 1:
+        _shift_lines(doc, first_line - 1)
+    return True, doc
+
+
+def _shift_lines(node: Any, offset: int) -> None:
+    if isinstance(node, _Map):
+        node.line += offset
+        node.key_lines = {k: n + offset for k, n in node.key_lines.items()}
+        for value in node.values():
+            _shift_lines(value, offset)
+    elif isinstance(node, list):
+        for item in node:
+            _shift_lines(item, offset)
+
+
+def content_files(directory: Path) -> list[Path]:
+    """Every file the content is read from: the YAML files, then the ingested pages."""
+    return sorted(directory.glob("*.yml")) + sorted((directory / PAGES_DIR).glob("*.txt"))
+
+
 def load_content(directory: Path) -> Content:
-    """Load and validate every `*.yml` file of `directory`.
+    """Load and validate every `*.yml` file of `directory` and its ingested pages.
 
     Raises:
         ContentInvalid: with every error found, each naming file, line and field.
@@ -273,13 +312,12 @@ def load_content(directory: Path) -> Content:
     for path in files:
         name = path.name
         try:
-            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe loader subclass)
+            source = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             v.error(name, 0, "", "le fichier n'est pas en UTF-8")
             continue
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            v.error(name, mark.line + 1 if mark else 0, "", f"YAML illisible : {getattr(exc, 'problem', exc)}")
+        ok, doc = _parse_yaml(v, name, source)
+        if not ok:
             continue
         if doc is None:
             continue
@@ -293,10 +331,42 @@ def load_content(directory: Path) -> Content:
                 continue
             for item in v.nested(items, SPECS[kind], name, kline, kind):
                 content.entries[kind].append(item)
+    for path in sorted((directory / PAGES_DIR).glob("*.txt")):
+        page = _load_page(v, path)
+        if page is not None:
+            content.entries["pages"].append(page)
     _check_ids_and_refs(v, content)
     if v.errors:
         raise ContentInvalid(v.errors)
     return content
+
+
+def _load_page(v: _Validator, path: Path) -> dict[str, Any] | None:
+    """A page file: its YAML header checked like any entry, its text kept as written."""
+    name = f"{PAGES_DIR}/{path.name}"
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        v.error(name, 0, "", "le fichier n'est pas en UTF-8 (réimportez-le avec « python -m knowledge ingest »)")
+        return None
+    header, body, _ = split_front_matter(raw)
+    if header is None:
+        v.error(name, 1, "", "en-tête manquant : le fichier doit commencer par un bloc « --- » (source, ingested, ...)")
+        return None
+    ok, doc = _parse_yaml(v, name, header, first_line=2)
+    if not ok:
+        return None
+    page = v.entry(doc, PAGE_SPEC, name, 2, "pages")
+    if page is None:
+        return None
+    try:
+        page["id"] = ident(path.stem)
+    except ValueError as exc:
+        v.error(name, 0, "", f"nom de fichier : {exc}")
+    if not body.strip():
+        v.error(name, 0, "", "la page ne contient aucun texte")
+    page["text"] = body
+    return page
 
 
 def _check_ids_and_refs(v: _Validator, content: Content) -> None:

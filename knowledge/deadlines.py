@@ -9,9 +9,18 @@ from knowledge.models import Call, DeadlineStatus
 
 
 def today() -> dt.date:
-    """Today's date, or ASSISTANT_TODAY (AAAA-MM-JJ) when set, for tests and demos."""
+    """Today's date, or ASSISTANT_TODAY (AAAA-MM-JJ) when set, for tests and demos.
+
+    Raises:
+        ValueError: naming the variable, when ASSISTANT_TODAY is not a date.
+    """
     forced = os.environ.get("ASSISTANT_TODAY")
-    return dt.date.fromisoformat(forced) if forced else dt.date.today()
+    if not forced:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(forced)
+    except ValueError:
+        raise ValueError(f"ASSISTANT_TODAY invalide « {forced} » (format attendu AAAA-MM-JJ)") from None
 
 
 def deadline_status(call: Call, on: dt.date) -> DeadlineStatus:

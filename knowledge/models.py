@@ -18,6 +18,7 @@ class SourceRef:
     period: str
     section: str = ""
     url: str | None = None
+    ingested: dt.date | None = None  # pages added with `python -m knowledge ingest`: import day
 
 
 @dataclass(frozen=True)

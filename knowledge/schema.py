@@ -25,6 +25,8 @@ sources = Table(
     Column("published", Date),
     Column("period", Text, nullable=False),
     Column("url", Text),
+    # Set for pages added with `python -m knowledge ingest`: the day they were imported.
+    Column("ingested", Date),
 )
 bodies = _sourced(
     "bodies",
@@ -92,6 +94,14 @@ passages = _sourced(
     Column("title", Text, nullable=False), Column("text", Text, nullable=False),
     # Folded words plus their lemmas: what full-text search indexes.
     Column("search_text", Text, nullable=False),
+    # The same for the title, and for the names people use for the entry: matches there rank higher.
+    Column("title_terms", Text, nullable=False, default=""),
+    Column("name_terms", Text, nullable=False, default=""),
     Column("weight", Float, nullable=False, default=1.0),
+)
+# Document frequency of every indexed term: IDF weights and typo correction at query time.
+search_terms = Table(
+    "search_terms", metadata,
+    Column("term", String, primary_key=True), Column("df", Integer, nullable=False),
 )
 meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", Text, nullable=False))

@@ -16,3 +16,8 @@ def content_dir() -> Path:
 def database_url() -> str:
     """SQLAlchemy URL of the built base (KNOWLEDGE_DB_URL); a SQLite file under var/ by default."""
     return os.environ.get("KNOWLEDGE_DB_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'knowledge.sqlite3'}"
+
+
+def terms_cache_file() -> Path:
+    """Cache of the search terms of indexed texts (KNOWLEDGE_CACHE_DIR, default var/cache)."""
+    return Path(os.environ.get("KNOWLEDGE_CACHE_DIR", PROJECT_ROOT / "var" / "cache")) / "search-terms.json"

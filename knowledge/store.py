@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,24 @@ from sqlalchemy.pool import QueuePool
 from knowledge import schema as t
 from knowledge.builder import PG_SCHEMA
 from knowledge.models import (
-    Answer, Body, Call, Contact, Criterion, Definition, Fact, Partnership, Passage, Programme, Service, SourceRef,
+    Answer,
+    Body,
+    Call,
+    Contact,
+    Criterion,
+    Definition,
+    Fact,
+    Partnership,
+    Passage,
+    Programme,
+    Service,
+    SourceRef,
 )
-from knowledge.textnorm import fold, search_groups
+from knowledge.ranking import BODY_BONUS, TermStats, query_groups, score
+from knowledge.textnorm import fold, search_groups, warm_up
+
+CANDIDATES = 200  # passages the database hands to the ranking, at most
+PG_RECHECK_SECONDS = 1.0  # how often a PostgreSQL reader checks for a rebuild
 
 
 class KnowledgeUnavailable(RuntimeError):
@@ -33,8 +49,10 @@ class KnowledgeBase:
         self._sqlite_path = Path(parsed.database) if parsed.get_backend_name() == "sqlite" else None
         self._lock = threading.Lock()
         self._engine: Engine | None = None
-        self._identity: tuple[int, int] | None = None
+        self._identity: tuple[int, int] | str | None = None
+        self._checked_at = 0.0
         self._sources: dict[str, dict[str, Any]] = {}
+        self._index: _SearchIndex | None = None
 
     # --- lifetime -------------------------------------------------------------------
 
@@ -48,15 +66,52 @@ class KnowledgeBase:
         return st.st_ino, st.st_mtime_ns
 
     def _conn_engine(self) -> Engine:
-        identity = self._file_identity() if self._sqlite_path else None
+        if self._sqlite_path:
+            return self._sqlite_engine()
+        return self._postgresql_engine()
+
+    def _sqlite_engine(self) -> Engine:
+        # The builder replaces the whole file: a new inode means a new base, reopen it.
+        identity = self._file_identity()
         with self._lock:
             if self._engine is None or identity != self._identity:
                 if self._engine is not None:
                     self._engine.dispose()
                 self._engine = self._open()
                 self._identity = identity
-                self._sources = self._load_sources(self._engine)
+                self._load_caches(self._engine)
             return self._engine
+
+    def _postgresql_engine(self, force: bool = False) -> Engine:
+        # Connections follow the schema by name, so they see a rebuild at once; only what
+        # this object caches (sources, term statistics) is reloaded when the build id moves.
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._open()
+            now = time.monotonic()
+            if force or self._identity is None or now - self._checked_at > PG_RECHECK_SECONDS:
+                build_id = self._build_id(self._engine)
+                self._checked_at = now
+                if build_id != self._identity:
+                    self._load_caches(self._engine)
+                    self._identity = build_id
+            return self._engine
+
+    def _build_id(self, engine: Engine) -> str:
+        try:
+            with engine.connect() as conn:
+                row = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "build_id")).first()
+        except SQLAlchemyError as exc:
+            raise KnowledgeUnavailable(f"base de connaissances illisible ({self._safe_url()}) : "
+                                       f"{exc.__class__.__name__}") from exc
+        return row[0] if row else ""
+
+    def _safe_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def _load_caches(self, engine: Engine) -> None:
+        self._sources = self._load_sources(engine)
+        self._index = None  # the search index loads on the first search
 
     def _open(self) -> Engine:
         if self._sqlite_path:
@@ -72,7 +127,8 @@ class KnowledgeBase:
             with engine.connect() as conn:
                 rows = conn.execute(select(t.sources)).mappings().all()
         except SQLAlchemyError as exc:
-            raise KnowledgeUnavailable(f"base de connaissances illisible ({self.url}) : {exc.__class__.__name__}") from exc
+            raise KnowledgeUnavailable(
+                f"base de connaissances illisible ({self._safe_url()}) : {exc.__class__.__name__}") from exc
         return {r["id"]: dict(r) for r in rows}
 
     def close(self) -> None:
@@ -90,9 +146,14 @@ class KnowledgeBase:
             raise KnowledgeUnavailable(f"base de connaissances illisible : {exc.__class__.__name__}") from exc
 
     def _source(self, row: dict[str, Any]) -> SourceRef:
-        s = self._sources[row["source_id"]]
+        s = self._sources.get(row["source_id"])
+        if s is None and not self._sqlite_path:
+            self._postgresql_engine(force=True)  # rebuilt since the last check: reload now
+            s = self._sources.get(row["source_id"])
+        if s is None:
+            raise KnowledgeUnavailable(f"source inconnue « {row['source_id']} » dans la base")
         return SourceRef(s["id"], s["title"], s["publisher"], s["document"], s["published"], s["period"],
-                         row.get("section") or "", s.get("url"))
+                         row.get("section") or "", s.get("url"), s.get("ingested"))
 
     def check(self) -> str:
         """Open the base and return its content fingerprint; raises KnowledgeUnavailable."""
@@ -104,12 +165,24 @@ class KnowledgeBase:
     # --- entities -------------------------------------------------------------------
 
     def resolve(self, entity_type: str, name: str | None) -> str | None:
-        """The id of the entity called `name` (any alias, accents and case ignored)."""
+        """The id of the entity called `name` (any alias, accents and case ignored).
+
+        `name` may also be the id itself, as the NLU synonyms generated by
+        `python -m knowledge export-nlu` give. When several entities share a name, the
+        first id in alphabetical order is returned; `resolve_all` gives them all.
+        """
+        found = self.resolve_all(entity_type, name)
+        return found[0] if found else None
+
+    def resolve_all(self, entity_type: str, name: str | None) -> list[str]:
+        """Ids of every entity of this type called `name` (or with this id), sorted."""
         if not name:
-            return None
-        rows = self._rows(select(t.aliases.c.entity_id).where(
-            t.aliases.c.entity_type == entity_type, t.aliases.c.folded == fold(name)))
-        return rows[0]["entity_id"] if rows else None
+            return []
+        if self.known_id(entity_type, name):
+            return [name]
+        rows = self._rows(select(t.aliases.c.entity_id).distinct().where(
+            t.aliases.c.entity_type == entity_type, t.aliases.c.folded == fold(name)).order_by(t.aliases.c.entity_id))
+        return [r["entity_id"] for r in rows]
 
     def known_id(self, entity_type: str, entity_id: str) -> bool:
         """Whether `entity_id` is the id of an entity of this type."""
@@ -227,32 +300,72 @@ class KnowledgeBase:
 
     # --- full-text search -------------------------------------------------------------
 
+    def warm_up(self) -> None:
+        """Open the base and load the French language model now, not on the first question."""
+        self.check()
+        warm_up()
+
+    def _search_index(self) -> _SearchIndex:
+        self._conn_engine()
+        index = self._index
+        if index is None:
+            # Small next to the texts, loaded once per build: ranking then needs no row data.
+            df = self._rows(select(t.search_terms.c.term, t.search_terms.c.df))
+            rows = self._rows(select(t.passages.c.id, t.passages.c.body_id, t.passages.c.search_text,
+                                     t.passages.c.title_terms, t.passages.c.name_terms))
+            aliases = self._rows(select(t.aliases.c.entity_type, t.aliases.c.entity_id, t.aliases.c.folded))
+            terms = {r["id"]: (r["body_id"], frozenset(r["search_text"].split()), frozenset(r["title_terms"].split()),
+                               frozenset(r["name_terms"].split())) for r in rows}
+            stats = TermStats.from_rows([(r["term"], r["df"]) for r in df], [len(v[1]) for v in terms.values()],
+                                        [(r["entity_type"], r["entity_id"], r["folded"]) for r in aliases])
+            index = self._index = _SearchIndex(stats, terms)
+        return index
+
     def search(self, query: str, limit: int = 3, body_id: str | None = None) -> list[Passage]:
-        """Ranked passages for a French question; `score` is the share of its content words found."""
-        groups = search_groups(query)
-        words = sorted({w for g in groups for w in g})
+        """Ranked passages for a French question.
+
+        Args:
+            query: the question as typed (typos, missing accents and SMS style are tolerated).
+            limit: how many passages to return.
+            body_id: the body the conversation is about; its passages win between comparable ones.
+
+        Returns:
+            Best first. `score` is the share of the question's content words (weighted by
+            rarity) that the passage contains, from 0 to 1: low values mean a weak answer.
+        """
+        index = self._search_index()
+        groups = query_groups(search_groups(query), index.stats, fold(query))
+        words = sorted({w for g in groups for w in g.terms})
         if not words:
             return []
         if self._sqlite_path:
-            match = " OR ".join(f'"{w}"' for w in words)
-            stmt = text(
-                "SELECT p.*, bm25(passages_fts) AS rank FROM passages_fts "
-                "JOIN passages p ON p.id = passages_fts.passage_id "
-                "WHERE passages_fts MATCH :q ORDER BY rank LIMIT 50")
-            rows = self._rows(stmt, {"q": match})
+            stmt = text("SELECT passage_id AS id FROM passages_fts WHERE passages_fts MATCH :q "
+                        "ORDER BY bm25(passages_fts) LIMIT :n")
+            candidates = self._rows(stmt, {"q": " OR ".join(f'"{w}"' for w in words), "n": CANDIDATES})
         else:
             stmt = text(
-                "SELECT p.*, -ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', :q)) AS rank "
-                "FROM passages p WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q) "
-                "ORDER BY rank LIMIT 50")
-            rows = self._rows(stmt, {"q": " | ".join(words)})
+                "SELECT id FROM passages WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', :q) "
+                "ORDER BY ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', :q)) DESC, id LIMIT :n")
+            candidates = self._rows(stmt, {"q": " | ".join(words), "n": CANDIDATES})
         scored = []
-        for pos, r in enumerate(rows):
-            terms = set(r["search_text"].split())
-            coverage = sum(1 for g in groups if terms.intersection(g)) / len(groups)
-            boost = 0.05 if body_id and r["body_id"] == body_id else 0.0
-            # Coverage decides; the engine's rank order breaks ties.
-            scored.append((coverage + boost - pos * 1e-4, coverage, r))
-        scored.sort(key=lambda x: -x[0])
-        return [Passage(r["id"], r["entry_type"], r["entry_id"], r["title"], r["text"], r["body_id"], cov,
-                        self._source(r)) for _, cov, r in scored[:limit]]
+        for pid in (r["id"] for r in candidates):
+            if pid not in index.terms:
+                continue  # rebuilt since the index was loaded (PostgreSQL); reloaded within a second
+            body, terms, title, names = index.terms[pid]
+            rank, coverage = score(groups, terms, title, names, index.stats)
+            if body_id and body == body_id:
+                rank += BODY_BONUS
+            scored.append((-rank, pid, coverage))
+        scored.sort()  # the id breaks ties: the same order on every engine
+        best = scored[:limit]
+        rows = {r["id"]: r for r in self._rows(select(t.passages).where(t.passages.c.id.in_([p for _, p, _ in best])))}
+        return [Passage(r["id"], r["entry_type"], r["entry_id"], r["title"], r["text"], r["body_id"], round(cov, 4),
+                        self._source(r)) for _, pid, cov in best if (r := rows.get(pid))]
+
+
+class _SearchIndex:
+    """What ranking needs of a built base: term statistics and each passage's term sets."""
+
+    def __init__(self, stats: TermStats, terms: dict[str, tuple[str | None, frozenset, frozenset, frozenset]]):
+        self.stats = stats
+        self.terms = terms

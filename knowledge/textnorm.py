@@ -9,14 +9,23 @@ from typing import Any
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 SPACY_MODEL = "fr_core_news_md"
+# Bump when the output of `search_groups_many` changes, so cached terms are recomputed.
+NORMALISER_VERSION = 3
+# spaCy lists number words as stop words, but "cinq enjeux" or "six jumelages" mean something;
+# "un"/"une" are mostly articles.
+_ARTICLES = {"un", "une"}
+
+
+def unaccent(text: str) -> str:
+    """Strip accents only, keeping case and punctuation: « Éducation » -> « Education »."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("’", "'")
 
 
 def fold(text: str) -> str:
     """Lowercase, strip accents and punctuation: « Éducation » -> « education »."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("œ", "oe").replace("æ", "ae").replace("’", "'")
-    return " ".join(_WORD_RE.findall(plain))
+    return " ".join(_WORD_RE.findall(unaccent(text.lower())))
 
 
 @lru_cache(maxsize=1)
@@ -30,22 +39,51 @@ def _nlp() -> Any:
 def search_groups_many(texts: list[str]) -> list[list[list[str]]]:
     """For each text, its content words: each a group of folded surface form and lemma.
 
-    Stop words are dropped so that ranking rests on the words that carry meaning.
-    Batched because spaCy's `pipe` is much faster than one call per text at build time.
+    Stop words are dropped so that ranking rests on the words that carry meaning (number
+    words are kept).
     """
+    return [parts[0] for parts in search_groups_parts([[t] for t in texts])]
+
+
+def search_groups_parts(items: list[list[str]], batch: bool = True) -> list[list[list[list[str]]]]:
+    """`search_groups_many` for texts made of parts (title, names, body...), run once per
+    item but reported per part, so the title's words are known without a second pass.
+
+    Batched because spaCy's `pipe` is much faster than one call per text at build time;
+    a single query (`batch=False`) skips pipe's overhead.
+    """
+    nlp = _nlp()
+    stop_words = nlp.Defaults.stop_words
+    texts = [" ".join(parts) for parts in items]
+    docs = nlp.pipe(texts, batch_size=64) if batch else [nlp(t) for t in texts]
     out = []
-    for doc in _nlp().pipe(texts, batch_size=64):
-        groups: list[list[str]] = []
+    for parts, doc in zip(items, docs, strict=True):
+        ends = [sum(len(p) + 1 for p in parts[:i + 1]) for i in range(len(parts))]
+        per_part: list[list[list[str]]] = [[] for _ in parts]
         for tok in doc:
-            if tok.is_punct or tok.is_space or tok.is_stop:
+            if tok.is_punct or tok.is_space or (tok.is_stop and not (tok.like_num and tok.lower_ not in _ARTICLES)):
                 continue
-            group: list[str] = []
-            for variant in (tok.text, tok.lemma_):
-                group += [w for w in fold(variant).split() if len(w) > 1 and w not in group]
-            if group and group not in groups:
-                groups.append(group)
-        out.append(groups)
+            groups = per_part[next(i for i, end in enumerate(ends) if tok.idx < end or i == len(ends) - 1)]
+            for group in _token_groups(fold(tok.text).split(), fold(tok.lemma_).split(), stop_words):
+                if group not in groups:
+                    groups.append(group)
+        out.append(per_part)
     return out
+
+
+def _token_groups(surface: list[str], lemma: list[str], stop_words: set[str]) -> list[list[str]]:
+    """One group per word of a token: « Basse-Normandie » gives [basse, bas] and [normandie],
+    so that each word must be found, not just one of them."""
+    if len(lemma) != len(surface):
+        lemma = []
+    groups = []
+    for i, word in enumerate(surface):
+        group = [w for w in dict.fromkeys([word, *lemma[i:i + 1]]) if len(w) > 1]
+        if len(surface) > 1 and word in stop_words:
+            continue  # the « et » of « Ille-et-Vilaine »
+        if group:
+            groups.append(group)
+    return groups
 
 
 def search_terms_many(texts: list[str]) -> list[list[str]]:
@@ -55,4 +93,9 @@ def search_terms_many(texts: list[str]) -> list[list[str]]:
 
 def search_groups(text: str) -> list[list[str]]:
     """`search_groups_many` for one text (a query)."""
-    return search_groups_many([text])[0]
+    return search_groups_parts([[text]], batch=False)[0][0]
+
+
+def warm_up() -> None:
+    """Load the spaCy pipeline now (about 3 s) rather than on the first search."""
+    _nlp()

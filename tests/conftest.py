@@ -1,4 +1,4 @@
-"""Shared fixtures: a built knowledge base and a real running stack on free ports."""
+"""Shared fixtures: a built knowledge base, a real running stack on free ports, a throwaway PostgreSQL."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.stack import Stack, StackConfig  # noqa: E402
 from knowledge.settings import database_url  # noqa: E402
+from tests.postgres_server import postgres_db, postgres_server  # noqa: E402,F401 (fixtures)
 
 
 def free_port() -> int:

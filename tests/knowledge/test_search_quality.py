@@ -1,0 +1,48 @@
+"""Search quality on the question list of `search_questions.yml`, on both engines."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge.evaluation import DEFAULT_QUESTIONS, load_questions, search_quality
+
+QUESTIONS = load_questions(DEFAULT_QUESTIONS)
+
+
+def test_question_list_is_large_and_names_existing_entries(content) -> None:
+    assert len(QUESTIONS) >= 60
+    ids = {e["id"] for items in content.entries.values() for e in items}
+    passage_prefixes = {"contact"}
+    for q in QUESTIONS:
+        for expected in q.expect:
+            kind, _, entry = expected.partition(":") if ":" in expected else ("", "", expected)
+            assert entry in ids, f"« {q.text} » expects unknown entry {expected}"
+            assert not kind or kind in passage_prefixes
+
+
+def test_top3_hit_rate_is_at_least_90_percent(kb: KnowledgeBase) -> None:
+    quality = search_quality(kb, QUESTIONS)
+    missed = "\n".join(f"{q.text} -> {got} (expected {q.expect})" for q, got in quality.misses)
+    assert quality.top3_rate >= 0.9, missed
+
+
+@pytest.mark.postgres
+def test_both_engines_rank_alike(request: pytest.FixtureRequest, tmp_path_factory) -> None:
+    """The ranking happens in Python on the candidates of either engine: same answers."""
+    from knowledge.builder import build
+    from knowledge.settings import content_dir
+    from tests.postgres_server import create_database
+
+    sqlite_url = f"sqlite:///{tmp_path_factory.mktemp('alike') / 'kb.sqlite3'}"
+    pg_url = create_database(request.getfixturevalue("postgres_server"), "kb_alike")
+    build(content_dir(), sqlite_url)
+    build(content_dir(), pg_url)
+    bases = [KnowledgeBase(sqlite_url), KnowledgeBase(pg_url)]
+    try:
+        for q in QUESTIONS:
+            lite, pg = ([(p.id, p.score) for p in kb.search(q.text)] for kb in bases)
+            assert lite == pg, q.text
+    finally:
+        for kb in bases:
+            kb.close()

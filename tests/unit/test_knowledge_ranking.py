@@ -1,0 +1,52 @@
+"""Ranking: IDF weights, title bonuses, typo matching, long names matching acronyms."""
+
+from __future__ import annotations
+
+from knowledge.ranking import TermStats, _edit_distance, query_groups, score
+
+
+def stats() -> TermStats:
+    df = {"province": 90, "namur": 80, "jumelage": 5, "jumele": 4, "cooperation": 30, "decentralisee": 10,
+          "pst": 20, "programme": 15, "strategique": 6, "transversal": 3, "enjeu": 8}
+    aliases = [("topic", "def-pst", "programme strategique transversal"), ("topic", "def-pst", "pst")]
+    return TermStats.from_rows(list(df.items()), [10] * 100, aliases)
+
+
+def test_edit_distance_counts_transpositions_and_stops_early() -> None:
+    assert _edit_distance("jumelage", "jumelage", 2) == 0
+    assert _edit_distance("jumellage", "jumelage", 2) == 1
+    assert _edit_distance("cooperation", "coopeartion", 2) == 1  # swapped letters
+    assert _edit_distance("province", "jumelage", 2) == 3  # cut off: above the limit
+
+
+def test_rare_words_weigh_more() -> None:
+    s = stats()
+    assert s.idf("jumelage") > s.idf("province") > 0
+    groups = query_groups([["jumelage"], ["province"]], s)
+    rare, common = score(groups, {"jumelage"}, set(), set(), s), score(groups, {"province"}, set(), set(), s)
+    assert rare[1] > 0.5 > common[1]
+
+
+def test_unknown_words_match_close_index_terms() -> None:
+    [group] = query_groups([["jumellage"]], stats())
+    assert group.terms.get("jumelage", 0) > 0.5
+    [group] = query_groups([["xyzzyq"]], stats())
+    assert group.terms == {}
+
+
+def test_title_and_focus_bonuses_order_equal_coverage() -> None:
+    s = stats()
+    groups = query_groups([["jumelage"]], s)
+    in_title = score(groups, {"jumelage", "namur"}, {"jumelage"}, set(), s)
+    in_long_title = score(groups, {"jumelage", "namur"}, {"jumelage", "province", "namur", "pst"}, set(), s)
+    in_text = score(groups, {"jumelage", "namur"}, {"province"}, set(), s)
+    assert in_title[1] == in_long_title[1] == in_text[1] == 1.0  # same coverage
+    assert in_title[0] > in_long_title[0] > in_text[0]
+
+
+def test_long_names_also_match_their_acronym() -> None:
+    s = stats()
+    groups = query_groups([["enjeu"], ["programme"], ["strategique"], ["transversal"]], s,
+                          "enjeux du programme strategique transversal")
+    assert all("pst" in g.terms for g in groups[1:]) and "pst" not in groups[0].terms
+    assert score(groups, {"enjeu", "pst"}, set(), set(), s)[1] == 1.0
