@@ -80,6 +80,23 @@ class Rest:
             return r.status == 200 and bool(body)
 
 
+class Widget:
+    """Sends one message through the widget channel, keeping each sender's signed id."""
+
+    def __init__(self, session: aiohttp.ClientSession, base: str):
+        self.session, self.url = session, f"{base}/webhooks/widget/message"
+        self.tokens: dict[str, str] = {}
+
+    async def __call__(self, sender: str, message: str) -> bool:
+        headers = {"X-Conversation-Id": self.tokens[sender]} if sender in self.tokens else {}
+        async with self.session.post(self.url, json={"message": message}, headers=headers) as r:
+            body = await r.json(content_type=None)
+            if r.status != 200:
+                return False
+            self.tokens[sender] = body["conversation_id"]
+            return bool(body.get("messages"))
+
+
 async def empty_round_trip(runs: int = 1000) -> list[float]:
     """Floor: an aiohttp request to an aiohttp handler that does nothing."""
     app = web.Application()
@@ -168,7 +185,9 @@ async def run(args: argparse.Namespace) -> str:
     print("NLU seule…", flush=True)
     nlu = await nlu_parse(ROOT / "models" / "srei.tar.gz", args.runs, args.repeats)
 
-    stack = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(),
+    # The widget's per-address rate limit would throttle a load generator on one address.
+    unlimited = {"WIDGET_RATE_PER_ADDRESS": "1000000", "WIDGET_RATE_PER_CONVERSATION": "1000000"}
+    stack = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(), extra_env=unlimited,
                               tracker_sqlite=tmp / "conversations.sqlite3", log_dir=tmp / "log"))
     stock = Stack(StackConfig(rasa_port=free_port(), model=stock_model, endpoints=tmp / "stock" / "endpoints.yml",
                               credentials=tmp / "stock" / "credentials.yml", log_dir=tmp / "log-stock",
@@ -182,23 +201,27 @@ async def run(args: argparse.Namespace) -> str:
             rest = Rest(session, f"{stack.config.rasa_url}/webhooks/rest/webhook")
             await rest("cold", KB_QUESTIONS[0])
             cold = time.perf_counter() - cold_start
+            widget = Widget(session, stack.config.rasa_url)
             stock_rest = Rest(session, f"{stock.config.rasa_url}/webhooks/rest/webhook")
-            for send in (rest, stock_rest):  # warm-up
+            for send in (rest, widget, stock_rest):  # warm-up
                 await sequential(send, KB_QUESTIONS, 40, "warm")
             print("Latences en série…", flush=True)
             plain = Series.of_runs([await sequential(rest, [PLAIN_QUESTION], args.runs, f"plain{i}")
                                     for i in range(args.repeats)])
-            kb_rest = Series.of_runs([await sequential(rest, KB_QUESTIONS, args.runs, f"kb{i}")
-                                      for i in range(args.repeats)])
+            kb_widget, kb_rest = [], []
+            for i in range(args.repeats):  # interleaved, so both channels see the same machine state
+                kb_widget.append(await sequential(widget, KB_QUESTIONS, args.runs, f"kbw{i}"))
+                kb_rest.append(await sequential(rest, KB_QUESTIONS, args.runs, f"kbr{i}"))
+            kb_widget, kb_rest = Series.of_runs(kb_widget), Series.of_runs(kb_rest)
             load_rows = []
             for rate in (10, 20, 40):
                 print(f"Charge en boucle ouverte : {rate} messages/s…", flush=True)
-                lat, errors = await open_loop(rest, KB_QUESTIONS, rate, args.load_seconds, f"open{rate}")
+                lat, errors = await open_loop(widget, KB_QUESTIONS, rate, args.load_seconds, f"open{rate}")
                 load_rows.append((rate, Series.of_runs([lat], errors)))
             print("Débit saturé (pile complète, puis Rasa de base)…", flush=True)
             ours, theirs = [], []
             for i in range(args.repeats):
-                ours.append(await closed_loop(rest, KB_QUESTIONS, args.concurrency, args.sat_seconds, f"sat{i}"))
+                ours.append(await closed_loop(widget, KB_QUESTIONS, args.concurrency, args.sat_seconds, f"sat{i}"))
                 theirs.append(await closed_loop(stock_rest, KB_QUESTIONS, args.concurrency, args.sat_seconds,
                                                 f"stock{i}"))
         rss = {name: peak_rss_mb(p.pid) for name, p in stack.procs.items()}
@@ -211,12 +234,13 @@ async def run(args: argparse.Namespace) -> str:
     rows += [
         ("(a) NLU seule (en processus)", fmt(nlu)),
         ("(b) tour à réponse simple, canal rest", fmt(plain)),
-        ("(d) tour avec action base de connaissances, canal rest", fmt(kb_rest)),
+        ("(c) tour avec action base de connaissances, canal widget", fmt(kb_widget)),
+        ("(d) le même tour, canal rest de Rasa", fmt(kb_rest)),
     ]
-    rows += [(f"charge ouverte {rate} msg/s ({args.load_seconds:.0f} s)", f"p95 {s.p95:.1f} ms · p50 {s.p50:.1f} ms · "
+    rows += [(f"charge ouverte {rate} msg/s, canal widget ({args.load_seconds:.0f} s)", f"p95 {s.p95:.1f} ms · p50 {s.p50:.1f} ms · "
               f"erreurs {s.errors} / {s.count + s.errors}") for rate, s in load_rows]
     rows += [
-        (f"débit saturé, pile complète ({args.concurrency} utilisateurs)", f"{sat_ours:.1f} msg/s"),
+        (f"débit saturé, pile complète, canal widget ({args.concurrency} utilisateurs)", f"{sat_ours:.1f} msg/s"),
         ("débit saturé, Rasa de base (réponses simples, mémoire)", f"{sat_stock:.1f} msg/s"),
         ("rapport pile complète / Rasa de base", f"{sat_ours / sat_stock:.2f}"),
         ("démarrage à froid (lancement → première réponse)", f"{cold:.1f} s"),

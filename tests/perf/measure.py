@@ -31,7 +31,7 @@ class Series:
     errors: int = 0
 
     @classmethod
-    def of_runs(cls, runs: list[list[float]], errors: int = 0) -> "Series":
+    def of_runs(cls, runs: list[list[float]], errors: int = 0) -> Series:
         med = statistics.median
         return cls(med(percentile(r, 50) for r in runs), med(percentile(r, 95) for r in runs),
                    med(percentile(r, 99) for r in runs), sum(len(r) for r in runs), errors)
