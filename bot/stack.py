@@ -153,7 +153,7 @@ class Stack:
         for name in list(self.procs):
             self.stop_one(name)
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         self.start()
         return self
 
