@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import event as sa_event
 
 MASKS_FILE = Path(__file__).with_name("privacy.yml")
 
@@ -35,16 +33,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 @lru_cache(maxsize=1)
 def _masks() -> dict[str, str]:
     return yaml.safe_load(MASKS_FILE.read_text(encoding="utf-8"))["masks"]
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets readers (history, reports) run beside the writer; NORMAL sync is still
-    # crash-safe in WAL mode and avoids one fsync per turn.
-    cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
 
 
 def mask_personal_data(text: str) -> str:
@@ -71,12 +59,6 @@ def mask_tracker(tracker: DialogueStateTracker) -> None:
 
 class MaskingSQLTrackerStore(SQLTrackerStore):
     """SQL tracker store that never writes personal data typed by users."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.engine.dialect.name == "sqlite":
-            sa_event.listen(self.engine, "connect", _sqlite_pragmas)
-            self.engine.dispose()  # connections opened before the listener get it too
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         mask_tracker(tracker)
