@@ -35,3 +35,27 @@ def resolve_entity(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: st
     if kept and kb.known_id(kb_type, kept):
         return kept  # the actions store ids in slots
     return kb.resolve(kb_type, kept)
+
+
+def body_in_context(kb: KnowledgeBase, tracker: Tracker) -> str:
+    """Id of the body meant now: named, or owning a named service (« le SREI »), else kept, else the default."""
+    named = kb.resolve("body", latest_entity(tracker, "body"))
+    if named:
+        return named
+    text = tracker.latest_message.get("text") or ""
+    for mention in kb.find_mentions("body", text):
+        return mention
+    for service_id in kb.find_mentions("service", text):
+        service = kb.service(service_id)
+        if service:
+            return service.body_id
+    return resolve_entity(kb, tracker, "body", "body") or kb.default_body().id
+
+
+def mentioned_now(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str) -> str | None:
+    """Id of the `kb_type` entity named in this very message (never from earlier turns)."""
+    kb_id = kb.resolve(kb_type, latest_entity(tracker, entity))
+    if kb_id:
+        return kb_id
+    mentions = kb.find_mentions(kb_type, tracker.latest_message.get("text") or "")
+    return mentions[0] if mentions else None
