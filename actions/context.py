@@ -25,12 +25,9 @@ def resolve_entity(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: st
     The NLU may miss a name or tag a variant; the knowledge base's aliases are the
     authority, so the raw text is searched for known names as a second chance.
     """
-    kb_id = kb.resolve(kb_type, latest_entity(tracker, entity))
-    if kb_id:
-        return kb_id
-    mentions = kb.find_mentions(kb_type, tracker.latest_message.get("text") or "")
-    if mentions:
-        return mentions[0]
+    named = mentioned_now(kb, tracker, entity, kb_type)
+    if named:
+        return named
     kept = tracker.get_slot(entity)
     if kept and kb.known_id(kb_type, kept):
         return kept  # the actions store ids in slots
@@ -39,12 +36,10 @@ def resolve_entity(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: st
 
 def body_in_context(kb: KnowledgeBase, tracker: Tracker) -> str:
     """Id of the body meant now: named, or owning a named service (« le SREI »), else kept, else the default."""
-    named = kb.resolve("body", latest_entity(tracker, "body"))
+    named = mentioned_now(kb, tracker, "body", "body")
     if named:
         return named
     text = tracker.latest_message.get("text") or ""
-    for mention in kb.find_mentions("body", text):
-        return mention
     for service_id in kb.find_mentions("service", text):
         service = kb.service(service_id)
         if service:
@@ -53,8 +48,14 @@ def body_in_context(kb: KnowledgeBase, tracker: Tracker) -> str:
 
 
 def mentioned_now(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str) -> str | None:
-    """Id of the `kb_type` entity named in this very message (never from earlier turns)."""
-    kb_id = kb.resolve(kb_type, latest_entity(tracker, entity))
+    """Id of the `kb_type` entity named in this very message (never from earlier turns).
+
+    The NLU emits knowledge-base ids (through synonyms) or names; both are accepted.
+    """
+    value = latest_entity(tracker, entity)
+    if value and kb.known_id(kb_type, value):
+        return value
+    kb_id = kb.resolve(kb_type, value)
     if kb_id:
         return kb_id
     mentions = kb.find_mentions(kb_type, tracker.latest_message.get("text") or "")

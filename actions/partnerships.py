@@ -57,9 +57,7 @@ class ActionAnswerPartnerships(KnowledgeAction):
 
 def partnerships_in_context(kb: KnowledgeBase, tracker: Tracker) -> list[Partnership]:
     """The partnership(s) asked about: with the partner named now, else the one discussed."""
-    value = latest_entity(tracker, "partner")
-    partnership_id = (value if value and kb.known_id("partner", value) else None) \
-        or mentioned_now(kb, tracker, "partner", "partner")
+    partnership_id = mentioned_now(kb, tracker, "partner", "partner")
     if not partnership_id:
         kept = tracker.get_slot("partner")
         partnership_id = kept if kept and kb.known_id("partner", kept) else kb.resolve("partner", kept)
