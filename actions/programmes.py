@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -17,14 +18,17 @@ from knowledge.models import Programme
 
 
 class ProgrammeAnswer(KnowledgeAction):
-    """Finds the programme (or asks which one), then lets `lines` say what is asked."""
+    """Finds the programme (or asks which one), then lets `lines` say what is asked.
+
+    Abstract (like its base) so that rasa_sdk does not register it as an action.
+    """
 
     intent = ""
     follows = ("programme",)
 
+    @abc.abstractmethod
     def lines(self, kb: KnowledgeBase, domain: dict[str, Any], programme: Programme) -> tuple[list[str], list]:
         """The answer's lines and the sources they rest on."""
-        raise NotImplementedError
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
