@@ -49,3 +49,7 @@ class KnowledgeAction(Action, abc.ABC):
             log.error("knowledge base unavailable in %s: %s", self.name(), exc)
             dispatcher.utter_message(response="utter_knowledge_unavailable")
             return []
+        except Exception:  # noqa: BLE001 (no input may leave the user without an answer)
+            log.exception("action %s failed", self.name())
+            dispatcher.utter_message(response="utter_action_failed")
+            return []

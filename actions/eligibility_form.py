@@ -41,13 +41,12 @@ class ValidateEligibilityForm(KnowledgeAction):
         if intent == "stop":
             return []  # nothing filled: Rasa rejects the form and the « stop » rule ends it
         text = user_text(tracker)
-        kept = tracker.get_slot("programme")
         named = mentioned_now(kb, tracker, "programme", "programme")
-        programme = kb.programme(named or kept or "")
+        programme = kb.programme(named or tracker.get_slot("programme") or "")
         answers = dict(tracker.get_slot("eligibility_answers") or {})
         asked = tracker.get_slot("eligibility_asked")
-        if named and named != kept:
-            answers, asked = {}, None  # another programme: its own criteria, from scratch
+        if programme and asked and asked not in {c.id for c in programme.criteria}:
+            answers, asked = {}, None  # another programme named: its own criteria, from scratch
         pending = tracker.get_slot("eligibility_pending_text") or ""
         if programme is None:
             # Keep what was said (« je suis prof en primaire ») for when the programme is known.
@@ -59,8 +58,8 @@ class ValidateEligibilityForm(KnowledgeAction):
             self.off_script(kb, dispatcher, tracker, domain, intent)
         done = verdict(programme, updated).outcome != PENDING
         return [SlotSet("programme", programme.id), SlotSet("body", programme.body_id),
-                SlotSet("eligibility_answers", updated), SlotSet("eligibility_pending_text", None),
-                SlotSet("eligibility_done", True if done else None)]
+                SlotSet("eligibility_answers", updated), SlotSet("eligibility_asked", asked),
+                SlotSet("eligibility_pending_text", None), SlotSet("eligibility_done", True if done else None)]
 
     @staticmethod
     def off_script(kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,

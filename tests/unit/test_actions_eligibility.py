@@ -159,3 +159,20 @@ def test_stop_ends_the_form_and_forgets_the_answers(make_tracker, run):
     assert {"event": "active_loop", "name": None, "timestamp": None} in result.events
     assert result.slot("eligibility_answers") is None
     assert "j'arrête" in result.text
+
+
+def test_naming_the_other_programme_mid_dialogue_starts_its_own_criteria(make_tracker, run):
+    # The slot mapping has already put « pisi » in the slot when the validation runs.
+    result = run(ValidateEligibilityForm(), make_tracker("et pour le PISI ?", "inform", [("programme", "pisi")],
+                                                         programme="pisi", eligibility_asked=LEVEL,
+                                                         eligibility_answers={SCHOOL: "oui"}))
+    assert result.slot("eligibility_answers") == {}
+    assert result.slot("eligibility_asked") is None  # the next question starts with the introduction
+    assert result.slot("eligibility_done") is None
+
+
+def test_a_corrupt_slot_gives_a_french_apology_not_a_crash(make_tracker, run):
+    result = run(ValidateEligibilityForm(), make_tracker("oui", "affirm", programme="preci",
+                                                         eligibility_answers=[1, 2, 3]))
+    assert result.events == []
+    assert result.messages[0]["response"] == "utter_action_failed"
