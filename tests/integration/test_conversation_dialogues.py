@@ -7,6 +7,7 @@ deadline; every test uses its own conversation id.
 from __future__ import annotations
 
 import json
+import sqlite3
 import urllib.request
 
 import pytest
@@ -128,3 +129,17 @@ def test_out_of_scope_is_declined_without_an_unrelated_fact(stack):
     text, _ = ask(stack, "unk-2", "quel temps fera-t-il demain à Namur ?")
     assert "ne peux pas vous aider" in text
     assert "Source :" not in text
+
+
+# --- Feedback for staff reports ---------------------------------------------------------
+
+def test_a_rating_is_stored_where_staff_reports_find_it(stack):
+    ask(stack, "fb-1", "c'est quoi le PISI ?")
+    text, _ = ask(stack, "fb-1", "/feedback_negative")
+    assert "Merci de me le signaler" in text
+    # The query the README gives the staff.
+    with sqlite3.connect(stack.config.tracker_sqlite) as db:
+        rows = db.execute(
+            "SELECT json_extract(data, '$.value') FROM events WHERE sender_id = ? AND type_name = 'slot' "
+            "AND json_extract(data, '$.name') = 'feedback'", ("fb-1",)).fetchall()
+    assert rows == [("negative",)]
