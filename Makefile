@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help venv knowledge train run test lint lock clean
+.PHONY: help venv knowledge train run test eval lint lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ run: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then start actions + Rasa on 1
 test: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then run the whole test suite
 	$(RASA) data validate --config bot/config.yml --domain bot/domain --data data --quiet
 	$(PY) -m pytest
+
+eval: $(STAMP) $(KB) $(MODEL) ## Measure quality: NLU cross-validation + held-out conversations (var/eval/)
+	$(PY) -m bot.evaluate
 
 lint: $(STAMP) ## Static checks (ruff)
 	$(VENV)/bin/ruff check .
