@@ -35,9 +35,13 @@ class KnowledgeAction(Action, abc.ABC):
 
     def answer_with_context(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: dict[str, Any]) -> list[dict[str, Any]]:
-        """`answer`, plus the `last_answer` slot when this action is a kind of answer."""
+        """`answer`, plus the `last_answer` slot when this action is a kind of answer.
+
+        An answer that handed over to another (the fallback) keeps the other's kind.
+        """
         events = self.answer(kb, dispatcher, tracker, domain)
-        if self.answer_kind:
+        handed_over = any(e.get("event") == "slot" and e.get("name") == "last_answer" for e in events)
+        if self.answer_kind and not handed_over:
             events.append(SlotSet("last_answer", self.answer_kind))
         return events
 

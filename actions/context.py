@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from rasa_sdk import Tracker
+from spacy.lang.fr.stop_words import STOP_WORDS  # a word list only: no model is loaded
 
 from knowledge import KnowledgeBase
+from knowledge.textnorm import fold
+
+_STOP = {fold(w) for w in STOP_WORDS}
 
 
 def latest_entity(tracker: Tracker, name: str) -> str | None:
@@ -58,5 +62,26 @@ def mentioned_now(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str
     kb_id = kb.resolve(kb_type, value)
     if kb_id:
         return kb_id
-    mentions = kb.find_mentions(kb_type, tracker.latest_message.get("text") or "")
+    text = tracker.latest_message.get("text") or ""
+    mentions = kb.find_mentions(kb_type, text) or loose_mentions(kb, kb_type, text)
     return mentions[0] if mentions else None
+
+
+def content_words(text: str) -> set[str]:
+    """Folded words that carry meaning, without a final plural mark."""
+    return {w.rstrip("s") for w in fold(text).split() if w not in _STOP and len(w) > 1}
+
+
+def loose_mentions(kb: KnowledgeBase, kb_type: str, text: str) -> list[str]:
+    """Ids whose name's meaningful words all appear in `text`, in any order and form.
+
+    « le programme de solidarité internationale » names the alias « programme
+    solidarité internationale »; longer names first, so the most specific wins.
+    """
+    words = content_words(text)
+    hits = []
+    for entity_type, entity_id, name in kb.aliases():
+        needed = content_words(name) if entity_type == kb_type else set()
+        if needed and needed <= words:
+            hits.append((len(needed), entity_id))
+    return list(dict.fromkeys(i for _, i in sorted(hits, key=lambda h: -h[0])))

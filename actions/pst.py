@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import KnowledgeAction
 from actions.buttons import button
 from actions.context import latest_entity
+from actions.fallback import ActionKbFallback
 from actions.phrasing import render, source_lines
 from actions.ranking import rank_facts
 from knowledge import KnowledgeBase
@@ -20,6 +21,8 @@ from knowledge.textnorm import fold
 PST_TOPIC = "pst"
 # Beyond the best-matching fact, only titles are listed, to keep the answer short.
 LISTED = 5
+# Without the PST named, a fact must contain every content word of the question.
+FULL_COVERAGE = 0.99
 # A question whose words are matched as well by this many facts names nothing specific.
 VAGUE_TIES = 4
 # Parts offered as buttons, in this order, when they exist in the base.
@@ -60,6 +63,9 @@ class ActionAnswerPst(KnowledgeAction):
         part = pst_part(present, latest_entity(tracker, "topic"), text)
         ranked = rank_facts(kb, [f for f in facts if f.topic == part] if part else facts, text,
                             prefer_summary=bool(part))
+        if not part and not self.names_the_plan(kb, tracker) and (not ranked or ranked[0][1] < FULL_COVERAGE):
+            # Neither the PST nor a fact of it is recognisable: never answer with an unrelated fact.
+            return ActionKbFallback().answer(kb, dispatcher, tracker, domain)
         if not part and self.vague(ranked):
             # « C'est quoi le PST ? »: the plan's definition, then its parts as buttons.
             definition = next((kb.definition(i) for i in kb.find_mentions("topic", text) if kb.definition(i)), None)
@@ -77,6 +83,13 @@ class ActionAnswerPst(KnowledgeAction):
         lines.append(source_lines(domain, [lead.source, *(f.source for f in siblings)]))
         dispatcher.utter_message(text="\n".join(lines), buttons=part_buttons(domain, present, lead.topic))
         return [SlotSet("topic", lead.topic), SlotSet("body", lead.body_id)]
+
+    @staticmethod
+    def names_the_plan(kb: KnowledgeBase, tracker: Tracker) -> bool:
+        """Whether the message names the PST itself (entity or one of its names)."""
+        plan = {PST_TOPIC, f"def-{PST_TOPIC}"}
+        named = {latest_entity(tracker, "topic")} | set(kb.find_mentions("topic", tracker.latest_message.get("text") or ""))
+        return bool(plan & named)
 
     @staticmethod
     def vague(ranked: list) -> bool:

@@ -53,7 +53,7 @@ def test_partners_in_one_country_only(make_tracker, run):
 def test_no_partner_in_a_country_is_said_not_invented(make_tracker, run):
     result = run(ActionAnswerPartnerships(), make_tracker("Suresnes a des partenaires au Japon ?", "ask_partnerships",
                                                           [("body", "suresnes"), ("country", "Japon")]))
-    assert "aucun partenaire dans ce pays (Japon)" in result.text
+    assert "ne donnent pas de partenaire dans ce pays (Japon)" in result.text
 
 
 def test_partnership_details_say_when_the_documents_are_silent(make_tracker, run):
@@ -89,3 +89,21 @@ def test_pst_parts_by_name_and_the_plan_itself(make_tracker, run):
     plan = run(ActionAnswerPst(), make_tracker("c'est quoi le PST ?", "ask_pst"))
     assert plan.text.startswith("Programme Stratégique Transversal (PST) :")
     assert '/ask_pst{"topic": "pst-enjeux"}' in [b["payload"] for b in plan.buttons]
+
+
+def test_pst_question_without_a_recognisable_fact_goes_to_the_fallback(make_tracker, run):
+    result = run(ActionAnswerPst(), make_tracker("faut-il un permis d'urbanisme pour une véranda ?", "ask_pst"))
+    assert "Source :" not in result.text
+    assert result.slot("last_answer") == "fallback_miss"
+
+
+def test_pst_figure_found_without_naming_the_pst(make_tracker, run):
+    result = run(ActionAnswerPst(), make_tracker("combien d'agents à la province ?", "ask_pst"))
+    assert "1200 agents" in result.text
+
+
+def test_body_without_service_adds_the_fact_that_answers_the_question(make_tracker, run):
+    result = run(ActionAnswerServiceInfo(), make_tracker(
+        "qu'est-ce que la coopération décentralisée apporte aux habitants de Basse-Normandie ?", "ask_service_info"))
+    assert "Fujian" in result.text  # what the body is
+    assert "apprentissage interculturel" in result.text  # what it brings, from the impacts fact
