@@ -21,8 +21,11 @@ from knowledge.textnorm import fold
 PST_TOPIC = "pst"
 # Beyond the best-matching fact, only titles are listed, to keep the answer short.
 LISTED = 5
-# Without the PST named, a fact must contain every content word of the question.
+# Without the PST named, a fact must contain every content word of the question, or at
+# least half of them and clearly more than any other fact.
 FULL_COVERAGE = 0.99
+HALF_COVERAGE = 0.5
+MARGIN = 0.25
 # A question whose words are matched as well by this many facts names nothing specific.
 VAGUE_TIES = 4
 # Parts offered as buttons, in this order, when they exist in the base.
@@ -63,7 +66,7 @@ class ActionAnswerPst(KnowledgeAction):
         part = pst_part(present, latest_entity(tracker, "topic"), text)
         ranked = rank_facts(kb, [f for f in facts if f.topic == part] if part else facts, text,
                             prefer_summary=bool(part))
-        if not part and not self.names_the_plan(kb, tracker) and (not ranked or ranked[0][1] < FULL_COVERAGE):
+        if not part and not self.names_the_plan(kb, tracker) and not self.recognised(ranked):
             # Neither the PST nor a fact of it is recognisable: never answer with an unrelated fact.
             return ActionKbFallback().answer(kb, dispatcher, tracker, domain)
         if not part and self.vague(ranked):
@@ -90,6 +93,15 @@ class ActionAnswerPst(KnowledgeAction):
         plan = {PST_TOPIC, f"def-{PST_TOPIC}"}
         named = {latest_entity(tracker, "topic")} | set(kb.find_mentions("topic", tracker.latest_message.get("text") or ""))
         return bool(plan & named)
+
+    @staticmethod
+    def recognised(ranked: list) -> bool:
+        """Whether one fact clearly answers the question."""
+        if not ranked:
+            return False
+        top = ranked[0][1]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        return top >= FULL_COVERAGE or (top >= HALF_COVERAGE and top - second >= MARGIN)
 
     @staticmethod
     def vague(ranked: list) -> bool:

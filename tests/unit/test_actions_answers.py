@@ -107,3 +107,9 @@ def test_body_without_service_adds_the_fact_that_answers_the_question(make_track
         "qu'est-ce que la coopération décentralisée apporte aux habitants de Basse-Normandie ?", "ask_service_info"))
     assert "Fujian" in result.text  # what the body is
     assert "apprentissage interculturel" in result.text  # what it brings, from the impacts fact
+
+
+def test_pst_fact_clearly_best_though_partly_matched(make_tracker, run):
+    result = run(ActionAnswerPst(), make_tracker("en quelle année la province vise-t-elle zéro émission de carbone ?",
+                                                 "ask_pst"))
+    assert "2030" in result.text and "Source :" in result.text
