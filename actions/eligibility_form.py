@@ -49,6 +49,8 @@ class ValidateEligibilityForm(KnowledgeAction):
             answers, asked = {}, None  # another programme named: its own criteria, from scratch
         pending = tracker.get_slot("eligibility_pending_text") or ""
         if programme is None:
+            if intent not in REPLY_INTENTS:
+                self.off_script(kb, dispatcher, tracker, domain, intent)
             # Keep what was said (« je suis prof en primaire ») for when the programme is known.
             return [SlotSet("eligibility_pending_text", f"{pending} {text}".strip()), SlotSet("eligibility_done", None)]
         generic = generic_replies(kb.programmes())

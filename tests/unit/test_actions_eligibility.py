@@ -176,3 +176,10 @@ def test_a_corrupt_slot_gives_a_french_apology_not_a_crash(make_tracker, run):
                                                          eligibility_answers=[1, 2, 3]))
     assert result.events == []
     assert result.messages[0]["response"] == "utter_action_failed"
+
+
+def test_side_question_before_the_programme_is_known_is_answered(make_tracker, run):
+    result = run(ValidateEligibilityForm(), make_tracker("quelle est l'adresse du service ?", "ask_contact",
+                                                         [("contact_kind", "address")]))
+    assert "place Saint-Aubain" in result.text
+    assert result.slot("eligibility_done") is None

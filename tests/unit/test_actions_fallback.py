@@ -68,3 +68,11 @@ def test_feedback_is_acknowledged_and_recorded_as_a_slot(make_tracker, run):
     bad = run(ActionRecordFeedback(), make_tracker("ça ne répond pas", "feedback_negative"))
     assert bad.slot("feedback") == "negative"
     assert "081 776 770" in bad.text
+
+
+def test_core_fallback_apologises_and_forgets_the_turn(make_tracker, run):
+    from actions.fallback import ActionDefaultFallback
+
+    result = run(ActionDefaultFallback(), make_tracker("???", "greet"))
+    assert result.messages[0]["response"] == "utter_default_fallback"
+    assert result.events == [{"event": "rewind", "timestamp": None}]
