@@ -56,8 +56,8 @@ class ValidateEligibilityForm(KnowledgeAction):
         generic = generic_replies(kb.programmes())
         updated = read_answers(programme, pending, answers, None, generic) if pending else answers
         updated = read_answers(programme, text, updated, asked, generic, dont_know=intent == "dont_know")
-        if updated == answers and not named:
-            self.off_script(kb, dispatcher, tracker, domain, intent)
+        if asked and updated == answers and not named:
+            self.off_script(kb, dispatcher, tracker, domain, intent)  # a reply to our question, not understood
         done = verdict(programme, updated).outcome != PENDING
         return [SlotSet("programme", programme.id), SlotSet("body", programme.body_id),
                 SlotSet("eligibility_answers", updated), SlotSet("eligibility_asked", asked),

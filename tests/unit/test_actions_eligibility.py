@@ -183,3 +183,10 @@ def test_side_question_before_the_programme_is_known_is_answered(make_tracker, r
                                                          [("contact_kind", "address")]))
     assert "place Saint-Aubain" in result.text
     assert result.slot("eligibility_done") is None
+
+
+def test_starting_about_the_programme_discussed_is_not_a_misunderstanding(make_tracker, run):
+    result = run(ValidateEligibilityForm(), make_tracker("est-ce que je peux participer ?", "ask_eligibility",
+                                                         programme="preci"))
+    assert result.messages == []
+    assert result.slot("eligibility_done") is None
