@@ -46,7 +46,7 @@ def verdict_lines(kb: KnowledgeBase, domain: dict[str, Any], programme: Programm
         deadline, deadline_sources = deadline_lines(kb, domain, programme, today())
         lines += deadline
         sources += deadline_sources
-    if result.outcome != UNCERTAIN:
+    if result.outcome != UNCERTAIN and not (contact and contact in " ".join(lines)):  # said once is enough
         lines.append(render(domain, "utter_eligibility_next_contact", service=service, contact=contact))
     return lines, sources
 
