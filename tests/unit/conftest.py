@@ -87,7 +87,13 @@ def run(domain: dict[str, Any]) -> Callable[[Action, Tracker], Result]:
 
     def runner(action: Action, tracker: Tracker) -> Result:
         dispatcher = CollectingDispatcher()
-        events = asyncio.run(action.run(dispatcher, tracker, domain))
+        # A private loop, closed here; asyncio.run would also unset the current loop, and the
+        # one pytest-asyncio leaves behind would then be collected unclosed (ResourceWarning).
+        loop = asyncio.new_event_loop()
+        try:
+            events = loop.run_until_complete(action.run(dispatcher, tracker, domain))
+        finally:
+            loop.close()
         return Result(events, dispatcher.messages)
 
     return runner
