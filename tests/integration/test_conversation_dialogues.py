@@ -86,6 +86,8 @@ def test_primary_school_teacher_is_told_why_not_without_being_asked_anything(sta
     assert "vous ne pouvez pas participer au PrECI" in text
     assert "primaire" in text and "secondaire" in text  # the deciding criterion's why
     assert "081 776 770" in text and "Source :" in text
+    text, _ = ask(stack, "elig-1", "et pour le PISI ?")  # the same check, for the other programme
+    assert "namurois" in text and "PISI" in text
 
 
 def test_secondary_school_is_eligible_after_one_question(stack):
