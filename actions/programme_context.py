@@ -23,8 +23,11 @@ def programme_in_context(kb: KnowledgeBase, tracker: Tracker) -> Programme | Non
 def ask_which_programme(kb: KnowledgeBase, dispatcher: CollectingDispatcher, domain: dict[str, Any],
                         intent: str, response: str = "utter_which_programme") -> None:
     """Ask which programme, with one button per programme that re-asks the same question."""
-    buttons = [plain_button(p.acronym or p.name, intent, {"programme": p.id}) for p in kb.programmes()]
-    dispatcher.utter_message(text=render(domain, response), buttons=buttons)
+    programmes = kb.programmes()
+    names = [render(domain, "utter_programme_list_item", acronym=p.acronym or p.name, name=p.name) for p in programmes]
+    buttons = [plain_button(p.acronym or p.name, intent, {"programme": p.id}) for p in programmes]
+    dispatcher.utter_message(text=render(domain, response, programmes=render(domain, "utter_list_and").join(names)),
+                             buttons=buttons)
 
 
 def next_question_buttons(domain: dict[str, Any], programme: Programme, *skip: str) -> list[dict[str, str]]:
