@@ -13,7 +13,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help venv knowledge train run test lint lock clean bench shell report purge erase
+.PHONY: help venv knowledge train run test eval lint lock clean bench shell report purge erase
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ erase: $(STAMP) ## Erase one conversation: make erase CODE=<conversation code>
 
 bench: $(STAMP) $(KB) $(MODEL) ## Benchmark side by side with stock Rasa; writes var/bench/report.md (~10 min)
 	$(PY) -m tests.perf.bench
+
+eval: $(STAMP) $(KB) $(MODEL) ## Measure quality: NLU cross-validation + held-out conversations (var/eval/)
+	$(PY) -m bot.evaluate
 
 lint: $(STAMP) ## Static checks (ruff)
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import get_kb
@@ -19,18 +20,40 @@ class KnowledgeAction(Action, abc.ABC):
     """Runs `answer` with the knowledge base; if the base fails, says so in French.
 
     Abstract so that rasa_sdk, which registers every concrete Action subclass, skips it.
+    Subclasses that are a kind of answer set `answer_kind`: it is stored in the
+    `last_answer` slot so that a follow-up (« et pour Suresnes ? ») can repeat that kind.
     """
+
+    answer_kind: str | None = None
+    # Entities whose change makes a follow-up repeat this kind of answer.
+    follows: tuple[str, ...] = ()
 
     @abc.abstractmethod
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
         """Utter the answer and return the events (slots) it sets."""
 
+    def answer_with_context(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: dict[str, Any]) -> list[dict[str, Any]]:
+        """`answer`, plus the `last_answer` slot when this action is a kind of answer.
+
+        An answer that handed over to another (the fallback) keeps the other's kind.
+        """
+        events = self.answer(kb, dispatcher, tracker, domain)
+        handed_over = any(e.get("event") == "slot" and e.get("name") == "last_answer" for e in events)
+        if self.answer_kind and not handed_over:
+            events.append(SlotSet("last_answer", self.answer_kind))
+        return events
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         try:
-            return self.answer(get_kb(), dispatcher, tracker, domain)
+            return self.answer_with_context(get_kb(), dispatcher, tracker, domain)
         except KnowledgeUnavailable as exc:
             log.error("knowledge base unavailable in %s: %s", self.name(), exc)
             dispatcher.utter_message(response="utter_knowledge_unavailable")
+            return []
+        except Exception:  # noqa: BLE001 (no input may leave the user without an answer)
+            log.exception("action %s failed", self.name())
+            dispatcher.utter_message(response="utter_action_failed")
             return []

@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
-from actions.context import latest_entities, resolve_entity
+from actions.context import body_in_context, latest_entities
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
 
@@ -18,14 +18,19 @@ CONTACT_KINDS = ("email", "website", "phone", "hours", "head", "address")
 
 
 class ActionAnswerContact(KnowledgeAction):
+    answer_kind = "contact"
+    follows = ("body",)
+
     def name(self) -> str:
         return "action_answer_contact"
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
-        body_id = resolve_entity(kb, tracker, "body", "body") or kb.default_body().id
-        body = kb.body(body_id) or kb.default_body()
+        body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
         asked = latest_entities(tracker, "contact_kind")
+        if not asked and tracker.get_intent_of_latest_message() == "inform":
+            # « et pour Suresnes ? » after « quel est le numéro du SREI ? »: the same detail.
+            asked = [tracker.get_slot("contact_kind")]
         kind = next((k for k in CONTACT_KINDS if k in asked), None)
         contacts = kb.contacts(body_id=body.id)
         if not contacts:

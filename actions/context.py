@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from rasa_sdk import Tracker
+from spacy.lang.fr.stop_words import STOP_WORDS  # a word list only: no model is loaded
 
 from knowledge import KnowledgeBase
+from knowledge.textnorm import fold
+
+_STOP = {fold(w) for w in STOP_WORDS}
 
 
 def latest_entity(tracker: Tracker, name: str) -> str | None:
@@ -25,13 +29,59 @@ def resolve_entity(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: st
     The NLU may miss a name or tag a variant; the knowledge base's aliases are the
     authority, so the raw text is searched for known names as a second chance.
     """
-    kb_id = kb.resolve(kb_type, latest_entity(tracker, entity))
-    if kb_id:
-        return kb_id
-    mentions = kb.find_mentions(kb_type, tracker.latest_message.get("text") or "")
-    if mentions:
-        return mentions[0]
+    named = mentioned_now(kb, tracker, entity, kb_type)
+    if named:
+        return named
     kept = tracker.get_slot(entity)
     if kept and kb.known_id(kb_type, kept):
         return kept  # the actions store ids in slots
     return kb.resolve(kb_type, kept)
+
+
+def body_in_context(kb: KnowledgeBase, tracker: Tracker) -> str:
+    """Id of the body meant now: named, or owning a named service (« le SREI »), else kept, else the default."""
+    named = mentioned_now(kb, tracker, "body", "body")
+    if named:
+        return named
+    text = tracker.latest_message.get("text") or ""
+    for service_id in kb.find_mentions("service", text):
+        service = kb.service(service_id)
+        if service:
+            return service.body_id
+    return resolve_entity(kb, tracker, "body", "body") or kb.default_body().id
+
+
+def mentioned_now(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str) -> str | None:
+    """Id of the `kb_type` entity named in this very message (never from earlier turns).
+
+    The NLU emits knowledge-base ids (through synonyms) or names; both are accepted.
+    """
+    value = latest_entity(tracker, entity)
+    if value and kb.known_id(kb_type, value):
+        return value
+    kb_id = kb.resolve(kb_type, value)
+    if kb_id:
+        return kb_id
+    text = tracker.latest_message.get("text") or ""
+    mentions = kb.find_mentions(kb_type, text) or loose_mentions(kb, kb_type, text)
+    return mentions[0] if mentions else None
+
+
+def content_words(text: str) -> set[str]:
+    """Folded words that carry meaning, without a final plural mark."""
+    return {w.rstrip("s") for w in fold(text).split() if w not in _STOP and len(w) > 1}
+
+
+def loose_mentions(kb: KnowledgeBase, kb_type: str, text: str) -> list[str]:
+    """Ids whose name's meaningful words all appear in `text`, in any order and form.
+
+    « le programme de solidarité internationale » names the alias « programme
+    solidarité internationale »; longer names first, so the most specific wins.
+    """
+    words = content_words(text)
+    hits = []
+    for entity_type, entity_id, name in kb.aliases():
+        needed = content_words(name) if entity_type == kb_type else set()
+        if needed and needed <= words:
+            hits.append((len(needed), entity_id))
+    return list(dict.fromkeys(i for _, i in sorted(hits, key=lambda h: -h[0])))

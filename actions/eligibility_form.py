@@ -1,0 +1,100 @@
+"""The eligibility dialogue (Rasa form `eligibility_form`): reads answers, asks the next criterion.
+
+The form has one required slot, `eligibility_done`; this validation action fills it once a
+verdict can be given, and `action_ask_eligibility_done` asks whatever is still missing
+(the programme, then one criterion at a time, with its answers as buttons).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import KnowledgeAction
+from actions.buttons import payload, plain_button
+from actions.context import mentioned_now
+from actions.eligibility_logic import PENDING, generic_replies, next_criterion, read_answers, verdict
+from actions.phrasing import render
+from actions.registry import BY_INTENT
+from knowledge import KnowledgeBase
+
+# Intents that reply to the dialogue's questions (anything else is another question).
+REPLY_INTENTS = {"inform", "affirm", "deny", "dont_know", "ask_eligibility"}
+
+
+def user_text(tracker: Tracker) -> str:
+    """The latest message, or nothing for a button payload such as « /dont_know »."""
+    text = tracker.latest_message.get("text") or ""
+    return "" if text.startswith("/") else text
+
+
+class ValidateEligibilityForm(KnowledgeAction):
+    def name(self) -> str:
+        return "validate_eligibility_form"
+
+    def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: dict[str, Any]) -> list[dict[str, Any]]:
+        intent = tracker.get_intent_of_latest_message()
+        if intent == "stop":
+            return []  # nothing filled: Rasa rejects the form and the « stop » rule ends it
+        text = user_text(tracker)
+        named = mentioned_now(kb, tracker, "programme", "programme")
+        programme = kb.programme(named or tracker.get_slot("programme") or "")
+        answers = dict(tracker.get_slot("eligibility_answers") or {})
+        asked = tracker.get_slot("eligibility_asked")
+        if programme and asked and asked not in {c.id for c in programme.criteria}:
+            answers, asked = {}, None  # another programme named: its own criteria, from scratch
+        pending = tracker.get_slot("eligibility_pending_text") or ""
+        if programme is None:
+            if intent not in REPLY_INTENTS:
+                self.off_script(kb, dispatcher, tracker, domain, intent)
+            # Keep what was said (« je suis prof en primaire ») for when the programme is known.
+            return [SlotSet("eligibility_pending_text", f"{pending} {text}".strip()), SlotSet("eligibility_done", None)]
+        generic = generic_replies(kb.programmes())
+        updated = read_answers(programme, pending, answers, None, generic) if pending else answers
+        updated = read_answers(programme, text, updated, asked, generic, dont_know=intent == "dont_know")
+        if asked and updated == answers and not named:
+            self.off_script(kb, dispatcher, tracker, domain, intent)  # a reply to our question, not understood
+        done = verdict(programme, updated).outcome != PENDING
+        return [SlotSet("programme", programme.id), SlotSet("body", programme.body_id),
+                SlotSet("eligibility_answers", updated), SlotSet("eligibility_asked", asked),
+                SlotSet("eligibility_pending_text", None), SlotSet("eligibility_done", True if done else None)]
+
+    @staticmethod
+    def off_script(kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+                   domain: dict[str, Any], intent: str | None) -> None:
+        """Nothing learned: answer a side question, or say the reply was not understood."""
+        side = BY_INTENT.get(intent or "") if intent not in REPLY_INTENTS else None
+        if side:
+            side.answer(kb, dispatcher, tracker, domain)  # its slots would disturb the dialogue
+        else:
+            dispatcher.utter_message(text=render(domain, "utter_eligibility_not_understood"))
+
+
+class ActionAskEligibilityDone(KnowledgeAction):
+    def name(self) -> str:
+        return "action_ask_eligibility_done"
+
+    def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: dict[str, Any]) -> list[dict[str, Any]]:
+        programme = kb.programme(tracker.get_slot("programme") or "")
+        stop = {"title": render(domain, "utter_button_stop"), "payload": payload("stop")}
+        if programme is None:
+            buttons = [plain_button(p.acronym or p.name, "inform", {"programme": p.id}) for p in kb.programmes()]
+            dispatcher.utter_message(text=render(domain, "utter_eligibility_which_programme"), buttons=[*buttons, stop])
+            return []
+        answers = tracker.get_slot("eligibility_answers") or {}
+        criterion = next_criterion(programme, answers)
+        if criterion is None:  # cannot happen while the form runs; guard against a stale slot
+            return [SlotSet("eligibility_done", True)]
+        lines = [render(domain, "utter_eligibility_question", question=criterion.question)]
+        if not tracker.get_slot("eligibility_asked"):
+            lines.insert(0, render(domain, "utter_eligibility_intro", acronym=programme.acronym or programme.name))
+        # A button sends its label, which the validation recognises like any typed reply.
+        buttons = [{"title": a.label, "payload": a.label} for a in criterion.answers]
+        buttons += [{"title": render(domain, "utter_button_dont_know"), "payload": payload("dont_know")}, stop]
+        dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+        return [SlotSet("eligibility_asked", criterion.id)]

@@ -1,0 +1,50 @@
+"""« Et pour Suresnes ? », « et le PISI ? »: the previous kind of answer, about the newly named entity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import KnowledgeAction
+from actions.fallback import ActionKbFallback
+from actions.registry import BY_KIND
+from knowledge import KnowledgeBase
+
+# What to say about an entity named out of the blue, by entity type (first found wins).
+DEFAULT_KIND = {"programme": "programme_info", "partner": "partnership_details", "body": "service_info",
+                "country": "partnerships", "topic": "definition"}
+# The eligibility dialogue is a form: a follow-up restarts it rather than answering.
+ELIGIBILITY = "eligibility"
+ELIGIBILITY_FORM = "eligibility_form"
+
+
+def named_entity_types(kb: KnowledgeBase, tracker: Tracker) -> list[str]:
+    """Entity types named in the latest message, by the NLU or by a known name in the text."""
+    text = tracker.latest_message.get("text") or ""
+    found = [e.get("entity") for e in tracker.latest_message.get("entities", [])]
+    found += [t for t in DEFAULT_KIND if kb.find_mentions(t, text)]
+    if kb.find_mentions("service", text):
+        found.append("body")
+    return [t for t in dict.fromkeys(found) if t in DEFAULT_KIND]
+
+
+class ActionFollowUp(KnowledgeAction):
+    def name(self) -> str:
+        return "action_follow_up"
+
+    def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: dict[str, Any]) -> list[dict[str, Any]]:
+        named = named_entity_types(kb, tracker)
+        last = tracker.get_slot("last_answer")
+        if last == ELIGIBILITY and "programme" in named:
+            return [FollowupAction(ELIGIBILITY_FORM)]
+        previous = BY_KIND.get(last or "")
+        if previous and (set(previous.follows) & set(named)):
+            return previous.answer_with_context(kb, dispatcher, tracker, domain)
+        if named:
+            return BY_KIND[DEFAULT_KIND[named[0]]].answer_with_context(kb, dispatcher, tracker, domain)
+        # Nothing named that we know: treat it as an unclear question.
+        return ActionKbFallback().answer(kb, dispatcher, tracker, domain)

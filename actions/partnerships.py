@@ -1,0 +1,91 @@
+"""Twinnings and partners of a body: the list (optionally in one country) and the details of one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import KnowledgeAction
+from actions.buttons import button
+from actions.context import body_in_context, latest_entity, mentioned_now
+from actions.partnership_text import partnership_details, partnership_line
+from actions.phrasing import render, source_lines
+from knowledge import KnowledgeBase
+from knowledge.models import Partnership
+
+# Partners offered as « tell me more » buttons after a list.
+DETAIL_BUTTONS = 3
+
+
+def detail_buttons(domain: dict[str, Any], partnerships: list[Partnership]) -> list[dict[str, str]]:
+    return [button(domain, "utter_button_partnership_details", "ask_partnership_details", {"partner": p.id},
+                   partner=p.partner) for p in partnerships[:DETAIL_BUTTONS]]
+
+
+class ActionAnswerPartnerships(KnowledgeAction):
+    answer_kind = "partnerships"
+    follows = ("body", "country")
+
+    def name(self) -> str:
+        return "action_answer_partnerships"
+
+    def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: dict[str, Any]) -> list[dict[str, Any]]:
+        body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
+        # A country filters this question only; it is never carried to the next one.
+        country = mentioned_now(kb, tracker, "country", "country") or latest_entity(tracker, "country")
+        everything = kb.partnerships(body_id=body.id)
+        if not everything:
+            dispatcher.utter_message(text=render(domain, "utter_partnerships_none", body=body.name))
+            return [SlotSet("body", body.id)]
+        shown = kb.partnerships(body_id=body.id, country=country) if country else everything
+        if country and shown:
+            lines = [render(domain, "utter_partnerships_country_intro", body=body.name, country=country)]
+        elif country:
+            lines = [render(domain, "utter_partnerships_country_none", body=body.name, country=country)]
+            shown = everything
+        else:
+            lines = [render(domain, "utter_partnerships_intro", body=body.name)]
+        lines += [partnership_line(domain, p) for p in shown]
+        lines.append(source_lines(domain, [p.source for p in shown]))
+        dispatcher.utter_message(text="\n".join(lines), buttons=detail_buttons(domain, shown))
+        return [SlotSet("body", body.id), SlotSet("country", country)]
+
+
+def partnerships_in_context(kb: KnowledgeBase, tracker: Tracker) -> list[Partnership]:
+    """The partnership(s) asked about: with the partner named now, else the one discussed."""
+    partnership_id = mentioned_now(kb, tracker, "partner", "partner")
+    if not partnership_id:
+        kept = tracker.get_slot("partner")
+        partnership_id = kept if kept and kb.known_id("partner", kept) else kb.resolve("partner", kept)
+    if not partnership_id:
+        return []
+    found = kb.partnerships(partnership_id=partnership_id)
+    if not found:
+        return []
+    # One partner can have several agreements with the same body (Suresnes and Kragujevac).
+    return [p for p in kb.partnerships(body_id=found[0].body_id) if p.partner == found[0].partner]
+
+
+class ActionAnswerPartnershipDetails(KnowledgeAction):
+    answer_kind = "partnership_details"
+    follows = ("partner",)
+
+    def name(self) -> str:
+        return "action_answer_partnership_details"
+
+    def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: dict[str, Any]) -> list[dict[str, Any]]:
+        found = partnerships_in_context(kb, tracker)
+        if not found:
+            body_id = body_in_context(kb, tracker)
+            dispatcher.utter_message(text=render(domain, "utter_partnership_which"),
+                                     buttons=detail_buttons(domain, kb.partnerships(body_id=body_id)))
+            return [SlotSet("body", body_id)]
+        lines = [line for p in found for line in partnership_details(domain, p)]
+        lines.append(source_lines(domain, [p.source for p in found]))
+        dispatcher.utter_message(text="\n".join(lines))
+        return [SlotSet("partner", found[0].id), SlotSet("body", found[0].body_id)]

@@ -1,0 +1,85 @@
+"""What a programme is, for whom, and how to apply: answers from the programmes of the base."""
+
+from __future__ import annotations
+
+import abc
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import KnowledgeAction
+from actions.phrasing import render, source_lines
+from actions.programme_context import ask_which_programme, next_question_buttons, programme_in_context
+from actions.reach import service_reach
+from knowledge import KnowledgeBase
+from knowledge.models import Programme
+
+
+class ProgrammeAnswer(KnowledgeAction):
+    """Finds the programme (or asks which one), then lets `lines` say what is asked.
+
+    Abstract (like its base) so that rasa_sdk does not register it as an action.
+    """
+
+    intent = ""
+    follows = ("programme",)
+
+    @abc.abstractmethod
+    def lines(self, kb: KnowledgeBase, domain: dict[str, Any], programme: Programme) -> tuple[list[str], list]:
+        """The answer's lines and the sources they rest on."""
+
+    def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: dict[str, Any]) -> list[dict[str, Any]]:
+        programme = programme_in_context(kb, tracker)
+        if programme is None:
+            ask_which_programme(kb, dispatcher, domain, self.intent)
+            return []
+        lines, sources = self.lines(kb, domain, programme)
+        lines.append(source_lines(domain, sources))
+        dispatcher.utter_message(text="\n".join(lines), buttons=next_question_buttons(domain, programme, self.intent))
+        return [SlotSet("programme", programme.id), SlotSet("body", programme.body_id)]
+
+
+class ActionAnswerProgrammeInfo(ProgrammeAnswer):
+    answer_kind = "programme_info"
+    intent = "ask_programme_info"
+
+    def name(self) -> str:
+        return "action_answer_programme_info"
+
+    def lines(self, kb: KnowledgeBase, domain: dict[str, Any], programme: Programme) -> tuple[list[str], list]:
+        return [render(domain, "utter_programme_info", name=programme.name, acronym=programme.acronym or "",
+                       purpose=programme.purpose)], [programme.source]
+
+
+class ActionAnswerAudience(ProgrammeAnswer):
+    answer_kind = "audience"
+    intent = "ask_programme_audience"
+
+    def name(self) -> str:
+        return "action_answer_audience"
+
+    def lines(self, kb: KnowledgeBase, domain: dict[str, Any], programme: Programme) -> tuple[list[str], list]:
+        return [render(domain, "utter_programme_audience", acronym=programme.acronym or programme.name,
+                       audience=programme.audience)], [programme.source]
+
+
+class ActionAnswerHowToApply(ProgrammeAnswer):
+    answer_kind = "how_to_apply"
+    intent = "ask_how_to_apply"
+
+    def name(self) -> str:
+        return "action_answer_how_to_apply"
+
+    def lines(self, kb: KnowledgeBase, domain: dict[str, Any], programme: Programme) -> tuple[list[str], list]:
+        acronym = programme.acronym or programme.name
+        if programme.how_to_apply:
+            return [render(domain, "utter_how_to_apply", acronym=acronym, how=programme.how_to_apply)], [programme.source]
+        # The documents are silent: say so and point to the people who know.
+        reach = service_reach(kb, domain, service_id=programme.service_id)
+        if reach is None:
+            return [render(domain, "utter_how_to_apply_unknown_nocontact", acronym=acronym)], [programme.source]
+        return [render(domain, "utter_how_to_apply_unknown", acronym=acronym, service=reach.service,
+                       contact=reach.contact)], [programme.source, *reach.sources]

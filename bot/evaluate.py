@@ -1,0 +1,169 @@
+"""`make eval`: NLU cross-validation, then the held-out conversations against the real servers.
+
+Writes everything to var/eval/ and prints one table. Exit status 1 when a quality target
+of the brief is missed (in scope ≥ 95 %, out of scope declined ≥ 90 %, every multi-turn
+and eligibility conversation passes), 2 when the evaluation itself could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.scenario_format import ScenarioError, load_paths
+from bot.scenarios import Report, ServerUnreachable, attach_intents, category_stats, format_report, pct, play_all, \
+    report_json
+from bot.stack import ROOT, Stack, StackConfig, StackError
+
+DEFAULT_TODAY = "2026-11-21"
+HELDOUT = ROOT / "tests" / "conversations" / "heldout"
+OUT = ROOT / "var" / "eval"
+
+# (category, what is measured, unit counted, target %)
+TARGETS = [
+    ("in_scope", "questions dans le périmètre : bon fait + source", "turns", 95.0),
+    ("out_of_scope", "hors périmètre / silences des documents : refus honnête", "turns", 90.0),
+    ("multi_turn", "conversations à plusieurs tours réussies", "conv", 100.0),
+    ("eligibility", "dialogues d'éligibilité réussis", "conv", 100.0),
+    ("chitchat", "politesse et questions sur l'assistant", "turns", None),
+]
+
+
+@dataclass
+class NluSummary:
+    macro_f1: float
+    accuracy: float
+    fallback_predictions: int
+    confusions: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def nlu_cross_validation(out_dir: Path, folds: int = 3) -> NluSummary:
+    """`rasa test nlu --cross-validation` on data/nlu; intent macro-F1 and top confusions."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cmd = [str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--config", "bot/config.yml",
+           "--nlu", "data/nlu", "--domain", "bot/domain", "--cross-validation", "--folds", str(folds),
+           "--out", str(out_dir), "--no-plot", "--quiet"]
+    with open(out_dir / "rasa-test-nlu.log", "wb") as log:
+        done = subprocess.run(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
+    if done.returncode != 0:
+        raise RuntimeError(f"rasa test nlu a échoué (code {done.returncode}) ; voir {out_dir / 'rasa-test-nlu.log'}")
+    return summarise_intent_report(json.loads((out_dir / "intent_report.json").read_text(encoding="utf-8")))
+
+
+def summarise_intent_report(report: dict) -> NluSummary:
+    """Macro-F1 over the real intents (labels with test examples), not over nlu_fallback."""
+    labels = {k: v for k, v in report.items() if isinstance(v, dict) and "f1-score" in v
+              and k not in {"macro avg", "weighted avg", "micro avg"}}
+    real = {k: v for k, v in labels.items() if v.get("support", 0) > 0}
+    macro = sum(v["f1-score"] for v in real.values()) / len(real) if real else 0.0
+    confusions = Counter()
+    fallback = 0
+    for label, v in real.items():
+        for other, n in (v.get("confused_with") or {}).items():
+            confusions[(label, other)] += n
+            fallback += n if other == "nlu_fallback" else 0
+    return NluSummary(macro_f1=macro, accuracy=float(report.get("accuracy", 0.0)), fallback_predictions=fallback,
+                      confusions=[(a, b, n) for (a, b), n in confusions.most_common(12)])
+
+
+def play_with_stack(paths: list[str | Path], out_dir: Path, default_today: str = DEFAULT_TODAY) -> Report:
+    """Start a stack per distinct `today` (ASSISTANT_TODAY), play its conversations, stop it."""
+    scenarios = load_paths(paths)
+    groups: dict[str, list] = {}
+    for s in scenarios:
+        groups.setdefault(s.today or default_today, []).append(s)
+    merged = Report()
+    for today, group in sorted(groups.items()):
+        tracker = out_dir / f"conversations-{today}.sqlite3"
+        tracker.unlink(missing_ok=True)
+        config = StackConfig(rasa_port=free_port(), actions_port=free_port(), tracker_sqlite=tracker,
+                             log_dir=out_dir / "log", extra_env={"ASSISTANT_TODAY": today})
+        started = time.monotonic()
+        with Stack(config) as stack:
+            print(f"  serveurs prêts en {time.monotonic() - started:.0f} s (ASSISTANT_TODAY={today}), "
+                  f"{len(group)} conversation(s)…", flush=True)
+            report = asyncio.run(play_all(stack.config.rasa_url, group, server_today=today))
+        attach_intents(report, tracker)
+        merged.results += report.results
+        merged.skipped += report.skipped
+    return merged
+
+
+def summary_table(report: Report, nlu: NluSummary | None) -> tuple[str, bool]:
+    """The `make eval` table (Markdown) and whether every target is met."""
+    stats = category_stats(report)
+    lines = ["| Mesure | Réussis | Taux | Objectif |", "|---|---|---|---|"]
+    all_met = True
+    for cat, label, unit, target in TARGETS:
+        s = stats.get(cat)
+        if not s:
+            continue
+        ok, total = (s["turns_ok"], s["turns"]) if unit == "turns" else (s["conv_ok"], s["conv"])
+        rate = 100 * ok / total if total else 0.0
+        met = target is None or rate >= target
+        all_met &= met
+        goal = "—" if target is None else f"≥ {target:.0f} % {'✔' if met else '✘'}"
+        lines.append(f"| {label} ({cat}) | {ok}/{total} | {pct(ok, total)} | {goal} |")
+    if nlu:
+        lines.append(f"| NLU, validation croisée : macro-F1 des intentions | — | {100 * nlu.macro_f1:.1f} % | — |")
+        lines.append(f"| NLU, validation croisée : exactitude | — | {100 * nlu.accuracy:.1f} % | — |")
+    return "\n".join(lines), all_met
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.evaluate", description="Évaluation de l'assistant (make eval).")
+    parser.add_argument("paths", nargs="*", default=[str(HELDOUT)], help="conversations à jouer (défaut : held-out)")
+    parser.add_argument("--folds", type=int, default=3, help="plis de la validation croisée NLU")
+    parser.add_argument("--skip-nlu", action="store_true", help="ne pas refaire la validation croisée NLU")
+    parser.add_argument("--out", type=Path, default=OUT, help="dossier des résultats")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    nlu = None
+    try:
+        if not args.skip_nlu:
+            print(f"(a) Validation croisée NLU ({args.folds} plis)…", flush=True)
+            started = time.monotonic()
+            nlu = nlu_cross_validation(args.out / "nlu", args.folds)
+            print(f"    terminée en {time.monotonic() - started:.0f} s : macro-F1 {100 * nlu.macro_f1:.1f} %, "
+                  f"exactitude {100 * nlu.accuracy:.1f} %, {nlu.fallback_predictions} prédiction(s) nlu_fallback")
+            print("    Confusions les plus fréquentes (intention attendue → prédite : nombre) :")
+            for a, b, n in nlu.confusions:
+                print(f"      {a} → {b} : {n}")
+        print("(b) Conversations held-out contre les serveurs réels…", flush=True)
+        report = play_with_stack(args.paths, args.out)
+    except (ScenarioError, StackError, ServerUnreachable, RuntimeError) as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    detail = format_report(report, only_failures=True)
+    table, met = summary_table(report, nlu)
+    (args.out / "scenarios.txt").write_text(detail + "\n", encoding="utf-8")
+    (args.out / "scenarios.json").write_text(json.dumps(report_json(report), ensure_ascii=False, indent=2),
+                                             encoding="utf-8")
+    extra = ""
+    if nlu:
+        extra = "\n\nConfusions NLU les plus fréquentes :\n" + "\n".join(f"- {a} → {b} : {n}" for a, b, n in nlu.confusions)
+    (args.out / "summary.md").write_text(table + extra + "\n", encoding="utf-8")
+    print(detail)
+    print()
+    print(table)
+    print(f"\nRésultats détaillés : {args.out}/ (summary.md, scenarios.txt, scenarios.json, nlu/)")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Multi-turn behaviour through the real servers: context, eligibility, deadlines, the unknown.
+
+One shared stack (the `stack` fixture) plus one started with a pinned date for the
+deadline; every test uses its own conversation id.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import urllib.request
+
+import pytest
+
+from bot.stack import Stack, StackConfig
+
+pytestmark = pytest.mark.integration
+
+# The PrECI call of the documents closes on 8 February 2018: a week before, it is open.
+PINNED_DAY = "2018-02-01"
+
+
+def ask(stack: Stack, sender: str, message: str) -> tuple[str, list[dict]]:
+    """Send one message over the REST channel; the replies' text and buttons."""
+    req = urllib.request.Request(
+        f"{stack.config.rasa_url}/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(req, timeout=60) as resp:  # noqa: S310 (loopback only)
+        replies = json.loads(resp.read())
+    return "\n".join(r.get("text", "") for r in replies), [b for r in replies for b in r.get("buttons", [])]
+
+
+@pytest.fixture(scope="module")
+def dated_stack(tmp_path_factory: pytest.TempPathFactory, stack: Stack) -> Stack:
+    """A second stack whose « today » is pinned (ASSISTANT_TODAY), for deadline answers."""
+    from tests.conftest import free_port
+
+    tmp = tmp_path_factory.mktemp("dated")
+    s = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(),
+                          tracker_sqlite=tmp / "conversations.sqlite3", log_dir=tmp / "log",
+                          extra_env={"ASSISTANT_TODAY": PINNED_DAY}))
+    s.start()
+    yield s
+    s.stop()
+
+
+# --- Context across turns ------------------------------------------------------------
+
+def test_follow_up_on_another_body_repeats_the_twinnings_answer(stack):
+    first, _ = ask(stack, "ctx-1", "avec qui Namur est-elle jumelée ?")
+    assert "Louga" in first and "Source :" in first
+    text, _ = ask(stack, "ctx-1", "et pour Suresnes ?")
+    assert "Hackney" in text and "Kragujevac" in text
+    assert "Louga" not in text
+    assert "Source : Ville de Suresnes" in text
+
+
+def test_audience_question_without_programme_uses_the_one_discussed(stack):
+    first, buttons = ask(stack, "ctx-2", "c'est quoi le PrECI ?")
+    assert "écoles secondaires" in first
+    assert '/ask_deadline{"programme": "preci"}' in [b["payload"] for b in buttons]
+    text, _ = ask(stack, "ctx-2", "c'est pour qui ?")
+    assert "niveau secondaire" in text and "Source :" in text
+
+
+def test_deadline_follow_up_on_the_other_programme(dated_stack):
+    first, _ = ask(dated_stack, "ctx-3", "jusqu'à quand peut-on s'inscrire au PrECI ?")
+    assert "8 février 2018" in first and "il reste 7 jour(s)" in first
+    text, _ = ask(dated_stack, "ctx-3", "et le PISI ?")
+    assert "aucune date limite pour le PISI" in text
+    assert "081 776 770" in text
+
+
+def test_closed_call_says_since_when_and_what_to_do(stack):
+    text, _ = ask(stack, "ctx-4", "jusqu'à quand peut-on s'inscrire au PrECI ?")
+    assert "clôturé depuis le 8 février 2018" in text
+    assert "081 776 770" in text
+
+
+# --- Eligibility dialogue ----------------------------------------------------------------
+
+def test_primary_school_teacher_is_told_why_not_without_being_asked_anything(stack):
+    text, _ = ask(stack, "elig-1", "je suis prof dans une école primaire, on peut participer au PrECI ?")
+    assert "vous ne pouvez pas participer au PrECI" in text
+    assert "primaire" in text and "secondaire" in text  # the deciding criterion's why
+    assert "081 776 770" in text and "Source :" in text
+    text, _ = ask(stack, "elig-1", "et pour le PISI ?")  # the same check, for the other programme
+    assert "namurois" in text and "PISI" in text
+
+
+def test_secondary_school_is_eligible_after_one_question(stack):
+    text, buttons = ask(stack, "elig-2", "mon école peut-elle participer au PrECI ?")
+    assert "niveau secondaire" in text  # the level criterion, the school one being answered
+    assert "Je ne sais pas" in [b["title"] for b in buttons]
+    text, _ = ask(stack, "elig-2", "oui, en secondaire")
+    assert "vous pouvez participer au PrECI" in text
+    assert "8 février 2018" in text  # what to do next includes the call's status
+
+
+def test_dont_know_ends_in_an_uncertain_verdict_with_the_contact(stack):
+    text, _ = ask(stack, "elig-3", "est-ce que mon association peut participer au PISI ?")
+    assert "namurois" in text
+    ask(stack, "elig-3", "oui, nous sommes établis à Namur")
+    text, _ = ask(stack, "elig-3", "je ne sais pas")
+    assert "incertaine" in text and "coopération au développement" in text
+    assert "081 776 770" in text
+
+
+def test_stop_quits_the_dialogue_and_the_next_question_is_answered(stack):
+    text, _ = ask(stack, "elig-4", "mon école peut-elle participer au PrECI ?")
+    assert "secondaire" in text
+    text, _ = ask(stack, "elig-4", "stop")
+    assert "j'arrête" in text
+    text, _ = ask(stack, "elig-4", "c'est quoi le PISI ?")
+    assert "coopération au développement" in text
+
+
+# --- The unknown --------------------------------------------------------------------------
+
+def test_two_misses_in_a_row_end_in_an_honest_decline_with_the_contact(stack):
+    text, buttons = ask(stack, "unk-1", "/nlu_fallback")
+    assert "Autre chose" in [b["title"] for b in buttons]
+    assert "081 776 770" not in text
+    text, _ = ask(stack, "unk-1", "/nlu_fallback")
+    assert "ne trouve pas la réponse" in text and "081 776 770" in text
+
+
+def test_out_of_scope_is_declined_without_an_unrelated_fact(stack):
+    text, _ = ask(stack, "unk-2", "quel temps fera-t-il demain à Namur ?")
+    assert "ne peux pas vous aider" in text
+    assert "Source :" not in text
+
+
+# --- Feedback for staff reports ---------------------------------------------------------
+
+def test_a_rating_is_stored_where_staff_reports_find_it(stack):
+    ask(stack, "fb-1", "c'est quoi le PISI ?")
+    text, _ = ask(stack, "fb-1", "/feedback_negative")
+    assert "Merci de me le signaler" in text
+    # The query the README gives the staff.
+    with sqlite3.connect(stack.config.tracker_sqlite) as db:
+        rows = db.execute(
+            "SELECT json_extract(data, '$.value') FROM events WHERE sender_id = ? AND type_name = 'slot' "
+            "AND json_extract(data, '$.name') = 'feedback'", ("fb-1",)).fetchall()
+    assert rows == [("negative",)]

@@ -1,0 +1,51 @@
+"""Follow-ups re-run the previous kind of answer with the newly named entity."""
+
+from __future__ import annotations
+
+from actions.follow_up import ActionFollowUp
+
+
+def test_new_body_after_twinnings_gives_that_body_s_twinnings(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et pour Suresnes ?", "inform", [("body", "suresnes")],
+                                                body="namur", last_answer="partnerships"))
+    assert "Hackney" in result.text and "Louga" not in result.text
+    assert "Source : Ville de Suresnes" in result.text
+    assert result.slot("body") == "suresnes"
+    assert result.slot("last_answer") == "partnerships"
+
+
+def test_new_programme_after_a_deadline_gives_that_programme_s_deadline(make_tracker, run, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_TODAY", "2024-05-01")
+    result = run(ActionFollowUp(), make_tracker("et le PISI ?", "inform", [("programme", "pisi")],
+                                                programme="preci", last_answer="deadline"))
+    assert "aucune date limite pour le PISI" in result.text
+    assert result.slot("programme") == "pisi"
+
+
+def test_body_named_only_in_the_text_is_enough(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et la basse normandie", "inform", last_answer="partnerships"))
+    assert "Fujian" in result.text
+
+
+def test_contact_follow_up_keeps_the_detail_asked_before(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et pour Suresnes ?", "inform", [("body", "suresnes")],
+                                                body="namur", contact_kind="phone", last_answer="contact"))
+    assert "Téléphone" in result.text and "Adresse" not in result.text
+
+
+def test_entity_unrelated_to_the_last_answer_gets_its_own_default_answer(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et le PrECI ?", "inform", [("programme", "preci")],
+                                                last_answer="partnerships"))
+    assert "écoles secondaires" in result.text
+    assert result.slot("last_answer") == "programme_info"
+
+
+def test_programme_after_an_eligibility_verdict_restarts_the_dialogue(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et pour le PISI ?", "inform", [("programme", "pisi")],
+                                                programme="preci", last_answer="eligibility"))
+    assert {"event": "followup", "name": "eligibility_form", "timestamp": None} in result.events
+
+
+def test_nothing_known_named_is_treated_as_an_unclear_question(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et pour le truc ?", "inform", last_answer="partnerships"))
+    assert result.slot("last_answer") == "fallback_miss"

@@ -1,0 +1,82 @@
+"""Programme answers: what, for whom, how to apply, deadline — from the base, with sources."""
+
+from __future__ import annotations
+
+from actions.deadlines import ActionAnswerDeadline
+from actions.programmes import ActionAnswerAudience, ActionAnswerHowToApply, ActionAnswerProgrammeInfo
+
+
+def test_programme_info_gives_the_purpose_the_source_and_next_questions(make_tracker, run):
+    result = run(ActionAnswerProgrammeInfo(), make_tracker("c'est quoi le PrECI ?", "ask_programme_info",
+                                                           [("programme", "preci")]))
+    assert "écoles secondaires" in result.text
+    assert "Source : Province de Namur" in result.text
+    assert "informations de 2017-2018" in result.text  # undated page: its period is shown
+    assert result.slot("programme") == "preci"
+    assert result.slot("last_answer") == "programme_info"
+    payloads = [b["payload"] for b in result.buttons]
+    assert '/ask_deadline{"programme": "preci"}' in payloads
+    assert '/ask_programme_audience{"programme": "preci"}' in payloads
+    assert not any(p.startswith("/ask_programme_info") for p in payloads)
+
+
+def test_programme_named_only_in_the_text_is_found_without_the_nlu(make_tracker, run):
+    result = run(ActionAnswerProgrammeInfo(), make_tracker("et le programme provincial de solidarité internationale ?",
+                                                           "ask_programme_info"))
+    assert "coopération au développement" in result.text
+    assert result.slot("programme") == "pisi"
+
+
+def test_unknown_programme_is_asked_with_one_button_per_programme(make_tracker, run):
+    result = run(ActionAnswerAudience(), make_tracker("c'est pour qui ?", "ask_programme_audience"))
+    assert "Source :" not in result.text
+    assert sorted(b["payload"] for b in result.buttons) == [
+        '/ask_programme_audience{"programme": "pisi"}', '/ask_programme_audience{"programme": "preci"}']
+    assert result.slot("last_answer") == "audience"  # so that « le PISI » answers it
+
+
+def test_audience_uses_the_programme_kept_from_the_previous_turn(make_tracker, run):
+    result = run(ActionAnswerAudience(), make_tracker("c'est pour qui ?", "ask_programme_audience", programme="preci"))
+    assert "niveau secondaire" in result.text
+    assert "Source :" in result.text
+
+
+def test_how_to_apply_says_the_documents_are_silent_and_gives_the_contact(make_tracker, run):
+    result = run(ActionAnswerHowToApply(), make_tracker("comment postuler au PISI ?", "ask_how_to_apply",
+                                                        [("programme", "pisi")]))
+    assert "ne précisent pas comment poser sa candidature au PISI" in result.text
+    assert "081 776 770" in result.text
+    assert "Source :" in result.text
+
+
+def test_closed_call_gives_the_date_and_the_next_step(make_tracker, run, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_TODAY", "2024-05-01")
+    result = run(ActionAnswerDeadline(), make_tracker("date limite du PrECI ?", "ask_deadline",
+                                                      [("programme", "preci")]))
+    assert "clôturé depuis le 8 février 2018" in result.text
+    assert "contactez le Service des relations extérieures et internationales" in result.text
+    assert "081 776 770" in result.text
+    assert "Source : Province de Namur" in result.text
+
+
+def test_open_call_counts_the_days_left(make_tracker, run, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_TODAY", "2018-02-01")
+    result = run(ActionAnswerDeadline(), make_tracker("jusqu'à quand ?", "ask_deadline", programme="preci"))
+    assert "ouvert" in result.text
+    assert "8 février 2018" in result.text
+    assert "il reste 7 jour(s)" in result.text
+
+
+def test_last_day_is_said_as_such(make_tracker, run, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_TODAY", "2018-02-08")
+    result = run(ActionAnswerDeadline(), make_tracker("jusqu'à quand ?", "ask_deadline", programme="preci"))
+    assert "dernier jour" in result.text
+
+
+def test_programme_without_call_has_no_invented_deadline(make_tracker, run, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_TODAY", "2018-02-01")
+    result = run(ActionAnswerDeadline(), make_tracker("date limite du PISI ?", "ask_deadline",
+                                                      [("programme", "pisi")]))
+    assert "ne donnent aucune date limite pour le PISI" in result.text
+    assert "081 776 770" in result.text
+    assert "2018" not in result.text.split("Source")[0]

@@ -1,0 +1,44 @@
+"""The held-out conversations stay out of the training data (else `make eval` measures nothing)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from bot.scenario_format import fold, load_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def training_examples() -> set[str]:
+    """Every NLU example of data/nlu, entity annotations removed, folded."""
+    examples = set()
+    for path in (ROOT / "data" / "nlu").glob("*.yml"):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            for line in (block.get("examples") or "").splitlines():
+                line = line.strip()
+                if line.startswith("- ") and "intent" in block:
+                    examples.add(normalise(ANNOTATION.sub(r"\1", line[2:])))
+    return examples
+
+
+def normalise(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def test_no_heldout_message_is_a_training_example():
+    training = training_examples()
+    bags = [set(t.split()) for t in training]
+    heldout = [t.user for s in load_paths([ROOT / "tests" / "conversations" / "heldout"]) for t in s.turns]
+    leaked = []
+    for message in heldout:
+        words = normalise(message).split()
+        if len(words) <= 2:  # one- or two-word replies ("oui", "aucune idée") are a closed vocabulary
+            continue
+        same_words = len(words) >= 4 and any(set(words) == bag for bag in bags)  # a mere reordering
+        if " ".join(words) in training or same_words:
+            leaked.append(message)
+    assert not leaked, f"held-out messages found in data/nlu: {leaked}"
