@@ -109,17 +109,29 @@ class Stack:
         c = self.config
         c.log_dir.mkdir(parents=True, exist_ok=True)
         c.tracker_sqlite.parent.mkdir(parents=True, exist_ok=True)
-        env = self.environment()
-        if c.start_actions:
-            self._spawn("actions", [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
-                                    "--port", str(c.actions_port)], env)
-        self._spawn("rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(c.model), "--endpoints", str(c.endpoints),
-                             "--credentials", str(c.credentials), "--interface", "127.0.0.1",
-                             "--port", str(c.rasa_port)], env)
+        names = (["actions"] if c.start_actions else []) + ["rasa"]
+        for name in names:
+            self._spawn(name, self._command(name), self.environment())
+        self._wait_until_up(names, timeout)
+
+    def start_one(self, name: str, timeout: float = 120.0) -> None:
+        """(Re)start one server ("actions" or "rasa") of a started stack, e.g. after `stop_one`."""
+        self.stop_one(name)
+        self._spawn(name, self._command(name), self.environment())
+        self._wait_until_up([name], timeout)
+
+    def _command(self, name: str) -> list[str]:
+        c = self.config
+        if name == "actions":
+            return [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(c.actions_port)]
+        return [str(VENV_BIN / "rasa"), "run", "--model", str(c.model), "--endpoints", str(c.endpoints),
+                "--credentials", str(c.credentials), "--interface", "127.0.0.1", "--port", str(c.rasa_port)]
+
+    def _wait_until_up(self, names: list[str], timeout: float) -> None:
+        c = self.config
+        urls = {"rasa": f"{c.rasa_url}/", "actions": f"http://127.0.0.1:{c.actions_port}/health"}
+        checks = {name: urls[name] for name in names}
         deadline = time.monotonic() + timeout
-        checks = {"rasa": f"{c.rasa_url}/"}
-        if c.start_actions:
-            checks["actions"] = f"http://127.0.0.1:{c.actions_port}/health"
         while checks:
             for name, url in list(checks.items()):
                 if self.procs[name].poll() is not None:
@@ -153,7 +165,7 @@ class Stack:
         for name in list(self.procs):
             self.stop_one(name)
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         self.start()
         return self
 
