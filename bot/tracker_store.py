@@ -57,8 +57,14 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
         # SQLAlchemy errors quote the statement's parameters, i.e. users' messages; Rasa logs
         # these errors, so keep the parameters out of them.
         self.engine.hide_parameters = True
-        if self.engine.dialect.name == "sqlite":
-            self._wal_keeper = _use_write_ahead_log(self.engine)
+        self._wal_keeper = _use_write_ahead_log(self.engine) if self.engine.dialect.name == "sqlite" else None
+
+    def close(self) -> None:
+        """Release the database connections (the server simply exits; tests call this)."""
+        if self._wal_keeper is not None:
+            self._wal_keeper.close()
+            self._wal_keeper = None
+        self.engine.dispose()
 
     async def _guarded(self, operation: str, call: Callable[..., Awaitable[T]], *args: Any) -> T:
         try:
