@@ -68,13 +68,13 @@ def scale_env(pg: PostgresServer, redis: RedisServer, tracker_db: str, kb_url: s
 
 
 @pytest.fixture(scope="session")
-def scaled(postgres_server: PostgresServer, redis_server: RedisServer,
+def scaled(postgres_cluster: PostgresServer, redis_server: RedisServer,
            tmp_path_factory: pytest.TempPathFactory) -> Scaled:
     tmp = tmp_path_factory.mktemp("scaled")
-    kb_url = fresh_database(postgres_server, "knowledge")
+    kb_url = fresh_database(postgres_cluster, "knowledge")
     build_knowledge(kb_url)
-    tracker_url = fresh_database(postgres_server, "conversations")
-    env = scale_env(postgres_server, redis_server, tracker_url.rsplit("/", 1)[1], kb_url)
+    tracker_url = fresh_database(postgres_cluster, "conversations")
+    env = scale_env(postgres_cluster, redis_server, tracker_url.rsplit("/", 1)[1], kb_url)
     endpoints = ROOT / "bot" / "endpoints.scale.yml"
     unused_sqlite = tmp / "must-stay-absent.sqlite3"  # proves conversations do not go to SQLite
     a = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(), endpoints=endpoints,
@@ -85,7 +85,7 @@ def scaled(postgres_server: PostgresServer, redis_server: RedisServer,
         with ThreadPoolExecutor(2) as pool:  # both Rasa instances load their model at the same time
             for started in [pool.submit(a.start, 240), pool.submit(b.start, 240)]:
                 started.result()
-        yield Scaled(postgres_server, redis_server, a, b, tracker_url, kb_url)
+        yield Scaled(postgres_cluster, redis_server, a, b, tracker_url, kb_url)
     finally:
         b.stop()
         a.stop()
