@@ -47,7 +47,7 @@ test: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then run the test suite (long
 	$(PY) -m pytest -m "not slow"
 
 test-long: $(STAMP) $(KB) $(MODEL) ## Long tests: faults, load, scale-out (real PostgreSQL and Redis)
-	$(PY) -m pytest -m slow
+	$(PY) -m pytest -m slow -raP  # -P: print the measured load figures
 
 shell: $(STAMP) $(KB) $(MODEL) ## Chat in the terminal with the local assistant (starts it if needed)
 	$(PY) -m bot.shell

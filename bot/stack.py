@@ -16,6 +16,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.limits import load_limits
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 
@@ -97,6 +99,10 @@ class Stack:
                 raise StackError(f"Le port {port} ({label}) est déjà utilisé sur 127.0.0.1. Arrêtez le programme "
                                  f"qui l'occupe ou choisissez un autre port (variables RASA_PORT / ACTIONS_PORT).")
         env = self.environment()
+        try:
+            load_limits(env)
+        except ValueError as exc:
+            raise StackError(f"Configuration invalide : {exc}") from None
         check = subprocess.run([str(VENV_BIN / "python"), "-c", "from actions.knowledge_access import get_kb;"
                                 "print(get_kb().check())"], env=env, capture_output=True, text=True)
         if check.returncode != 0:

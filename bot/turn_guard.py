@@ -9,6 +9,8 @@ turns a database error into an empty conversation. The guard:
   `bot.tracker_store`), through a context variable that follows the turn's task;
 - bounds the whole turn (`TURN_TIMEOUT_SECONDS`) without cancelling it: the turn is still
   recorded when it ends, the user is just not kept waiting;
+- admits at most `MAX_CONCURRENT_TURNS` turns at once: Rasa's NLU runs on the event loop,
+  so beyond a few turns they only delay each other's action calls past their timeout;
 - decides what the client gets: the answer, the answer plus the "service unavailable"
   message (an action failed), or only that message with status 503 (the conversation
   store failed, or the turn could not complete).
@@ -94,7 +96,7 @@ def collecting_failures() -> Iterator[list[str]]:
 
 
 def limits_of(app: Sanic) -> Limits:
-    """The limits validated at start (loaded now if `install` has not run)."""
+    """The limits, read from the environment once per server."""
     if not hasattr(app.ctx, "srei_limits"):
         app.ctx.srei_limits = load_limits()
     return app.ctx.srei_limits

@@ -93,6 +93,15 @@ def test_unusable_knowledge_base_refuses_to_start_with_a_clear_message(tmp_path:
     assert not stack.procs  # nothing was started
 
 
+def test_bad_setting_refuses_to_start_naming_the_variable(tmp_path: Path) -> None:
+    config = StackConfig(rasa_port=free_port(), actions_port=free_port(), tracker_sqlite=tmp_path / "conv.sqlite3",
+                         log_dir=tmp_path / "log", extra_env={"ACTION_TIMEOUT_SECONDS": "trois"})
+    stack = Stack(config)
+    with pytest.raises(StackError, match="ACTION_TIMEOUT_SECONDS='trois'"):
+        stack.start()
+    assert not stack.procs
+
+
 def test_base_replaced_many_times_under_queries_never_fails_a_reader(tmp_path: Path, kb_url: str) -> None:
     """Rebuilds swap the file (os.replace) while readers query: each read sees the old or the new base."""
     source = Path(kb_url.removeprefix("sqlite:///"))
