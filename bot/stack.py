@@ -16,6 +16,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.limits import load_limits
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 
@@ -97,6 +99,10 @@ class Stack:
                 raise StackError(f"Le port {port} ({label}) est déjà utilisé sur 127.0.0.1. Arrêtez le programme "
                                  f"qui l'occupe ou choisissez un autre port (variables RASA_PORT / ACTIONS_PORT).")
         env = self.environment()
+        try:
+            load_limits(env)
+        except ValueError as exc:
+            raise StackError(f"Configuration invalide : {exc}") from None
         check = subprocess.run([str(VENV_BIN / "python"), "-c", "from actions.knowledge_access import get_kb;"
                                 "print(get_kb().check())"], env=env, capture_output=True, text=True)
         if check.returncode != 0:
@@ -109,17 +115,29 @@ class Stack:
         c = self.config
         c.log_dir.mkdir(parents=True, exist_ok=True)
         c.tracker_sqlite.parent.mkdir(parents=True, exist_ok=True)
-        env = self.environment()
-        if c.start_actions:
-            self._spawn("actions", [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
-                                    "--port", str(c.actions_port)], env)
-        self._spawn("rasa", [str(VENV_BIN / "rasa"), "run", "--model", str(c.model), "--endpoints", str(c.endpoints),
-                             "--credentials", str(c.credentials), "--interface", "127.0.0.1",
-                             "--port", str(c.rasa_port)], env)
+        names = (["actions"] if c.start_actions else []) + ["rasa"]
+        for name in names:
+            self._spawn(name, self._command(name), self.environment())
+        self._wait_until_up(names, timeout)
+
+    def start_one(self, name: str, timeout: float = 120.0) -> None:
+        """(Re)start one server ("actions" or "rasa") of a started stack, e.g. after `stop_one`."""
+        self.stop_one(name)
+        self._spawn(name, self._command(name), self.environment())
+        self._wait_until_up([name], timeout)
+
+    def _command(self, name: str) -> list[str]:
+        c = self.config
+        if name == "actions":
+            return [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(c.actions_port)]
+        return [str(VENV_BIN / "rasa"), "run", "--model", str(c.model), "--endpoints", str(c.endpoints),
+                "--credentials", str(c.credentials), "--interface", "127.0.0.1", "--port", str(c.rasa_port)]
+
+    def _wait_until_up(self, names: list[str], timeout: float) -> None:
+        c = self.config
+        urls = {"rasa": f"{c.rasa_url}/", "actions": f"http://127.0.0.1:{c.actions_port}/health"}
+        checks = {name: urls[name] for name in names}
         deadline = time.monotonic() + timeout
-        checks = {"rasa": f"{c.rasa_url}/"}
-        if c.start_actions:
-            checks["actions"] = f"http://127.0.0.1:{c.actions_port}/health"
         while checks:
             for name, url in list(checks.items()):
                 if self.procs[name].poll() is not None:

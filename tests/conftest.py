@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.stack import Stack, StackConfig  # noqa: E402
 from knowledge.settings import database_url  # noqa: E402
-from tests.postgres_server import postgres_db, postgres_server  # noqa: E402,F401 (fixtures)
+from tests.support.servers import postgres_cluster, postgres_db, postgres_server, redis_server  # noqa: E402,F401
 
 
 def free_port() -> int:

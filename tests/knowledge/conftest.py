@@ -12,7 +12,7 @@ from knowledge import KnowledgeBase
 from knowledge.builder import build
 from knowledge.content_loader import Content, load_content
 from knowledge.settings import content_dir
-from tests.postgres_server import create_database
+from tests.support.servers import create_database
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

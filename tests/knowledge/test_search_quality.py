@@ -32,7 +32,7 @@ def test_both_engines_rank_alike(request: pytest.FixtureRequest, tmp_path_factor
     """The ranking happens in Python on the candidates of either engine: same answers."""
     from knowledge.builder import build
     from knowledge.settings import content_dir
-    from tests.postgres_server import create_database
+    from tests.support.servers import create_database
 
     sqlite_url = f"sqlite:///{tmp_path_factory.mktemp('alike') / 'kb.sqlite3'}"
     pg_url = create_database(request.getfixturevalue("postgres_server"), "kb_alike")

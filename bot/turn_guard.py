@@ -1,0 +1,178 @@
+"""Runs one user turn so that a failing part gives the user a French message, never silence.
+
+Rasa, when a custom action fails, logs the error and carries on without a word to the
+user; it waits up to 5 minutes for a hung action server; and its tracker store wrapper
+turns a database error into an empty conversation. The guard:
+- bounds every call to the action server (`ACTION_TIMEOUT_SECONDS`) by giving Rasa's agent
+  an action endpoint with that timeout (`BoundedActionEndpoint`);
+- collects, per turn, which parts failed (`record_failure`, also called by
+  `bot.tracker_store`), through a context variable that follows the turn's task;
+- bounds the whole turn (`TURN_TIMEOUT_SECONDS`) without cancelling it: the turn is still
+  recorded when it ends, the user is just not kept waiting;
+- admits at most `MAX_CONCURRENT_TURNS` turns at once: Rasa's NLU runs on the event loop,
+  so beyond a few turns they only delay each other's action calls past their timeout;
+- decides what the client gets: the answer, the answer plus the "service unavailable"
+  message (an action failed), or only that message with status 503 (the conversation
+  store failed, or the turn could not complete).
+
+Channels call `attach(blueprint)` once and `run_turn(...)` per message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig
+from sanic import Blueprint, Sanic
+
+from bot.http_errors import install_error_handler
+from bot.limits import Limits, load_limits
+from bot.system_messages import service_unavailable
+
+log = logging.getLogger(__name__)
+
+_failures: ContextVar[list[str] | None] = ContextVar("srei_turn_failures", default=None)
+
+
+def record_failure(component: str) -> None:
+    """Note that `component` failed during the current turn (no-op outside a turn)."""
+    failures = _failures.get()
+    if failures is not None:
+        failures.append(component)
+
+
+class BoundedActionEndpoint(EndpointConfig):
+    """The action server's endpoint, with a short timeout and failures reported to the guard."""
+
+    def __init__(self, base: EndpointConfig, timeout: float):
+        super().__init__(base.url, base.params, base.headers, base.basic_auth, base.token, base.token_name,
+                         base.cafile, **base.kwargs)
+        self.type = base.type
+        self.timeout = timeout
+
+    async def request(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["timeout"] = aiohttp.ClientTimeout(total=self.timeout)  # replaces Rasa's 300 s
+        try:
+            return await super().request(*args, **kwargs)
+        except ClientResponseError as exc:
+            if exc.status != 400:  # 400 is a form's ordinary "action rejected", not a failure
+                record_failure("actions")
+            raise
+        except Exception:
+            record_failure("actions")
+            raise
+
+    def copy(self) -> BoundedActionEndpoint:
+        return BoundedActionEndpoint(super().copy(), self.timeout)
+
+
+def bound_action_calls(agent: Any, timeout: float) -> None:
+    """Give `agent` (and its current processor) the bounded action endpoint (idempotent)."""
+    endpoint = getattr(agent, "action_endpoint", None)
+    if endpoint is not None and not isinstance(endpoint, BoundedActionEndpoint):
+        agent.action_endpoint = BoundedActionEndpoint(endpoint, timeout)
+    processor = getattr(agent, "processor", None)
+    if processor is not None and not isinstance(processor.action_endpoint, BoundedActionEndpoint):
+        processor.action_endpoint = agent.action_endpoint
+
+
+@contextmanager
+def collecting_failures() -> Iterator[list[str]]:
+    """Collect the failures recorded by code running in this context (and tasks created in it)."""
+    failures: list[str] = []
+    token = _failures.set(failures)
+    try:
+        yield failures
+    finally:
+        _failures.reset(token)
+
+
+def limits_of(app: Sanic) -> Limits:
+    """The limits, read from the environment once per server."""
+    if not hasattr(app.ctx, "srei_limits"):
+        app.ctx.srei_limits = load_limits()
+    return app.ctx.srei_limits
+
+
+def attach(bp: Blueprint) -> None:
+    """Set up the guard on the server that registers the channel blueprint `bp`.
+
+    At start: validate the limits (a bad variable stops the start), cap request bodies and
+    install the French error handler. Once Rasa has loaded its agent: bound the action
+    calls and read the service's contact. Safe to call from several channels.
+    """
+
+    @bp.listener("before_server_start")
+    async def before_start(app: Sanic, _loop: Any) -> None:
+        if getattr(app.ctx, "srei_guard", False):
+            return
+        app.ctx.srei_guard = True
+        app.config.REQUEST_MAX_SIZE = limits_of(app).max_body_bytes
+        install_error_handler(app)
+
+    @bp.listener("after_server_start")
+    async def after_start(app: Sanic, _loop: Any) -> None:
+        bound_action_calls(app.ctx.agent, limits_of(app).action_timeout)
+        await asyncio.to_thread(service_unavailable)  # reads the contact once, while all is well
+
+
+@dataclass
+class TurnResult:
+    """What the channel sends back: `status` and, for 200, the bot `messages`."""
+
+    status: int
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    failures: list[str] = field(default_factory=list)
+
+
+def _log_late_end(task: asyncio.Task) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("turn failed after its time budget: %s", task.exception().__class__.__name__)
+
+
+def _admission(app: Sanic, size: int) -> asyncio.Semaphore:
+    """The server's one semaphore bounding the turns processed at once (created on first use)."""
+    if getattr(app.ctx, "srei_admission", None) is None:
+        app.ctx.srei_admission = asyncio.Semaphore(size)
+    return app.ctx.srei_admission
+
+
+async def run_turn(app: Sanic, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                   message: UserMessage) -> TurnResult:
+    """Process `message` (whose output channel collects the replies) under the guard."""
+    limits = limits_of(app)
+    agent = getattr(app.ctx, "agent", None)
+    if agent is not None:
+        bound_action_calls(agent, limits.action_timeout)  # also after a model reload
+    collector = message.output_channel
+    assert isinstance(collector, CollectingOutputChannel)
+    async with _admission(app, limits.max_concurrent_turns):
+        with collecting_failures() as failures:
+            task = asyncio.ensure_future(on_new_message(message))  # the task copies the context: same list
+        try:
+            await asyncio.wait_for(asyncio.shield(task), limits.turn_timeout)
+        except asyncio.TimeoutError:
+            failures.append("timeout")
+            task.add_done_callback(_log_late_end)
+        except Exception as exc:  # noqa: BLE001 (any failure of the turn ends in the French message)
+            failures.append("processing")
+            log.error("turn failed in conversation %s: %s", message.sender_id, exc.__class__.__name__,
+                      exc_info=exc)
+    if not failures:
+        return TurnResult(200, collector.messages)
+    log.error("turn of conversation %s degraded: %s", message.sender_id, ", ".join(sorted(set(failures))))
+    notice = service_unavailable()
+    if set(failures) == {"actions"}:
+        # The turn is recorded and may hold part of an answer: keep it, add the notice.
+        return TurnResult(200, [*collector.messages, {"recipient_id": message.sender_id, "text": notice}],
+                          failures=failures)
+    return TurnResult(503, error=notice, failures=failures)

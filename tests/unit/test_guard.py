@@ -1,0 +1,258 @@
+"""Unit tests of the request checks, limits, system messages and the turn guard's parts."""
+
+from __future__ import annotations
+
+import asyncio
+import string
+
+import aiohttp
+import pytest
+from aiohttp import web
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig
+from sqlalchemy.exc import OperationalError
+
+from bot import system_messages
+from bot.limits import Limits, load_limits
+from bot.request_checks import BadRequest, check_shortcut, clean_message, clean_sender, parse_json_object
+from bot.tracker_store import GuardedSQLTrackerStore
+from bot.turn_guard import BoundedActionEndpoint, bound_action_calls, collecting_failures, record_failure
+from tests.support.servers import free_port
+
+# --- limits ---------------------------------------------------------------------------------
+
+
+def test_limits_default_and_from_environment() -> None:
+    assert load_limits({}) == Limits()
+    limits = load_limits({"MAX_MESSAGE_CHARS": "500", "ACTION_TIMEOUT_SECONDS": "2.5", "MAX_CONCURRENT_TURNS": "2"})
+    assert (limits.max_message_chars, limits.action_timeout, limits.max_concurrent_turns) == (500, 2.5, 2)
+
+
+@pytest.mark.parametrize("env, variable", [
+    ({"MAX_MESSAGE_CHARS": "beaucoup"}, "MAX_MESSAGE_CHARS"),
+    ({"ACTION_TIMEOUT_SECONDS": "0"}, "ACTION_TIMEOUT_SECONDS"),
+    ({"MAX_BODY_BYTES": "-1"}, "MAX_BODY_BYTES"),
+    ({"ACTION_TIMEOUT_SECONDS": "30", "TURN_TIMEOUT_SECONDS": "10"}, "ACTION_TIMEOUT_SECONDS"),
+])
+def test_bad_limit_names_its_variable(env: dict, variable: str) -> None:
+    with pytest.raises(ValueError, match=variable):
+        load_limits(env)
+
+
+# --- system messages -------------------------------------------------------------------------
+
+
+def test_every_request_error_message_formats_in_french() -> None:
+    for reason in system_messages._messages()["request_errors"]:
+        text = system_messages.request_error(reason, max=1000)
+        assert text and "{" not in text.replace("{\"", "").replace("{…", ""), reason
+
+
+def test_status_errors_cover_the_usual_statuses() -> None:
+    for status in (400, 404, 405, 413, 415, 429, 500, 503):
+        assert system_messages.status_error(status) != system_messages.status_error(599)
+
+
+def test_service_message_keeps_the_last_known_contact_when_the_base_fails(monkeypatch) -> None:
+    answers = iter([("Service X", "081 00 00 00"), RuntimeError("base down")])
+
+    def read() -> tuple[str, str]:
+        value = next(answers)
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+    monkeypatch.setattr(system_messages, "_read_contact", read)
+    contact = system_messages.ServiceContact(ttl=0)
+    assert contact.get() == ("Service X", "081 00 00 00")
+    assert contact.get() == ("Service X", "081 00 00 00")  # the read failed: last known value
+
+
+def test_service_message_without_any_contact_still_says_what_to_do(monkeypatch) -> None:
+    monkeypatch.setattr(system_messages, "_contact", system_messages.ServiceContact(ttl=0))
+    monkeypatch.setattr(system_messages, "_read_contact", lambda: (_ for _ in ()).throw(RuntimeError()))
+    text = system_messages.service_unavailable()
+    assert "problème technique" in text and "{" not in text
+
+
+# --- request checks --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body, status, reason", [
+    (b"", 400, "empty_body"),
+    (b"   ", 400, "empty_body"),
+    (b"\xff\xfe{}", 400, "not_utf8"),
+    (b"{nope", 400, "not_json"),
+    (b"[" * 5000 + b"]" * 5000, 400, "not_json"),
+    (b"[]", 400, "not_object"),
+    (b'"texte"', 400, "not_object"),
+    (b"x" * 20_001, 413, "body_too_large"),
+], ids=["empty", "spaces", "not utf-8", "not json", "too deep", "array", "string", "too large"])
+def test_bodies_that_are_not_a_json_object_are_refused(body: bytes, status: int, reason: str) -> None:
+    with pytest.raises(BadRequest) as bad:
+        parse_json_object(body, max_bytes=20_000)
+    assert (bad.value.status, bad.value.reason) == (status, reason)
+    assert bad.value.message
+
+
+def test_senders() -> None:
+    assert clean_sender("abc-123_x") == "abc-123_x"
+    for bad in (None, 5, "", " x", "a\x00b", "x" * 129, ["a"]):
+        with pytest.raises(BadRequest):
+            clean_sender(bad)
+
+
+def test_messages_are_trimmed_and_control_characters_dropped() -> None:
+    assert clean_message("  bon\x00jour\x07 ", 100) == "bon jour"
+    assert clean_message("ligne 1\nligne 2", 100) == "ligne 1\nligne 2"
+    assert clean_message("😀" * 100, 100) == "😀" * 100
+
+
+@pytest.mark.parametrize("value, status", [
+    (None, 400), (3, 400), ([], 400), ("", 400), (" \t\n", 400), ("\x00\x00", 400), ("x" * 101, 413),
+    ("x" * 100_000, 413),
+])
+def test_bad_messages(value: object, status: int) -> None:
+    with pytest.raises(BadRequest) as bad:
+        clean_message(value, 100)
+    assert bad.value.status == status
+
+
+@pytest.mark.parametrize("text", ["/greet", "/ask_contact", '/ask_contact{"body":"namur"}',
+                                  "/ask_contact@0.9{\"body\": \"';DROP TABLE x;--\"}", "/ je tape une barre"])
+def test_harmless_shortcuts_pass(text: str) -> None:
+    check_shortcut(text)
+
+
+@pytest.mark.parametrize("text", ['/ask_contact{"body":', '/ask_contact{"body":["a"]}', '/ask_contact{"body":1}',
+                                  '/ask_contact{"body":{"x":"y"}}', '/ask_contact{"body":null}', '/x{"b":"' + "a" * 201 + '"}'])
+def test_shortcuts_with_unusable_entities_are_refused(text: str) -> None:
+    with pytest.raises(BadRequest) as bad:
+        check_shortcut(text)
+    assert bad.value.reason == "bad_shortcut"
+
+
+# --- turn guard ------------------------------------------------------------------------------
+
+
+def test_failures_are_collected_per_turn_and_follow_tasks() -> None:
+    record_failure("outside")  # no turn: ignored
+
+    async def part_of_the_turn() -> None:
+        await asyncio.sleep(0)
+        record_failure("actions")  # runs after the context was reset: the task kept a copy
+
+    async def turn() -> list[str]:
+        with collecting_failures() as failures:
+            task = asyncio.ensure_future(part_of_the_turn())
+        await task
+        return failures
+
+    assert asyncio.run(turn()) == ["actions"]
+
+
+async def _serve(handler, delay: float = 0.0) -> tuple[web.AppRunner, str]:
+    async def route(request: web.Request) -> web.Response:
+        await asyncio.sleep(delay)
+        return await handler(request)
+
+    app = web.Application()
+    app.router.add_post("/webhook", route)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner, f"http://127.0.0.1:{port}/webhook"
+
+
+async def test_bounded_endpoint_gives_up_after_its_timeout_and_reports_it() -> None:
+    runner, url = await _serve(lambda _r: asyncio.sleep(0, web.json_response({})), delay=1.5)
+    try:
+        endpoint = BoundedActionEndpoint(EndpointConfig(url), timeout=0.3)
+        with collecting_failures() as failures:
+            started = asyncio.get_running_loop().time()
+            with pytest.raises(asyncio.TimeoutError):
+                await endpoint.request(json={}, method="post", timeout=300)  # Rasa's own value is replaced
+            assert asyncio.get_running_loop().time() - started < 1.2
+        assert failures == ["actions"]
+        await asyncio.sleep(1.5)  # let the slow handler finish before the server stops
+    finally:
+        await runner.cleanup()
+
+
+async def test_action_rejection_is_not_a_failure() -> None:
+    async def reject(_r: web.Request) -> web.Response:
+        return web.json_response({"action_name": "x", "error": "rejected"}, status=400)
+
+    runner, url = await _serve(reject)
+    try:
+        with collecting_failures() as failures:
+            with pytest.raises(ClientResponseError):
+                await BoundedActionEndpoint(EndpointConfig(url), timeout=2).request(json={}, method="post")
+        assert failures == []
+    finally:
+        await runner.cleanup()
+
+
+async def test_refused_connection_is_reported() -> None:
+    with collecting_failures() as failures:
+        with pytest.raises(aiohttp.ClientConnectionError):
+            await BoundedActionEndpoint(EndpointConfig("http://127.0.0.1:9/webhook"), 1).request(json={})
+    assert failures == ["actions"]
+
+
+def test_agent_and_processor_get_the_bounded_endpoint_once() -> None:
+    class Processor:
+        action_endpoint = EndpointConfig("http://127.0.0.1:5055/webhook", token="t")
+
+    class Agent:
+        action_endpoint = Processor.action_endpoint
+        processor = Processor()
+
+    agent = Agent()
+    bound_action_calls(agent, 3)
+    first = agent.action_endpoint
+    bound_action_calls(agent, 3)
+    assert isinstance(first, BoundedActionEndpoint) and agent.action_endpoint is first
+    assert agent.processor.action_endpoint is first
+    assert (first.url, first.token, first.timeout) == ("http://127.0.0.1:5055/webhook", "t", 3)
+
+
+# --- tracker store ---------------------------------------------------------------------------
+
+
+async def test_tracker_store_retries_once_after_a_dropped_connection(tmp_path) -> None:
+    store = GuardedSQLTrackerStore(dialect="sqlite", db=str(tmp_path / "t.sqlite3"))
+    assert store.engine.hide_parameters  # users' messages stay out of error messages and logs
+    calls: list[int] = []
+
+    async def flaky() -> str:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("SELECT 1", {}, Exception("server closed the connection"),
+                                   connection_invalidated=True)
+        return "ok"
+
+    with collecting_failures() as failures:
+        assert await store._guarded("test", flaky) == "ok"
+    store.close()
+    assert failures == [] and len(calls) == 2
+
+
+async def test_tracker_store_reports_a_database_that_is_down(tmp_path) -> None:
+    store = GuardedSQLTrackerStore(dialect="sqlite", db=str(tmp_path / "t.sqlite3"))
+
+    async def down() -> None:
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    with collecting_failures() as failures:
+        with pytest.raises(OperationalError):
+            await store._guarded("test", down)
+    store.close()
+    assert failures == ["tracker_store"]
+
+
+def test_no_message_mentions_an_internal_name() -> None:
+    every = " ".join(str(v) for v in system_messages._messages()["request_errors"].values())
+    every += " ".join(str(v) for v in system_messages._messages()["status_errors"].values())
+    assert not any(word in every.lower() for word in ("rasa", "sanic", "python", "exception", "sql"))
+    assert set(every) - set(string.printable) <= set("àâçéèêëîïôûùüÿœæ«»…’ÀÉ\u00a0")
