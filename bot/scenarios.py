@@ -142,7 +142,7 @@ def attach_intents(report: Report, tracker_sqlite: Path) -> None:
         for sender, intent in rows:
             by_sender[sender].append(intent)
     for r in report.results:
-        for turn, intent in zip(r.turns, by_sender.get(r.sender, [])):
+        for turn, intent in zip(r.turns, by_sender.get(r.sender, []), strict=False):
             turn.intent = turn.intent or intent
 
 
