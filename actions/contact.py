@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -9,12 +10,25 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
-from actions.context import body_in_context, latest_entities
+from actions.context import body_in_context
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
 
-# Most specific first: « adresse mail » yields both address and email, and means email.
-CONTACT_KINDS = ("email", "website", "phone", "hours", "head", "address")
+# Most specific first: « adresse mail » yields both address and email, and means email;
+# « le nom du gouverneur » (other_person: someone the documents never name) is not the head.
+CONTACT_KINDS = ("other_person", "email", "website", "phone", "hours", "head", "address")
+
+
+# « je suis directrice d'école », « en tant que bourgmestre »: the user's own role, not a question.
+SELF_DESCRIPTION = re.compile(r"\b(?:je\s+suis|j'?\s*suis|chui|en\s+tant\s+que?)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def kinds_asked(tracker: Tracker) -> list[str]:
+    """Contact details the latest message asks for (roles the user gives as their own left out)."""
+    text = tracker.latest_message.get("text") or ""
+    return list(dict.fromkeys(
+        e.get("value") for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == "contact_kind" and not SELF_DESCRIPTION.search(text[:e.get("start", 0)])))
 
 
 class ActionAnswerContact(KnowledgeAction):
@@ -27,7 +41,7 @@ class ActionAnswerContact(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
         body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
-        asked = latest_entities(tracker, "contact_kind")
+        asked = kinds_asked(tracker)
         if not asked and tracker.get_intent_of_latest_message() == "inform":
             # « et pour Suresnes ? » after « quel est le numéro du SREI ? »: the same detail.
             asked = [tracker.get_slot("contact_kind")]
@@ -39,7 +53,9 @@ class ActionAnswerContact(KnowledgeAction):
         wanted = [c for c in contacts if c.kind == kind] if kind else contacts
         lines = []
         if kind and not wanted:
-            lines.append(render(domain, "utter_contact_kind_missing", service=contacts[0].service_name))
+            missing = f"utter_contact_kind_missing_{kind}"
+            missing = missing if missing in domain.get("responses", {}) else "utter_contact_kind_missing"
+            lines.append(render(domain, missing, service=contacts[0].service_name))
             wanted = contacts
         else:
             lines.append(render(domain, "utter_contact_intro", service=contacts[0].service_name, body=body.name))

@@ -52,19 +52,31 @@ def body_in_context(kb: KnowledgeBase, tracker: Tracker) -> str:
 
 
 def mentioned_now(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str) -> str | None:
-    """Id of the `kb_type` entity named in this very message (never from earlier turns).
+    """Id of the `kb_type` entity named in this very message (never from earlier turns)."""
+    named = mentioned_all(kb, tracker, entity, kb_type)
+    return named[0] if named else None
 
-    The NLU emits knowledge-base ids (through synonyms) or names; both are accepted.
+
+def mentioned_all(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str) -> list[str]:
+    """Ids of every `kb_type` entity named in this very message: the NLU's first, then the text's.
+
+    The NLU emits knowledge-base ids (through synonyms) or names; both are accepted, and
+    values naming nothing of the base (DIET sometimes tags « de ») are dropped.
     """
-    value = latest_entity(tracker, entity)
-    if value and kb.known_id(kb_type, value):
-        return value
-    kb_id = kb.resolve(kb_type, value)
-    if kb_id:
-        return kb_id
+    ids = [kb_id for value in latest_entities(tracker, entity)
+           if (kb_id := value if kb.known_id(kb_type, value) else kb.resolve(kb_type, value))]
     text = tracker.latest_message.get("text") or ""
-    mentions = kb.find_mentions(kb_type, text) or loose_mentions(kb, kb_type, text)
-    return mentions[0] if mentions else None
+    ids += kb.find_mentions(kb_type, text) or ([] if ids else loose_mentions(kb, kb_type, text))
+    return list(dict.fromkeys(ids))
+
+
+def names_something(kb: KnowledgeBase, entity: str, value: str | None) -> bool:
+    """Whether the NLU's `value` for `entity` is something of the base (not a stray tagged word)."""
+    if not value:
+        return False
+    if kb.known_id(entity, value) or kb.resolve(entity, value):
+        return True
+    return entity == "topic" and bool(kb.facts(topic=value))  # PST topics name facts, not definitions
 
 
 def content_words(text: str) -> set[str]:

@@ -9,6 +9,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
+from actions.context import names_something
 from actions.fallback import ActionKbFallback
 from actions.registry import BY_KIND
 from knowledge import KnowledgeBase
@@ -24,7 +25,8 @@ ELIGIBILITY_FORM = "eligibility_form"
 def named_entity_types(kb: KnowledgeBase, tracker: Tracker) -> list[str]:
     """Entity types named in the latest message, by the NLU or by a known name in the text."""
     text = tracker.latest_message.get("text") or ""
-    found = [e.get("entity") for e in tracker.latest_message.get("entities", [])]
+    found = [e.get("entity") for e in tracker.latest_message.get("entities", [])
+             if e.get("entity") in DEFAULT_KIND and names_something(kb, e.get("entity"), e.get("value"))]
     found += [t for t in DEFAULT_KIND if kb.find_mentions(t, text)]
     if kb.find_mentions("service", text):
         found.append("body")

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, plain_button
-from actions.context import resolve_entity
+from actions.context import mentioned_all, resolve_entity
 from actions.phrasing import render
 from knowledge import KnowledgeBase
 from knowledge.models import Programme
@@ -18,6 +18,11 @@ def programme_in_context(kb: KnowledgeBase, tracker: Tracker) -> Programme | Non
     """The programme named now, or the one the conversation is about."""
     programme_id = resolve_entity(kb, tracker, "programme", "programme")
     return kb.programme(programme_id) if programme_id else None
+
+
+def programmes_named_now(kb: KnowledgeBase, tracker: Tracker) -> list[Programme]:
+    """Every programme this message names (« la différence entre PISI et PrECI »)."""
+    return [p for i in mentioned_all(kb, tracker, "programme", "programme") if (p := kb.programme(i))]
 
 
 def ask_which_programme(kb: KnowledgeBase, dispatcher: CollectingDispatcher, domain: dict[str, Any],

@@ -11,7 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
 from actions.phrasing import render, source_lines
-from actions.programme_context import ask_which_programme, next_question_buttons, programme_in_context
+from actions.programme_context import (
+    ask_which_programme,
+    next_question_buttons,
+    programme_in_context,
+    programmes_named_now,
+)
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
 from knowledge.models import Programme
@@ -32,7 +37,10 @@ class ProgrammeAnswer(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
-        programme = programme_in_context(kb, tracker)
+        named = programmes_named_now(kb, tracker)
+        if len(named) > 1:
+            return self.answer_several(kb, dispatcher, domain, named)
+        programme = named[0] if named else programme_in_context(kb, tracker)
         if programme is None:
             ask_which_programme(kb, dispatcher, domain, self.intent)
             return []
@@ -40,6 +48,19 @@ class ProgrammeAnswer(KnowledgeAction):
         lines.append(source_lines(domain, sources))
         dispatcher.utter_message(text="\n".join(lines), buttons=next_question_buttons(domain, programme, self.intent))
         return [SlotSet("programme", programme.id), SlotSet("body", programme.body_id)]
+
+    def answer_several(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, domain: dict[str, Any],
+                       programmes: list[Programme]) -> list[dict[str, Any]]:
+        """The same answer for each programme named, one after the other, sources at the end."""
+        lines, sources = [], []
+        for programme in programmes:
+            more_lines, more_sources = self.lines(kb, domain, programme)
+            lines += more_lines
+            sources += more_sources
+        lines.append(source_lines(domain, sources))
+        dispatcher.utter_message(text="\n".join(lines))
+        # A follow-up (« c'est pour qui ? ») would not know which one: let it ask.
+        return [SlotSet("programme", None), SlotSet("body", programmes[0].body_id)]
 
 
 class ActionAnswerProgrammeInfo(ProgrammeAnswer):

@@ -50,7 +50,8 @@ def make_tracker(domain: dict[str, Any]) -> Callable[..., Tracker]:
         latest = {
             "text": text,
             "intent": {"name": intent, "confidence": 0.9},
-            "entities": [{"entity": e, "value": v} for e, v in (entities or [])],
+            # (entity, value) pairs, or full dicts when the position in the text matters
+            "entities": [e if isinstance(e, dict) else {"entity": e[0], "value": e[1]} for e in (entities or [])],
             "intent_ranking": [{"name": n, "confidence": c} for n, c in (ranking or [(intent, 0.9)])],
         }
         history = list(events or []) + [{"event": "user", "text": text, "parse_data": latest}]

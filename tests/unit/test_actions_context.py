@@ -49,3 +49,11 @@ def test_programme_after_an_eligibility_verdict_restarts_the_dialogue(make_track
 def test_nothing_known_named_is_treated_as_an_unclear_question(make_tracker, run):
     result = run(ActionFollowUp(), make_tracker("et pour le truc ?", "inform", last_answer="partnerships"))
     assert result.slot("last_answer") == "fallback_miss"
+
+
+def test_a_stray_word_tagged_as_a_programme_is_not_taken_for_one(make_tracker, run):
+    # DIET sometimes tags « d'amitié » as a programme; it names nothing in the base.
+    result = run(ActionFollowUp(), make_tracker("et un accord d'amitié ?", "inform", [("programme", "d'amitié")],
+                                                topic="def-jumelage", last_answer="definition"))
+    assert "De quel programme" not in result.text
+    assert result.slot("last_answer") == "fallback_miss"  # an unclear question, not a programme one

@@ -80,3 +80,19 @@ def test_programme_without_call_has_no_invented_deadline(make_tracker, run, monk
     assert "ne donnent aucune date limite pour le PISI" in result.text
     assert "081 776 770" in result.text
     assert "2018" not in result.text.split("Source")[0]
+
+
+def test_two_programmes_named_get_both_answers_and_no_single_context(make_tracker, run):
+    result = run(ActionAnswerProgrammeInfo(), make_tracker(
+        "Quelle est la différence entre PISI et PrECI ?", "ask_programme_info",
+        [("programme", "pisi"), ("programme", "preci")], programme="preci"))
+    assert "coopération au développement" in result.text and "écoles secondaires" in result.text
+    assert result.text.count("Source : Province de Namur") == 1  # one page, cited once
+    assert result.slot("programme") is None  # « c'est pour qui ? » next must ask which one
+
+
+def test_deadlines_of_two_programmes_named_only_in_the_text(make_tracker, run, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_TODAY", "2024-05-01")
+    result = run(ActionAnswerDeadline(), make_tracker("les dates limites du pisi et du preci ?", "ask_deadline"))
+    assert "aucune date limite pour le PISI" in result.text
+    assert "clôturé depuis le 8 février 2018" in result.text
