@@ -38,6 +38,13 @@ HEADER = """\
 # Lookup tables feed RegexFeaturizer and RegexEntityExtractor; synonyms turn every variant
 # into the id the actions expect. Ambiguous names: see knowledge/nlu_export.py.
 """
+# CLDR codes that are not countries (EU, UN, test regions...) or whose French name is also a
+# common word or first name (La Réunion, Dominique, Maurice, Grenade, Jersey, Saint-Martin).
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA", "UM", "HM", "BV",
+                  "TF", "IO", "SJ", "GS", "RE", "DM", "MU", "GD", "JE", "MF", "SX"}
+# Usual names CLDR writes otherwise (« Congo-Kinshasa », « Myanmar (Birmanie) », « Viêt Nam »).
+_COUNTRY_EXTRA = ("Congo", "République démocratique du Congo", "RDC", "Vietnam", "Birmanie", "Angleterre",
+                  "Écosse", "Pays de Galles", "Hong Kong")
 _PARENS_RE = re.compile(r"\s*\([^)]*\)")
 _ACRONYM_RE = re.compile(r"(?=(?:\w*[A-Z]){2})[A-Za-z]{2,8}")  # SREI, PrECI, PST
 _ANNOTATION_RE = re.compile(r"\[([^\]]+)\]\((\w+):([^)]+)\)")
@@ -101,6 +108,19 @@ class Export:
     reserved: list[str] = field(default_factory=list)  # texts left to the hand-written NLU
 
 
+def world_countries() -> list[str]:
+    """French names of the world's countries (CLDR, through Babel), for questions about the others.
+
+    « A-t-elle un partenaire au Maroc ? » must be recognised as a country to be answered
+    « aucun » rather than with the whole list. Left out: groupings and territories that are
+    not countries, and names that are also common French words or first names.
+    """
+    from babel import Locale  # noqa: PLC0415 (only the export needs it)
+
+    return sorted({name for code, name in Locale("fr").territories.items()
+                   if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES} | set(_COUNTRY_EXTRA))
+
+
 def collect(content: Content, reserved: dict[str, str]) -> Export:
     """Decide, for every variant of every name, its entity and its synonym value."""
     owners: dict[str, dict[str, set[str]]] = {}  # key -> entity -> ids
@@ -111,6 +131,11 @@ def collect(content: Content, reserved: dict[str, str]) -> Export:
         for v in variants(name):
             surface.setdefault(_key(v), v)
             owners.setdefault(_key(v), {}).setdefault(entity, set()).add(entity_id)
+    for country in world_countries():  # after the base's names, which win
+        for v in variants(country):
+            if _key(v) not in owners:
+                surface[_key(v)] = v
+                owners[_key(v)] = {"country": {country}}
     values = {_key(i) for ents in owners.values() for ids in ents.values() for i in ids}
     out = Export(lookups={e: [] for e in ENTITY_PRIORITY})
     for key in sorted(owners):

@@ -30,7 +30,7 @@ from knowledge.models import (
     SourceRef,
 )
 from knowledge.ranking import BODY_BONUS, TermStats, query_groups, score
-from knowledge.textnorm import fold, search_groups, warm_up
+from knowledge.textnorm import fold, question_groups, warm_up
 
 CANDIDATES = 200  # passages the database hands to the ranking, at most
 PG_RECHECK_SECONDS = 1.0  # how often a PostgreSQL reader checks for a rebuild
@@ -334,7 +334,7 @@ class KnowledgeBase:
             rarity) that the passage contains, from 0 to 1: low values mean a weak answer.
         """
         index = self._search_index()
-        groups = query_groups(search_groups(query), index.stats, fold(query))
+        groups = query_groups(question_groups(query), index.stats, fold(query))
         words = sorted({w for g in groups for w in g.terms})
         if not words:
             return []

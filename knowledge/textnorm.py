@@ -96,6 +96,23 @@ def search_groups(text: str) -> list[list[str]]:
     return search_groups_parts([[text]], batch=False)[0][0]
 
 
+# How people wrap a question (« je voudrais savoir ce que signifie… », « pouvez-vous
+# m'expliquer… svp »): words no passage needs to contain to answer it. Folded lemmas and forms.
+QUESTION_WRAPPING = frozenset("""
+    vouloir voudrais voudrait veux veut savoir dire signifier signifie expliquer explique pouvoir pouvez peux
+    vous tu moi svp stp merci bonjour bonsoir aimer aimerais souhaiter souhaite demander renseigner renseignement
+    renseignements information informations info infos question questions connaitre chercher cherche exactement
+    precisement quoi
+""".split())
+
+
+def question_groups(text: str) -> list[list[str]]:
+    """The content words of a question, without the words that only wrap it."""
+    groups = search_groups(text)
+    kept = [g for g in groups if not QUESTION_WRAPPING.intersection(g)]
+    return kept or groups
+
+
 def warm_up() -> None:
     """Load the spaCy pipeline now (about 3 s) rather than on the first search."""
     _nlp()

@@ -18,6 +18,7 @@ from knowledge.nlu_export import (
     render,
     reserved_synonyms,
     variants,
+    world_countries,
 )
 from knowledge.settings import PROJECT_ROOT, content_dir
 
@@ -102,7 +103,7 @@ def test_synonym_values_are_knowledge_ids(generated, content) -> None:
     ids = {
         "programme": set(content.by_id("programmes")), "body": set(content.by_id("bodies")),
         "partner": set(content.by_id("partnerships")), "topic": set(content.by_id("definitions")),
-        "country": {e["country"] for e in content.entries["partnerships"]},
+        "country": {e["country"] for e in content.entries["partnerships"]} | set(world_countries()),
     }
     synonyms = synonyms_of(generated)
     lookups = {e: {t.lower() for t in texts} for e, texts in lookups_of(generated).items()}
@@ -152,3 +153,12 @@ def test_variants() -> None:
 def test_render_is_stable(content) -> None:
     export = collect(content, reserved_synonyms(NLU_DIR))
     assert render(export) == render(collect(content, reserved_synonyms(NLU_DIR)))
+
+
+def test_countries_without_partners_are_recognised_too(generated) -> None:
+    """« un partenaire au Maroc ? » must be answered « aucun », so Maroc must be a country."""
+    countries = {t.lower() for t in lookups_of(generated)["country"]}
+    assert {"maroc", "burkina faso", "benin", "congo", "haïti"} <= countries
+    assert synonyms_of(generated)["benin"] == "Bénin"
+    # Names that are also common words or first names are not countries here.
+    assert not {"la réunion", "dominique", "maurice", "union européenne"} & countries
