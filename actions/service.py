@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
 from actions.buttons import button
-from actions.context import body_in_context
+from actions.context import body_in_context, mentioned_now
+from actions.partnerships import ActionAnswerPartnershipDetails
 from actions.phrasing import render, source_lines
 from actions.ranking import rank_facts
 from knowledge import KnowledgeBase
@@ -87,6 +88,9 @@ class ActionAnswerStrategy(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
+        if mentioned_now(kb, tracker, "partner", "partner"):
+            # « les objectifs de la coopération de Suresnes avec Cap-Haïtien »: that partnership's aims.
+            return ActionAnswerPartnershipDetails().answer_with_context(kb, dispatcher, tracker, domain)
         body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
         question = tracker.latest_message.get("text") or ""
         facts = next((f for f in (kb.facts(body_id=body.id, topic=t) for t in STRATEGY_TOPICS) if f), [])

@@ -113,3 +113,11 @@ def test_pst_fact_clearly_best_though_partly_matched(make_tracker, run):
     result = run(ActionAnswerPst(), make_tracker("en quelle année la province vise-t-elle zéro émission de carbone ?",
                                                  "ask_pst"))
     assert "2030" in result.text and "Source :" in result.text
+
+
+def test_strategy_question_about_one_partnership_gives_that_partnership(make_tracker, run):
+    result = run(ActionAnswerStrategy(), make_tracker(
+        "quels sont les objectifs de la coopération de Suresnes avec Cap-Haïtien ?", "ask_strategy",
+        [("body", "suresnes"), ("partner", "suresnes-cap-haitien")]))
+    assert "bonne gouvernance" in result.text and "depuis 1998" in result.text
+    assert result.slot("last_answer") == "partnership_details"
