@@ -27,6 +27,9 @@ class KnowledgeAction(Action, abc.ABC):
     answer_kind: str | None = None
     # Entities whose change makes a follow-up repeat this kind of answer.
     follows: tuple[str, ...] = ()
+    # Whether the answer is found from the question's words (not only its entities): then a
+    # follow-up naming no entity (« et pour la culture ? ») is asked again of this action.
+    reads_the_question: bool = False
 
     @abc.abstractmethod
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,

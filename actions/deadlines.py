@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
 from actions.deadline_text import deadline_lines
+from actions.partnerships import ActionAnswerPartnershipDetails
+from actions.programme_context import programmes_named_now
 from actions.programmes import ProgrammeAnswer
 from knowledge import KnowledgeBase, today
 from knowledge.models import Programme
@@ -16,6 +21,13 @@ class ActionAnswerDeadline(ProgrammeAnswer):
 
     def name(self) -> str:
         return "action_answer_deadline"
+
+    def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: dict[str, Any]) -> list[dict[str, Any]]:
+        if not programmes_named_now(kb, tracker) and tracker.get_slot("last_answer") == "partnership_details":
+            # « il date de quand ? » right after a partnership: its « depuis quand », not a call.
+            return ActionAnswerPartnershipDetails().answer_with_context(kb, dispatcher, tracker, domain)
+        return super().answer(kb, dispatcher, tracker, domain)
 
     def lines(self, kb: KnowledgeBase, domain: dict[str, Any], programme: Programme) -> tuple[list[str], list]:
         # today() honours ASSISTANT_TODAY, so tests and demos can pin the date.

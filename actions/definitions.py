@@ -10,9 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
 from actions.buttons import plain_button
-from actions.context import latest_entity, resolve_entity
+from actions.context import latest_entity, mentioned_all, resolve_entity
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
+from knowledge.models import Definition
 
 # A search hit names a definition only if it covers every content word of the question.
 FULL_COVERAGE = 0.99
@@ -34,6 +35,11 @@ def definition_in_context(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     return best.entry_id if best and best.score >= FULL_COVERAGE else None
 
 
+def definition_line(domain: dict[str, Any], definition: Definition) -> str:
+    return render(domain, "utter_definition", term=definition.term[:1].upper() + definition.term[1:],
+                  text=definition.text)
+
+
 class ActionAnswerDefinition(KnowledgeAction):
     answer_kind = "definition"
     follows = ("topic",)
@@ -43,6 +49,11 @@ class ActionAnswerDefinition(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
+        named = [d for i in mentioned_all(kb, tracker, "topic", "topic") if (d := kb.definition(i))]
+        if len(named) > 1:  # « la différence entre jumelage et coopération décentralisée »
+            lines = [definition_line(domain, d) for d in named]
+            dispatcher.utter_message(text="\n".join([*lines, source_lines(domain, [d.source for d in named])]))
+            return [SlotSet("topic", None)]
         definition_id = definition_in_context(kb, tracker)
         definition = kb.definition(definition_id) if definition_id else None
         if definition is None:
@@ -51,7 +62,6 @@ class ActionAnswerDefinition(KnowledgeAction):
             dispatcher.utter_message(text=render(domain, "utter_definition_which"),
                                      buttons=[plain_button(d.term, "ask_definition", {"topic": d.id}) for d in notions])
             return []
-        text = "\n".join([render(domain, "utter_definition", term=definition.term[:1].upper() + definition.term[1:],
-                                 text=definition.text), source_lines(domain, [definition.source])])
+        text = "\n".join([definition_line(domain, definition), source_lines(domain, [definition.source])])
         dispatcher.utter_message(text=text)
         return [SlotSet("topic", definition.id)]

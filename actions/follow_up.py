@@ -48,5 +48,7 @@ class ActionFollowUp(KnowledgeAction):
             return previous.answer_with_context(kb, dispatcher, tracker, domain)
         if named:
             return BY_KIND[DEFAULT_KIND[named[0]]].answer_with_context(kb, dispatcher, tracker, domain)
+        if previous and previous.reads_the_question:
+            return previous.answer_with_context(kb, dispatcher, tracker, domain)
         # Nothing named that we know: treat it as an unclear question.
         return ActionKbFallback().answer(kb, dispatcher, tracker, domain)

@@ -54,6 +54,7 @@ def part_buttons(domain: dict[str, Any], present: set[str], shown: str) -> list[
 class ActionAnswerPst(KnowledgeAction):
     answer_kind = "pst"
     follows = ("topic",)
+    reads_the_question = True
 
     def name(self) -> str:
         return "action_answer_pst"

@@ -121,3 +121,11 @@ def test_strategy_question_about_one_partnership_gives_that_partnership(make_tra
         [("body", "suresnes"), ("partner", "suresnes-cap-haitien")]))
     assert "bonne gouvernance" in result.text and "depuis 1998" in result.text
     assert result.slot("last_answer") == "partnership_details"
+
+
+def test_two_notions_named_get_both_definitions(make_tracker, run):
+    result = run(ActionAnswerDefinition(), make_tracker(
+        "c'est quoi la différence entre jumelage et coopération décentralisée ?", "ask_definition",
+        [("topic", "def-jumelage")]))  # the NLU found one; the other is named in the text
+    assert result.text.startswith("Jumelage")
+    assert "Coopération décentralisée :" in result.text

@@ -57,3 +57,18 @@ def test_a_stray_word_tagged_as_a_programme_is_not_taken_for_one(make_tracker, r
                                                 topic="def-jumelage", last_answer="definition"))
     assert "De quel programme" not in result.text
     assert result.slot("last_answer") == "fallback_miss"  # an unclear question, not a programme one
+
+
+def test_follow_up_without_entity_re_asks_an_answer_found_from_the_question_s_words(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et pour la culture ?", "inform",
+                                                topic="pst-enseignement", last_answer="pst"))
+    assert "Source : Province de Namur" in result.text and "culture" in result.text.lower()
+    assert result.slot("last_answer") == "pst"
+
+
+def test_since_when_right_after_a_partnership_is_about_that_partnership(make_tracker, run):
+    from actions.deadlines import ActionAnswerDeadline
+
+    result = run(ActionAnswerDeadline(), make_tracker("il date de quand ?", "ask_deadline",
+                                                      partner="suresnes-cap-haitien", last_answer="partnership_details"))
+    assert "depuis 1998" in result.text and "programme" not in result.text
