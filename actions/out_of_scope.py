@@ -1,4 +1,4 @@
-"""A question the assistant does not cover: an honest « no », with whom to ask when it is about a body we know."""
+"""A question the assistant does not cover: an honest « no », with whom to ask when it is about a service we know."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
-from actions.context import mentioned_now
 from actions.phrasing import render
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
@@ -22,11 +21,10 @@ class ActionAnswerOutOfScope(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        services = kb.find_mentions("service", text)
-        body_id = mentioned_now(kb, tracker, "body", "body")
-        reach = (service_reach(kb, domain, service_id=services[0]) if services
-                 else service_reach(kb, domain, body_id=body_id) if body_id else None)
+        # Only a service named (« le SREI »): a town named (« la météo à Namur ») is no reason
+        # to send someone to its international relations service.
+        services = kb.find_mentions("service", tracker.latest_message.get("text") or "")
+        reach = service_reach(kb, domain, service_id=services[0]) if services else None
         if reach is None:
             dispatcher.utter_message(response="utter_out_of_scope")
         else:
