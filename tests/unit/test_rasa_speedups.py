@@ -124,3 +124,32 @@ async def test_trackers_are_read_back_as_rasas_sql_store_reads_them(tmp_path, ra
         assert sum(isinstance(e, UserUttered) for e in latest.events) == 3  # the latest session only
     finally:
         store.close()
+
+
+@pytest.mark.slow
+async def test_models_loaded_without_a_training_step_predict_the_same(monkeypatch, rasa_domain: Domain) -> None:
+    """DIET and TED loaded both ways give the same rankings, entities and action probabilities."""
+    from rasa.core.agent import Agent  # noqa: PLC0415
+    from rasa.utils.tensorflow.models import RasaModel  # noqa: PLC0415
+
+    nlu = yaml.safe_load((ROOT / "data" / "nlu" / "contact.yml").read_text(encoding="utf-8"))["nlu"]
+    texts = [line[2:].strip() for item in nlu if "intent" in item
+             for line in item["examples"].splitlines() if line.startswith("- ")][:60]
+    texts += ["kontacter le srei", "c'est quoi la cooperation decentralisee", "jumelages de Suresnes"]
+
+    async def predictions(loader) -> list:
+        monkeypatch.setattr(RasaModel, "load", classmethod(loader))
+        agent = Agent.load(str(ROOT / "models" / "srei.tar.gz"))
+        out = []
+        for text in texts:
+            parse = await agent.parse_message(text)
+            tracker = DialogueStateTracker.from_events(
+                "s", [ActionExecuted("action_listen"), UserUttered(text, parse["intent"], parse["entities"], parse)],
+                agent.domain.slots)
+            prediction = agent.processor._predict_next_with_tracker(tracker)
+            out.append((parse["intent_ranking"], parse["entities"], prediction.policy_name, prediction.probabilities))
+        return out
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Slot auto-fill has been removed", category=UserWarning)
+        assert await predictions(rasa_speedups._load_tf_model) == await predictions(rasa_speedups._rasa_load_tf_model)
