@@ -28,7 +28,8 @@ every turn whose result never changes.
   digit on the 1,400 training examples (checked when this was written; the unit test
   compares a sample).
 
-`install()` is idempotent; the channels call it when the server starts (`bot.turn_guard`).
+`install()` is idempotent; both channels call it when Rasa builds them, before it loads the
+model (`bot.turn_guard.attach`, `bot.channels.widget`).
 """
 
 from __future__ import annotations
