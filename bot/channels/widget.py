@@ -28,6 +28,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import rasa_speedups
 from bot.channels.contact import ContactSentence
 from bot.channels.ids import ConversationIds, ForgedId, MalformedId
 from bot.channels.output import WholeMessageCollector
@@ -220,6 +221,7 @@ class WidgetInput(InputChannel):
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         bp = Blueprint("widget_webhook", __name__)
+        rasa_speedups.install()  # Rasa's avoidable per-turn costs (bot/rasa_speedups.py)
 
         @bp.middleware("response")
         async def cors(request: Request, resp: HTTPResponse) -> None:

@@ -127,6 +127,9 @@ def spacy_floor(runs: int = 300) -> list[float]:
 async def nlu_parse(model: Path, runs: int, repeats: int) -> Series:
     from rasa.core.agent import Agent  # noqa: PLC0415
 
+    from bot import rasa_speedups  # noqa: PLC0415
+
+    rasa_speedups.install()  # as our server does: the NLU measured is the one that answers
     agent = Agent.load(str(model))
     series = []
     for _ in range(repeats):
@@ -196,11 +199,11 @@ async def run(args: argparse.Namespace) -> str:
     cold_start = time.perf_counter()
     stack.start()
     try:
-        stock.start()
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as session:
             rest = Rest(session, f"{stack.config.rasa_url}/webhooks/rest/webhook")
             await rest("cold", KB_QUESTIONS[0])
-            cold = time.perf_counter() - cold_start
+            cold = time.perf_counter() - cold_start  # before the stock server starts: ours alone
+            stock.start()
             widget = Widget(session, stack.config.rasa_url)
             stock_rest = Rest(session, f"{stock.config.rasa_url}/webhooks/rest/webhook")
             for send in (rest, widget, stock_rest):  # warm-up

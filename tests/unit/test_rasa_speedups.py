@@ -1,0 +1,155 @@
+"""The speed-ups of bot/rasa_speedups.py and bot/tracker_store.py change nothing Rasa does."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+import yaml
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.utils.common import all_subclasses
+
+from bot import rasa_speedups
+from bot.stack import ROOT
+from bot.tracker_store import GuardedSQLTrackerStore
+
+RESPONSES = [
+    {"events": [], "responses": []},
+    {"events": [{"event": "slot", "name": "last_answer", "value": "contact"}],
+     "responses": [{"text": "Bonjour", "buttons": [{"title": "a", "payload": "/greet"}]}]},
+    {"events": [{"event": "bogus"}], "responses": []},
+    {"events": "not a list"},
+    {"responses": [{"text": 3}]},
+]
+
+
+@pytest.mark.parametrize("response", RESPONSES)
+def test_action_responses_are_validated_as_rasa_does(response: dict) -> None:
+    action = RemoteAction("action_x", None)
+
+    def outcome(validate) -> str:
+        try:
+            return str(validate(action, response))
+        except ValidationError as exc:
+            return exc.message
+
+    assert outcome(rasa_speedups._validate_action_result) == outcome(rasa_speedups._rasa_validate_action_result)
+
+
+def test_an_invalid_action_response_is_rejected_with_rasas_message() -> None:
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        rasa_speedups._validate_action_result(RemoteAction("action_x", None), {"events": [{"event": "bogus"}]})
+
+
+def test_event_classes_are_resolved_as_rasa_does() -> None:
+    names = {cls.type_name for cls in all_subclasses(Event) if isinstance(getattr(cls, "type_name", None), str)}
+    assert {"user", "bot", "action", "slot", "session_started"} <= names
+    for name in sorted(names) * 2:  # the second lookup comes from the memo
+        assert rasa_speedups._resolve_by_type(name) is rasa_speedups._rasa_resolve_by_type(name)
+    assert rasa_speedups._resolve_by_type("topic") is None
+    assert rasa_speedups._resolve_by_type("no_such_event", UserUttered) is UserUttered
+    with pytest.raises(ValueError, match="Unknown event name"):
+        rasa_speedups._resolve_by_type("no_such_event")
+
+
+def test_no_component_reads_the_entities_of_spacy() -> None:
+    """The server loads spaCy without NER; that holds only while nothing reads its entities."""
+    config = yaml.safe_load((ROOT / "bot" / "config.yml").read_text(encoding="utf-8"))
+    names = [component["name"] for component in config["pipeline"]]
+    assert "SpacyNLP" in names and "SpacyEntityExtractor" not in names
+
+
+def test_spacy_without_ner_gives_the_same_tokens_and_vectors() -> None:
+    model = rasa_speedups._load_spacy_model("fr_core_news_md")
+    nlp = model.model
+    assert "ner" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names
+
+    def features(text: str) -> list[tuple]:
+        doc = nlp(text)
+        return [(t.text, t.lemma_, t.pos_, t.tag_, t.is_stop, t.vector.tobytes()) for t in doc]
+
+    texts = ["Comment contacter le Service des relations internationales à Namur ?",
+             "Je représente une ASBL d'Andenne : peut-on bénéficier du PISI en 2026 ?"]
+    lean = [features(t) for t in texts]
+    nlp.enable_pipe("ner")
+    assert [features(t) for t in texts] == lean
+
+
+@pytest.fixture(scope="module")
+def rasa_domain() -> Domain:
+    with warnings.catch_warnings():
+        # Rasa 3.6 announces on every load that slot auto-fill was removed in 3.0.
+        warnings.filterwarnings("ignore", message="Slot auto-fill has been removed", category=UserWarning)
+        return Domain.load(str(ROOT / "bot" / "domain"))
+
+
+def _conversation(sender: str, domain: Domain) -> DialogueStateTracker:
+    tracker = DialogueStateTracker(sender, domain.slots)
+    for session in range(2):
+        tracker.update(ActionExecuted("action_session_start"))
+        tracker.update(SessionStarted())
+        tracker.update(ActionExecuted("action_listen"))
+        for turn in range(3):
+            tracker.update(UserUttered(f"question {session}.{turn}", {"name": "ask_contact", "confidence": 0.9}))
+            tracker.update(ActionExecuted("action_answer_contact"))
+            tracker.update(BotUttered("réponse", {"buttons": None}))
+            tracker.update(SlotSet("last_answer", "contact"))
+            tracker.update(ActionExecuted("action_listen"))
+    return tracker
+
+
+async def test_trackers_are_read_back_as_rasas_sql_store_reads_them(tmp_path, rasa_domain: Domain) -> None:
+    store = GuardedSQLTrackerStore(domain=rasa_domain, dialect="sqlite", db=str(tmp_path / "t.sqlite3"))
+    try:
+        await store.save(_conversation("alice", rasa_domain))
+        assert await store.retrieve("nobody") is None
+        for full in (False, True):
+            ours = await store._retrieve("alice", full)
+            theirs = await SQLTrackerStore._retrieve(store, "alice", full)
+            assert [e.as_dict() for e in ours.events] == [e.as_dict() for e in theirs.events]
+            assert ours.current_slot_values() == theirs.current_slot_values()
+        latest = await store.retrieve("alice")
+        assert sum(isinstance(e, UserUttered) for e in latest.events) == 3  # the latest session only
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+async def test_models_loaded_without_a_training_step_predict_the_same(monkeypatch, rasa_domain: Domain) -> None:
+    """DIET and TED loaded both ways give the same rankings, entities and action probabilities."""
+    from rasa.core.agent import Agent  # noqa: PLC0415
+    from rasa.utils.tensorflow.models import RasaModel  # noqa: PLC0415
+
+    nlu = yaml.safe_load((ROOT / "data" / "nlu" / "contact.yml").read_text(encoding="utf-8"))["nlu"]
+    texts = [line[2:].strip() for item in nlu if "intent" in item
+             for line in item["examples"].splitlines() if line.startswith("- ")][:60]
+    texts += ["kontacter le srei", "c'est quoi la cooperation decentralisee", "jumelages de Suresnes"]
+
+    async def predictions(loader) -> list:
+        monkeypatch.setattr(RasaModel, "load", classmethod(loader))
+        agent = Agent.load(str(ROOT / "models" / "srei.tar.gz"))
+        out = []
+        for text in texts:
+            parse = await agent.parse_message(text)
+            tracker = DialogueStateTracker.from_events(
+                "s", [ActionExecuted("action_listen"), UserUttered(text, parse["intent"], parse["entities"], parse)],
+                agent.domain.slots)
+            prediction = agent.processor._predict_next_with_tracker(tracker)
+            out.append((parse["intent_ranking"], parse["entities"], prediction.policy_name, prediction.probabilities))
+        return out
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Slot auto-fill has been removed", category=UserWarning)
+        assert await predictions(rasa_speedups._load_tf_model) == await predictions(rasa_speedups._rasa_load_tf_model)
