@@ -126,6 +126,47 @@ async def test_trackers_are_read_back_as_rasas_sql_store_reads_them(tmp_path, ra
         store.close()
 
 
+async def _stored_rows(store: GuardedSQLTrackerStore, sender: str) -> list[dict]:
+    tracker = await store._retrieve(sender, True)
+    return [{k: v for k, v in e.as_dict().items() if k != "timestamp"} for e in tracker.events]
+
+
+async def test_saving_a_tracker_read_from_the_store_adds_only_its_new_events(tmp_path, rasa_domain: Domain) -> None:
+    """The remembered count gives the rows Rasa's count query gives: no event lost or doubled."""
+    ours = GuardedSQLTrackerStore(domain=rasa_domain, dialect="sqlite", db=str(tmp_path / "ours.sqlite3"))
+    rasa = SQLTrackerStore(domain=rasa_domain, dialect="sqlite", db=str(tmp_path / "rasa.sqlite3"))
+    try:
+        for store in (ours, rasa):
+            await store.save(_conversation("bob", rasa_domain))
+            for turn in range(3):
+                tracker = await store.retrieve("bob")
+                tracker.update(UserUttered(f"suite {turn}", {"name": "ask_contact", "confidence": 0.9}))
+                await store.save(tracker)
+                tracker.update(ActionExecuted("action_listen"))
+                await store.save(tracker)  # a second save of the same tracker in one turn
+        assert await _stored_rows(ours, "bob") == await _stored_rows(rasa, "bob")
+    finally:
+        ours.close()
+
+
+async def test_a_tracker_whose_events_changed_is_counted_as_rasa_does(tmp_path, rasa_domain: Domain) -> None:
+    store = GuardedSQLTrackerStore(domain=rasa_domain, dialect="sqlite", db=str(tmp_path / "t.sqlite3"))
+    try:
+        await store.save(_conversation("carol", rasa_domain))
+        tracker = await store.retrieve("carol")
+        stored = len(tracker.events)
+        # Copies of the events, and a stale remembered count: only the count query is right.
+        copies = [Event.from_parameters(e.as_dict()) for e in tracker.events]
+        replaced = DialogueStateTracker.from_events("carol", copies, rasa_domain.slots)
+        replaced._stored_events = (stored - 2, tracker.events[stored - 3])
+        replaced.update(UserUttered("nouvelle question", {"name": "ask_contact", "confidence": 0.9}))
+        await store.save(replaced)
+        assert len((await store.retrieve("carol")).events) == stored + 1
+        assert type(store.engine.pool).__name__ == "QueuePool"
+    finally:
+        store.close()
+
+
 @pytest.mark.slow
 async def test_models_loaded_without_a_training_step_predict_the_same(monkeypatch, rasa_domain: Domain) -> None:
     """DIET and TED loaded both ways give the same rankings, entities and action probabilities."""

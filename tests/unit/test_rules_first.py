@@ -1,0 +1,85 @@
+"""Asking the rules first (bot/rules_first.py) predicts what Rasa's full graph predicts."""
+
+from __future__ import annotations
+
+import random
+import warnings
+
+import pytest
+from rasa.core.agent import Agent
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot import rules_first
+from bot.stack import ROOT
+
+MODEL = ROOT / "models" / "srei.tar.gz"
+
+
+@pytest.fixture(scope="module")
+def agent() -> Agent:
+    if not MODEL.exists():
+        pytest.skip("no trained model (make train)")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Slot auto-fill has been removed", category=UserWarning)
+        return Agent.load(str(MODEL))
+
+
+def _summary(prediction) -> tuple:
+    best = max(range(len(prediction.probabilities)), key=prediction.probabilities.__getitem__)
+    return (best, prediction.max_confidence, prediction.policy_name, prediction.is_end_to_end_prediction,
+            prediction.is_no_user_prediction,
+            [{k: v for k, v in e.as_dict().items() if k != "timestamp"} for e in prediction.events])
+
+
+def _compare(agent: Agent, tracker: DialogueStateTracker, counts: dict[str, int]) -> int:
+    """Both ways of predicting on `tracker`; returns the index of the predicted action."""
+    processor = agent.processor
+    shortcut = rules_first.predict(processor, tracker)
+    full = rules_first._rasa_predict_next(processor, tracker)
+    if shortcut is None:
+        counts["full"] += 1
+    else:
+        counts["rules"] += 1
+        assert _summary(shortcut) == _summary(full), tracker.events
+    return _summary(full)[0]
+
+
+def test_the_plan_is_exact_for_the_trained_model(agent: Agent) -> None:
+    plan = rules_first.plan_for(agent.processor.graph_runner, agent.processor.model_metadata.core_target)
+    assert plan is not None and "RulePolicy" in plan.rule_node
+
+
+def test_random_conversations_get_the_same_predictions_both_ways(agent: Agent) -> None:
+    """Random intent sequences (seeded), each followed by the actions the full graph predicts.
+
+    They go through rule paths, story paths, fallbacks and unseen orders alike, so both the
+    shortcut and the full path are taken (asserted).
+    """
+    domain = agent.domain
+    intents = sorted(domain.intents)
+    rng = random.Random(7)
+    counts = {"rules": 0, "full": 0}
+    for conversation in range(25):
+        tracker = DialogueStateTracker.from_events(f"c{conversation}", [ActionExecuted(ACTION_LISTEN_NAME)],
+                                                   domain.slots)
+        for _turn in range(6):
+            intent = rng.choice(intents)
+            tracker.update(UserUttered(f"message {intent}", {"name": intent, "confidence": 0.9}))
+            for _step in range(4):  # bounded: a turn ends with action_listen
+                action = domain.action_names_or_texts[_compare(agent, tracker, counts)]
+                tracker.update(ActionExecuted(action))
+                if action == ACTION_LISTEN_NAME:
+                    break
+    assert counts["rules"] > 50 and counts["full"] > 5, counts
+
+
+def test_a_rejected_action_takes_the_full_path(agent: Agent) -> None:
+    domain = agent.domain
+    tracker = DialogueStateTracker.from_events("r", [ActionExecuted(ACTION_LISTEN_NAME)], domain.slots)
+    tracker.update(UserUttered("bonjour", {"name": "greet", "confidence": 0.9}))
+    first = domain.action_names_or_texts[_compare(agent, tracker, {"rules": 0, "full": 0})]
+    assert rules_first.predict(agent.processor, tracker) is not None
+    tracker.update(ActionExecutionRejected(first))
+    assert rules_first.predict(agent.processor, tracker) is None
