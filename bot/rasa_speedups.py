@@ -33,6 +33,7 @@ every turn whose result never changes.
   never changes once loaded. The pruned graph is now kept per set of targets; each run
   still gets its own copy to receive its inputs.
 - bot/rules_first.py: the learned policies run only when no rule decides (see there).
+- bot/action_payload.py: the action server gets the last two turns, not the whole history.
 
 `install()` is idempotent; both channels call it when Rasa builds them, before it loads the
 model (`bot.turn_guard.attach`, `bot.channels.widget`).
@@ -55,7 +56,7 @@ from rasa.shared.core.events import Event
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
 
-from bot import rules_first
+from bot import action_payload, rules_first
 
 log = logging.getLogger(__name__)
 
@@ -175,4 +176,5 @@ def install() -> None:
     RasaModel.load = classmethod(_load_tf_model)  # type: ignore[method-assign]
     DaskGraphRunner.run = _run_graph  # type: ignore[method-assign]
     rules_first.install()
+    action_payload.install()
     _installed = True

@@ -50,19 +50,63 @@ def record_failure(component: str) -> None:
         failures.append(component)
 
 
+class _KeptOpen:
+    """`async with` on a session that outlives the block (Rasa's `request` closes its own)."""
+
+    def __init__(self, session: aiohttp.ClientSession):
+        self.session = session
+
+    async def __aenter__(self) -> aiohttp.ClientSession:
+        return self.session
+
+    async def __aexit__(self, *_exc: Any) -> None:
+        return None
+
+
+# Idle connections to the action server are dropped before its own keep-alive timeout
+# (Sanic's default is 5 s), so a request never goes out on a socket the server is closing.
+KEEP_ALIVE_SECONDS = 2.0
+
+
 class BoundedActionEndpoint(EndpointConfig):
-    """The action server's endpoint, with a short timeout and failures reported to the guard."""
+    """The action server's endpoint, with a short timeout and failures reported to the guard.
+
+    Calls also reuse their connections: Rasa opens a new HTTP session, and so a new TCP
+    connection, for every action call.
+    """
 
     def __init__(self, base: EndpointConfig, timeout: float):
         super().__init__(base.url, base.params, base.headers, base.basic_auth, base.token, base.token_name,
                          base.cafile, **base.kwargs)
         self.type = base.type
         self.timeout = timeout
+        self._session: aiohttp.ClientSession | None = None
+
+    def session(self) -> Any:
+        """This endpoint's kept-alive session on the running event loop."""
+        loop = asyncio.get_running_loop()
+        session = self._session
+        if session is None or session.closed or session.loop is not loop:
+            auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) \
+                if self.basic_auth else None
+            session = aiohttp.ClientSession(headers=self.headers, auth=auth,
+                                            connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_SECONDS))
+            self._session = session
+        return _KeptOpen(session)
+
+    async def close(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
 
     async def request(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["timeout"] = aiohttp.ClientTimeout(total=self.timeout)  # replaces Rasa's 300 s
         try:
-            return await super().request(*args, **kwargs)
+            try:
+                return await super().request(*args, **kwargs)
+            except aiohttp.ServerDisconnectedError:
+                # A kept-alive connection closed by a restarted action server: our actions
+                # only read, so the call is sent again once, on a new connection.
+                return await super().request(*args, **kwargs)
         except ClientResponseError as exc:
             if exc.status != 400:  # 400 is a form's ordinary "action rejected", not a failure
                 record_failure("actions")
@@ -124,6 +168,12 @@ def attach(bp: Blueprint) -> None:
     async def after_start(app: Sanic, _loop: Any) -> None:
         bound_action_calls(app.ctx.agent, limits_of(app).action_timeout)
         await asyncio.to_thread(service_unavailable)  # reads the contact once, while all is well
+
+    @bp.listener("before_server_stop")
+    async def before_stop(app: Sanic, _loop: Any) -> None:
+        endpoint = getattr(getattr(app.ctx, "agent", None), "action_endpoint", None)
+        if isinstance(endpoint, BoundedActionEndpoint):
+            await endpoint.close()
 
 
 @dataclass

@@ -176,6 +176,7 @@ async def test_bounded_endpoint_gives_up_after_its_timeout_and_reports_it() -> N
         assert failures == ["actions"]
         await asyncio.sleep(1.5)  # let the slow handler finish before the server stops
     finally:
+        await endpoint.close()
         await runner.cleanup()
 
 
@@ -184,20 +185,63 @@ async def test_action_rejection_is_not_a_failure() -> None:
         return web.json_response({"action_name": "x", "error": "rejected"}, status=400)
 
     runner, url = await _serve(reject)
+    endpoint = BoundedActionEndpoint(EndpointConfig(url), timeout=2)
     try:
         with collecting_failures() as failures:
             with pytest.raises(ClientResponseError):
-                await BoundedActionEndpoint(EndpointConfig(url), timeout=2).request(json={}, method="post")
+                await endpoint.request(json={}, method="post")
         assert failures == []
     finally:
+        await endpoint.close()
         await runner.cleanup()
 
 
 async def test_refused_connection_is_reported() -> None:
+    endpoint = BoundedActionEndpoint(EndpointConfig("http://127.0.0.1:9/webhook"), 1)
     with collecting_failures() as failures:
         with pytest.raises(aiohttp.ClientConnectionError):
-            await BoundedActionEndpoint(EndpointConfig("http://127.0.0.1:9/webhook"), 1).request(json={})
+            await endpoint.request(json={})
+    await endpoint.close()
     assert failures == ["actions"]
+
+
+async def test_action_calls_reuse_their_connection() -> None:
+    peers = []
+
+    async def answer(request: web.Request) -> web.Response:
+        peers.append(request.transport.get_extra_info("peername"))
+        return web.json_response({"events": []})
+
+    runner, url = await _serve(answer)
+    endpoint = BoundedActionEndpoint(EndpointConfig(url), timeout=2)
+    try:
+        for _ in range(3):
+            assert await endpoint.request(json={}, method="post") == {"events": []}
+        assert len(peers) == 3 and len(set(peers)) == 1
+    finally:
+        await endpoint.close()
+        await runner.cleanup()
+
+
+async def test_a_call_cut_by_the_server_is_sent_again_once() -> None:
+    """A kept-alive connection the action server drops (e.g. it restarted) is not a failure."""
+    calls = []
+
+    async def drop_first(request: web.Request) -> web.Response:
+        calls.append(1)
+        if len(calls) == 1:
+            request.transport.close()  # no response at all: the client sees a disconnection
+        return web.json_response({"events": []})
+
+    runner, url = await _serve(drop_first)
+    endpoint = BoundedActionEndpoint(EndpointConfig(url), timeout=2)
+    try:
+        with collecting_failures() as failures:
+            assert await endpoint.request(json={}, method="post") == {"events": []}
+        assert failures == [] and len(calls) == 2
+    finally:
+        await endpoint.close()
+        await runner.cleanup()
 
 
 def test_agent_and_processor_get_the_bounded_endpoint_once() -> None:
