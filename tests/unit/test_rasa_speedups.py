@@ -32,6 +32,20 @@ RESPONSES = [
     {"events": [{"event": "bogus"}], "responses": []},
     {"events": "not a list"},
     {"responses": [{"text": 3}]},
+    {"events": [{"event": "slot", "name": "topic", "value": None, "timestamp": None},
+                {"event": "followup", "name": "action_x"}, {"event": "action_execution_rejected"}]},
+    {"events": [{"event": "slot", "value": "sans nom"}]},
+    {"events": [{"event": "slot", "name": 3, "value": 1}]},
+    {"events": [{"name": "sans type"}]},
+    {"events": [{"event": 7}]},
+    {"events": ["pas un objet"]},
+    {"events": [{"event": "user", "text": "salut", "parse_data": {"intent": {"name": "greet", "confidence": "x"}}}]},
+    {"events": [{"event": "user", "text": "salut", "parse_data": {"intent": {"name": "greet", "confidence": 0.9}}}]},
+    {"events": [{"event": "slot", "name": "a", "value": 1, "timestamp": "hier"}]},
+    {"events": [{"event": "entities", "entities": [{"entity": "pays", "value": "Bénin"}]}],
+     "responses": [{"text": "ok"}]},
+    {"events": [{"event": "entities"}]},
+    "pas un objet",
 ]
 
 
@@ -46,6 +60,13 @@ def test_action_responses_are_validated_as_rasa_does(response: dict) -> None:
             return exc.message
 
     assert outcome(rasa_speedups._validate_action_result) == outcome(rasa_speedups._rasa_validate_action_result)
+
+
+def test_the_response_schema_splits_by_event_type() -> None:
+    """The fast check relies on the schema's shape; if Rasa changed it, the check is off."""
+    assert rasa_speedups._validators_by_event() is not None
+    assert rasa_speedups._quickly_valid({"events": [{"event": "slot", "name": "a", "value": 1}]})
+    assert not rasa_speedups._quickly_valid({"events": [{"event": "slot", "name": "a"}]})
 
 
 def test_an_invalid_action_response_is_rejected_with_rasas_message() -> None:
