@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
+import ujson
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from sanic import Blueprint, Sanic
@@ -89,7 +90,8 @@ class BoundedActionEndpoint(EndpointConfig):
         if session is None or session.closed or session.loop is not loop:
             auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) \
                 if self.basic_auth else None
-            session = aiohttp.ClientSession(headers=self.headers, auth=auth,
+            # ujson (a Rasa dependency) writes the request body ~4x faster than `json`.
+            session = aiohttp.ClientSession(headers=self.headers, auth=auth, json_serialize=ujson.dumps,
                                             connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_SECONDS))
             self._session = session
         return _KeptOpen(session)
