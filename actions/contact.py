@@ -31,6 +31,20 @@ def kinds_asked(tracker: Tracker) -> list[str]:
         if e.get("entity") == "contact_kind" and not SELF_DESCRIPTION.search(text[:e.get("start", 0)])))
 
 
+def specific_kinds(asked: list[str | None]) -> list[str]:
+    """The known contact kinds asked for, most specific first, with overlapping readings removed.
+
+    « adresse mail » tags both address and email and means email; someone the documents
+    never name (other_person) is never answered with the head of service.
+    """
+    kinds = [k for k in CONTACT_KINDS if k in asked]
+    if "other_person" in kinds:
+        return ["other_person"]
+    if "email" in kinds:
+        kinds = [k for k in kinds if k != "address"]
+    return kinds
+
+
 class ActionAnswerContact(KnowledgeAction):
     answer_kind = "contact"
     follows = ("body",)
@@ -45,18 +59,22 @@ class ActionAnswerContact(KnowledgeAction):
         if not asked and tracker.get_intent_of_latest_message() == "inform":
             # « et pour Suresnes ? » after « quel est le numéro du SREI ? »: the same detail.
             asked = [tracker.get_slot("contact_kind")]
-        kind = next((k for k in CONTACT_KINDS if k in asked), None)
+        kinds = specific_kinds(asked)
+        kind = kinds[0] if kinds else None
         contacts = kb.contacts(body_id=body.id)
         if not contacts:
             dispatcher.utter_message(text=render(domain, "utter_contact_none", body=body.name))
             return [SlotSet("body", body.id), SlotSet("contact_kind", None)]
-        wanted = [c for c in contacts if c.kind == kind] if kind else contacts
+        wanted = [c for c in contacts if c.kind in kinds] if kinds else contacts
+        # « les jours et heures où l'on peut téléphoner »: the phone is known, the hours are
+        # not; the answer must say which part is missing rather than answer only the known one.
+        missing_kind = next((k for k in kinds if not any(c.kind == k for c in contacts)), None)
         lines = []
-        if kind and not wanted:
-            missing = f"utter_contact_kind_missing_{kind}"
+        if missing_kind:
+            missing = f"utter_contact_kind_missing_{missing_kind}"
             missing = missing if missing in domain.get("responses", {}) else "utter_contact_kind_missing"
             lines.append(render(domain, missing, service=contacts[0].service_name))
-            wanted = contacts
+            wanted = wanted or contacts
         else:
             lines.append(render(domain, "utter_contact_intro", service=contacts[0].service_name, body=body.name))
         lines += [render(domain, f"utter_contact_line_{c.kind}", value=c.value) for c in wanted]

@@ -6,6 +6,7 @@ from rasa_sdk import Tracker
 from spacy.lang.fr.stop_words import STOP_WORDS  # a word list only: no model is loaded
 
 from knowledge import KnowledgeBase
+from knowledge.geography import is_continent
 from knowledge.textnorm import fold
 
 _STOP = {fold(w) for w in STOP_WORDS}
@@ -70,12 +71,20 @@ def mentioned_all(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str
     return list(dict.fromkeys(ids))
 
 
+def programme_for_audience(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+    """The one programme whose public this message names (« et pour les écoles ? »), if exactly one."""
+    found = kb.find_mentions("audience", tracker.latest_message.get("text") or "")
+    return found[0] if len(found) == 1 else None
+
+
 def names_something(kb: KnowledgeBase, entity: str, value: str | None) -> bool:
     """Whether the NLU's `value` for `entity` is something of the base (not a stray tagged word)."""
     if not value:
         return False
     if kb.known_id(entity, value) or kb.resolve(entity, value):
         return True
+    if entity == "country" and is_continent(value):
+        return True  # « et en Asie ? »: the partners answer filters by continent
     return entity == "topic" and bool(kb.facts(topic=value))  # PST topics name facts, not definitions
 
 

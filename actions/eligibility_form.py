@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
 from actions.buttons import payload, plain_button
-from actions.context import mentioned_now
+from actions.context import mentioned_now, programme_for_audience
 from actions.eligibility_logic import PENDING, generic_replies, next_criterion, read_answers, verdict
 from actions.phrasing import render
 from actions.registry import BY_INTENT
@@ -42,7 +42,9 @@ class ValidateEligibilityForm(KnowledgeAction):
             return []  # nothing filled: Rasa rejects the form and the « stop » rule ends it
         text = user_text(tracker)
         named = mentioned_now(kb, tracker, "programme", "programme")
-        programme = kb.programme(named or tracker.get_slot("programme") or "")
+        # « notre asbl peut-elle demander une aide ? »: the public named points to its programme, but
+        # only when no programme is known yet (« on est une école » also answers a PISI criterion).
+        programme = kb.programme(named or tracker.get_slot("programme") or programme_for_audience(kb, tracker) or "")
         answers = dict(tracker.get_slot("eligibility_answers") or {})
         asked = tracker.get_slot("eligibility_asked")
         if programme and asked and asked not in {c.id for c in programme.criteria}:

@@ -9,7 +9,8 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
-from actions.context import names_something
+from actions.contact import CONTACT_KINDS
+from actions.context import names_something, programme_for_audience
 from actions.fallback import ActionKbFallback
 from actions.registry import BY_KIND
 from knowledge import KnowledgeBase
@@ -20,6 +21,13 @@ DEFAULT_KIND = {"programme": "programme_info", "partner": "partnership_details",
 # The eligibility dialogue is a form: a follow-up restarts it rather than answering.
 ELIGIBILITY = "eligibility"
 ELIGIBILITY_FORM = "eligibility_form"
+CONTACT = "contact"
+
+
+def names_contact_detail(tracker: Tracker) -> bool:
+    """Whether the latest message names a contact detail (« et le samedi ? », « et le mail ? »)."""
+    return any(e.get("entity") == "contact_kind" and e.get("value") in CONTACT_KINDS
+               for e in tracker.latest_message.get("entities", []))
 
 
 def named_entity_types(kb: KnowledgeBase, tracker: Tracker) -> list[str]:
@@ -30,6 +38,8 @@ def named_entity_types(kb: KnowledgeBase, tracker: Tracker) -> list[str]:
     found += [t for t in DEFAULT_KIND if kb.find_mentions(t, text)]
     if kb.find_mentions("service", text):
         found.append("body")
+    if not found and programme_for_audience(kb, tracker):
+        found.append("programme")  # « et pour les associations ? »: the programme for that public
     return [t for t in dict.fromkeys(found) if t in DEFAULT_KIND]
 
 
@@ -45,6 +55,9 @@ class ActionFollowUp(KnowledgeAction):
             return [FollowupAction(ELIGIBILITY_FORM)]
         previous = BY_KIND.get(last or "")
         if previous and (set(previous.follows) & set(named)):
+            return previous.answer_with_context(kb, dispatcher, tracker, domain)
+        # Only right after contact details: elsewhere « quand » or « lundi » are not about opening hours.
+        if last == CONTACT and names_contact_detail(tracker):
             return previous.answer_with_context(kb, dispatcher, tracker, domain)
         if named:
             return BY_KIND[DEFAULT_KIND[named[0]]].answer_with_context(kb, dispatcher, tracker, domain)

@@ -8,13 +8,15 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
+from actions.context import mentioned_all
 from actions.phrasing import render
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
 
 
 class ActionAnswerOutOfScope(KnowledgeAction):
-    """« Quel est le budget du SREI ? »: not in the sources, but the SREI itself can answer."""
+    """« Quel est le budget du SREI ? », « le PISI finance combien ? »: not in the sources, but the
+    service named, or the one running the programme named, can answer."""
 
     def name(self) -> str:
         return "action_answer_out_of_scope"
@@ -24,6 +26,9 @@ class ActionAnswerOutOfScope(KnowledgeAction):
         # Only a service named (« le SREI »): a town named (« la météo à Namur ») is no reason
         # to send someone to its international relations service.
         services = kb.find_mentions("service", tracker.latest_message.get("text") or "")
+        # « le montant du subside PISI »: a programme named is a question for the service running it.
+        programmes = [p for i in mentioned_all(kb, tracker, "programme", "programme") if (p := kb.programme(i))]
+        services += [p.service_id for p in programmes]
         reach = service_reach(kb, domain, service_id=services[0]) if services else None
         if reach is None:
             dispatcher.utter_message(response="utter_out_of_scope")

@@ -14,6 +14,7 @@ from actions.context import body_in_context, latest_entity, mentioned_now
 from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
+from knowledge.geography import continent_name, in_continent, is_continent
 from knowledge.models import Partnership
 
 # Partners offered as « tell me more » buttons after a list.
@@ -35,17 +36,25 @@ class ActionAnswerPartnerships(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
         body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
-        # A country filters this question only; it is never carried to the next one.
+        # A country (or a continent: « et en Asie ? ») filters this question only; it is never
+        # carried to the next one.
         country = mentioned_now(kb, tracker, "country", "country") or latest_entity(tracker, "country")
         everything = kb.partnerships(body_id=body.id)
         if not everything:
             dispatcher.utter_message(text=render(domain, "utter_partnerships_none", body=body.name))
             return [SlotSet("body", body.id)]
-        shown = kb.partnerships(body_id=body.id, country=country) if country else everything
+        continent = continent_name(country) if is_continent(country) else None
+        if continent:
+            shown = [p for p in everything if in_continent(p.country, continent)]
+        else:
+            shown = kb.partnerships(body_id=body.id, country=country) if country else everything
+        where = "continent" if continent else "country"
         if country and shown:
-            lines = [render(domain, "utter_partnerships_country_intro", body=body.name, country=country)]
+            lines = [render(domain, f"utter_partnerships_{where}_intro", body=body.name, country=country,
+                            continent=continent)]
         elif country:
-            lines = [render(domain, "utter_partnerships_country_none", body=body.name, country=country)]
+            lines = [render(domain, f"utter_partnerships_{where}_none", body=body.name, country=country,
+                            continent=continent)]
             shown = everything
         else:
             lines = [render(domain, "utter_partnerships_intro", body=body.name)]

@@ -8,15 +8,16 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import button, plain_button
-from actions.context import mentioned_all, resolve_entity
+from actions.context import mentioned_all, mentioned_now, programme_for_audience, resolve_entity
 from actions.phrasing import render
 from knowledge import KnowledgeBase
 from knowledge.models import Programme
 
 
 def programme_in_context(kb: KnowledgeBase, tracker: Tracker) -> Programme | None:
-    """The programme named now, or the one the conversation is about."""
-    programme_id = resolve_entity(kb, tracker, "programme", "programme")
+    """The programme named now, else the one whose public is named now, else the one discussed."""
+    programme_id = (mentioned_now(kb, tracker, "programme", "programme") or programme_for_audience(kb, tracker)
+                    or resolve_entity(kb, tracker, "programme", "programme"))
     return kb.programme(programme_id) if programme_id else None
 
 

@@ -173,7 +173,8 @@ SPECS: dict[str, Spec] = {
     "programmes": {
         "id": (ident, True), "body": (ref("bodies"), True), "service": (ref("services"), True),
         "name": (text, True), "acronym": (opt_text, False), "aliases": (text_list, False),
-        "purpose": (text, True), "audience": (text, True), "how_to_apply": (opt_text, False),
+        "purpose": (text, True), "audience": (text, True), "audience_terms": (text_list, False),
+        "how_to_apply": (opt_text, False),
         "criteria": ("criteria", False), "calls": ("calls", False),  # type: ignore[dict-item]
     },
     "partnerships": {

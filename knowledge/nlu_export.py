@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.content_loader import Content
+from knowledge.geography import continent_names
 from knowledge.passages import iter_aliases
 from knowledge.textnorm import unaccent
 
@@ -117,8 +118,10 @@ def world_countries() -> list[str]:
     """
     from babel import Locale  # noqa: PLC0415 (only the export needs it)
 
+    # Continents too (« et en Asie ? »): tagged as a country, the actions filter by continent.
     return sorted({name for code, name in Locale("fr").territories.items()
-                   if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES} | set(_COUNTRY_EXTRA))
+                   if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
+                  | set(_COUNTRY_EXTRA) | set(continent_names()) | {"Amérique"})
 
 
 def collect(content: Content, reserved: dict[str, str]) -> Export:

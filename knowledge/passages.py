@@ -106,6 +106,9 @@ def iter_aliases(content: Content) -> Iterator[tuple[str, str, str]]:
         for name in [e["name"], e.get("acronym"), *e.get("aliases", [])]:
             if name:
                 yield "programme", e["id"], name
+        # « et pour les écoles ? »: who a programme is for points to it in a follow-up.
+        for name in e.get("audience_terms", []):
+            yield "audience", e["id"], name
     for e in content.entries["partnerships"]:
         for name in [e["partner"], *e.get("partner_aliases", [])]:
             yield "partner", e["id"], name

@@ -79,6 +79,29 @@ def test_closed_call_says_since_when_and_what_to_do(stack):
     assert "081 776 770" in text
 
 
+def test_continent_follow_up_filters_the_partners_just_listed(stack):
+    first, _ = ask(stack, "ctx-5", "avec qui Suresnes est-elle jumelée ?")
+    assert "Holon" in first and "Cap-Haïtien" in first
+    text, _ = ask(stack, "ctx-5", "et en Europe ?")
+    assert "Hackney" in text and "Villach" in text
+    assert "Cap-Haïtien" not in text and "Holon" not in text  # Haïti, Israël: not in Europe
+    assert "Source : Ville de Suresnes" in text
+
+
+def test_follow_up_naming_a_public_answers_for_that_public_s_programme(stack):
+    first, _ = ask(stack, "ctx-6", "c'est quoi le PISI ?")
+    assert "porteurs de projets namurois" in first
+    text, _ = ask(stack, "ctx-6", "et pour les écoles ?")
+    assert "PrECI" in text and "écoles secondaires" in text and "Source :" in text
+
+
+def test_contact_follow_up_on_a_detail_the_sources_do_not_give(stack):
+    first, _ = ask(stack, "ctx-7", "horaires du service de Suresnes ?")
+    assert "17 h le vendredi" in first
+    text, _ = ask(stack, "ctx-7", "et son mail ?")
+    assert "Mes sources ne donnent pas cette information" in text and "01 42 04 96 77" in text
+
+
 # --- Eligibility dialogue ----------------------------------------------------------------
 
 def test_primary_school_teacher_is_told_why_not_without_being_asked_anything(stack):
@@ -125,6 +148,12 @@ def test_two_misses_in_a_row_end_in_an_honest_decline_with_the_contact(stack):
     assert "081 776 770" not in text
     text, _ = ask(stack, "unk-1", "/nlu_fallback")
     assert "ne trouve pas la réponse" in text and "081 776 770" in text
+
+
+def test_unknown_detail_of_a_programme_is_declined_with_the_service_s_contact(stack):
+    text, _ = ask(stack, "unk-3", "quel est le montant maximum du subside PISI ?")
+    assert "Mes sources ne donnent pas cette information" in text and "081 776 770" in text
+    assert "Source :" not in text
 
 
 def test_out_of_scope_is_declined_without_an_unrelated_fact(stack):

@@ -29,3 +29,19 @@ def test_the_user_s_own_role_is_not_a_detail_asked_for(make_tracker, run):
     result = run(ActionAnswerContact(), make_tracker(text, "ask_contact", [role, ("body", "namur")]))
     assert PHONE in result.text and "Saint-Aubain" in result.text  # the whole contact, not just the head
     assert result.slot("contact_kind") is None
+
+
+def test_part_known_part_missing_says_which_part_is_missing(make_tracker, run):
+    # « les jours et heures où l'on peut téléphoner »: the phone is known, the hours are not.
+    result = run(ActionAnswerContact(), make_tracker("heures pour téléphoner ?", "ask_contact",
+                                                     [("contact_kind", "hours"), ("contact_kind", "phone")]))
+    assert result.text.startswith("Mes sources ne donnent pas cette information")
+    assert PHONE in result.text and "Saint-Aubain" not in result.text
+
+
+def test_mail_address_is_the_email_not_the_postal_address(make_tracker, run):
+    result = run(ActionAnswerContact(), make_tracker("l'adresse mail de Suresnes", "ask_contact",
+                                                     [("contact_kind", "address"), ("contact_kind", "email"),
+                                                      ("body", "suresnes")]))
+    assert result.text.startswith("Mes sources ne donnent pas cette information")
+    assert result.slot("contact_kind") == "email"

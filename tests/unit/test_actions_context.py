@@ -72,3 +72,37 @@ def test_since_when_right_after_a_partnership_is_about_that_partnership(make_tra
     result = run(ActionAnswerDeadline(), make_tracker("il date de quand ?", "ask_deadline",
                                                       partner="suresnes-cap-haitien", last_answer="partnership_details"))
     assert "depuis 1998" in result.text and "programme" not in result.text
+
+
+def test_continent_follow_up_lists_only_the_partners_on_that_continent(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et en Asie ?", "inform", [("country", "Asie")], body="namur",
+                                                last_answer="partnerships"))
+    assert "Jiangsu" in result.text and "continent (Asie)" in result.text
+    assert "Louga" not in result.text and "Tunis" not in result.text
+    assert "Source : Province de Namur" in result.text
+
+
+def test_continent_without_partner_says_so_then_lists_them_all(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et en Amérique ?", "inform", [("country", "Amérique")],
+                                                body="ille-et-vilaine", last_answer="partnerships"))
+    assert "pas de partenaire sur ce continent" in result.text and "Alaotra" in result.text
+
+
+def test_public_named_in_a_follow_up_points_to_its_programme(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et pour les associations ?", "inform", programme="preci",
+                                                last_answer="programme_info"))
+    assert "Solidarité Internationale (PISI)" in result.text
+    assert result.slot("programme") == "pisi"
+    result = run(ActionFollowUp(), make_tracker("et pour une école ?", "inform", programme="pisi",
+                                                last_answer="how_to_apply"))
+    assert "PrECI" in result.text and "PISI" not in result.text
+
+
+def test_detail_named_after_contact_details_is_a_contact_follow_up(make_tracker, run):
+    result = run(ActionFollowUp(), make_tracker("et le samedi ?", "inform", [("contact_kind", "hours")],
+                                                body="suresnes", last_answer="contact"))
+    assert "17 h le vendredi" in result.text
+    # Elsewhere « quand » (also tagged as hours) is no question about opening hours.
+    result = run(ActionFollowUp(), make_tracker("et quand ?", "inform", [("contact_kind", "hours")],
+                                                programme="preci", last_answer="programme_info"))
+    assert "Heures d'ouverture" not in result.text

@@ -77,13 +77,22 @@ def test_validation_reads_the_activating_message_and_finishes_when_decided(make_
 
 
 def test_validation_keeps_what_was_said_until_the_programme_is_known(make_tracker, run):
-    first = run(ValidateEligibilityForm(), make_tracker("je suis prof dans une école primaire", "ask_eligibility"))
+    first = run(ValidateEligibilityForm(), make_tracker("je suis prof en primaire", "ask_eligibility"))
     assert first.slot("eligibility_done") is None
     pending = first.slot("eligibility_pending_text")
     second = run(ValidateEligibilityForm(), make_tracker("/inform", "inform", [("programme", "preci")],
                                                          eligibility_pending_text=pending))
-    assert second.slot("eligibility_answers") == {SCHOOL: "oui", LEVEL: "primaire"}
-    assert second.slot("eligibility_done") is True
+    assert second.slot("eligibility_answers")[LEVEL] == "primaire"  # read from the kept text
+    assert second.slot("eligibility_done") is True  # primary level alone decides
+
+
+def test_a_public_named_before_any_programme_picks_its_programme(make_tracker, run):
+    # « mon école peut participer ? »: schools are the PrECI's public, no need to ask which programme.
+    result = run(ValidateEligibilityForm(), make_tracker("est-ce que mon école peut participer ?", "ask_eligibility"))
+    assert result.slot("programme") == "preci"
+    # A programme already discussed wins: « on est une école » may answer a PISI criterion.
+    result = run(ValidateEligibilityForm(), make_tracker("on est une école", "inform", programme="pisi"))
+    assert result.slot("programme") == "pisi"
 
 
 def test_stop_is_left_to_the_stop_rule(make_tracker, run):

@@ -21,3 +21,11 @@ def test_a_town_named_is_no_reason_to_send_people_to_its_service(make_tracker, r
 def test_a_question_about_nothing_we_know_gets_the_plain_refusal(make_tracker, run):
     result = run(ActionAnswerOutOfScope(), make_tracker("je veux un visa pour le Canada", "out_of_scope"))
     assert [m["response"] for m in result.messages] == ["utter_out_of_scope"]
+
+
+def test_unknown_detail_of_a_programme_points_to_the_service_running_it(make_tracker, run):
+    # « le PISI, c'est combien ? »: the documents are silent, the SREI (which runs the PISI) knows.
+    result = run(ActionAnswerOutOfScope(), make_tracker("quel est le montant du subside PISI ?", "out_of_scope",
+                                                        [("programme", "pisi")]))
+    assert result.text.startswith("Mes sources ne donnent pas cette information")
+    assert "Service des relations extérieures et internationales" in result.text and "081 776 770" in result.text

@@ -96,3 +96,18 @@ def test_deadlines_of_two_programmes_named_only_in_the_text(make_tracker, run, m
     result = run(ActionAnswerDeadline(), make_tracker("les dates limites du pisi et du preci ?", "ask_deadline"))
     assert "aucune date limite pour le PISI" in result.text
     assert "clôturé depuis le 8 février 2018" in result.text
+
+
+def test_a_programme_s_public_names_it_only_as_an_audience(kb):
+    assert kb.find_mentions("audience", "et pour les écoles ?") == ["preci"]
+    assert kb.find_mentions("audience", "on est une asbl") == ["pisi"]
+    assert kb.find_mentions("programme", "et pour les écoles ?") == []  # no name of the programme
+
+
+def test_public_named_answers_for_its_programme_when_none_is_named(make_tracker, run):
+    result = run(ActionAnswerHowToApply(), make_tracker("comment inscrire ma classe ?", "ask_how_to_apply"))
+    assert "candidature au PrECI" in result.text
+    # A programme named wins over the public (« les écoles peuvent-elles avoir le PISI ? »).
+    result = run(ActionAnswerHowToApply(), make_tracker("comment une école postule au PISI ?", "ask_how_to_apply",
+                                                        [("programme", "pisi")]))
+    assert "candidature au PISI" in result.text

@@ -1,0 +1,100 @@
+"""Continents and the countries in them, for « et en Asie ? » after a list of partners.
+
+The country → continent link is world knowledge, not a fact of the service's documents:
+it comes from CLDR (through Babel, already a dependency), so a partner added in a new
+country needs no code or content change. CLDR's territory containment is not shipped by
+Babel, so a country's continent is read from the prefix of its time zones ("Africa/Dakar"),
+with the few islands and split countries whose zones say nothing useful set by hand.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from knowledge.textnorm import fold
+
+# CLDR codes of the continents users name, and the time-zone prefixes that place a country in each.
+CONTINENT_ZONES = {
+    "002": ("Africa",),
+    "142": ("Asia",),
+    "150": ("Europe",),
+    "019": ("America",),
+    "009": ("Pacific", "Australia"),
+}
+# Countries whose zones are oceanic (« Indian/Antananarivo ») or split between continents.
+OVERRIDES = {
+    "MG": "002", "KM": "002", "MU": "002", "SC": "002", "RE": "002", "YT": "002", "CV": "002", "SH": "002",
+    "MV": "142", "CC": "142", "CX": "142", "IO": "142",
+    "IS": "150", "FO": "150", "PT": "150", "ES": "150", "SJ": "150",
+    "BM": "019", "FK": "019", "GS": "019", "CL": "019", "EC": "019",
+}
+# Other ways people name a continent (folded), besides CLDR's French names.
+EXTRA_NAMES = {"amerique": "019", "ameriques": "019", "amerique latine": "019", "amerique du sud": "019",
+               "amerique du nord": "019", "amerique centrale": "019", "oceanie": "009"}
+# Adjectives (« une ville africaine », « les villes européennes »), in every gender and number.
+ADJECTIVES = {"africain": "002", "asiatique": "142", "europeen": "150", "americain": "019", "oceanien": "009"}
+
+
+def _adjective_code(folded: str) -> str | None:
+    for stem, code in ADJECTIVES.items():
+        if folded in {stem, stem + "s", stem + "e", stem + "es", stem + "ne", stem + "nes"}:
+            return code
+    return None
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, set[str]]]:
+    """(folded continent name → code, continent code → folded names of its countries)."""
+    from babel import Locale  # noqa: PLC0415 (loaded on first use only)
+    from babel.core import get_global  # noqa: PLC0415
+
+    names = Locale("fr").territories
+    by_name = {fold(names[code]): code for code in CONTINENT_ZONES}
+    by_name.update(EXTRA_NAMES)
+    prefix_to_code = {p: code for code, prefixes in CONTINENT_ZONES.items() for p in prefixes}
+    countries: dict[str, set[str]] = {code: set() for code in CONTINENT_ZONES}
+    for territory, zones in get_global("territory_zones").items():
+        if territory not in names or not territory.isalpha():
+            continue
+        code = OVERRIDES.get(territory)
+        if code is None:
+            votes = Counter(prefix_to_code[z.split("/")[0]] for z in zones if z.split("/")[0] in prefix_to_code)
+            code = votes.most_common(1)[0][0] if votes else None
+        if code:
+            countries[code].add(fold(names[territory]))
+    return by_name, countries
+
+
+def continent_code(name: str | None) -> str | None:
+    """CLDR code of the continent called `name` (« Asie », « afrique », « Amériques »), if it is one."""
+    if not name:
+        return None
+    return _tables()[0].get(fold(name)) or _adjective_code(fold(name))
+
+
+def is_continent(name: str | None) -> bool:
+    """Whether `name` names a continent."""
+    return continent_code(name) is not None
+
+
+def in_continent(country: str, continent: str) -> bool:
+    """Whether the country called `country` (French name, any accents) lies in `continent`."""
+    code = continent_code(continent)
+    return bool(code) and fold(country) in _tables()[1][code]
+
+
+def continent_name(name: str) -> str:
+    """The continent's French name as CLDR spells it (« africaine » → « Afrique »), else `name`."""
+    from babel import Locale  # noqa: PLC0415
+
+    code = continent_code(name)
+    return Locale("fr").territories[code] if code else name
+
+
+def continent_names() -> list[str]:
+    """French names of the continents, as CLDR spells them, for the NLU lookup tables."""
+    from babel import Locale  # noqa: PLC0415
+
+    names = Locale("fr").territories
+    return [names[code] for code in CONTINENT_ZONES]
