@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 MASKS_FILE = Path(__file__).with_name("privacy.yml")
@@ -43,18 +43,57 @@ def mask_personal_data(text: str) -> str:
     return text
 
 
+def personal_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every piece of personal data in `text`, by pattern order."""
+    return [(m.start(), m.end(), kind) for kind, pattern in PATTERNS for m in pattern.finditer(text)]
+
+
+def _mask_entity(entity: dict, spans: list[tuple[int, int, str]]) -> tuple[str, str] | None:
+    """Mask `entity` in place if it covers personal data; returns (original, masked) value."""
+    value, start, end = entity.get("value"), entity.get("start"), entity.get("end")
+    masked = None
+    if isinstance(start, int) and isinstance(end, int):
+        # The whole entity: a part of a phone number is still personal data.
+        masked = next((_masks()[kind] for s, e, kind in spans if start < e and s < end), None)
+    if masked is None and isinstance(value, str) and mask_personal_data(value) != value:
+        masked = mask_personal_data(value)
+    if masked is None:
+        return None
+    entity["value"] = masked
+    return str(value), masked
+
+
 def mask_tracker(tracker: DialogueStateTracker) -> None:
-    """Mask, in place, the text of every user message of `tracker`."""
+    """Mask, in place, the personal data typed by users: in their messages, in the entities
+    found in them, in the slots those entities filled and in answers that quote them."""
+    typed: dict[str, str] = {}  # entity value that held personal data -> its mask
     for event in tracker.events:
         if isinstance(event, UserUttered) and event.text:
-            masked = mask_personal_data(event.text)
-            if masked != event.text:
-                event.text = masked
+            spans = personal_spans(event.text)
+            for entity in event.entities or []:
+                replaced = _mask_entity(entity, spans)
+                if replaced is not None:
+                    typed[replaced[0]] = replaced[1]
+            if spans:
+                event.text = mask_personal_data(event.text)
                 if isinstance(event.parse_data, dict):
-                    event.parse_data["text"] = masked
-                for entity in event.entities or []:
-                    if isinstance(entity.get("value"), str):
-                        entity["value"] = mask_personal_data(entity["value"])
+                    event.parse_data["text"] = event.text
+        elif isinstance(event, SlotSet) and isinstance(event.value, str):
+            event.value = typed.get(event.value) or mask_personal_data(event.value)
+        elif isinstance(event, BotUttered):
+            # Answers may quote what the user typed, e.g. in a suggestion button's payload.
+            if event.text:
+                event.text = _mask_quoted(event.text, typed)
+            for button in event.data.get("buttons") or []:
+                for key in ("title", "payload"):
+                    if isinstance(button.get(key), str):
+                        button[key] = _mask_quoted(button[key], typed)
+
+
+def _mask_quoted(text: str, typed: dict[str, str]) -> str:
+    for original, masked in typed.items():
+        text = text.replace(original, masked)
+    return mask_personal_data(text)
 
 
 class MaskingSQLTrackerStore(SQLTrackerStore):
