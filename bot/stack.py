@@ -129,7 +129,7 @@ class Stack:
     def _command(self, name: str) -> list[str]:
         c = self.config
         if name == "actions":
-            return [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(c.actions_port)]
+            return [str(VENV_BIN / "python"), "-m", "actions.serve", "--actions", "actions", "--port", str(c.actions_port)]
         return [str(VENV_BIN / "rasa"), "run", "--model", str(c.model), "--endpoints", str(c.endpoints),
                 "--credentials", str(c.credentials), "--interface", "127.0.0.1", "--port", str(c.rasa_port)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from typing import Any
@@ -28,12 +29,22 @@ def fold(text: str) -> str:
     return " ".join(_WORD_RE.findall(unaccent(text.lower())))
 
 
+_nlp_lock = threading.Lock()
+
+
 @lru_cache(maxsize=1)
-def _nlp() -> Any:
+def _load_nlp() -> Any:
     import spacy  # noqa: PLC0415 (heavy import, only where lemmas are needed)
 
     # Lemmas need the morphologizer only: parser and NER would triple the cost.
     return spacy.load(SPACY_MODEL, exclude=["parser", "ner", "senter"])
+
+
+def _nlp() -> Any:
+    # One load: a question arriving during the warm-up waits for it instead of loading a
+    # second copy alongside (which made both take twice as long).
+    with _nlp_lock:
+        return _load_nlp()
 
 
 def search_groups_many(texts: list[str]) -> list[list[list[str]]]:

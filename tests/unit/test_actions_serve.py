@@ -1,0 +1,26 @@
+"""The action server loads the knowledge base's language model before it serves."""
+
+from __future__ import annotations
+
+from actions import serve
+from knowledge import KnowledgeUnavailable, textnorm
+
+
+def test_the_language_model_is_loaded_before_serving(monkeypatch) -> None:
+    textnorm._load_nlp.cache_clear()
+    loaded_when_serving = []
+    monkeypatch.setattr(serve, "serve", lambda: loaded_when_serving.append(textnorm._load_nlp.cache_info().currsize))
+    serve.main()
+    assert loaded_when_serving == [1]
+
+
+def test_an_unavailable_base_does_not_stop_the_server(monkeypatch, caplog) -> None:
+    class Broken:
+        def warm_up(self) -> None:
+            raise KnowledgeUnavailable("base illisible")
+
+    served = []
+    monkeypatch.setattr(serve, "get_kb", lambda: Broken())
+    monkeypatch.setattr(serve, "serve", lambda: served.append(True))
+    serve.main()
+    assert served == [True] and "base illisible" in caplog.text
