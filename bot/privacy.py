@@ -91,9 +91,10 @@ def mask_tracker(tracker: DialogueStateTracker) -> None:
 
 
 def _mask_quoted(text: str, typed: dict[str, str]) -> str:
+    # Only what the user typed: the bot's own answers carry the service's (public) phone.
     for original, masked in typed.items():
         text = text.replace(original, masked)
-    return mask_personal_data(text)
+    return text
 
 
 class MaskingSQLTrackerStore(SQLTrackerStore):

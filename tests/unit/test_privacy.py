@@ -50,10 +50,11 @@ def test_entities_and_slots_holding_personal_data_are_masked_too() -> None:
     tracker.update(UserUttered(text, {"name": "inform", "confidence": 0.9}, entities))
     tracker.update(SlotSet("topic", "12 34 56"))
     tracker.update(SlotSet("topic", "jumelage"))
-    tracker.update(BotUttered("Vouliez-vous dire :", {"buttons": [
+    tracker.update(BotUttered("Téléphone du service : 081 77 67 70", {"buttons": [
         {"title": "Le PST", "payload": '/ask_pst{"topic": "marie.secret@example.be"}'}]}))
     mask_tracker(tracker)
     stored = repr([e.as_dict() for e in tracker.events])
     assert "12 34 56" not in stored and "marie.secret" not in stored and "0475" not in stored
     assert [e["value"] for e in tracker.events[1].entities][2] == "jumelage"
     assert [e.value for e in tracker.events if isinstance(e, SlotSet)][1] == "jumelage"
+    assert tracker.events[-1].text == "Téléphone du service : 081 77 67 70"  # the bot's own answer is kept
