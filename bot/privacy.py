@@ -55,8 +55,9 @@ def _mask_entity(entity: dict, spans: list[tuple[int, int, str]]) -> tuple[str, 
     if isinstance(start, int) and isinstance(end, int):
         # The whole entity: a part of a phone number is still personal data.
         masked = next((_masks()[kind] for s, e, kind in spans if start < e and s < end), None)
-    if masked is None and isinstance(value, str) and mask_personal_data(value) != value:
-        masked = mask_personal_data(value)
+    if masked is None and isinstance(value, str):
+        cleaned = mask_personal_data(value)
+        masked = cleaned if cleaned != value else None
     if masked is None:
         return None
     entity["value"] = masked

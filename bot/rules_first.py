@@ -10,7 +10,8 @@ two predictions per turn, almost all of them decided by a rule.
 
 So the server first runs the graph up to the RulePolicy node; if it is certain, the
 ensemble picks from that prediction alone, which gives the same action, policy name and
-events as the full graph. Otherwise (no rule, fallback, rejected action, follow-up action)
+events as the full graph. Otherwise (no certain rule) the full graph runs, given the rule
+prediction already made; after a rejected action or with a follow-up action pending,
 Rasa's own prediction runs unchanged. tests/unit/test_rules_first.py compares the two on
 real conversations.
 """
@@ -76,20 +77,32 @@ def _last_action_rejected(tracker: DialogueStateTracker) -> bool:
     return False
 
 
-def predict(processor: MessageProcessor, tracker: DialogueStateTracker) -> PolicyPrediction | None:
-    """The ensemble's prediction from the rules alone, or None if the full graph must run."""
+def _plan_of(processor: MessageProcessor) -> Plan | None:
     plan = getattr(processor, "_rules_first_plan", False)
     if plan is False:
         plan = plan_for(processor.graph_runner, processor.model_metadata.core_target)
         processor._rules_first_plan = plan  # noqa: SLF001 (one plan per loaded model)
         if plan is None:
             log.info("rules-first prediction disabled for this model")
+    return plan
+
+
+def predict(processor: MessageProcessor, tracker: DialogueStateTracker) -> tuple[PolicyPrediction, bool]:
+    """The ensemble's prediction, and whether the rules alone gave it.
+
+    When they do not, the full graph runs with the rule prediction already made: the
+    RulePolicy node is not run a second time.
+    """
+    plan = _plan_of(processor)
     if plan is None or tracker.followup_action or _last_action_rejected(tracker):
-        return None
-    rule = processor.graph_runner.run(inputs={PLACEHOLDER_TRACKER: tracker}, targets=[plan.rule_node])[plan.rule_node]
-    if rule.max_confidence < 1.0:
-        return None
-    return plan.ensemble.combine_predictions([rule], tracker, processor.domain)
+        return _rasa_predict_next(processor, tracker), False
+    runner = processor.graph_runner
+    rule = runner.run(inputs={PLACEHOLDER_TRACKER: tracker}, targets=[plan.rule_node])[plan.rule_node]
+    if rule.max_confidence >= 1.0:
+        return plan.ensemble.combine_predictions([rule], tracker, processor.domain), True
+    target = processor.model_metadata.core_target
+    # A node's output is given the way Rasa gives its placeholders: (node name, value).
+    return runner.run(inputs={PLACEHOLDER_TRACKER: tracker, plan.rule_node: rule}, targets=[target])[target], False
 
 
 _rasa_predict_next = MessageProcessor._predict_next_with_tracker
@@ -97,7 +110,7 @@ _rasa_predict_next = MessageProcessor._predict_next_with_tracker
 
 def _predict_next_with_tracker(self: MessageProcessor, tracker: DialogueStateTracker) -> PolicyPrediction:
     """Rasa's `MessageProcessor._predict_next_with_tracker`, asking the rules first."""
-    return predict(self, tracker) or _rasa_predict_next(self, tracker)
+    return predict(self, tracker)[0]
 
 
 def install() -> None:

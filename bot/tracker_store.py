@@ -91,6 +91,7 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
             self.engine = _pooled_sqlite_engine(self.engine)
             self.sessionmaker = sessionmaker(bind=self.engine)
         self._wal_keeper = _use_write_ahead_log(self.engine) if self.engine.dialect.name == "sqlite" else None
+        self._statements: dict[bool, sa.sql.Select] = {}  # see `_events_statement`
 
     def close(self) -> None:
         """Release the database connections (the server simply exits; tests call this)."""
@@ -143,7 +144,7 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
         on unless `all_sessions`, by id. Built with Core and a bound parameter, SQLAlchemy
         reuses its compiled form instead of building an ORM query at every turn.
         """
-        statements = self.__dict__.setdefault("_statements", {})
+        statements = self._statements
         if all_sessions not in statements:
             events = self.SQLEvent.__table__
             sender = sa.bindparam("sender")
