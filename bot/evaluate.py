@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.eval_tables import DOC_NAMES, QTYPE_NAMES, breakdown, coverage, load_coverage, results_under
 from bot.scenario_format import ScenarioError, load_paths
 from bot.scenarios import (
     Report,
@@ -35,7 +36,11 @@ from bot.scenarios import (
 from bot.stack import ROOT, Stack, StackConfig, StackError
 
 DEFAULT_TODAY = "2026-11-21"
-HELDOUT = ROOT / "tests" / "conversations" / "heldout"
+CONVERSATIONS = ROOT / "tests" / "conversations"
+HELDOUT = CONVERSATIONS / "heldout"
+# Blind sets: written from the five source documents alone, by writers who never saw the
+# training data, the knowledge content or another set. A: the "before"; B: the fresh one.
+BLIND_SETS = {"aveugle A": CONVERSATIONS / "blind" / "a", "aveugle B": CONVERSATIONS / "blind" / "b"}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
@@ -132,6 +137,8 @@ def play_with_stack(paths: list[str | Path], out_dir: Path, default_today: str =
 def summary_table(report: Report, nlu: NluSummary | None) -> tuple[str, bool]:
     """The `make eval` table (Markdown) and whether every target is met."""
     stats = category_stats(report)
+    if not stats:
+        return "(aucune conversation jouée)", True
     lines = ["| Mesure | Réussis | Taux | Objectif |", "|---|---|---|---|"]
     all_met = True
     for cat, label, unit, target in TARGETS:
@@ -150,9 +157,28 @@ def summary_table(report: Report, nlu: NluSummary | None) -> tuple[str, bool]:
     return "\n".join(lines), all_met
 
 
+def set_tables(report: Report, sets: dict[str, Path], nlu: NluSummary | None) -> tuple[str, bool]:
+    """Per set: the targets table, then (for a blind set) per document, per type, coverage."""
+    parts, all_met = [], True
+    for name, folder in sets.items():
+        sub = Report(results=results_under(report, folder) if folder.is_dir() else report.results)
+        table, met = summary_table(sub, nlu if name == "held-out" else None)
+        all_met &= met
+        parts.append(f"### {name} ({folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder})\n\n{table}")
+        if any(r.scenario.doc for r in sub.results):
+            parts.append(breakdown(sub.results, "doc", DOC_NAMES, "Document source"))
+            parts.append(breakdown(sub.results, "qtype", QTYPE_NAMES, "Type de question"))
+        facts = load_coverage(folder) if folder.is_dir() else {}
+        if facts:
+            reached, missing = coverage(sub.results, facts)
+            parts.append(f"Couverture : {reached}/{len(facts)} faits de la liste atteints par au moins une question"
+                         + (f" (non atteints : {', '.join(missing)})" if missing else ""))
+    return "\n\n".join(parts), all_met
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.evaluate", description="Évaluation de l'assistant (make eval).")
-    parser.add_argument("paths", nargs="*", default=[str(HELDOUT)], help="conversations à jouer (défaut : held-out)")
+    parser.add_argument("paths", nargs="*", help="conversations à jouer (défaut : held-out et jeux aveugles)")
     parser.add_argument("--folds", type=int, default=3, help="plis de la validation croisée NLU")
     parser.add_argument("--skip-nlu", action="store_true", help="ne pas refaire la validation croisée NLU")
     parser.add_argument("--out", type=Path, default=OUT, help="dossier des résultats")
@@ -170,12 +196,14 @@ def main(argv: list[str] | None = None) -> int:
             for a, b, n in nlu.confusions:
                 print(f"      {a} → {b} : {n}")
         print("(b) Conversations held-out contre les serveurs réels…", flush=True)
-        report = play_with_stack(args.paths, args.out)
+        sets = {str(p): Path(p) for p in args.paths} or {"held-out": HELDOUT, **{
+            name: folder for name, folder in BLIND_SETS.items() if folder.is_dir()}}
+        report = play_with_stack(list(sets.values()), args.out)
     except (ScenarioError, StackError, ServerUnreachable, RuntimeError) as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
     detail = format_report(report, only_failures=True)
-    table, met = summary_table(report, nlu)
+    table, met = set_tables(report, sets, nlu)
     (args.out / "scenarios.txt").write_text(detail + "\n", encoding="utf-8")
     (args.out / "scenarios.json").write_text(json.dumps(report_json(report), ensure_ascii=False, indent=2),
                                              encoding="utf-8")

@@ -19,9 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DECLINE_MARKERS_FILE = ROOT / "tests" / "conversations" / "decline_markers.yml"
 SOURCE_MARKER = "Source :"
 
-_EXPECT_KEYS = {"contains", "any_of", "not_contains", "source", "intent", "declined"}
+_EXPECT_KEYS = {"contains", "any_of", "not_contains", "starts_with", "source", "intent", "declined"}
 _TURN_KEYS = {"user", "expect"}
-_CONVERSATION_KEYS = {"name", "category", "today", "turns", "description"}
+# doc, qtype and facts label a conversation for the evaluation's tables (per source
+# document, per question type, facts reached); they change nothing in how it is played.
+_CONVERSATION_KEYS = {"name", "category", "today", "turns", "description", "doc", "qtype", "facts"}
 
 
 class ScenarioError(ValueError):
@@ -35,6 +37,7 @@ class Expect:
     contains: tuple[str, ...] = ()
     any_of: tuple[str, ...] = ()
     not_contains: tuple[str, ...] = ()
+    starts_with: str | None = None
     source: bool | None = None
     intent: str | None = None
     declined: bool | None = None
@@ -53,6 +56,9 @@ class Scenario:
     turns: tuple[Turn, ...]
     file: str
     today: str | None = None
+    doc: str | None = None
+    qtype: str | None = None
+    facts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -70,12 +76,17 @@ class TurnResult:
         return not self.failures
 
 
+# A space, dot, slash or dash between two digits: « 081 776 770 » and « 081/77.67.70 » are one number.
+_DIGIT_SEPARATOR = re.compile(r"(?<=\d)[\s./-](?=\d)")
+
+
 def fold(text: str) -> str:
-    """Lower case, no accents, one kind of apostrophe and of space: how checks compare text."""
+    """Lower case, no accents, one kind of apostrophe and of space, digits joined: how checks compare text."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'").replace("\u00a0", " ")
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    return _DIGIT_SEPARATOR.sub("", text)
 
 
 def load_decline_markers(path: Path = DECLINE_MARKERS_FILE) -> tuple[str, ...]:
@@ -114,9 +125,13 @@ def _expect(raw: Any, where: str) -> Expect:
     intent = raw.get("intent")
     if intent is not None and not isinstance(intent, str):
         raise ScenarioError(f"{where}.intent : un nom d'intention est attendu")
+    starts_with = raw.get("starts_with")
+    if starts_with is not None and (not isinstance(starts_with, str) or not starts_with.strip()):
+        raise ScenarioError(f"{where}.starts_with : un texte est attendu (ex. « Oui », « Non »)")
     return Expect(contains=_strings(raw.get("contains"), f"{where}.contains"),
                   any_of=_strings(raw.get("any_of"), f"{where}.any_of"),
                   not_contains=_strings(raw.get("not_contains"), f"{where}.not_contains"),
+                  starts_with=starts_with,
                   source=_optional_bool(raw.get("source"), f"{where}.source"),
                   intent=intent,
                   declined=_optional_bool(raw.get("declined"), f"{where}.declined"))
@@ -157,8 +172,15 @@ def _scenario(raw: Any, file: str, index: int) -> Scenario:
         if unknown:
             raise ScenarioError(f"{twhere} : clé(s) inconnue(s) {sorted(unknown)} (permises : user, expect)")
         turns.append(Turn(t["user"], _expect(t.get("expect"), f"{twhere}.expect")))
+    labels = {}
+    for key in ("doc", "qtype"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, (str, int)):
+            raise ScenarioError(f"{where}.{key} : un texte est attendu")
+        labels[key] = str(value) if value is not None else None
+    facts = _strings(raw.get("facts") or None, f"{where}.facts")
     return Scenario(name=name, category=category, turns=tuple(turns), file=file,
-                    today=str(today) if today is not None else None)
+                    today=str(today) if today is not None else None, facts=facts, **labels)
 
 
 def load_file(path: Path) -> list[Scenario]:
@@ -200,6 +222,8 @@ def check_reply(expect: Expect, reply: str, markers: tuple[str, ...], intent: st
     if expect.any_of and not any(fold(c) in text for c in expect.any_of):
         failures.append("devrait contenir l'un de : " + ", ".join(f"« {c} »" for c in expect.any_of))
     failures += [f"ne devrait pas contenir « {c} »" for c in expect.not_contains if fold(c) in text]
+    if expect.starts_with and not text.startswith(fold(expect.starts_with)):
+        failures.append(f"devrait commencer par « {expect.starts_with} »")
     has_source = fold(SOURCE_MARKER) in text
     if expect.source is True and not has_source:
         failures.append(f"devrait citer sa source (« {SOURCE_MARKER} »)")

@@ -1,4 +1,5 @@
-"""The held-out conversations stay out of the training data (else `make eval` measures nothing)."""
+"""The evaluation conversations (held-out and blind sets) stay out of the training data
+(else `make eval` measures nothing)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def normalise(text: str) -> str:
 def test_no_heldout_message_is_a_training_example():
     training = training_examples()
     bags = [set(t.split()) for t in training]
-    heldout = [t.user for s in load_paths([ROOT / "tests" / "conversations" / "heldout"]) for t in s.turns]
+    sets = [ROOT / "tests" / "conversations" / "heldout", *sorted((ROOT / "tests" / "conversations" / "blind").glob("?"))]
+    heldout = [t.user for s in load_paths(sets) for t in s.turns]
     leaked = []
     for message in heldout:
         words = normalise(message).split()
@@ -41,4 +43,4 @@ def test_no_heldout_message_is_a_training_example():
         same_words = len(words) >= 4 and any(set(words) == bag for bag in bags)  # a mere reordering
         if " ".join(words) in training or same_words:
             leaked.append(message)
-    assert not leaked, f"held-out messages found in data/nlu: {leaked}"
+    assert not leaked, f"evaluation messages found in data/nlu: {leaked}"
