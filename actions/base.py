@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import get_kb
+from actions.precise_answer import refine
 from knowledge import KnowledgeBase, KnowledgeUnavailable
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,11 @@ class KnowledgeAction(Action, abc.ABC):
     # Whether the answer is found from the question's words (not only its entities): then a
     # follow-up naming no entity (« et pour la culture ? ») is asked again of this action.
     reads_the_question: bool = False
+    # Whether the answer competes with the passage that best answers the question itself
+    # (`precise_answer`): true for the actions that answer questions, not for dialogue steps.
+    selects_facts: bool = False
+    # Entry types this action renders itself: when the best passage is one, its answer stays.
+    structured: tuple[str, ...] = ()
 
     @abc.abstractmethod
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -51,7 +57,14 @@ class KnowledgeAction(Action, abc.ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         try:
-            return self.answer_with_context(get_kb(), dispatcher, tracker, domain)
+            kb = get_kb()
+            if not self.selects_facts:
+                return self.answer_with_context(kb, dispatcher, tracker, domain)
+            draft = CollectingDispatcher()
+            events = self.answer_with_context(kb, draft, tracker, domain)
+            messages, events = refine(kb, self.structured, draft.messages, tracker, domain, events)
+            dispatcher.messages.extend(messages)
+            return events
         except KnowledgeUnavailable as exc:
             log.error("knowledge base unavailable in %s: %s", self.name(), exc)
             dispatcher.utter_message(response="utter_knowledge_unavailable")

@@ -48,6 +48,8 @@ def specific_kinds(asked: list[str | None]) -> list[str]:
 class ActionAnswerContact(KnowledgeAction):
     answer_kind = "contact"
     follows = ("body",)
+    selects_facts = True
+    structured = ("contact",)
 
     def name(self) -> str:
         return "action_answer_contact"

@@ -43,6 +43,8 @@ def definition_line(domain: dict[str, Any], definition: Definition) -> str:
 class ActionAnswerDefinition(KnowledgeAction):
     answer_kind = "definition"
     follows = ("topic",)
+    selects_facts = True
+    structured = ("definition",)
 
     def name(self) -> str:
         return "action_answer_definition"

@@ -54,7 +54,9 @@ def likely_intents(tracker: Tracker, domain: dict[str, Any]) -> list[str]:
 
 
 class ActionKbFallback(KnowledgeAction):
-    """Search the passages; else offer the likeliest intents; a second miss in a row declines."""
+    """Search the passages; else decline with the service's contact and offer the likeliest intents."""
+
+    selects_facts = True
 
     def name(self) -> str:
         return "action_kb_fallback"
@@ -80,7 +82,11 @@ class ActionKbFallback(KnowledgeAction):
         buttons = [button(domain, f"utter_intent_{i}", i, entities or None) for i in likely_intents(tracker, domain)]
         # « Autre chose » counts as a second miss, which ends in the service's contact.
         buttons.append({"title": render(domain, "utter_button_other"), "payload": payload("nlu_fallback")})
-        dispatcher.utter_message(text=render(domain, "utter_fallback_suggest"), buttons=buttons)
+        # The first miss already says whom to ask: the suggestions may all be beside the point.
+        reach = service_reach(kb, domain)
+        text = render(domain, "utter_fallback_suggest", service=reach.service, contact=reach.contact) if reach \
+            else render(domain, "utter_fallback_suggest_nocontact")
+        dispatcher.utter_message(text=text, buttons=buttons)
         return [SlotSet("last_answer", MISS)]
 
 

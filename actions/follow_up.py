@@ -44,6 +44,10 @@ def named_entity_types(kb: KnowledgeBase, tracker: Tracker) -> list[str]:
 
 
 class ActionFollowUp(KnowledgeAction):
+    selects_facts = True
+    # It hands over to the answer of the kind asked, which renders these itself.
+    structured = ("contact", "partnership", "programme", "definition")
+
     def name(self) -> str:
         return "action_follow_up"
 

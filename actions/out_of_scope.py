@@ -18,6 +18,8 @@ class ActionAnswerOutOfScope(KnowledgeAction):
     """« Quel est le budget du SREI ? », « le PISI finance combien ? »: not in the sources, but the
     service named, or the one running the programme named, can answer."""
 
+    selects_facts = True
+
     def name(self) -> str:
         return "action_answer_out_of_scope"
 
@@ -29,7 +31,8 @@ class ActionAnswerOutOfScope(KnowledgeAction):
         # « le montant du subside PISI »: a programme named is a question for the service running it.
         programmes = [p for i in mentioned_all(kb, tracker, "programme", "programme") if (p := kb.programme(i))]
         services += [p.service_id for p in programmes]
-        reach = service_reach(kb, domain, service_id=services[0]) if services else None
+        # Otherwise the default body's service: whoever asks gets someone to ask.
+        reach = service_reach(kb, domain, service_id=services[0]) if services else service_reach(kb, domain)
         if reach is None:
             dispatcher.utter_message(response="utter_out_of_scope")
         else:

@@ -29,6 +29,8 @@ def detail_buttons(domain: dict[str, Any], partnerships: list[Partnership]) -> l
 class ActionAnswerPartnerships(KnowledgeAction):
     answer_kind = "partnerships"
     follows = ("body", "country")
+    selects_facts = True
+    structured = ("partnership",)
 
     def name(self) -> str:
         return "action_answer_partnerships"
@@ -57,7 +59,7 @@ class ActionAnswerPartnerships(KnowledgeAction):
                             continent=continent)]
             shown = everything
         else:
-            lines = [render(domain, "utter_partnerships_intro", body=body.name)]
+            lines = [render(domain, "utter_partnerships_intro", body=body.name, count=len(shown))]
         lines += [partnership_line(domain, p) for p in shown]
         lines.append(source_lines(domain, [p.source for p in shown]))
         dispatcher.utter_message(text="\n".join(lines), buttons=detail_buttons(domain, shown))
@@ -82,6 +84,8 @@ def partnerships_in_context(kb: KnowledgeBase, tracker: Tracker) -> list[Partner
 class ActionAnswerPartnershipDetails(KnowledgeAction):
     answer_kind = "partnership_details"
     follows = ("partner",)
+    selects_facts = True
+    structured = ("partnership",)
 
     def name(self) -> str:
         return "action_answer_partnership_details"

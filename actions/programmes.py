@@ -30,6 +30,8 @@ class ProgrammeAnswer(KnowledgeAction):
 
     intent = ""
     follows = ("programme",)
+    selects_facts = True
+    structured = ("programme",)
 
     @abc.abstractmethod
     def lines(self, kb: KnowledgeBase, domain: dict[str, Any], programme: Programme) -> tuple[list[str], list]:

@@ -55,6 +55,7 @@ class ActionAnswerPst(KnowledgeAction):
     answer_kind = "pst"
     follows = ("topic",)
     reads_the_question = True
+    selects_facts = True
 
     def name(self) -> str:
         return "action_answer_pst"

@@ -44,6 +44,7 @@ def facts_answer(domain: dict[str, Any], ranked: list[Fact]) -> list[str]:
 class ActionAnswerServiceInfo(KnowledgeAction):
     answer_kind = "service_info"
     follows = ("body",)
+    selects_facts = True
 
     def name(self) -> str:
         return "action_answer_service_info"
@@ -82,6 +83,7 @@ class ActionAnswerServiceInfo(KnowledgeAction):
 class ActionAnswerStrategy(KnowledgeAction):
     answer_kind = "strategy"
     follows = ("body",)
+    selects_facts = True
 
     def name(self) -> str:
         return "action_answer_strategy"

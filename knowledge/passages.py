@@ -12,7 +12,7 @@ from knowledge.textnorm import fold
 # Words people use to ask for each kind of contact detail: indexed with the contact passage,
 # whose values alone ("081 776 770") do not say what they are. Search vocabulary, not answers.
 CONTACT_KIND_WORDS = {
-    "address": ["adresse", "où", "situé", "trouver"],
+    "address": ["adresse", "où", "situé", "trouver", "bureaux", "locaux", "rue", "code postal", "rendre"],
     "phone": ["téléphone", "tél", "numéro", "appeler"],
     "email": ["e-mail", "mail", "courriel", "écrire"],
     "head": ["responsable", "directeur", "dirige", "chef"],

@@ -321,6 +321,12 @@ class KnowledgeBase:
             index = self._index = _SearchIndex(stats, terms)
         return index
 
+    def term_weight(self, forms: tuple[str, ...] | list[str]) -> float:
+        """How telling a question word is (its IDF); a word the base never uses weighs the most."""
+        stats = self._search_index().stats
+        known = [stats.idf(f) for f in forms if f in stats.df]
+        return max(known) if known else stats.idf("")
+
     def search(self, query: str, limit: int = 3, body_id: str | None = None) -> list[Passage]:
         """Ranked passages for a French question.
 

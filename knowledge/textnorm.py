@@ -113,7 +113,8 @@ QUESTION_WRAPPING = frozenset("""
     vouloir voudrais voudrait veux veut savoir dire signifier signifie expliquer explique pouvoir pouvez peux
     vous tu moi svp stp merci bonjour bonsoir aimer aimerais souhaiter souhaite demander renseigner renseignement
     renseignements information informations info infos question questions connaitre chercher cherche exactement
-    precisement quoi
+    precisement quoi consister consiste consistent recouvrir recouvre designer designe correspondre correspond
+    entendre entend
 """.split())
 
 

@@ -12,15 +12,17 @@ def test_unknown_fact_about_a_known_service_points_to_it(make_tracker, run):
     assert "081 776 770" in result.text
 
 
-def test_a_town_named_is_no_reason_to_send_people_to_its_service(make_tracker, run):
+def test_a_town_named_gets_the_refusal_with_the_default_service_contact(make_tracker, run):
     result = run(ActionAnswerOutOfScope(), make_tracker("quel temps fera-t-il demain à Namur ?", "out_of_scope",
                                                         [("body", "namur")]))
-    assert [m["response"] for m in result.messages] == ["utter_out_of_scope"]
+    assert "ne donnent pas cette information" in result.text and "081 776 770" in result.text
+    assert "Source :" not in result.text
 
 
-def test_a_question_about_nothing_we_know_gets_the_plain_refusal(make_tracker, run):
+def test_a_question_about_nothing_we_know_is_declined_with_someone_to_ask(make_tracker, run):
     result = run(ActionAnswerOutOfScope(), make_tracker("je veux un visa pour le Canada", "out_of_scope"))
-    assert [m["response"] for m in result.messages] == ["utter_out_of_scope"]
+    assert "ne donnent pas cette information" in result.text and "081 776 770" in result.text
+    assert "Source :" not in result.text
 
 
 def test_unknown_detail_of_a_programme_points_to_the_service_running_it(make_tracker, run):

@@ -1,0 +1,52 @@
+"""Puts an answer in the shape its question asks for: « Oui » or « Non » first for a closed
+question, the sentence with the number first for « combien », the one with the date first for
+« quand ». The facts come from the knowledge base; this module only orders and prefixes them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from actions.evidence import coverage, missing_names, missing_numbers
+from actions.question_shape import DATE, HOW_MANY, WHO
+
+# A closed question is confirmed when the answer holds this share of its content words
+# (IDF-weighted: « rentabilité », a word the sources never use, weighs the most).
+CONFIRMED = 0.7
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
+_YEAR_OR_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|"
+                           r"août|septembre|octobre|novembre|décembre)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NAME = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+ [A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
+    """Whether `answer` confirms what the closed question states.
+
+    A number or a name the question states and the answer lacks (« 2010 » for « mai 2000 »,
+    « Dakar » for Louga) says no; otherwise the answer must hold most of the question's words.
+    """
+    if missing_numbers(question, answer) or missing_names(question, answer):
+        return False
+    return coverage(question, answer, weight) >= CONFIRMED
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+def lead_with_fact(text: str, question: str, shape: str) -> str:
+    """`text` with the sentence holding the kind of fact asked (number, date, name) first.
+
+    Among such sentences, the one sharing most words with the question wins; the others
+    keep their order, so nothing is lost.
+    """
+    pattern = {HOW_MANY: _DIGIT, DATE: _YEAR_OR_DATE, WHO: _NAME}.get(shape)
+    parts = sentences(text)
+    if pattern is None or len(parts) < 2:
+        return text
+    fitting = [s for s in parts if pattern.search(s)]
+    if not fitting or fitting[0] == parts[0]:
+        return text
+    best = max(fitting, key=lambda s: coverage(question, s))
+    return " ".join([best, *(s for s in parts if s is not best)])

@@ -1,0 +1,92 @@
+"""Fact-level answers: the passage that answers the question beats the topic's overview, and
+the answer takes the question's shape (« Oui »/« Non » first, the number for « combien »)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.answer_shape import confirms, lead_with_fact
+from actions.fallback import ActionKbFallback
+from actions.partnerships import ActionAnswerPartnerships
+from actions.question_shape import (
+    DATE,
+    DEFINITION,
+    HOW_MANY,
+    OPEN_HOURS,
+    OTHER,
+    WHERE,
+    WHO,
+    YES_NO,
+    asked_hour,
+    asked_weekday,
+    question_shape,
+)
+from actions.service import ActionAnswerServiceInfo, ActionAnswerStrategy
+
+
+@pytest.mark.parametrize(("text", "shape"), [
+    ("combien y a-t-il de programmes ?", HOW_MANY),
+    ("cb de villes jumelles pr suresnes", HOW_MANY),
+    ("depuis quand existe ce partenariat ?", DATE),
+    ("qui est à la tête du service ?", WHO),
+    ("ou se trouvent vos bureaux", WHERE),
+    ("que signifie coopération décentralisée", DEFINITION),
+    ("est-ce que le PISI aide les écoles ?", YES_NO),
+    ("Le service dépend du gouverneur ?", YES_NO),
+    ("le bureau est ouvert le mercredi vers 17h30 ?", OPEN_HOURS),
+    ("PrECI ?", OTHER),
+    ("parlez-moi du PST", OTHER),
+])
+def test_question_shapes(text, shape):
+    assert question_shape(text) == shape
+
+
+def test_hour_and_day_are_read_from_the_question():
+    assert asked_hour("je peux venir jeudi à 12h45 ?") == (12, 45)
+    assert asked_hour("ouvert à midi ?") == (12, 0)
+    assert asked_weekday("et le Samedi ?") == "samedi"
+    assert asked_hour("le PST 2022-2024") is None
+
+
+def test_a_number_or_a_name_the_answer_lacks_means_no():
+    weight = lambda _g: 1.0  # noqa: E731
+    answer = "Depuis mai 2000, la Province de Namur est liée à la Province du Jiangsu."
+    assert confirms("La Province est liée au Jiangsu depuis 2000 ?", answer, weight)
+    assert not confirms("La Province est liée au Jiangsu depuis 2012 ?", answer, weight)
+    assert not confirms("La Province est liée au Sichuan ?", answer, weight)
+
+
+def test_the_sentence_with_the_number_comes_first():
+    text = "La Province a des partenaires. Elle en compte 3 en tout. Ils sont sur trois continents."
+    assert lead_with_fact(text, "combien de partenaires ?", HOW_MANY).startswith("Elle en compte 3")
+    assert lead_with_fact(text, "qui sont les partenaires ?", OTHER) == text
+
+
+def test_one_keyword_of_the_strategy_gets_its_own_meaning_not_the_list(make_tracker, run):
+    result = run(ActionAnswerStrategy(), make_tracker("l'efficience, pour la province, ça consiste en quoi ?",
+                                                      "ask_strategy"))
+    assert "valeur ajoutée durable" in result.text
+    assert "Source : Province de Namur" in result.text
+
+
+def test_closed_question_with_a_wrong_place_starts_with_no_and_gives_the_right_one(make_tracker, run):
+    result = run(ActionAnswerServiceInfo(), make_tracker("Le SREI a ses bureaux à Liège ?", "ask_service_info"))
+    assert result.text.startswith("Non.")
+    assert "Saint-Aubain" in result.text
+
+
+def test_closed_question_confirmed_starts_with_yes(make_tracker, run):
+    result = run(ActionAnswerServiceInfo(), make_tracker("Le SREI dépend bien de la Direction générale ?",
+                                                         "ask_service_info"))
+    assert result.text.startswith("Oui.")
+
+
+def test_how_many_partners_gives_the_count(make_tracker, run):
+    result = run(ActionAnswerPartnerships(), make_tracker("avec combien de partenaires étrangers Namur travaille ?",
+                                                          "ask_partnerships"))
+    assert "trois partenaires" in result.text or "3 partenaires" in result.text
+
+
+def test_unknown_question_is_declined_with_the_service_contact_at_once(make_tracker, run):
+    result = run(ActionKbFallback(), make_tracker("combien coûte une carte de stationnement ?", "nlu_fallback"))
+    assert "081 776 770" in result.text and "Source :" not in result.text
