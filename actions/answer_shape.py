@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from actions.evidence import coverage, missing_names, missing_numbers
+from actions.evidence import coverage, missing_names, missing_numbers, unsupported_share, without_echoes
 from actions.question_shape import DATE, HOW_MANY, WHO
 
-# A closed question is confirmed when the answer holds this share of its content words
+# A closed question is confirmed when the answer says all but this share of what it claims
 # (IDF-weighted: « rentabilité », a word the sources never use, weighs the most).
-CONFIRMED = 0.7
+UNSUPPORTED = 0.25
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
 _YEAR_OR_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|"
                            r"août|septembre|octobre|novembre|décembre)\b", re.IGNORECASE)
@@ -24,11 +24,13 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     """Whether `answer` confirms what the closed question states.
 
     A number or a name the question states and the answer lacks (« 2010 » for « mai 2000 »,
-    « Dakar » for Louga) says no; otherwise the answer must hold most of the question's words.
+    « Dakar » for Louga) says no; otherwise the answer must say most of what the question
+    claims (its nouns, names, adjectives: « rentabilité » among the keywords says no).
     """
+    answer = without_echoes(answer, question)
     if missing_numbers(question, answer) or missing_names(question, answer):
         return False
-    return coverage(question, answer, weight) >= CONFIRMED
+    return unsupported_share(question, answer, weight) <= UNSUPPORTED
 
 
 def sentences(text: str) -> list[str]:

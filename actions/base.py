@@ -36,6 +36,8 @@ class KnowledgeAction(Action, abc.ABC):
     selects_facts: bool = False
     # Entry types this action renders itself: when the best passage is one, its answer stays.
     structured: tuple[str, ...] = ()
+    # Whether this action is the honest « I don't know » (fallback, out of scope).
+    declines: bool = False
 
     @abc.abstractmethod
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -62,7 +64,8 @@ class KnowledgeAction(Action, abc.ABC):
                 return self.answer_with_context(kb, dispatcher, tracker, domain)
             draft = CollectingDispatcher()
             events = self.answer_with_context(kb, draft, tracker, domain)
-            messages, events = refine(kb, self.structured, draft.messages, tracker, domain, events)
+            messages, events = refine(kb, self.structured, self.declines, draft.messages, tracker,
+                                       domain, events)
             dispatcher.messages.extend(messages)
             return events
         except KnowledgeUnavailable as exc:

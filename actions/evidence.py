@@ -9,24 +9,35 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.textnorm import fold, question_groups
+from knowledge.textnorm import claim_groups, fold, question_groups
 
-# Words long enough to compare by their start: « européennes » meets « européen ».
-STEM = 6
+# Words long enough to compare by their start: « européennes » meets « européen »,
+# « jumelée » meets « jumelage ».
+STEM = 5
+LONG_WORD = 7
 # Words that only frame a closed question (« c'est bien… », « est-ce exact ? »).
 _FRAMING = frozenset("""
     bien vrai exact exacte juste correct ca cela non oui est ce etre avoir faire aussi toujours encore
     deja seulement vraiment effectivement bon alors donc il ils elle elles lui on nous je tu
 """.split())
 _NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:,\d+)?")
+# Number words written out (« vingt ans », « six jumelages ») compared as digits; « un » and
+# « une » are mostly articles and are left alone.
+_NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+                 "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
+                 "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+# Capitalised words that are not names: forms of address and sentence openers.
+_NOT_NAMES = frozenset("monsieur madame mademoiselle messieurs mesdames bonjour bonsoir merci svp est".split())
 
 
 def stem(word: str) -> str:
-    return word[:STEM] if len(word) > STEM else word
+    return word[:STEM] if len(word) >= LONG_WORD else word
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers of a text, thousands separators removed: « 14.573 » -> « 14573 »."""
+    """Numbers of a text, in digits, thousands separators removed: « 14.573 » -> « 14573 »."""
+    text = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]), text)
     return {re.sub(r"[ .]", "", n) for n in _NUMBER.findall(text)}
 
 
@@ -85,8 +96,31 @@ def missing_names(question: str, text: str) -> list[str]:
         words = re.findall(r"[\w'-]+", sentence)
         for word in words[1:]:
             bare = word.split("'")[-1]
-            if bare[:1].isupper() and len(bare) > 2 and not bare.isupper():
+            if bare[:1].isupper() and len(bare) > 2 and not bare.isupper() and fold(bare) not in _NOT_NAMES:
                 folded = fold(bare).split()
                 if folded and not ev.has(folded):
                     names.append(bare)
     return names
+
+
+@lru_cache(maxsize=256)
+def _claims(question: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(g for g in claim_groups(question) if not _FRAMING.intersection(g))
+
+
+def unsupported_share(question: str, answer: str, weight) -> float:
+    """Share of what the question claims (its nouns, names, adjectives, numbers; weighted by
+    `weight(word)`) that `answer` does not say. 0 when the question claims nothing."""
+    claims = _claims(question)
+    if not claims:
+        return 0.0
+    ev = Evidence.of(answer)
+    total = sum(weight(g) for g in claims)
+    return sum(weight(g) for g in claims if not ev.has(g)) / total if total else 0.0
+
+
+def without_echoes(answer: str, question: str) -> str:
+    """`answer` without the parts in brackets that only repeat the question
+    (« pas de partenaire dans ce pays (Dakar) » does not confirm Dakar)."""
+    asked = f" {fold(question)} "
+    return re.sub(r"\(([^()]*)\)", lambda m: "" if f" {fold(m.group(1))} " in asked else m.group(0), answer)

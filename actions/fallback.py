@@ -57,6 +57,7 @@ class ActionKbFallback(KnowledgeAction):
     """Search the passages; else decline with the service's contact and offer the likeliest intents."""
 
     selects_facts = True
+    declines = True
 
     def name(self) -> str:
         return "action_kb_fallback"

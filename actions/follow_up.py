@@ -45,6 +45,8 @@ def named_entity_types(kb: KnowledgeBase, tracker: Tracker) -> list[str]:
 
 class ActionFollowUp(KnowledgeAction):
     selects_facts = True
+    # With nothing it recognises it hands over to the fallback: a passage must then be strong.
+    declines = True
     # It hands over to the answer of the kind asked, which renders these itself.
     structured = ("contact", "partnership", "programme", "definition")
 

@@ -19,6 +19,7 @@ class ActionAnswerOutOfScope(KnowledgeAction):
     service named, or the one running the programme named, can answer."""
 
     selects_facts = True
+    declines = True
 
     def name(self) -> str:
         return "action_answer_out_of_scope"

@@ -125,6 +125,25 @@ def question_groups(text: str) -> list[list[str]]:
     return kept or groups
 
 
+# Parts of speech that carry what a sentence claims: « Namur est jumelée avec Dakar » claims
+# Namur and Dakar; « est » and « avec » only link them.
+CLAIM_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def claim_groups(text: str) -> list[tuple[str, ...]]:
+    """The words of a question that state something (nouns, names, adjectives, numbers), each
+    as its folded form and lemma; stop words and the question's wrapping left out."""
+    doc = _nlp()(text)
+    groups = []
+    for tok in doc:
+        if tok.pos_ not in CLAIM_POS or (tok.is_stop and not tok.like_num):
+            continue
+        forms = tuple(w for w in dict.fromkeys([fold(tok.text), fold(tok.lemma_)]) if w and " " not in w)
+        if forms and not QUESTION_WRAPPING.intersection(forms) and forms not in groups:
+            groups.append(forms)
+    return groups
+
+
 def warm_up() -> None:
     """Load the spaCy pipeline now (about 3 s) rather than on the first search."""
     _nlp()

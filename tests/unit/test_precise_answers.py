@@ -90,3 +90,42 @@ def test_how_many_partners_gives_the_count(make_tracker, run):
 def test_unknown_question_is_declined_with_the_service_contact_at_once(make_tracker, run):
     result = run(ActionKbFallback(), make_tracker("combien coûte une carte de stationnement ?", "nlu_fallback"))
     assert "081 776 770" in result.text and "Source :" not in result.text
+
+
+def test_opening_hours_are_read_from_their_french_text():
+    from actions.opening_hours import is_open, parse_hours
+
+    week = parse_hours("Du lundi au vendredi de 9 h à 12 h 30 et de 13 h 30 à 18 h (17 h le vendredi)")
+    assert set(week) == {"lundi", "mardi", "mercredi", "jeudi", "vendredi"}
+    assert week["mardi"] == [(540, 750), (810, 1080)] and week["vendredi"][-1] == (810, 1020)
+    assert is_open(week, "mardi", 11 * 60) and not is_open(week, "mardi", 13 * 60)
+    assert is_open(week, "jeudi", 17 * 60 + 30) and not is_open(week, "vendredi", 17 * 60 + 30)
+    assert not is_open(week, "samedi", None) and is_open(week, None, 10 * 60)
+    assert parse_hours("sur rendez-vous") == {}
+
+
+def test_an_hour_asked_is_compared_with_the_opening_hours(make_tracker, run):
+    from actions.contact import ActionAnswerContact
+
+    closed = run(ActionAnswerContact(), make_tracker("le service de Suresnes est ouvert le samedi matin vers 10h ?",
+                                                     "ask_contact", [("body", "suresnes")]))
+    assert closed.text.startswith("Non") and "lundi au vendredi" in closed.text and "Source :" in closed.text
+    opened = run(ActionAnswerContact(), make_tracker("je peux passer au service de Suresnes mardi à 15 h 15 ?",
+                                                     "ask_contact", [("body", "suresnes")]))
+    assert opened.text.startswith("Oui")
+
+
+def test_hours_the_documents_do_not_give_are_said_unknown_with_the_contact(make_tracker, run):
+    from actions.contact import ActionAnswerContact
+
+    result = run(ActionAnswerContact(), make_tracker("le SREI est ouvert le lundi à 9h ?", "ask_contact"))
+    assert "ne précisent pas les heures" in result.text and "081 776 770" in result.text
+
+
+def test_a_follow_up_leaning_on_the_previous_turn_is_answered_in_its_context(make_tracker, run):
+    before = [{"event": "user", "text": "avec qui la Province de Namur est-elle jumelée ?"},
+              {"event": "bot", "text": "Province de Namur — 3 partenaires à l'étranger :\n• Région de Louga (Sénégal)"}]
+    result = run(ActionKbFallback(), make_tracker("et celle en Chine ?", "nlu_fallback", events=before))
+    assert "Jiangsu" in result.text and "Source :" in result.text
+    alone = run(ActionKbFallback(), make_tracker("et celle en Chine ?", "nlu_fallback"))
+    assert "Jiangsu" not in alone.text  # without the previous turn, nothing says what « celle » is
