@@ -17,7 +17,9 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.evidence import Evidence, content_groups, coverage
+from actions.answer_shape import gives_count
+from actions.evidence import Evidence, content_groups, coverage, unsupported_share
+from actions.question_shape import DEFINITION, HOW_MANY, OTHER, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
 from knowledge.textnorm import fold
@@ -33,12 +35,17 @@ CONTAINED = 0.8
 # ...and only when no other passage fits nearly as well: two equally good hits mean the
 # question's words are common ones, not that it was understood.
 UNSURE_MARGIN = 0.1
+# A question the NLU could not place is answered by a passage that fits this share of its
+# words and leaves at most UNSPOKEN of what it is about unsaid; a closed question, whose
+# claim may be false, by one that fits MIN_CLOSED of its words with a clear margin.
+MIN_UNPLACED = 0.35
+UNSPOKEN = 0.35
+MIN_CLOSED = 0.45
+HALF = 0.5
 # Passages looked at, best first.
 DEPTH = 4
 # Passages scoring this close to the best are as good, and the most focused one is taken.
 NEAR = 0.15
-# Coverages closer than this are equal.
-TIE = 0.01
 # A structured answer (a contact card, the partners in one country, a programme's call) is
 # replaced only by a passage that holds clearly more of the question.
 CLEARLY = 0.25
@@ -89,12 +96,17 @@ def previous_exchange(tracker: Tracker) -> tuple[str, str]:
     return asked, said.splitlines()[0][:CONTEXT_CHARS] if said else ""
 
 
-def with_context(tracker: Tracker, question: str) -> str:
-    """The question, plus the previous exchange when it leans on it."""
+def leans_on_context(question: str) -> bool:
+    """Whether the question only makes sense with the previous turn (« et pour Suresnes ? »)."""
     folded = fold(question)
     if not folded or len(folded.split()) > ELLIPTIC_WORDS:
-        return question
-    if len(content_groups(question)) > 2 and not _LEANS_ON_CONTEXT.search(folded):
+        return False
+    return len(content_groups(question)) <= 2 or _LEANS_ON_CONTEXT.search(folded) is not None
+
+
+def with_context(tracker: Tracker, question: str) -> str:
+    """The question, plus the previous exchange when it leans on it."""
+    if not leans_on_context(question):
         return question
     asked, said = previous_exchange(tracker)
     return " ".join(part for part in (question, asked, said) if part)
@@ -110,6 +122,73 @@ def focused(hits: list[Passage], question: str, weight) -> Passage:
         return top
     rarest = max(groups, key=weight)
     return next((p for p in near if Evidence.of(p.title).has(rarest)), top)
+
+
+def best_fit(hits: list[Passage], typed: str, question: str, weight) -> Passage:
+    """The passage to weigh against the action's answer, among those about as good as the best:
+    for « combien », one that states the count; else one that speaks of all the question is
+    about; else the most focused."""
+    near = [p for p in hits if p.score >= hits[0].score - NEAR]
+    if question_shape(typed) == HOW_MANY:
+        counting = next((p for p in hits if p.score >= hits[0].score - 2 * NEAR and gives_count(typed, p.text)), None)
+        if counting:
+            return counting
+    return next((p for p in near if answers_all(question, p, weight)), None) or focused(hits, question, weight)
+
+
+# Passages that describe a whole body or service.
+OVERVIEWS = ("body", "service")
+# Entities whose mention in a question the answer must share: « le budget du SREI » is not
+# answered by the budget participatif, which never names the SREI.
+NAMED_KINDS = ("service", "programme", "partner")
+
+
+def named_entities(kb: KnowledgeBase, question: str, kinds: tuple[str, ...] = NAMED_KINDS) -> list[list[str]]:
+    """For each entity of these kinds the question names, the folded names it goes by."""
+    names: dict[tuple[str, str], list[str]] = {}
+    for kind, entity_id, alias in kb.aliases():
+        if kind in kinds:
+            names.setdefault((kind, entity_id), []).append(fold(alias))
+    folded = f" {fold(question)} "
+    return [aliases for aliases in names.values() if any(f" {a} " in folded for a in aliases)]
+
+
+def speaks_of(entities: list[list[str]], passage: Passage) -> bool:
+    """Whether the passage names every entity the question names (by any of its names)."""
+    text = f" {fold(passage.title + ' ' + passage.text)} "
+    return all(any(f" {a} " in text for a in aliases) for aliases in entities)
+
+
+def asks_overview(kb: KnowledgeBase, question: str) -> bool:
+    """« Que fait le SREI ? », « parlez-moi du PST »: the question names a topic and asks
+    nothing more specific (at most one word besides the names of what it names)."""
+    if question_shape(question) not in (OTHER, DEFINITION):
+        return False
+    names = " ".join(" ".join(a) for a in named_entities(kb, question, ("service", "programme", "partner", "body")))
+    names += " " + " ".join(fold(n) for kind, _i, n in kb.aliases() if kind == "topic" and f" {fold(n)} " in f" {fold(question)} ")
+    rest = [g for g in content_groups(question) if not Evidence.of(names).has(g)]
+    return len(rest) <= 1
+
+
+def answers_all(question: str, passage: Passage, weight) -> bool:
+    """Whether the passage speaks of everything the question is about (its nouns, names,
+    numbers): « combien d'habitants à Louga ? » is not answered by a passage on Louga."""
+    return unsupported_share(question, f"{passage.title} {passage.text}", weight) <= UNSPOKEN
+
+
+def answering(hits: list[Passage], question: str, weight) -> Passage | None:
+    """The passage that answers a question the NLU could not place, if one clearly does.
+
+    It must fit the question's words well enough and speak of everything the question is
+    about; a closed question (« … c'est bien ça ? ») may state something false, so it needs a
+    passage that fits its words strongly instead.
+    """
+    if question_shape(question) == YES_NO:
+        # Its claim may be false (« jumelée avec Dakar ? »): the passage need only speak of
+        # most of what it is about; the verdict then says whether it confirms the rest.
+        return next((p for p in hits if p.score >= MIN_CLOSED
+                     and unsupported_share(question, f"{p.title} {p.text}", weight) <= HALF), None)
+    return next((p for p in hits if p.score >= MIN_UNPLACED and answers_all(question, p, weight)), None)
 
 
 def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, answer: str,
@@ -153,41 +232,41 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     typed = tracker.latest_message.get("text") or ""
     if not typed or typed.startswith("/"):
         return None  # a button: the action knows what it asks for
+    if outcome == ANSWERED and (entity_answer or structured) and leans_on_context(typed):
+        return None  # « et pour les associations ? »: the action resolved it from the conversation
     question = with_context(tracker, typed)
-    if len(content_groups(question)) < 2:
+    if not content_groups(question):
         return None
     bodies = named_bodies(kb, typed)
     in_context = bodies[0] if bodies else tracker.get_slot("body")
     hits = [p for p in kb.search(question, limit=DEPTH if question == typed else 2 * DEPTH, body_id=in_context)
             if not bodies or p.body_id in bodies or p.body_id is None]
+    entities = named_entities(kb, typed)
+    hits = [p for p in hits if speaks_of(entities, p)]
     if not hits:
         return None
     if question != typed:
         return in_context_of_previous(kb, hits, typed, answer, outcome)
-    if outcome == DECLINED:
-        strong = hits[0].score >= MIN_UNSURE and (len(hits) < 2 or hits[1].score <= hits[0].score - UNSURE_MARGIN)
-        return Choice(hits[0], replaces=True) if strong else None
     weight = kb.term_weight
-    top = focused(hits, question, weight)
-    if top.score < MIN_TOPICAL:
+    if outcome != ANSWERED:
+        found = answering(hits, question, weight)
+        return Choice(found, replaces=True) if found else None
+    top = best_fit(hits, typed, question, weight)
+    if top.score < MIN_TOPICAL and not (top.score >= MIN_UNPLACED and answers_all(question, top, weight)):
         return None
-    if outcome == ASKED_BACK:
-        return Choice(top, replaces=True)
     said = Evidence.of(answer)
     if holds(said, top):
         return Choice(top, replaces=False)
-    passage_covers = coverage(question, f"{top.title} {top.text}", weight)
-    answer_covers = coverage(question, answer, weight)
+    if question_shape(typed) == HOW_MANY and gives_count(typed, top.text) and not gives_count(typed, answer):
+        return Choice(top, replaces=True)  # « combien ? » wants the number, which only the passage gives
     if entity_answer or structured:
-        return Choice(top, replaces=passage_covers - answer_covers >= CLEARLY)
-    # The search's own coverage also counts the names and words indexed with the passage
-    # (« bureaux » for an address), which its text alone may lack.
-    covers = max(top.score, passage_covers)
-    if abs(covers - answer_covers) < TIE:
-        # Both hold the question's words: the more focused one answers it (the keyword's own
-        # fact, not the overview listing it; the one partner in China, not all three).
-        return Choice(top, replaces=len(Evidence.of(top.text).words) < len(said.words))
-    return Choice(top, replaces=covers > answer_covers)
+        if top.entry_type in OVERVIEWS:
+            return Choice(top, replaces=False)  # a body's or service's overview is never more precise
+        gain = coverage(question, f"{top.title} {top.text}", weight) - coverage(question, answer, weight)
+        return Choice(top, replaces=gain >= CLEARLY)
+    # A topic's answer (what a service does, a strategy, the PST) is right only when the
+    # question asks for the topic; otherwise the passage that fits the question answers it.
+    return Choice(top, replaces=not asks_overview(kb, typed))
 
 
 def reply_text(messages: list[dict[str, Any]]) -> str:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from actions.evidence import coverage, missing_names, missing_numbers, unsupported_share, without_echoes
-from actions.question_shape import DATE, HOW_MANY, WHO
+from actions.evidence import coverage, missing_names, missing_numbers, stem, unsupported_share, without_echoes
+from actions.question_shape import DATE, HOW_MANY, WHO, question_core
+from knowledge.textnorm import fold
 
 # A closed question is confirmed when the answer says all but this share of what it claims
 # (IDF-weighted: « rentabilité », a word the sources never use, weighs the most).
@@ -27,6 +28,7 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     « Dakar » for Louga) says no; otherwise the answer must say most of what the question
     claims (its nouns, names, adjectives: « rentabilité » among the keywords says no).
     """
+    question = question_core(question)
     answer = without_echoes(answer, question)
     if missing_numbers(question, answer) or missing_names(question, answer):
         return False
@@ -52,3 +54,26 @@ def lead_with_fact(text: str, question: str, shape: str) -> str:
         return text
     best = max(fitting, key=lambda s: coverage(question, s))
     return " ".join([best, *(s for s in parts if s is not best)])
+
+
+# « combien d'enjeux », « cb de km »: the thing counted is the word after « combien de ».
+_COUNTED = re.compile(r"\b(?:combien|cb|cmb|nombre|nbre|nb)\s+(?:de|d|des)\s+(\w+)(?:\s+(\w+))?")
+_COUNT_WORDS = ("deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
+                "cinquante|cent|mille")
+
+
+def counted_thing(question: str) -> str | None:
+    """The folded word a « combien » question counts (« enjeux »), if one is named."""
+    m = _COUNTED.search(fold(question))
+    return m.group(1) if m else None
+
+
+def gives_count(question: str, text: str) -> bool:
+    """Whether `text` states a number of the thing the question counts (« cinq enjeux »,
+    « 6 centres PMS »), a word or two of qualifier allowed in between."""
+    thing = counted_thing(question)
+    if not thing:
+        return False
+    root = stem(thing.rstrip("sx"))
+    pattern = rf"\b(?:\d+(?:[ .]\d{{3}})*|{_COUNT_WORDS})\s+(?:\w+\s+){{0,2}}?{re.escape(root)}"
+    return re.search(pattern, fold(text)) is not None

@@ -38,6 +38,9 @@ class KnowledgeAction(Action, abc.ABC):
     structured: tuple[str, ...] = ()
     # Whether this action is the honest « I don't know » (fallback, out of scope).
     declines: bool = False
+    # Whether its sourced answer is exact whatever the wording (a deadline against today):
+    # no passage replaces it; a closed question still gets its « Oui » or « Non ».
+    exact: bool = False
 
     @abc.abstractmethod
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -64,8 +67,7 @@ class KnowledgeAction(Action, abc.ABC):
                 return self.answer_with_context(kb, dispatcher, tracker, domain)
             draft = CollectingDispatcher()
             events = self.answer_with_context(kb, draft, tracker, domain)
-            messages, events = refine(kb, self.structured, self.declines, draft.messages, tracker,
-                                       domain, events)
+            messages, events = refine(kb, self, draft.messages, tracker, domain, events)
             dispatcher.messages.extend(messages)
             return events
         except KnowledgeUnavailable as exc:

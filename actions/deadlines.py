@@ -18,6 +18,7 @@ from knowledge.models import Programme
 class ActionAnswerDeadline(ProgrammeAnswer):
     answer_kind = "deadline"
     intent = "ask_deadline"
+    exact = True
 
     def name(self) -> str:
         return "action_answer_deadline"

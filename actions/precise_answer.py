@@ -19,7 +19,10 @@ from actions.context import body_in_context
 from actions.opening_hours import hours_answer
 from actions.phrasing import render, source_lines
 from actions.question_shape import OPEN_HOURS, YES_NO, asked_hour, asked_weekday, question_shape
+from actions.reach import service_reach
+from actions.silence import says_sources_are_silent
 from knowledge import KnowledgeBase
+from knowledge.textnorm import fold
 
 PASSAGE_ANSWER = "passage"
 # Slots an action sets when it answered about one entity (a partner, a programme).
@@ -35,19 +38,44 @@ def without_sources(text: str, prefix: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith(prefix))
 
 
-def refine(kb: KnowledgeBase, structured: tuple[str, ...], declines: bool, draft: list[dict[str, Any]],
-           tracker: Tracker, domain: dict[str, Any],
-           events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def with_other_names(kb: KnowledgeBase, text: str) -> str:
+    """`text` followed by the other names of every entity it names: an answer that says
+    « Service des relations extérieures et internationales » also says « SREI »."""
+    folded = f" {fold(text)} "
+    named: dict[tuple[str, str], list[str]] = {}
+    for kind, entity_id, alias in kb.aliases():
+        named.setdefault((kind, entity_id), []).append(alias)
+    extra = [a for names in named.values() if any(f" {fold(n)} " in folded for n in names) for a in names]
+    return text + "\n" + " ".join(extra) if extra else text
+
+
+def with_contact(kb: KnowledgeBase, domain: dict[str, Any], draft: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The answer plus whom to ask, when it says the sources are silent and names nobody."""
+    reach = service_reach(kb, domain)
+    if reach is None or fold(reach.contact) in fold(reply_text(draft)):
+        return draft
+    first = next(m for m in draft if m.get("text"))
+    lines = first["text"].split("\n")
+    # Before the source lines, which close the answer.
+    at = next((i for i, line in enumerate(lines) if line.startswith(source_prefix(domain))), len(lines))
+    lines.insert(at, render(domain, "utter_silence_contact", service=reach.service, contact=reach.contact))
+    first["text"] = "\n".join(lines)
+    return draft
+
+
+def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker: Tracker,
+           domain: dict[str, Any], events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The messages and events to send instead of the action's `draft` and `events`.
 
-    `structured`: entry types the action renders itself; `declines`: whether the action is
-    the one that says « I don't know » (fallback, out of scope) when it cites no source.
+    `action` tells how its answer competes (`KnowledgeAction`: `structured`, `declines`, `exact`).
     """
     if not any(m.get("text") for m in draft):
         return draft, events  # a form step or a response rendered by Rasa: nothing to weigh
     question = tracker.latest_message.get("text") or ""
     shape = question_shape(question)
-    if shape == OPEN_HOURS:
+    asks_hours = shape == OPEN_HOURS or (tracker.get_slot("last_answer") == "contact"
+                                         and (asked_weekday(question) or asked_hour(question)))
+    if asks_hours:  # « et le samedi ? » right after the contact details asks about hours too
         body_id = body_in_context(kb, tracker)
         compared = hours_answer(kb, domain, body_id, asked_weekday(question), asked_hour(question))
         if compared:
@@ -58,10 +86,13 @@ def refine(kb: KnowledgeBase, structured: tuple[str, ...], declines: bool, draft
     prefix = source_prefix(domain)
     answer = reply_text(draft)
     answered = prefix in answer
-    outcome = ANSWERED if answered else DECLINED if declines else ASKED_BACK
+    outcome = ANSWERED if answered else DECLINED if action.declines else ASKED_BACK
     about_entity = any(e.get("event") == "slot" and e.get("name") in ENTITY_SLOTS and e.get("value")
                        for e in events)
-    choice = better_passage(kb, tracker, without_sources(answer, prefix), structured, outcome, about_entity)
+    # The titles listed after « Les documents détaillent aussi : » are offers, not the answer.
+    core = without_sources(answer, prefix).split(render(domain, "utter_more_intro"))[0]
+    choice = None if (action.exact and answered) else \
+        better_passage(kb, tracker, core, action.structured, outcome, about_entity)
     if choice and choice.replaces:
         p = choice.passage
         out = CollectingDispatcher()
@@ -70,10 +101,13 @@ def refine(kb: KnowledgeBase, structured: tuple[str, ...], declines: bool, draft
                                           source_lines(domain, [p.source])]))
         draft, answered = out.messages, True
         events = [SlotSet("last_answer", PASSAGE_ANSWER), *([SlotSet("body", p.body_id)] if p.body_id else [])]
+    if answered and says_sources_are_silent(reply_text(draft)):
+        draft = with_contact(kb, domain, draft)
     if shape == YES_NO and answered:
         evidence = without_sources(reply_text(draft), prefix)
         if choice and not choice.replaces and answered:
             evidence += "\n" + choice.passage.text  # the same fact in the base's own words
+        evidence = with_other_names(kb, evidence)
         verdict = render(domain, "utter_shape_yes" if confirms(question, evidence, kb.term_weight) else "utter_shape_no")
         first = next(m for m in draft if m.get("text"))
         first["text"] = f"{verdict} {first['text']}"

@@ -48,8 +48,17 @@ _OPEN_WORDS = re.compile(r"\b(qui|quoi|koi|quel|quelle|quels|quelles|quand|comme
                          r"que|qu|lequel|laquelle|lesquels|lesquelles|dans quel|de quel)\b")
 
 
+def question_core(text: str) -> str:
+    """The sentence that asks, without what the user says first (« Je suis infirmière à
+    Namur : … ? », « Ils veulent réduire une fracture. Laquelle ? »)."""
+    parts = [part for part in re.split(r"(?<=[.!:;?])\s+", text.strip()) if part.strip()]
+    asking = [part for part in parts if "?" in part]
+    return asking[-1] if asking else text
+
+
 def question_shape(text: str) -> str:
     """The shape of answer `text` asks for (one of the constants above)."""
+    text = question_core(text)
     folded = fold(text)
     if not folded:
         return OTHER

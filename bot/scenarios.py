@@ -196,7 +196,7 @@ def report_json(report: Report) -> dict:
         "categories": category_stats(report),
         "conversations": [{
             "name": r.scenario.name, "category": r.scenario.category, "file": r.scenario.file,
-            "today": r.scenario.today, "passed": r.passed,
+            "today": r.scenario.today, "doc": r.scenario.doc, "qtype": r.scenario.qtype, "passed": r.passed,
             "turns": [asdict(t) for t in r.turns],
         } for r in report.results],
         "skipped": [{"name": s.name, "file": s.file, "reason": why} for s, why in report.skipped],

@@ -128,15 +128,26 @@ def question_groups(text: str) -> list[list[str]]:
 # Parts of speech that carry what a sentence claims: « Namur est jumelée avec Dakar » claims
 # Namur and Dakar; « est » and « avec » only link them.
 CLAIM_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_ASKING_WHICH = frozenset({"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "kel", "kelle"})
+# The kinds of answer « quel … » asks for, which the answer itself seldom names.
+_KINDS_ASKED = frozenset("""
+    annee an date jour mois heure moment periode epoque fonction role poste titre nom instance organisme
+    groupe structure pays ville region endroit lieu type sorte genre categorie chiffre nombre montant
+    personne service niveau forme element chose
+""".split())
 
 
 def claim_groups(text: str) -> list[tuple[str, ...]]:
     """The words of a question that state something (nouns, names, adjectives, numbers), each
-    as its folded form and lemma; stop words and the question's wrapping left out."""
+    as its folded form and lemma; stop words and the question's wrapping left out, and so is
+    the kind of thing asked for (« quelle fonction », « en quelle année »): the answer names
+    the thing (« directeur », « 2015 »), not its kind."""
     doc = _nlp()(text)
     groups = []
     for tok in doc:
         if tok.pos_ not in CLAIM_POS or (tok.is_stop and not tok.like_num):
+            continue
+        if tok.i > 0 and fold(doc[tok.i - 1].text) in _ASKING_WHICH and fold(tok.lemma_) in _KINDS_ASKED:
             continue
         forms = tuple(w for w in dict.fromkeys([fold(tok.text), fold(tok.lemma_)]) if w and " " not in w)
         if forms and not QUESTION_WRAPPING.intersection(forms) and forms not in groups:

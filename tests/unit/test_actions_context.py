@@ -36,7 +36,7 @@ def test_contact_follow_up_keeps_the_detail_asked_before(make_tracker, run):
 def test_entity_unrelated_to_the_last_answer_gets_its_own_default_answer(make_tracker, run):
     result = run(ActionFollowUp(), make_tracker("et le PrECI ?", "inform", [("programme", "preci")],
                                                 last_answer="partnerships"))
-    assert "écoles secondaires" in result.text
+    assert "secondaire" in result.text
     assert result.slot("last_answer") == "programme_info"
 
 
@@ -56,7 +56,9 @@ def test_a_stray_word_tagged_as_a_programme_is_not_taken_for_one(make_tracker, r
     result = run(ActionFollowUp(), make_tracker("et un accord d'amitié ?", "inform", [("programme", "d'amitié")],
                                                 topic="def-jumelage", last_answer="definition"))
     assert "De quel programme" not in result.text
-    assert result.slot("last_answer") == "fallback_miss"  # an unclear question, not a programme one
+    # an unclear question, or the passage that speaks of an « accord d'amitié »: not a programme one
+    assert result.slot("last_answer") in {"fallback_miss", "passage"}
+    assert "amitié" in result.text or result.slot("last_answer") == "fallback_miss"
 
 
 def test_follow_up_without_entity_re_asks_an_answer_found_from_the_question_s_words(make_tracker, run):
@@ -101,7 +103,7 @@ def test_public_named_in_a_follow_up_points_to_its_programme(make_tracker, run):
 def test_detail_named_after_contact_details_is_a_contact_follow_up(make_tracker, run):
     result = run(ActionFollowUp(), make_tracker("et le samedi ?", "inform", [("contact_kind", "hours")],
                                                 body="suresnes", last_answer="contact"))
-    assert "17 h le vendredi" in result.text
+    assert result.text.startswith("Non") and "vendredi" in result.text  # closed on Saturdays, with the hours
     # Elsewhere « quand » (also tagged as hours) is no question about opening hours.
     result = run(ActionFollowUp(), make_tracker("et quand ?", "inform", [("contact_kind", "hours")],
                                                 programme="preci", last_answer="programme_info"))
