@@ -19,6 +19,7 @@ LONG_WORD = 7
 _FRAMING = frozenset("""
     bien vrai exact exacte juste correct ca cela non oui est ce etre avoir faire aussi toujours encore
     deja seulement vraiment effectivement bon alors donc il ils elle elles lui on nous je tu
+    partie part fait cas chose sujet exemple question moyen facon maniere cadre niveau plan
 """.split())
 _NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:,\d+)?")
 # Number words written out (« vingt ans », « six jumelages ») compared as digits; « un » and
@@ -55,8 +56,10 @@ class Evidence:
         return cls(frozenset(words), frozenset(stem(w) for w in words), frozenset(numbers(text)))
 
     def has(self, forms: Iterable[str]) -> bool:
-        """Whether any form (a word or its lemma) appears, or a word of the same stem."""
-        return any(f in self.words or stem(f) in self.stems for f in forms)
+        """Whether any form (a word or its lemma) appears, or a word of the same stem; a number
+        written out (« vingt ») is found as digits too."""
+        return any(f in self.words or stem(f) in self.stems or str(_NUMBER_WORDS.get(f, "")) in self.numbers
+                   for f in forms)
 
 
 @lru_cache(maxsize=512)
@@ -124,3 +127,23 @@ def without_echoes(answer: str, question: str) -> str:
     (« pas de partenaire dans ce pays (Dakar) » does not confirm Dakar)."""
     asked = f" {fold(question)} "
     return re.sub(r"\(([^()]*)\)", lambda m: "" if f" {fold(m.group(1))} " in asked else m.group(0), answer)
+
+
+_COUNT = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
+
+
+def _as_number(token: str) -> str:
+    return str(_NUMBER_WORDS.get(token, token))
+
+
+def wrong_counts(question: str, answer: str) -> bool:
+    """Whether the answer counts a thing the question counts, with another number
+    (« trois priorités ? » against « quatre priorités »)."""
+    asked = fold(question)
+    said = fold(answer)
+    for m in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?(\w{{4,}})", asked):
+        number, thing = _as_number(m.group(1)), stem(m.group(2).rstrip("sx"))
+        given = {_as_number(n.group(1)) for n in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?{re.escape(thing)}", said)}
+        if given and number not in given:
+            return True
+    return False

@@ -52,7 +52,8 @@ def question_core(text: str) -> str:
     """The sentence that asks, without what the user says first (« Je suis infirmière à
     Namur : … ? », « Ils veulent réduire une fracture. Laquelle ? »)."""
     parts = [part for part in re.split(r"(?<=[.!:;?])\s+", text.strip()) if part.strip()]
-    asking = [part for part in parts if "?" in part]
+    # « …une ville jumelle en Allemagne ? Si oui, laquelle ? »: the first question leads.
+    asking = [part for part in parts if "?" in part and not fold(part).startswith(("si oui", "si non", "si c est"))]
     return asking[-1] if asking else text
 
 
