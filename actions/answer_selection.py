@@ -124,7 +124,7 @@ def focused(hits: list[Passage], question: str, weight) -> Passage:
     return next((p for p in near if Evidence.of(p.title).has(rarest)), top)
 
 
-def best_fit(hits: list[Passage], typed: str, question: str, weight) -> Passage:
+def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weight) -> Passage:
     """The passage to weigh against the action's answer, among those about as good as the best:
     for « combien », one that states the count; else one that speaks of all the question is
     about; else the most focused."""
@@ -133,9 +133,10 @@ def best_fit(hits: list[Passage], typed: str, question: str, weight) -> Passage:
         counting = next((p for p in hits if p.score >= hits[0].score - 2 * NEAR and gives_count(typed, p.text)), None)
         if counting:
             return counting
-    return next((p for p in near if answers_all(question, p, weight)), None) or focused(hits, question, weight)
+    return next((p for p in near if answers_all(question, p, claim_weight)), None) or focused(hits, question, weight)
 
 
+ALL_NAMED = ("service", "programme", "partner", "body")
 # Passages that describe a whole body or service.
 OVERVIEWS = ("body", "service")
 # Entities whose mention in a question the answer must share: « le budget du SREI » is not
@@ -157,6 +158,18 @@ def speaks_of(entities: list[list[str]], passage: Passage) -> bool:
     """Whether the passage names every entity the question names (by any of its names)."""
     text = f" {fold(passage.title + ' ' + passage.text)} "
     return all(any(f" {a} " in text for a in aliases) for aliases in entities)
+
+
+def weights_beside_names(kb: KnowledgeBase, question: str):
+    """Word weights for this question, nil for the words of what it names: in « combien de
+    personnes travaillent au service des relations extérieures ? », only « personnes » says
+    what is asked, and a passage on the service that lacks it does not answer."""
+    names = {w for aliases in named_entities(kb, question, ALL_NAMED) for a in aliases for w in a.split()}
+
+    def weight(group: tuple[str, ...]) -> float:
+        return 0.0 if names.intersection(group) else kb.term_weight(group)
+
+    return weight
 
 
 def asks_overview(kb: KnowledgeBase, question: str) -> bool:
@@ -204,8 +217,10 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
         return -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named, -p.score
 
     top = min(hits, key=key)
-    covers = coverage(typed, f"{top.title} {top.text}", weight)
-    if covers < MIN_UNSURE:
+    # « depuis quand ? » has no word of its own: the passage found with the previous
+    # exchange is the answer if it is found well.
+    covers = coverage(typed, f"{top.title} {top.text}", weight) if groups else top.score
+    if covers < (MIN_UNSURE if groups else MIN_UNPLACED):
         return None  # the words typed now are not in it: the action's own context decides
     if outcome != ANSWERED:
         return Choice(top, replaces=True)
@@ -248,11 +263,12 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if question != typed:
         return in_context_of_previous(kb, hits, typed, answer, outcome)
     weight = kb.term_weight
+    claim_weight = weights_beside_names(kb, typed)
     if outcome != ANSWERED:
-        found = answering(hits, question, weight)
+        found = answering(hits, question, claim_weight)
         return Choice(found, replaces=True) if found else None
-    top = best_fit(hits, typed, question, weight)
-    if top.score < MIN_TOPICAL and not (top.score >= MIN_UNPLACED and answers_all(question, top, weight)):
+    top = best_fit(hits, typed, question, weight, claim_weight)
+    if top.score < MIN_TOPICAL and not (top.score >= MIN_UNPLACED and answers_all(question, top, claim_weight)):
         return None
     said = Evidence.of(answer)
     if holds(said, top):

@@ -85,3 +85,13 @@ def gives_count(question: str, text: str) -> bool:
     root = stem(thing.rstrip("sx"))
     pattern = rf"\b(?:\d+(?:[ .]\d{{3}})*|{_COUNT_WORDS})\s+(?:\w+\s+){{0,2}}?{re.escape(root)}"
     return re.search(pattern, fold(text)) is not None
+
+
+def gives_shape(text: str, shape: str) -> bool:
+    """Whether `text` holds the kind of fact the shape asks for: a date (a year, a day and
+    month, « depuis … ») for DATE, a number for HOW_MANY; any text for the others."""
+    if shape == DATE:
+        return _YEAR_OR_DATE.search(text) is not None or re.search(r"\bdepuis\b", text, re.IGNORECASE) is not None
+    if shape == HOW_MANY:
+        return _DIGIT.search(text) is not None or re.search(rf"\b({_COUNT_WORDS}|une? seule?)\b", fold(text)) is not None
+    return True

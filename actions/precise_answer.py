@@ -14,11 +14,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, better_passage, reply_text
-from actions.answer_shape import confirms, lead_with_fact
+from actions.answer_shape import confirms, gives_shape, lead_with_fact
 from actions.context import body_in_context
 from actions.opening_hours import hours_answer
 from actions.phrasing import render, source_lines
-from actions.question_shape import OPEN_HOURS, YES_NO, asked_hour, asked_weekday, question_shape
+from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, asked_hour, asked_weekday, question_shape
 from actions.reach import service_reach
 from actions.silence import says_sources_are_silent
 from knowledge import KnowledgeBase
@@ -36,6 +36,23 @@ def source_prefix(domain: dict[str, Any]) -> str:
 
 def without_sources(text: str, prefix: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith(prefix))
+
+
+# What a passage of each entry type leaves in the conversation, so that a follow-up
+# (« depuis quand ? », « et dans quels domaines ? ») is about it: (slot, kind of answer).
+ENTRY_CONTEXT = {"partnership": ("partner", "partnership_details"), "programme": ("programme", "programme_info"),
+                 "definition": ("topic", "definition"), "contact": (None, "contact")}
+
+
+def passage_context(p: Any) -> list[dict[str, Any]]:
+    """The slots a passage answer sets: its body, the entity it is about, the kind of answer."""
+    slot, kind = ENTRY_CONTEXT.get(p.entry_type, (None, PASSAGE_ANSWER))
+    events = [SlotSet("last_answer", kind)]
+    if p.body_id:
+        events.append(SlotSet("body", p.body_id))
+    if slot:
+        events.append(SlotSet(slot, p.entry_id))
+    return events
 
 
 def with_other_names(kb: KnowledgeBase, text: str) -> str:
@@ -100,8 +117,12 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         out.utter_message(text="\n".join([render(domain, "utter_passage", title=p.title, text=text),
                                           source_lines(domain, [p.source])]))
         draft, answered = out.messages, True
-        events = [SlotSet("last_answer", PASSAGE_ANSWER), *([SlotSet("body", p.body_id)] if p.body_id else [])]
-    if answered and says_sources_are_silent(reply_text(draft)):
+        events = passage_context(p)
+    if answered and shape in (DATE, HOW_MANY) and not gives_shape(without_sources(reply_text(draft), prefix), shape):
+        first = next(m for m in draft if m.get("text"))
+        lead = "utter_shape_no_date" if shape == DATE else "utter_shape_no_number"
+        first["text"] = f"{render(domain, lead)}\n{first['text']}"
+    if says_sources_are_silent(reply_text(draft)):
         draft = with_contact(kb, domain, draft)
     if shape == YES_NO and answered:
         evidence = without_sources(reply_text(draft), prefix)
