@@ -17,9 +17,9 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answer_shape import gives_count
+from actions.answer_shape import dated_fit, gives_count
 from actions.evidence import Evidence, content_groups, coverage, unsupported_share
-from actions.question_shape import DEFINITION, HOW_MANY, OTHER, YES_NO, question_shape
+from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
 from knowledge.textnorm import fold
@@ -129,6 +129,10 @@ def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weigh
     for « combien », one that states the count; else one that speaks of all the question is
     about; else the most focused."""
     near = [p for p in hits if p.score >= hits[0].score - NEAR]
+    if question_shape(typed) == DATE:
+        dated = dated_fit(hits, typed, 2 * NEAR)
+        if dated:
+            return dated
     if question_shape(typed) == HOW_MANY:
         counting = next((p for p in hits if p.score >= hits[0].score - 2 * NEAR and gives_count(typed, p.text)), None)
         if counting:
@@ -201,7 +205,10 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
         # most of what it is about; the verdict then says whether it confirms the rest.
         return next((p for p in hits if p.score >= MIN_CLOSED
                      and unsupported_share(question, f"{p.title} {p.text}", weight) <= HALF), None)
-    return next((p for p in hits if p.score >= MIN_UNPLACED and answers_all(question, p, weight)), None)
+    fitting = [p for p in hits if p.score >= MIN_UNPLACED and answers_all(question, p, weight)]
+    if fitting and question_shape(question) == DATE:
+        return dated_fit(fitting, question, 2 * NEAR) or fitting[0]
+    return fitting[0] if fitting else None
 
 
 def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, answer: str,

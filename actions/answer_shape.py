@@ -17,6 +17,7 @@ from actions.evidence import (
     wrong_counts,
 )
 from actions.question_shape import DATE, HOW_MANY, WHO, question_core
+from knowledge.french_dates import dates_in, deadline_in
 from knowledge.textnorm import fold
 
 # A closed question is confirmed when the answer says all but this share of what it claims
@@ -95,3 +96,23 @@ def gives_shape(text: str, shape: str) -> bool:
     if shape == HOW_MANY:
         return _DIGIT.search(text) is not None or re.search(rf"\b({_COUNT_WORDS}|une? seule?)\b", fold(text)) is not None
     return True
+
+
+# « jusqu'à quand s'inscrire ? », « date limite ? »: the question is about a deadline.
+_DEADLINE_WORDS = re.compile(r"\b(inscri\w*|limite|jusqu.?a quand|delai|candidature|cloture)\b")
+
+
+def mentions_deadline(question: str) -> bool:
+    return _DEADLINE_WORDS.search(fold(question)) is not None
+
+
+def dated_fit(hits: list, question: str, reach: float) -> object | None:
+    """For « quand ? »: among the passages within `reach` of the best, the first that gives
+    the kind of date asked: a deadline when the question is about one, another date if not
+    (the event's dates, not its registration deadline)."""
+    top = hits[0].score
+    wanted = mentions_deadline(question)
+    for p in hits:
+        if p.score >= top - reach and dates_in(p.text) and (deadline_in(p.text) is not None) == wanted:
+            return p
+    return None

@@ -13,15 +13,16 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, better_passage, reply_text
-from actions.answer_shape import confirms, gives_shape, lead_with_fact
+from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, better_passage, named_entities, reply_text
+from actions.answer_shape import confirms, gives_shape, lead_with_fact, mentions_deadline
 from actions.context import body_in_context
 from actions.opening_hours import hours_answer
-from actions.phrasing import render, source_lines
+from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, asked_hour, asked_weekday, question_shape
 from actions.reach import service_reach
 from actions.silence import says_sources_are_silent
-from knowledge import KnowledgeBase
+from knowledge import KnowledgeBase, today
+from knowledge.french_dates import deadline_in
 from knowledge.textnorm import fold
 
 PASSAGE_ANSWER = "passage"
@@ -53,6 +54,18 @@ def passage_context(p: Any) -> list[dict[str, Any]]:
     if slot:
         events.append(SlotSet(slot, p.entry_id))
     return events
+
+
+def deadline_against_today(domain: dict[str, Any], text: str) -> list[str]:
+    """A line comparing the deadline the passage states with today, if it states one."""
+    deadline = deadline_in(text)
+    if deadline is None:
+        return []
+    now = today()
+    days = (deadline - now).days
+    response = ("utter_passage_deadline_open" if days > 0 else
+                "utter_passage_deadline_today" if days == 0 else "utter_passage_deadline_passed")
+    return [render(domain, response, deadline=french_date(deadline), days=days, today=french_date(now))]
 
 
 def with_other_names(kb: KnowledgeBase, text: str) -> str:
@@ -108,14 +121,18 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
                        for e in events)
     # The titles listed after « Les documents détaillent aussi : » are offers, not the answer.
     core = without_sources(answer, prefix).split(render(domain, "utter_more_intro"))[0]
-    choice = None if (action.exact and answered) else \
+    # A deadline answer is exact for the programme named, not for another event's deadline.
+    exact = action.exact and answered and bool(named_entities(kb, question, ("programme",)))
+    choice = None if exact else \
         better_passage(kb, tracker, core, action.structured, outcome, about_entity)
     if choice and choice.replaces:
         p = choice.passage
         out = CollectingDispatcher()
         text = lead_with_fact(p.text, question, shape)
-        out.utter_message(text="\n".join([render(domain, "utter_passage", title=p.title, text=text),
-                                          source_lines(domain, [p.source])]))
+        lines = [render(domain, "utter_passage", title=p.title, text=text)]
+        if shape == DATE or mentions_deadline(question):
+            lines += deadline_against_today(domain, p.text)
+        out.utter_message(text="\n".join([*lines, source_lines(domain, [p.source])]))
         draft, answered = out.messages, True
         events = passage_context(p)
     if answered and shape in (DATE, HOW_MANY) and not gives_shape(without_sources(reply_text(draft), prefix), shape):

@@ -14,7 +14,9 @@ import ftfy
 
 PAGES_DIR = "pages"
 HEADING_MAX = 90  # a line longer than this is text, not a heading
-TARGET = 700  # paragraphs under one heading are grouped up to about this many characters
+# Each paragraph is a passage of its own, so that each answers something (the event's
+# dates, its registration deadline); only a paragraph shorter than this joins the next.
+SHORT = 200
 MAX = 1200  # a longer paragraph is cut between sentences
 
 _FRONT_RE = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
@@ -67,7 +69,8 @@ def split_passages(text: str) -> list[tuple[str, str]]:
 
     Markdown headings (`#`) nest. A question alone on its line is a heading; in a page
     without markdown headings, so is a short line alone between blank lines when text
-    follows it (lists of short items stay text). No word is dropped.
+    follows it (lists of short items stay text). Each paragraph is a passage (a short one
+    joins the next). No word is dropped.
     """
     blocks = [[ln.strip() for ln in b.split("\n") if ln.strip()] for b in re.split(r"\n\s*\n", text)]
     blocks = [b for b in blocks if any(_has_words(ln) or any(c.isdigit() for c in ln) for ln in b)]
@@ -85,10 +88,8 @@ def split_passages(text: str) -> list[tuple[str, str]]:
             buf.clear()
 
     def add(paragraph: str) -> None:
-        if buf and sum(len(p) for p in buf) + len(paragraph) > TARGET:
-            flush()
         for piece in _cut(paragraph):
-            if buf and sum(len(p) for p in buf) + len(piece) > TARGET:
+            if buf and sum(len(p) for p in buf) >= SHORT:
                 flush()
             buf.append(piece)
 

@@ -127,3 +127,25 @@ def test_a_follow_up_leaning_on_the_previous_turn_is_answered_in_its_context(mak
               {"event": "bot", "text": "Province de Namur — 3 partenaires à l'étranger :\n• Région de Louga (Sénégal)"}]
     result = run(ActionKbFallback(), make_tracker("et celle en Chine ?", "nlu_fallback", events=before))
     assert "Jiangsu" in result.text and "Source :" in result.text
+
+
+def test_french_dates_ranges_and_deadlines_are_read():
+    from knowledge.french_dates import dates_in, deadline_in
+
+    text = ("La rencontre aura lieu du 30 avril au 2 mai 2027. Inscriptions jusqu'au 1er mars 2027 ; "
+            "réunion préparatoire le 03/02/2027.")
+    spans = dates_in(text)
+    assert [(s.first.isoformat(), s.last.isoformat()) for s in spans] == [
+        ("2027-04-30", "2027-05-02"), ("2027-03-01", "2027-03-01"), ("2027-02-03", "2027-02-03")]
+    assert deadline_in(text).isoformat() == "2027-03-01"
+    assert deadline_in("La rencontre aura lieu le 4 juin 2027.") is None
+
+
+def test_each_paragraph_of_a_page_is_a_passage_of_its_own():
+    from knowledge.pages import split_passages
+
+    paragraphs = ["Premier paragraphe qui présente l'événement organisé par la Province de Namur. " * 3,
+                  "Deuxième paragraphe qui donne les dates de l'événement et son lieu précis. " * 3,
+                  "Troisième paragraphe : les inscriptions sont ouvertes jusqu'au 15 mars 2027."]
+    assert len(split_passages("\n\n".join(paragraphs))) == 3
+    assert len(split_passages("Court.\n\nAussi court.")) == 1  # short ones stay together
