@@ -96,17 +96,21 @@ def previous_exchange(tracker: Tracker) -> tuple[str, str]:
     return asked, said.splitlines()[0][:CONTEXT_CHARS] if said else ""
 
 
-def leans_on_context(question: str) -> bool:
-    """Whether the question only makes sense with the previous turn (« et pour Suresnes ? »)."""
+def leans_on_context(kb: KnowledgeBase, question: str) -> bool:
+    """Whether the question only makes sense with the previous turn: « et pour Suresnes ? »,
+    « depuis quand ? », « il couvre quelles années ? ». A short question naming what it is
+    about (« qui est le maire de Suresnes ? ») stands on its own."""
     folded = fold(question)
     if not folded or len(folded.split()) > ELLIPTIC_WORDS:
         return False
-    return len(content_groups(question)) <= 2 or _LEANS_ON_CONTEXT.search(folded) is not None
+    if _LEANS_ON_CONTEXT.search(folded):
+        return True
+    return len(content_groups(question)) <= 2 and not named_entities(kb, question, ALL_NAMED + ("topic",))
 
 
-def with_context(tracker: Tracker, question: str) -> str:
+def with_context(kb: KnowledgeBase, tracker: Tracker, question: str) -> str:
     """The question, plus the previous exchange when it leans on it."""
-    if not leans_on_context(question):
+    if not leans_on_context(kb, question):
         return question
     asked, said = previous_exchange(tracker)
     return " ".join(part for part in (question, asked, said) if part)
@@ -141,6 +145,9 @@ def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weigh
 
 
 ALL_NAMED = ("service", "programme", "partner", "body")
+# Words that ask about a topic as a whole: « que fait… », « parlez-moi de… », « présentez… ».
+OVERVIEW_WORDS = frozenset("fait faire font fais parler parlez presenter presentez presentation general generale "
+                           "role mission missions but objet resume".split())
 # Passages that describe a whole body or service.
 OVERVIEWS = ("body", "service")
 # Entities whose mention in a question the answer must share: « le budget du SREI » is not
@@ -177,14 +184,14 @@ def weights_beside_names(kb: KnowledgeBase, question: str):
 
 
 def asks_overview(kb: KnowledgeBase, question: str) -> bool:
-    """« Que fait le SREI ? », « parlez-moi du PST »: the question names a topic and asks
-    nothing more specific (at most one word besides the names of what it names)."""
-    if question_shape(question) not in (OTHER, DEFINITION):
+    """« Que fait le SREI ? », « parlez-moi du PST »: the question names a topic (a service,
+    programme, partner, body or notion) and asks nothing more specific about it."""
+    if question_shape(question) != OTHER:
         return False
-    names = " ".join(" ".join(a) for a in named_entities(kb, question, ("service", "programme", "partner", "body")))
+    names = " ".join(" ".join(a) for a in named_entities(kb, question, ALL_NAMED))
     names += " " + " ".join(fold(n) for kind, _i, n in kb.aliases() if kind == "topic" and f" {fold(n)} " in f" {fold(question)} ")
     rest = [g for g in content_groups(question) if not Evidence.of(names).has(g)]
-    return len(rest) <= 1
+    return all(OVERVIEW_WORDS.intersection(g) for g in rest)
 
 
 def answers_all(question: str, passage: Passage, weight) -> bool:
@@ -254,9 +261,9 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     typed = tracker.latest_message.get("text") or ""
     if not typed or typed.startswith("/"):
         return None  # a button: the action knows what it asks for
-    if outcome == ANSWERED and (entity_answer or structured) and leans_on_context(typed):
+    if outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed):
         return None  # « et pour les associations ? »: the action resolved it from the conversation
-    question = with_context(tracker, typed)
+    question = with_context(kb, tracker, typed)
     if not content_groups(question):
         return None
     bodies = named_bodies(kb, typed)

@@ -63,13 +63,13 @@ def question_shape(text: str) -> str:
     folded = fold(text)
     if not folded:
         return OTHER
-    if _YES_NO_START.search(folded) or _closed_statement(text, folded):
+    if _YES_NO_START.search(folded):
         # « Est-ce que le service est ouvert le samedi à 11 h ? » is still about hours.
         return OPEN_HOURS if _PATTERNS[0][1].search(folded) else YES_NO
     for shape, pattern in _PATTERNS:
         if pattern.search(folded):
             return shape
-    return OTHER
+    return YES_NO if _closed_statement(text, folded) else OTHER
 
 
 def _closed_statement(text: str, folded: str) -> bool:
@@ -80,8 +80,10 @@ def _closed_statement(text: str, folded: str) -> bool:
     """
     if not text.rstrip().endswith("?") or len(folded.split()) < 4:
         return False
-    head = " ".join(folded.split()[:6])
-    return not _OPEN_WORDS.search(head) and not re.search(r"\b(ou|c est koi)\b", folded[-12:])
+    # « qui »/« que » also link clauses (« le service qui s'occupe de… ? »): asking only up front.
+    head = " ".join(folded.split()[:3])
+    return not (_OPEN_WORDS.search(folded.replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " "))
+                or _OPEN_WORDS.search(head) or re.search(r"\b(ou|c est koi)\b", folded[-12:]))
 
 
 def asked_hour(text: str) -> tuple[int, int] | None:
