@@ -38,10 +38,10 @@ UNSURE_MARGIN = 0.1
 # A question the NLU could not place is answered by a passage that fits this share of its
 # words and leaves at most UNSPOKEN of what it is about unsaid; a closed question, whose
 # claim may be false, by one that fits MIN_CLOSED of its words with a clear margin.
-MIN_UNPLACED = 0.35
-UNSPOKEN = 0.35
-MIN_CLOSED = 0.45
-HALF = 0.5
+MIN_UNPLACED = 0.3
+UNSPOKEN = 0.5
+MIN_CLOSED = 0.3
+HALF = 0.6
 # Passages looked at, best first.
 DEPTH = 4
 # Passages scoring this close to the best are as good, and the most focused one is taken.
