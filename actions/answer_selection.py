@@ -17,7 +17,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answer_shape import dated_fit, gives_count
+from actions.answer_shape import counted_thing, dated_fit, gives_count
 from actions.evidence import Evidence, content_groups, coverage, unsupported_share
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, YES_NO, question_shape
 from knowledge import KnowledgeBase
@@ -137,7 +137,7 @@ def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weigh
         dated = dated_fit(hits, typed, 2 * NEAR)
         if dated:
             return dated
-    if question_shape(typed) == HOW_MANY:
+    if question_shape(typed) == HOW_MANY or counted_thing(typed):
         counting = next((p for p in hits if p.score >= hits[0].score - 2 * NEAR and gives_count(typed, p.text)), None)
         if counting:
             return counting
@@ -289,6 +289,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return Choice(top, replaces=False)
     if question_shape(typed) == HOW_MANY and gives_count(typed, top.text) and not gives_count(typed, answer):
         return Choice(top, replaces=True)  # « combien ? » wants the number, which only the passage gives
+    if question_shape(typed) == DEFINITION and top.entry_type == "definition" and not holds(said, top):
+        return Choice(top, replaces=True)  # « que désigne le sigle SIPFP ? » wants the definition itself
     if entity_answer or structured:
         if top.entry_type in OVERVIEWS:
             return Choice(top, replaces=False)  # a body's or service's overview is never more precise

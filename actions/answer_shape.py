@@ -65,15 +65,21 @@ def lead_with_fact(text: str, question: str, shape: str) -> str:
     return " ".join([best, *(s for s in parts if s is not best)])
 
 
+_COUNT_WORDS_RE = ("deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
+                   "cinquante|cent|mille")
 # « combien d'enjeux », « cb de km »: the thing counted is the word after « combien de ».
 _COUNTED = re.compile(r"\b(?:combien|cb|cmb|nombre|nbre|nb)\s+(?:de|d|des)\s+(\w+)(?:\s+(\w+))?")
-_COUNT_WORDS = ("deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
-                "cinquante|cent|mille")
+_COUNT_WORDS = _COUNT_WORDS_RE
+
+
+# « les 4 priorités », « ses cinq enjeux »: a count the question states itself.
+_STATED_COUNT = re.compile(rf"\b(?:\d+|{_COUNT_WORDS_RE})\s+([a-z]\w{{3,}})")
 
 
 def counted_thing(question: str) -> str | None:
-    """The folded word a « combien » question counts (« enjeux »), if one is named."""
-    m = _COUNTED.search(fold(question))
+    """The folded word a question counts (« combien d'enjeux », « les 4 priorités »), if any."""
+    folded = fold(question)
+    m = _COUNTED.search(folded) or _STATED_COUNT.search(folded)
     return m.group(1) if m else None
 
 
