@@ -17,9 +17,9 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answer_shape import counted_thing, dated_fit, gives_count
+from actions.answer_shape import counted_thing, dated_fit, gives_count, names_someone
 from actions.evidence import Evidence, content_groups, coverage, unsupported_share
-from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, YES_NO, question_shape
+from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
 from knowledge.textnorm import fold
@@ -137,6 +137,10 @@ def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weigh
         dated = dated_fit(hits, typed, 2 * NEAR)
         if dated:
             return dated
+    if question_shape(typed) == WHO:
+        named = next((p for p in near if names_someone(p.text)), None)
+        if named:
+            return named
     if question_shape(typed) == HOW_MANY or counted_thing(typed):
         counting = next((p for p in hits if p.score >= hits[0].score - 2 * NEAR and gives_count(typed, p.text)), None)
         if counting:
@@ -147,7 +151,7 @@ def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weigh
 ALL_NAMED = ("service", "programme", "partner", "body")
 # Words that ask about a topic as a whole: « que fait… », « parlez-moi de… », « présentez… ».
 OVERVIEW_WORDS = frozenset("fait faire font fais parler parlez presenter presentez presentation general generale "
-                           "role mission missions but objet resume".split())
+                           "role mission missions but objet resume sert servir utilite".split())
 # Passages that describe a whole body or service.
 OVERVIEWS = ("body", "service")
 # Entities whose mention in a question the answer must share: « le budget du SREI » is not

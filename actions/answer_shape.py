@@ -122,3 +122,8 @@ def dated_fit(hits: list, question: str, reach: float) -> object | None:
         if p.score >= top - reach and dates_in(p.text) and (deadline_in(p.text) is not None) == wanted:
             return p
     return None
+
+
+def names_someone(text: str) -> bool:
+    """Whether `text` names a person (a first name and a name: « Bernard Ruyssen »)."""
+    return _NAME.search(text) is not None

@@ -41,6 +41,9 @@ class KnowledgeAction(Action, abc.ABC):
     # Whether its sourced answer is exact whatever the wording (a deadline against today):
     # no passage replaces it; a closed question still gets its « Oui » or « Non ».
     exact: bool = False
+    # A slot whose value, when the action sets one, makes its answer exact (the contact
+    # detail asked: « qui est à la tête du SREI ? » gets the head, whatever passage says « tête »).
+    exact_slot: str | None = None
 
     @abc.abstractmethod
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,

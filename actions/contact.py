@@ -50,6 +50,7 @@ class ActionAnswerContact(KnowledgeAction):
     follows = ("body",)
     selects_facts = True
     structured = ("contact",)
+    exact_slot = "contact_kind"
 
     def name(self) -> str:
         return "action_answer_contact"

@@ -122,7 +122,9 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     # The titles listed after « Les documents détaillent aussi : » are offers, not the answer.
     core = without_sources(answer, prefix).split(render(domain, "utter_more_intro"))[0]
     # A deadline answer is exact for the programme named, not for another event's deadline.
-    exact = action.exact and answered and bool(named_entities(kb, question, ("programme",)))
+    exact = answered and ((action.exact and bool(named_entities(kb, question, ("programme",))))
+                          or any(e.get("event") == "slot" and e.get("name") == action.exact_slot
+                                 and e.get("value") not in (None, "other_person") for e in events))
     choice = None if exact else \
         better_passage(kb, tracker, core, action.structured, outcome, about_entity)
     if choice and choice.replaces:

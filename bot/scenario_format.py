@@ -78,6 +78,8 @@ class TurnResult:
 
 # A space, dot, slash or dash between two digits: « 081 776 770 » and « 081/77.67.70 » are one number.
 _DIGIT_SEPARATOR = re.compile(r"(?<=\d)[\s./-](?=\d)")
+_HOUR_SPACE = re.compile(r"(\d)\s+h\b")
+_HOUR_MINUTES = re.compile(r"(\d)h\s+(\d{2})\b")
 
 
 def fold(text: str) -> str:
@@ -86,6 +88,7 @@ def fold(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'").replace("\u00a0", " ")
     text = re.sub(r"\s+", " ", text).strip().casefold()
+    text = _HOUR_MINUTES.sub(r"\1h\2", _HOUR_SPACE.sub(r"\1h", text))  # « 9 h 30 » and « 9h30 » are one hour
     return _DIGIT_SEPARATOR.sub("", text)
 
 

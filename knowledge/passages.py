@@ -15,7 +15,7 @@ CONTACT_KIND_WORDS = {
     "address": ["adresse", "où", "situé", "trouver", "bureaux", "locaux", "rue", "code postal", "rendre"],
     "phone": ["téléphone", "tél", "numéro", "appeler"],
     "email": ["e-mail", "mail", "courriel", "écrire"],
-    "head": ["responsable", "directeur", "dirige", "chef"],
+    "head": ["responsable", "directeur", "dirige", "chef", "à la tête", "dirigeant"],
     "hours": ["horaires", "heures", "ouverture", "ouvert"],
     "website": ["site", "internet", "web"],
 }
