@@ -18,7 +18,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answer_shape import counted_thing, dated_fit, gives_count, names_someone
-from actions.evidence import Evidence, content_groups, coverage, unsupported_share
+from actions.evidence import Evidence, content_groups, coverage, question_words, unsupported_share
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
@@ -162,9 +162,9 @@ NAMED_KINDS = ("service", "programme", "partner")
 def named_entities(kb: KnowledgeBase, question: str, kinds: tuple[str, ...] = NAMED_KINDS) -> list[list[str]]:
     """For each entity of these kinds the question names, the folded names it goes by."""
     names: dict[tuple[str, str], list[str]] = {}
-    for kind, entity_id, alias in kb.aliases():
+    for kind, entity_id, folded in kb.names():
         if kind in kinds:
-            names.setdefault((kind, entity_id), []).append(fold(alias))
+            names.setdefault((kind, entity_id), []).append(folded)
     folded = f" {fold(question)} "
     return [aliases for aliases in names.values() if any(f" {a} " in folded for a in aliases)]
 
@@ -193,7 +193,7 @@ def asks_overview(kb: KnowledgeBase, question: str) -> bool:
     if question_shape(question) != OTHER:
         return False
     names = " ".join(" ".join(a) for a in named_entities(kb, question, ALL_NAMED))
-    names += " " + " ".join(fold(n) for kind, _i, n in kb.aliases() if kind == "topic" and f" {fold(n)} " in f" {fold(question)} ")
+    names += " " + " ".join(n for kind, _i, n in kb.names() if kind == "topic" and f" {n} " in f" {fold(question)} ")
     rest = [g for g in content_groups(question) if not Evidence.of(names).has(g)]
     return all(OVERVIEW_WORDS.intersection(g) for g in rest)
 
@@ -272,7 +272,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return None
     bodies = named_bodies(kb, typed)
     in_context = bodies[0] if bodies else tracker.get_slot("body")
-    hits = [p for p in kb.search(question, limit=DEPTH if question == typed else 2 * DEPTH, body_id=in_context)
+    hits = [p for p in kb.search(question, limit=DEPTH if question == typed else 2 * DEPTH, body_id=in_context,
+                                 words=question_words(question))
             if not bodies or p.body_id in bodies or p.body_id is None]
     entities = named_entities(kb, typed)
     hits = [p for p in hits if speaks_of(entities, p)]

@@ -68,6 +68,11 @@ def _groups(question: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(g) for g in question_groups(question))
 
 
+def question_words(question: str) -> list[list[str]]:
+    """The question's content words as search takes them (computed once per question)."""
+    return [list(g) for g in _groups(question)]
+
+
 def content_groups(question: str) -> list[tuple[str, ...]]:
     """The question's content words (forms and lemma), without closed-question framing."""
     return [g for g in _groups(question) if not _FRAMING.intersection(g)]

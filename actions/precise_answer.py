@@ -73,9 +73,9 @@ def with_other_names(kb: KnowledgeBase, text: str) -> str:
     « Service des relations extérieures et internationales » also says « SREI »."""
     folded = f" {fold(text)} "
     named: dict[tuple[str, str], list[str]] = {}
-    for kind, entity_id, alias in kb.aliases():
-        named.setdefault((kind, entity_id), []).append(alias)
-    extra = [a for names in named.values() if any(f" {fold(n)} " in folded for n in names) for a in names]
+    for kind, entity_id, name in kb.names():
+        named.setdefault((kind, entity_id), []).append(name)
+    extra = [a for names in named.values() if any(f" {n} " in folded for n in names) for a in names]
     return text + "\n" + " ".join(extra) if extra else text
 
 

@@ -201,6 +201,10 @@ class KnowledgeBase:
         rows = self._rows(select(t.aliases.c.entity_type, t.aliases.c.entity_id, t.aliases.c.alias))
         return [(r["entity_type"], r["entity_id"], r["alias"]) for r in rows]
 
+    def names(self) -> list[tuple[str, str, str]]:
+        """Every (entity type, id, folded name), kept with the search index: read on every turn."""
+        return self._search_index().names
+
     def _body(self, r: dict) -> Body:
         return Body(r["id"], r["name"], r["kind"], r["country"], r["summary"], r["is_default"], self._source(r))
 
@@ -318,7 +322,8 @@ class KnowledgeBase:
                                frozenset(r["name_terms"].split())) for r in rows}
             stats = TermStats.from_rows([(r["term"], r["df"]) for r in df], [len(v[1]) for v in terms.values()],
                                         [(r["entity_type"], r["entity_id"], r["folded"]) for r in aliases])
-            index = self._index = _SearchIndex(stats, terms)
+            index = self._index = _SearchIndex(stats, terms, [(r["entity_type"], r["entity_id"], r["folded"])
+                                                              for r in aliases])
         return index
 
     def term_weight(self, forms: tuple[str, ...] | list[str]) -> float:
@@ -327,20 +332,23 @@ class KnowledgeBase:
         known = [stats.idf(f) for f in forms if f in stats.df]
         return max(known) if known else stats.idf("")
 
-    def search(self, query: str, limit: int = 3, body_id: str | None = None) -> list[Passage]:
+    def search(self, query: str, limit: int = 3, body_id: str | None = None,
+               words: list[list[str]] | None = None) -> list[Passage]:
         """Ranked passages for a French question.
 
         Args:
             query: the question as typed (typos, missing accents and SMS style are tolerated).
             limit: how many passages to return.
             body_id: the body the conversation is about; its passages win between comparable ones.
+            words: the query's content words (`textnorm.question_groups`), when the caller
+                already has them: spares a second pass of the language model.
 
         Returns:
             Best first. `score` is the share of the question's content words (weighted by
             rarity) that the passage contains, from 0 to 1: low values mean a weak answer.
         """
         index = self._search_index()
-        groups = query_groups(question_groups(query), index.stats, fold(query))
+        groups = query_groups(words if words is not None else question_groups(query), index.stats, fold(query))
         words = sorted({w for g in groups for w in g.terms})
         if not words:
             return []
@@ -372,6 +380,8 @@ class KnowledgeBase:
 class _SearchIndex:
     """What ranking needs of a built base: term statistics and each passage's term sets."""
 
-    def __init__(self, stats: TermStats, terms: dict[str, tuple[str | None, frozenset, frozenset, frozenset]]):
+    def __init__(self, stats: TermStats, terms: dict[str, tuple[str | None, frozenset, frozenset, frozenset]],
+                 names: list[tuple[str, str, str]]):
         self.stats = stats
         self.terms = terms
+        self.names = names
