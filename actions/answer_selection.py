@@ -81,6 +81,8 @@ ANSWERED, ASKED_BACK, DECLINED = "answered", "asked_back", "declined"
 _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|lequel|laquelle|lesquels|lesquelles|"
                                r"ca|celui|celle|ceux|eux|son|sa|ses|leur|leurs|y|en|la dedans|ce domaine)\b")
 ELLIPTIC_WORDS = 8
+# Pronouns that point back to what the previous answer was about.
+_POINTS_BACK = re.compile(r"\b(il|elle|ils|elles|ca|celui ci|celle ci|lequel|laquelle|lesquels|lesquelles|y|en)\b")
 # How much of the previous answer tells what it was about: its first line.
 CONTEXT_CHARS = 160
 
@@ -238,7 +240,10 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     # « depuis quand ? » has no word of its own: the passage found with the previous
     # exchange is the answer if it is found well.
     covers = coverage(typed, f"{top.title} {top.text}", weight) if groups else top.score
-    if covers < (MIN_UNSURE if groups else MIN_UNPLACED):
+    # « il occupe quelle fonction ? », « elle existe en ligne ? »: a pronoun points to what was
+    # just answered, and the passage found with that exchange answers even in other words.
+    pointed = _POINTS_BACK.search(fold(typed)) is not None and top.score >= MIN_TOPICAL
+    if covers < (MIN_UNSURE if groups else MIN_UNPLACED) and not pointed:
         return None  # the words typed now are not in it: the action's own context decides
     if outcome != ANSWERED:
         return Choice(top, replaces=True)

@@ -149,3 +149,10 @@ def test_each_paragraph_of_a_page_is_a_passage_of_its_own():
                   "Troisième paragraphe : les inscriptions sont ouvertes jusqu'au 15 mars 2027."]
     assert len(split_passages("\n\n".join(paragraphs))) == 3
     assert len(split_passages("Court.\n\nAussi court.")) == 1  # short ones stay together
+
+
+def test_a_pronoun_points_back_to_what_was_just_answered(make_tracker, run):
+    before = [{"event": "user", "text": "avec quelle région du Sénégal la province coopère ?"},
+              {"event": "bot", "text": "Province de Namur – Région de Louga (Sénégal) : La Province de Namur est jumelée"}]
+    result = run(ActionKbFallback(), make_tracker("et elle porte sur quels secteurs ?", "nlu_fallback", events=before))
+    assert "médico-social" in result.text and "Source :" in result.text
