@@ -236,13 +236,16 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
         named = rarest is not None and Evidence.of(p.title).has(rarest)
         return -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named, -p.score
 
+    # « il occupe quelle fonction ? », « elle porte sur quels secteurs ? »: a pronoun points to
+    # what was just answered; the passage found best with that exchange answers, even when
+    # the follow-up words it differently.
+    pointed = _POINTS_BACK.search(fold(typed)) is not None and hits[0].score >= MIN_UNPLACED
     top = min(hits, key=key)
     # « depuis quand ? » has no word of its own: the passage found with the previous
     # exchange is the answer if it is found well.
     covers = coverage(typed, f"{top.title} {top.text}", weight) if groups else top.score
-    # « il occupe quelle fonction ? », « elle existe en ligne ? »: a pronoun points to what was
-    # just answered, and the passage found with that exchange answers even in other words.
-    pointed = _POINTS_BACK.search(fold(typed)) is not None and top.score >= MIN_TOPICAL
+    if pointed and covers < MIN_UNSURE:
+        top = hits[0]
     if covers < (MIN_UNSURE if groups else MIN_UNPLACED) and not pointed:
         return None  # the words typed now are not in it: the action's own context decides
     if outcome != ANSWERED:

@@ -154,5 +154,5 @@ def test_each_paragraph_of_a_page_is_a_passage_of_its_own():
 def test_a_pronoun_points_back_to_what_was_just_answered(make_tracker, run):
     before = [{"event": "user", "text": "avec quelle région du Sénégal la province coopère ?"},
               {"event": "bot", "text": "Province de Namur – Région de Louga (Sénégal) : La Province de Namur est jumelée"}]
-    result = run(ActionKbFallback(), make_tracker("et elle porte sur quels secteurs ?", "nlu_fallback", events=before))
+    result = run(ActionKbFallback(), make_tracker("et elle concerne quels domaines ?", "nlu_fallback", events=before))
     assert "médico-social" in result.text and "Source :" in result.text
