@@ -18,7 +18,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answer_shape import counted_thing, dated_fit, gives_count, names_someone
-from actions.evidence import Evidence, content_groups, coverage, question_words, unsupported_share
+from actions.evidence import Evidence, claims_of, content_groups, coverage, question_words, unsupported_share
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
@@ -46,6 +46,8 @@ HALF = 0.6
 DEPTH = 4
 # Passages scoring this close to the best are as good, and the most focused one is taken.
 NEAR = 0.15
+# How far below the best a passage titled with the question's subject may be.
+WIDE = 0.35
 # A structured answer (a contact card, the partners in one country, a programme's call) is
 # replaced only by a passage that holds clearly more of the question.
 CLEARLY = 0.25
@@ -147,7 +149,22 @@ def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weigh
         counting = next((p for p in hits if p.score >= hits[0].score - 2 * NEAR and gives_count(typed, p.text)), None)
         if counting:
             return counting
+    titled = about_subject(hits, question, claim_weight)
+    if titled:
+        return titled
     return next((p for p in near if answers_all(question, p, claim_weight)), None) or focused(hits, question, weight)
+
+
+def about_subject(hits: list[Passage], question: str, claim_weight) -> Passage | None:
+    """A passage whose title names what the question is about (its most telling claim:
+    « enjeux » in « combien d'enjeux compte le PST ? »), found not far below the best: a
+    passage that merely mentions it among many other things ranks high on long texts."""
+    claims = [g for g in claims_of(question) if claim_weight(g) > 0]
+    if not claims:
+        return None
+    subject = max(claims, key=claim_weight)
+    return next((p for p in hits if p.score >= hits[0].score - WIDE and Evidence.of(p.title).has(subject)
+                 and answers_all(question, p, claim_weight)), None)
 
 
 ALL_NAMED = ("service", "programme", "partner", "body")

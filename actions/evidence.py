@@ -117,6 +117,11 @@ def _claims(question: str) -> tuple[tuple[str, ...], ...]:
     return tuple(g for g in claim_groups(question) if not _FRAMING.intersection(g))
 
 
+def claims_of(question: str) -> tuple[tuple[str, ...], ...]:
+    """What the question claims or asks about: its nouns, names, adjectives and numbers."""
+    return _claims(question)
+
+
 def unsupported_share(question: str, answer: str, weight) -> float:
     """Share of what the question claims (its nouns, names, adjectives, numbers; weighted by
     `weight(word)`) that `answer` does not say. 0 when the question claims nothing."""
