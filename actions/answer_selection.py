@@ -132,7 +132,7 @@ def focused(hits: list[Passage], question: str, weight) -> Passage:
     return next((p for p in near if Evidence.of(p.title).has(rarest)), top)
 
 
-def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weight) -> Passage:
+def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weight, subject_weight) -> Passage:
     """The passage to weigh against the action's answer, among those about as good as the best:
     for « combien », one that states the count; else one that speaks of all the question is
     about; else the most focused."""
@@ -149,22 +149,28 @@ def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weigh
         counting = next((p for p in hits if p.score >= hits[0].score - 2 * NEAR and gives_count(typed, p.text)), None)
         if counting:
             return counting
-    titled = about_subject(hits, question, claim_weight)
+    titled = about_subject(hits, question, claim_weight, subject_weight)
     if titled:
         return titled
     return next((p for p in near if answers_all(question, p, claim_weight)), None) or focused(hits, question, weight)
 
 
-def about_subject(hits: list[Passage], question: str, claim_weight) -> Passage | None:
+def about_subject(hits: list[Passage], question: str, claim_weight, subject_weight) -> Passage | None:
     """A passage whose title names what the question is about (its most telling claim:
     « enjeux » in « combien d'enjeux compte le PST ? »), found not far below the best: a
     passage that merely mentions it among many other things ranks high on long texts."""
-    claims = [g for g in claims_of(question) if claim_weight(g) > 0]
+    claims = [g for g in claims_of(question) if subject_weight(g) > 0]
     if not claims:
         return None
-    subject = max(claims, key=claim_weight)
-    return next((p for p in hits if p.score >= hits[0].score - WIDE and Evidence.of(p.title).has(subject)
-                 and answers_all(question, p, claim_weight)), None)
+    subject = max(claims, key=subject_weight)
+    if subject[0] in Evidence.of(hits[0].title).words:
+        return hits[0]  # the best is already titled with the very word asked
+    titled = [p for p in hits if p.score >= hits[0].score - WIDE and Evidence.of(p.title).has(subject)
+              and answers_all(question, p, claim_weight)]
+    # Between equals, the title with the very word asked (« valeurs »), then the shorter one, is
+    # the more about it (« Nos valeurs… », not « Indicateurs du PST sans valeur chiffrée »).
+    return max(titled, key=lambda p: (round(p.score, 2), subject[0] in Evidence.of(p.title).words,
+                                      -len(p.title.split())), default=None)
 
 
 ALL_NAMED = ("service", "programme", "partner", "body")
@@ -194,11 +200,11 @@ def speaks_of(entities: list[list[str]], passage: Passage) -> bool:
     return all(any(f" {a} " in text for a in aliases) for aliases in entities)
 
 
-def weights_beside_names(kb: KnowledgeBase, question: str):
+def weights_beside_names(kb: KnowledgeBase, question: str, kinds: tuple[str, ...] = ALL_NAMED):
     """Word weights for this question, nil for the words of what it names: in « combien de
     personnes travaillent au service des relations extérieures ? », only « personnes » says
     what is asked, and a passage on the service that lacks it does not answer."""
-    names = {w for aliases in named_entities(kb, question, ALL_NAMED) for a in aliases for w in a.split()}
+    names = {w for aliases in named_entities(kb, question, kinds) for a in aliases for w in a.split()}
 
     def weight(group: tuple[str, ...]) -> float:
         return 0.0 if names.intersection(group) else kb.term_weight(group)
@@ -311,7 +317,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if outcome != ANSWERED:
         found = answering(hits, question, claim_weight)
         return Choice(found, replaces=True) if found else None
-    top = best_fit(hits, typed, question, weight, claim_weight)
+    top = best_fit(hits, typed, question, weight, claim_weight,
+                   weights_beside_names(kb, typed, ALL_NAMED + ("topic",)))
     if top.score < MIN_TOPICAL and not (top.score >= MIN_UNPLACED and answers_all(question, top, claim_weight)):
         return None
     said = Evidence.of(answer)

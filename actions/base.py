@@ -38,12 +38,12 @@ class KnowledgeAction(Action, abc.ABC):
     structured: tuple[str, ...] = ()
     # Whether this action is the honest « I don't know » (fallback, out of scope).
     declines: bool = False
-    # Whether its sourced answer is exact whatever the wording (a deadline against today):
-    # no passage replaces it; a closed question still gets its « Oui » or « Non ».
-    exact: bool = False
-    # A slot whose value, when the action sets one, makes its answer exact (the contact
-    # detail asked: « qui est à la tête du SREI ? » gets the head, whatever passage says « tête »).
-    exact_slot: str | None = None
+
+    def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
+        """Whether this sourced answer fits the question exactly, whatever its wording (a
+        deadline against today, the contact detail asked): then no passage replaces it; a
+        closed question still gets its « Oui » or « Non »."""
+        return False
 
     @abc.abstractmethod
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,

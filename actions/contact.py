@@ -13,11 +13,15 @@ from actions.base import KnowledgeAction
 from actions.context import body_in_context
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
+from knowledge.textnorm import fold
 
 # Most specific first: « adresse mail » yields both address and email, and means email;
 # « le nom du gouverneur » (other_person: someone the documents never name) is not the head.
 CONTACT_KINDS = ("other_person", "email", "website", "phone", "hours", "head", "address")
 
+
+# « comment joindre le SREI ? »: asking for the contact card as a whole.
+REACH_WORDS = re.compile(r"\b(joindre|contacter|contact|coordonnees|appeler|telephoner|ecrire)\b")
 
 # « je suis directrice d'école », « en tant que bourgmestre »: the user's own role, not a question.
 SELF_DESCRIPTION = re.compile(r"\b(?:je\s+suis|j'?\s*suis|chui|en\s+tant\s+que?)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
@@ -50,10 +54,16 @@ class ActionAnswerContact(KnowledgeAction):
     follows = ("body",)
     selects_facts = True
     structured = ("contact",)
-    exact_slot = "contact_kind"
 
     def name(self) -> str:
         return "action_answer_contact"
+
+    def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
+        """The detail asked (« qui est à la tête du SREI ? »), or the whole card when the question
+        asks how to reach someone (« comment joindre le SREI ? »)."""
+        kind = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "contact_kind"), None)
+        return (kind is not None and kind != "other_person") or \
+            REACH_WORDS.search(fold(tracker.latest_message.get("text") or "")) is not None
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:

@@ -18,10 +18,13 @@ from knowledge.models import Programme
 class ActionAnswerDeadline(ProgrammeAnswer):
     answer_kind = "deadline"
     intent = "ask_deadline"
-    exact = True
 
     def name(self) -> str:
         return "action_answer_deadline"
+
+    def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
+        """Exact for the programme named now, not for another event's deadline."""
+        return bool(programmes_named_now(kb, tracker))
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:

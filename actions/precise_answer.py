@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, better_passage, named_entities, reply_text
+from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, better_passage, reply_text
 from actions.answer_shape import confirms, gives_shape, lead_with_fact, mentions_deadline
 from actions.context import body_in_context
 from actions.opening_hours import hours_answer
@@ -97,7 +97,7 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
            domain: dict[str, Any], events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The messages and events to send instead of the action's `draft` and `events`.
 
-    `action` tells how its answer competes (`KnowledgeAction`: `structured`, `declines`, `exact`).
+    `action` tells how its answer competes (`KnowledgeAction`: `structured`, `declines`, `is_exact`).
     """
     if not any(m.get("text") for m in draft):
         return draft, events  # a form step or a response rendered by Rasa: nothing to weigh
@@ -121,10 +121,7 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
                        for e in events)
     # The titles listed after « Les documents détaillent aussi : » are offers, not the answer.
     core = without_sources(answer, prefix).split(render(domain, "utter_more_intro"))[0]
-    # A deadline answer is exact for the programme named, not for another event's deadline.
-    exact = answered and ((action.exact and bool(named_entities(kb, question, ("programme",))))
-                          or any(e.get("event") == "slot" and e.get("name") == action.exact_slot
-                                 and e.get("value") not in (None, "other_person") for e in events))
+    exact = answered and action.is_exact(kb, tracker, events)
     choice = None if exact else \
         better_passage(kb, tracker, core, action.structured, outcome, about_entity)
     if choice and choice.replaces:

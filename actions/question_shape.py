@@ -44,6 +44,13 @@ _YES_NO_START = re.compile(
     r"^(et )?(est ce qu|esce qu|esk|es ce qu|est il |est elle |sont ils |sont elles |existe t il |y a t il |"
     r"ya t il |peut on |peuvent ils |puis je |pourrait on |a t elle |a t il |ont ils |faut il |dois je |doit on |"
     r"c est bien |c est vrai |il est vrai |vrai que |est ce vrai )")
+# A verb that makes a statement of it: common forms, an inverted subject (« finance-t-il »),
+# or SMS « c » for « c'est ».
+_CLAIM_VERB = re.compile(r"\b(est|sont|a|ont|c|c est|fait|font|peut|peuvent|compte|comptent|existe|existent|va|vont|"
+                         r"sera|seront|etait|etaient|doit|doivent|reste|restent|faut|dure|date|datent|porte|portent|"
+                         r"travaille|travaillent|organise|organisent|propose|proposent|soutient|soutiennent|gere|"
+                         r"gerent|dirige|dirigent|depend|dependent|possede|possedent|participe|participent|\w+ent)\b"
+                         r"|\b\w+ t (il|elle|ils|elles|on)\b|\b\w+(ee|ees)\b(?= (a|au|aux|avec|par|en) )")
 _OPEN_WORDS = re.compile(r"\b(qui|quoi|koi|quel|quelle|quels|quelles|quand|comment|combien|pourquoi|"
                          r"que|qu|lequel|laquelle|lesquels|lesquelles|dans quel|de quel)\b")
 
@@ -82,8 +89,11 @@ def _closed_statement(text: str, folded: str) -> bool:
         return False
     # « qui »/« que » also link clauses (« le service qui s'occupe de… ? »): asking only up front.
     head = " ".join(folded.split()[:3])
-    return not (_OPEN_WORDS.search(folded.replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " "))
-                or _OPEN_WORDS.search(head) or re.search(r"\b(ou|c est koi)\b", folded[-12:]))
+    if (_OPEN_WORDS.search(folded.replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " "))
+            or _OPEN_WORDS.search(head) or re.search(r"\b(ou|c est koi)\b", folded[-12:])):
+        return False
+    # « horaires du service de Suresnes ? » names a topic; a claim has a verb.
+    return _CLAIM_VERB.search(folded) is not None
 
 
 def asked_hour(text: str) -> tuple[int, int] | None:

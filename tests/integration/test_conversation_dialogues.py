@@ -59,7 +59,7 @@ def test_follow_up_on_another_body_repeats_the_twinnings_answer(stack):
 
 def test_audience_question_without_programme_uses_the_one_discussed(stack):
     first, buttons = ask(stack, "ctx-2", "c'est quoi le PrECI ?")
-    assert "écoles secondaires" in first
+    assert "secondaire" in first
     assert '/ask_deadline{"programme": "preci"}' in [b["payload"] for b in buttons]
     text, _ = ask(stack, "ctx-2", "c'est pour qui ?")
     assert "niveau secondaire" in text and "Source :" in text
@@ -90,14 +90,14 @@ def test_continent_follow_up_filters_the_partners_just_listed(stack):
 
 def test_follow_up_naming_a_public_answers_for_that_public_s_programme(stack):
     first, _ = ask(stack, "ctx-6", "c'est quoi le PISI ?")
-    assert "porteurs de projets namurois" in first
+    assert "namurois" in first and "coopération au développement" in first
     text, _ = ask(stack, "ctx-6", "et pour les écoles ?")
-    assert "PrECI" in text and "écoles secondaires" in text and "Source :" in text
+    assert "PrECI" in text and "secondaire" in text and "Source :" in text
 
 
 def test_contact_follow_up_on_a_detail_the_sources_do_not_give(stack):
     first, _ = ask(stack, "ctx-7", "horaires du service de Suresnes ?")
-    assert "17 h le vendredi" in first
+    assert "17h le vendredi" in first
     text, _ = ask(stack, "ctx-7", "et son mail ?")
     assert "Mes sources ne donnent pas cette information" in text and "01 42 04 96 77" in text
 
@@ -142,12 +142,12 @@ def test_stop_quits_the_dialogue_and_the_next_question_is_answered(stack):
 
 # --- The unknown --------------------------------------------------------------------------
 
-def test_two_misses_in_a_row_end_in_an_honest_decline_with_the_contact(stack):
+def test_a_miss_gives_the_contact_at_once_and_two_in_a_row_end_in_an_honest_decline(stack):
     text, buttons = ask(stack, "unk-1", "/nlu_fallback")
     assert "Autre chose" in [b["title"] for b in buttons]
-    assert "081 776 770" not in text
-    text, _ = ask(stack, "unk-1", "/nlu_fallback")
-    assert "ne trouve pas la réponse" in text and "081 776 770" in text
+    assert "n'ai pas trouvé" in text and "081 776 770" in text  # whom to ask, beside the suggestions
+    text, buttons = ask(stack, "unk-1", "/nlu_fallback")
+    assert "ne trouve pas la réponse" in text and "081 776 770" in text and not buttons
 
 
 def test_unknown_detail_of_a_programme_is_declined_with_the_service_s_contact(stack):
@@ -158,7 +158,7 @@ def test_unknown_detail_of_a_programme_is_declined_with_the_service_s_contact(st
 
 def test_out_of_scope_is_declined_without_an_unrelated_fact(stack):
     text, _ = ask(stack, "unk-2", "quel temps fera-t-il demain à Namur ?")
-    assert "ne peux pas vous aider" in text
+    assert "ne donnent pas cette information" in text and "081 776 770" in text
     assert "Source :" not in text
 
 
