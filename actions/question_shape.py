@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.textnorm import fold
+from knowledge.textnorm import fold, has_verb
 
 YES_NO = "yes_no"
 HOW_MANY = "how_many"
@@ -92,8 +92,9 @@ def _closed_statement(text: str, folded: str) -> bool:
     if (_OPEN_WORDS.search(folded.replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " "))
             or _OPEN_WORDS.search(head) or re.search(r"\b(ou|c est koi)\b", folded[-12:])):
         return False
-    # « horaires du service de Suresnes ? » names a topic; a claim has a verb.
-    return _CLAIM_VERB.search(folded) is not None
+    # « horaires du service de Suresnes ? » names a topic; a claim has a verb (the language
+    # model tags most; the list catches those it takes for nouns, like « compte »).
+    return _CLAIM_VERB.search(folded) is not None or has_verb(text)
 
 
 def asked_hour(text: str) -> tuple[int, int] | None:

@@ -155,6 +155,11 @@ def claim_groups(text: str) -> list[tuple[str, ...]]:
     return groups
 
 
+def has_verb(text: str) -> bool:
+    """Whether the sentence has a verb: a claim, not just a topic named."""
+    return any(tok.pos_ in ("VERB", "AUX") for tok in _nlp()(text))
+
+
 def warm_up() -> None:
     """Load the spaCy pipeline now (about 3 s) rather than on the first search."""
     _nlp()
