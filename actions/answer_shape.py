@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from actions.evidence import (
+    NUMBER_WORDS,
     coverage,
     missing_names,
     missing_numbers,
@@ -65,15 +66,12 @@ def lead_with_fact(text: str, question: str, shape: str) -> str:
     return " ".join([best, *(s for s in parts if s is not best)])
 
 
-_COUNT_WORDS_RE = ("deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
-                   "cinquante|cent|mille")
 # « combien d'enjeux », « cb de km »: the thing counted is the word after « combien de ».
 _COUNTED = re.compile(r"\b(?:combien|cb|cmb|nombre|nbre|nb)\s+(?:de|d|des)\s+(\w+)(?:\s+(\w+))?")
-_COUNT_WORDS = _COUNT_WORDS_RE
 
 
 # « les 4 priorités », « ses cinq enjeux »: a count the question states itself.
-_STATED_COUNT = re.compile(rf"\b(?:\d+|{_COUNT_WORDS_RE})\s+([a-z]\w{{3,}})")
+_STATED_COUNT = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+([a-z]\w{{3,}})")
 
 
 def counted_thing(question: str) -> str | None:
@@ -90,7 +88,7 @@ def gives_count(question: str, text: str) -> bool:
     if not thing:
         return False
     root = stem(thing.rstrip("sx"))
-    pattern = rf"\b(?:\d+(?:[ .]\d{{3}})*|{_COUNT_WORDS})\s+(?:\w+\s+){{0,2}}?{re.escape(root)}"
+    pattern = rf"\b(?:\d+(?:[ .]\d{{3}})*|{NUMBER_WORDS})\s+(?:\w+\s+){{0,2}}?{re.escape(root)}"
     return re.search(pattern, fold(text)) is not None
 
 
@@ -100,7 +98,7 @@ def gives_shape(text: str, shape: str) -> bool:
     if shape == DATE:
         return _YEAR_OR_DATE.search(text) is not None or re.search(r"\bdepuis\b", text, re.IGNORECASE) is not None
     if shape == HOW_MANY:
-        return _DIGIT.search(text) is not None or re.search(rf"\b({_COUNT_WORDS}|une? seule?)\b", fold(text)) is not None
+        return _DIGIT.search(text) is not None or re.search(rf"\b({NUMBER_WORDS}|une? seule?)\b", fold(text)) is not None
     return True
 
 

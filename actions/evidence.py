@@ -29,6 +29,8 @@ _NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept"
                  "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
                  "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+# The same number words as a regular-expression alternation, for patterns elsewhere.
+NUMBER_WORDS = "|".join(_NUMBER_WORDS)
 # Capitalised words that are not names: forms of address and sentence openers.
 _NOT_NAMES = frozenset("monsieur madame mademoiselle messieurs mesdames bonjour bonsoir merci svp est".split())
 
@@ -140,7 +142,7 @@ def without_echoes(answer: str, question: str) -> str:
     return re.sub(r"\(([^()]*)\)", lambda m: "" if f" {fold(m.group(1))} " in asked else m.group(0), answer)
 
 
-_COUNT = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
+_COUNT = rf"(\d+|{NUMBER_WORDS})"
 
 
 def _as_number(token: str) -> str:

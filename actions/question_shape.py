@@ -5,6 +5,7 @@ so it works the same on typos of the rest of the sentence and needs no training.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.textnorm import fold, has_verb
 
@@ -64,8 +65,11 @@ def question_core(text: str) -> str:
     return asking[-1] if asking else text
 
 
+@lru_cache(maxsize=256)
 def question_shape(text: str) -> str:
-    """The shape of answer `text` asks for (one of the constants above)."""
+    """The shape of answer `text` asks for (one of the constants above).
+
+    Cached: several steps of one turn ask it, and a statement may need the language model."""
     text = question_core(text)
     folded = fold(text)
     if not folded:
