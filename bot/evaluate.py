@@ -39,8 +39,9 @@ DEFAULT_TODAY = "2026-11-21"
 CONVERSATIONS = ROOT / "tests" / "conversations"
 HELDOUT = CONVERSATIONS / "heldout"
 # Blind sets: written from the five source documents alone, by writers who never saw the
-# training data, the knowledge content or another set. A: the "before"; B: the fresh one.
-BLIND_SETS = {"aveugle A": CONVERSATIONS / "blind" / "a", "aveugle B": CONVERSATIONS / "blind" / "b"}
+# training data, the knowledge content or another set. A: the first "before"; B: the result of
+# the first round, since used to find classes of failure; C: the fresh one, never read.
+BLIND_SETS = {name: CONVERSATIONS / "blind" / name[-1].lower() for name in ("aveugle A", "aveugle B", "aveugle C")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
