@@ -10,8 +10,10 @@ from collections.abc import Callable
 from actions.evidence import (
     NUMBER_WORDS,
     coverage,
+    denied_claims,
     missing_names,
     missing_numbers,
+    narrows,
     stem,
     unsupported_share,
     without_echoes,
@@ -23,7 +25,7 @@ from knowledge.textnorm import fold
 
 # A closed question is confirmed when the answer says all but this share of what it claims
 # (IDF-weighted: « rentabilité », a word the sources never use, weighs the most).
-UNSUPPORTED = 0.34
+UNSUPPORTED = 0.4
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
 _YEAR_OR_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|"
                            r"août|septembre|octobre|novembre|décembre)\b", re.IGNORECASE)
@@ -41,6 +43,8 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     question = question_core(question)
     answer = without_echoes(answer, question)
     if missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer):
+        return False
+    if narrows(question, answer) or denied_claims(question, answer):
         return False
     return unsupported_share(question, answer, weight) <= UNSUPPORTED
 

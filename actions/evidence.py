@@ -28,9 +28,14 @@ _NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:,\d+)?")
 _NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
                  "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
                  "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000}
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+# Round figures (« une centaine d'activités », « un demi-siècle ») compared as their number.
+_ROUND_FIGURES = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+                  "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "demi siecle": 50,
+                  "millier": 1000}
+_NUMBER_WORDS.update(_ROUND_FIGURES)
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")s?\b", re.IGNORECASE)
 # The same number words as a regular-expression alternation, for patterns elsewhere.
-NUMBER_WORDS = "|".join(_NUMBER_WORDS)
+NUMBER_WORDS = "|".join(w for w in _NUMBER_WORDS if w not in _ROUND_FIGURES)
 # Capitalised words that are not names: forms of address and sentence openers.
 _NOT_NAMES = frozenset("monsieur madame mademoiselle messieurs mesdames bonjour bonsoir merci svp est".split())
 
@@ -41,7 +46,8 @@ def stem(word: str) -> str:
 
 def numbers(text: str) -> set[str]:
     """Numbers of a text, in digits, thousands separators removed: « 14.573 » -> « 14573 »."""
-    text = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]), text)
+    text = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]),
+                            re.sub(r"demi[- ]si[eè]cle", "demi siecle", text))
     return {re.sub(r"[ .]", "", n) for n in _NUMBER.findall(text)}
 
 
@@ -114,9 +120,16 @@ def missing_names(question: str, text: str) -> list[str]:
     return names
 
 
+def _round_figures_as_digits(text: str) -> str:
+    """« un demi-siècle » -> « 50 ans », « une centaine de » -> « 100 »: compared as numbers."""
+    text = re.sub(r"\b(un )?demi[- ]si[eè]cle\b", "50 ans", text, flags=re.IGNORECASE)
+    pattern = r"\b(une )?(" + "|".join(w for w in _ROUND_FIGURES if " " not in w) + r")s?( d'| de)?\b"
+    return re.sub(pattern, lambda m: f"{_ROUND_FIGURES[m.group(2).lower()]} ", text, flags=re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def _claims(question: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(g for g in claim_groups(question) if not _FRAMING.intersection(g))
+    return tuple(g for g in claim_groups(_round_figures_as_digits(question)) if not _FRAMING.intersection(g))
 
 
 def claims_of(question: str) -> tuple[tuple[str, ...], ...]:
@@ -160,3 +173,36 @@ def wrong_counts(question: str, answer: str) -> bool:
         if given and number not in given:
             return True
     return False
+
+
+# « uniquement les projets ponctuels ? », « n'importe quel projet ? », « qu'un seul service ? »:
+# a question that narrows (or widens) what the sources say; « pas seulement » does the opposite.
+_RESTRICTS = re.compile(r"(?<!pas )(?<!non )(?<!ou )\b(uniquement|seulement|exclusivement|seuls?|seules?|rien que|"
+                        r"juste (de|du|des|d|pour|un|une|le|la|les|l)|n importe (quel|quelle|quels|quelles|qui|quoi)|"
+                        r"qu un seul|qu une seule|que pour|tous les (mois|ans|jours|semaines))\b")
+# The same narrowing in the sources' words.
+_NARROW = re.compile(r"\b(uniquement|seulement|exclusivement|seule?s?|reserve|reservee|reserves|reservees|"
+                     r"ne \w+ que|n \w+ que)\b")
+# Words that deny what follows them (« il ne s'agit pas d'assistance »).
+_DENIAL = frozenset("pas non sans ni aucun aucune jamais".split())
+DENIAL_REACH = 3
+
+
+def narrows(question: str, answer: str) -> bool:
+    """Whether the question narrows what the sources say and the answer does not narrow it too."""
+    return bool(_RESTRICTS.search(fold(question))) and not _NARROW.search(fold(answer))
+
+
+def denied_claims(question: str, answer: str) -> list[tuple[str, ...]]:
+    """Claims of the question the answer only mentions just after a denial (« ce n'est pas
+    de l'assistance »), when the question itself denies nothing."""
+    if _DENIAL.intersection(fold(question).split()):
+        return []
+    clauses = [fold(c).split() for c in re.split(r"[,;:.()«»\n]", answer)]
+    denied = []
+    for group in _claims(question):
+        stems = {stem(f) for f in group}
+        seen = [(words, i) for words in clauses for i, w in enumerate(words) if w in group or stem(w) in stems]
+        if seen and all(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for words, i in seen):
+            denied.append(group)
+    return denied

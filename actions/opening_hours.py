@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from actions.asked_time import AskedTime, spoken_time
 from actions.phrasing import render, source_lines
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
@@ -52,24 +53,49 @@ def parse_hours(text: str) -> Schedule:
     return schedule
 
 
-def is_open(schedule: Schedule, day: str | None, minute: int | None) -> bool:
-    """Whether the service is open that day (any day, if none given) at that time (any time, if none)."""
+def is_open(schedule: Schedule, day: str | None, span: tuple[int, int] | None, whole: bool = False) -> bool:
+    """Whether the service is open that day (any day, if none given) during `span` (any time,
+    if none): at some moment of it, or all of it when `whole`."""
     days = [day] if day else list(schedule)
-    return any(minute is None or start <= minute < end for d in days for start, end in schedule.get(d, []))
+    if span is None:
+        return any(schedule.get(d) for d in days)
+    first, end = span
+    if whole:
+        return any(start <= first and end <= stop for d in days for start, stop in schedule.get(d, []))
+    return any(start < end and first < stop for d in days for start, stop in schedule.get(d, []))
 
 
-def spoken_time(hour: int, minute: int) -> str:
-    return f"{hour} h {minute:02d}" if minute else f"{hour} h"
+# How a part of the day is said after « ouvert » (the question's own words are folded).
+PART_TEMPLATES = {(0, 12 * 60): "utter_when_morning", (12 * 60, 19 * 60): "utter_when_afternoon",
+                  (18 * 60, 24 * 60): "utter_when_evening", (12 * 60, 14 * 60): "utter_when_midday"}
 
 
-def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, day: str | None,
-                 time: tuple[int, int] | None) -> str | None:
-    """The answer to « open on `day` at `time`? » for the body's service, with its source.
+def said_when(domain: dict[str, Any], asked: AskedTime) -> str:
+    """« le vendredi à 17 h 30 », « dans l'après-midi », « le samedi »."""
+    parts = []
+    if asked.day:
+        parts.append(render(domain, "utter_when_day", day=asked.day))
+    if asked.clock is not None:
+        parts.append(render(domain, "utter_when_time", time=spoken_time(asked.clock)))
+    elif asked.span and asked.span in PART_TEMPLATES:
+        parts.append(render(domain, PART_TEMPLATES[asked.span]))
+    return " ".join(parts)
+
+
+def intervals_said(intervals: list[tuple[int, int]], domain: dict[str, Any]) -> str:
+    """« de 9 h à 12 h 30 et de 13 h 30 à 17 h »."""
+    spans = [render(domain, "utter_hours_span", start=spoken_time(a), end=spoken_time(b)) for a, b in intervals]
+    return " et ".join(spans)
+
+
+def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked: AskedTime) -> str | None:
+    """The answer to « open on that day, at that time? » (or « until when on Friday? ») for the
+    body's service, with its source.
 
     None when neither a day nor a time is asked, or when the hours text cannot be read
     (the contact card then says the hours as they are written).
     """
-    if day is None and time is None:
+    if not asked.names_time:
         return None
     hours = kb.contacts(body_id=body_id, kind="hours")
     if not hours:
@@ -80,14 +106,19 @@ def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, day: s
     schedule = parse_hours(hours[0].value)
     if not schedule:
         return None
-    minute = time[0] * 60 + time[1] if time else None
-    if day and time:
-        when = render(domain, "utter_when_day_time", day=day, time=spoken_time(*time))
-    elif day:
-        when = render(domain, "utter_when_day", day=day)
+    service, text = hours[0].service_name, hours[0].value
+    if asked.asks_when and asked.day:  # « à quelle heure ferme-t-il le vendredi ? »
+        intervals = schedule.get(asked.day, [])
+        line = (render(domain, "utter_hours_on_day", day=asked.day, service=service,
+                       intervals=intervals_said(intervals, domain), hours=text) if intervals else
+                render(domain, "utter_hours_shut", service=service, when=said_when(domain, asked), hours=text))
+    elif asked.asks_when:
+        return None
     else:
-        when = render(domain, "utter_when_time", time=spoken_time(*time))
-    verdict = "utter_hours_open" if is_open(schedule, day, minute) else "utter_hours_closed"
-    lines = [render(domain, verdict, service=hours[0].service_name, when=when, hours=hours[0].value),
-             source_lines(domain, [hours[0].source])]
-    return "\n".join(lines)
+        open_then = is_open(schedule, asked.day, asked.span, asked.whole)
+        if asked.closed:  # « fermé le samedi ? »: yes means closed
+            verdict = "utter_hours_not_shut" if open_then else "utter_hours_shut"
+        else:
+            verdict = "utter_hours_open" if open_then else "utter_hours_closed"
+        line = render(domain, verdict, service=service, when=said_when(domain, asked), hours=text)
+    return "\n".join([line, source_lines(domain, [hours[0].source])])

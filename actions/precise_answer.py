@@ -18,7 +18,8 @@ from actions.answer_shape import confirms, gives_shape, lead_with_fact, mentions
 from actions.context import body_in_context
 from actions.opening_hours import hours_answer
 from actions.phrasing import french_date, render, source_lines
-from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, asked_hour, asked_weekday, question_shape
+from actions.asked_time import asked_time
+from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
 from actions.silence import says_sources_are_silent
 from knowledge import KnowledgeBase, today
@@ -103,11 +104,11 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         return draft, events  # a form step or a response rendered by Rasa: nothing to weigh
     question = tracker.latest_message.get("text") or ""
     shape = question_shape(question)
-    asks_hours = shape == OPEN_HOURS or (tracker.get_slot("last_answer") == "contact"
-                                         and (asked_weekday(question) or asked_hour(question)))
-    if asks_hours:  # « et le samedi ? » right after the contact details asks about hours too
+    asked = asked_time(question)
+    if shape == OPEN_HOURS or (tracker.get_slot("last_answer") == "contact" and asked.names_time):
+        # « et le samedi ? » right after the contact details asks about hours too
         body_id = body_in_context(kb, tracker)
-        compared = hours_answer(kb, domain, body_id, asked_weekday(question), asked_hour(question))
+        compared = hours_answer(kb, domain, body_id, asked)
         if compared:
             out = CollectingDispatcher()
             out.utter_message(text=compared)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from actions.asked_time import VISIT_WORDS, asks_about_hours
 from knowledge.textnorm import fold, has_verb
 
 YES_NO = "yes_no"
@@ -19,14 +20,7 @@ WHERE = "where"
 DEFINITION = "definition"
 OTHER = "other"
 
-_WEEKDAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-# « à 11h », « vers 18 h 30 », « 9h30 », « midi »: an hour of the day.
-HOUR = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\b|\bmidi\b")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (OPEN_HOURS, re.compile(
-        rf"\b(ouvert|ouverte|ouvre|ferme|fermee|passer|venir|aller|horaires?|accueil)\b.*"
-        rf"(\b\d{{1,2}}\s*h\b|\b\d{{1,2}}\s*h\s*\d{{2}}\b|\b\d{{1,2}}\s*heures?\b|\bmidi\b|\b({_WEEKDAYS})s?\b)"
-        rf"|(\b\d{{1,2}}\s*h\b|\b({_WEEKDAYS})s?\b).*\b(ouvert|ouverte|ferme|fermee|passer)\b")),
     (HOW_MANY, re.compile(r"\b(combien|cb|cmb|nombre de|nbre|nb de|quel nombre)\b")),
     (DATE, re.compile(r"\b(depuis quand|depuis combien|jusqu a quand|a partir de quand|quand|quelle date|"
                       r"en quelle annee|quelle annee|quel jour|date|datent|date t|de quand)\b")),
@@ -43,8 +37,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # « Est-ce que … », « Peut-on … », « Y a-t-il … », « C'est bien … ? »: a closed question.
 _YES_NO_START = re.compile(
     r"^(et )?(est ce qu|esce qu|esk|es ce qu|est il |est elle |sont ils |sont elles |existe t il |y a t il |"
-    r"ya t il |peut on |peuvent ils |puis je |pourrait on |a t elle |a t il |ont ils |faut il |dois je |doit on |"
+    r"ya t il |ya til |y a til |y aura t il |aura t il |peut on |peuvent ils |puis je |pourrait on |"
+    r"a t elle |a t il |ont ils |faut il |dois je |doit on |"
     r"c est bien |c est vrai |il est vrai |vrai que |est ce vrai )")
+# « …, c'est bien ça ? », « …, non ? », « … ou pas ? »: a statement put to the test, whatever
+# question word it holds (« l'accord date de 2010, c'est exact ? »).
+_YES_NO_TAG = re.compile(r"\b(c est (bien )?(ca|exact|juste|correct|vrai)|est ce (bien )?(exact|vrai|juste|correct)|"
+                         r"n est ce pas|ou pas|ou non|si j ai bien compris|je me trompe|je ne me trompe pas)\s*$")
+# « …, non ? », « …, oui ? », « …, vrai ? » (a comma sets them apart from « le montant exact ? »).
+_SHORT_TAG = re.compile(r",\s*(non|oui|vrai|exact|juste|correct)\s*[?!. ]*$", re.IGNORECASE)
+# « …, est-ce que je peux… ? », « ille et vilaine ya til une coop… ? »: a closed question after a
+# preamble, when no question word comes before it.
+_YES_NO_INSIDE = re.compile(r"\b(est ce qu|esk|ya t il|ya til|y a t il|y a til|existe t il)\b")
+# « la loi date bien de 2010 ? », « le PISI s'adresse bien aux écoles ? »: « bien » after the verb.
+_CONFIRM_BIEN = re.compile(r"\b(est|sont|a|ont|\w+e|\w+ent|\w+t) bien (de|d|a|au|aux|en|le|la|les|l|un|une|des|du|que)\b")
+# « … comme à Namur non ? »: « non » closing a long question tests it.
+_TRAILING_NON = re.compile(r"\w+ \w+ \w+ \w+ non$")
+# « C'est Valéry Zuinen qui dirige le SREI ? »: a name put forward, to confirm.
+_CLEFT = re.compile(r"^(?:Et )?[Cc]'est (?:bien |vraiment )?(?:[A-ZÀ-Ý][\w-]+ ?)+ qu(?:i|e|')")
 # A verb that makes a statement of it: common forms, an inverted subject (« finance-t-il »),
 # or SMS « c » for « c'est ».
 _CLAIM_VERB = re.compile(r"\b(est|sont|a|ont|c|c est|fait|font|peut|peuvent|compte|comptent|existe|existent|va|vont|"
@@ -61,8 +71,15 @@ def question_core(text: str) -> str:
     Namur : … ? », « Ils veulent réduire une fracture. Laquelle ? »)."""
     parts = [part for part in re.split(r"(?<=[.!:;?])\s+", text.strip()) if part.strip()]
     # « …une ville jumelle en Allemagne ? Si oui, laquelle ? »: the first question leads.
-    asking = [part for part in parts if "?" in part and not fold(part).startswith(("si oui", "si non", "si c est"))]
-    return asking[-1] if asking else text
+    asking = [i for i, part in enumerate(parts) if "?" in part
+              and not fold(part).startswith(("si oui", "si non", "si c est"))]
+    if not asking:
+        return text
+    last = asking[-1]
+    # « Mon beau-frère dit que c'est de l'assistance. C'est vrai ? »: the claim is the sentence before.
+    if last and _YES_NO_TAG.fullmatch(fold(parts[last])):
+        return f"{parts[last - 1]} {parts[last]}"
+    return parts[last]
 
 
 @lru_cache(maxsize=256)
@@ -70,17 +87,33 @@ def question_shape(text: str) -> str:
     """The shape of answer `text` asks for (one of the constants above).
 
     Cached: several steps of one turn ask it, and a statement may need the language model."""
-    text = question_core(text)
+    whole, text = text, question_core(text)
     folded = fold(text)
     if not folded:
         return OTHER
-    if _YES_NO_START.search(folded):
-        # « Est-ce que le service est ouvert le samedi à 11 h ? » is still about hours.
-        return OPEN_HOURS if _PATTERNS[0][1].search(folded) else YES_NO
+    # « est-ce ouvert le samedi à 11 h ? » is about hours; so is « Je voudrais passer mercredi
+    # vers 13h. C'est ouvert ? », whose time is in the sentence before.
+    if asks_about_hours(text) or (VISIT_WORDS.search(folded) and asks_about_hours(whole)):
+        return OPEN_HOURS
+    if _is_closed(text, folded):
+        return YES_NO
     for shape, pattern in _PATTERNS:
         if pattern.search(folded):
             return shape
     return YES_NO if _closed_statement(text, folded) else OTHER
+
+
+def _is_closed(text: str, folded: str) -> bool:
+    """A closed question by its form: how it starts, how it ends, « bien » after its verb."""
+    if _YES_NO_START.search(folded) or _YES_NO_TAG.search(folded) or _SHORT_TAG.search(text):
+        return True
+    if _CLEFT.search(text) or _TRAILING_NON.search(folded):
+        return True
+    inside = _YES_NO_INSIDE.search(folded)
+    if inside and not _OPEN_WORDS.search(folded[:inside.start()]):
+        return True
+    bien = _CONFIRM_BIEN.search(folded)
+    return bien is not None and not _OPEN_WORDS.search(folded[:bien.start()])
 
 
 def _closed_statement(text: str, folded: str) -> bool:
@@ -94,25 +127,8 @@ def _closed_statement(text: str, folded: str) -> bool:
     # « qui »/« que » also link clauses (« le service qui s'occupe de… ? »): asking only up front.
     head = " ".join(folded.split()[:3])
     if (_OPEN_WORDS.search(folded.replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " "))
-            or _OPEN_WORDS.search(head) or re.search(r"\b(ou|c est koi)\b", folded[-12:])):
+            or _OPEN_WORDS.search(head) or re.search(r"\b(ou|c est koi)$", folded)):
         return False
     # « horaires du service de Suresnes ? » names a topic; a claim has a verb (the language
     # model tags most; the list catches those it takes for nouns, like « compte »).
     return _CLAIM_VERB.search(folded) is not None or has_verb(text)
-
-
-def asked_hour(text: str) -> tuple[int, int] | None:
-    """The hour named in the question (« à 11h30 » -> (11, 30)), if any."""
-    m = HOUR.search(fold(text))
-    if not m:
-        return None
-    if m.group(0) == "midi":
-        return 12, 0
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    return (hour, minute) if hour < 24 and minute < 60 else None
-
-
-def asked_weekday(text: str) -> str | None:
-    """The day of the week named in the question, folded (« samedi »), if any."""
-    m = re.search(rf"\b({_WEEKDAYS})s?\b", fold(text))
-    return m.group(1) if m else None

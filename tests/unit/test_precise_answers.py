@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.answer_shape import confirms, lead_with_fact
+from actions.asked_time import asked_time
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnerships
 from actions.question_shape import (
@@ -17,8 +18,6 @@ from actions.question_shape import (
     WHERE,
     WHO,
     YES_NO,
-    asked_hour,
-    asked_weekday,
     question_shape,
 )
 from actions.service import ActionAnswerServiceInfo, ActionAnswerStrategy
@@ -34,6 +33,16 @@ from actions.service import ActionAnswerServiceInfo, ActionAnswerStrategy
     ("est-ce que le PISI aide les écoles ?", YES_NO),
     ("Le service dépend du gouverneur ?", YES_NO),
     ("le bureau est ouvert le mercredi vers 17h30 ?", OPEN_HOURS),
+    ("Puis-je me présenter au service un lundi à 12h45 ?", OPEN_HOURS),
+    ("On peut les appeler le mercredi à 9h15 ?", OPEN_HOURS),
+    ("À quelle heure ferme le service le vendredi ?", OPEN_HOURS),
+    ("Le service est-il fermé entre midi et deux ?", OPEN_HOURS),
+    ("La page date du vendredi 22 juin 2012 ?", DATE),
+    ("L'accord avec le Jiangsu date de 2010, c'est bien ça ?", YES_NO),
+    ("C'est Valéry Zuinen qui dirige le SREI ?", YES_NO),
+    ("Le SREI a ses bureaux au Palais provincial, oui ?", YES_NO),
+    ("ya til une date limite pr l appel preci ?", YES_NO),
+    ("Quel est le montant exact ?", OTHER),
     ("PrECI ?", OTHER),
     ("parlez-moi du PST", OTHER),
 ])
@@ -41,11 +50,36 @@ def test_question_shapes(text, shape):
     assert question_shape(text) == shape
 
 
-def test_hour_and_day_are_read_from_the_question():
-    assert asked_hour("je peux venir jeudi à 12h45 ?") == (12, 45)
-    assert asked_hour("ouvert à midi ?") == (12, 0)
-    assert asked_weekday("et le Samedi ?") == "samedi"
-    assert asked_hour("le PST 2022-2024") is None
+def test_day_and_time_are_read_from_the_question():
+    assert asked_time("je peux venir jeudi à 12h45 ?").span == (12 * 60 + 45, 12 * 60 + 46)
+    assert asked_time("je peux venir jeudi à 12h45 ?").day == "jeudi"
+    assert asked_time("ouvert à midi ?").clock == 12 * 60
+    assert asked_time("et le Samedi ?").day == "samedi"
+    assert not asked_time("le PST 2022-2024").names_time
+    assert not asked_time("la page du vendredi 22 juin 2012").names_time
+
+
+def test_parts_of_the_day_and_the_direction_of_the_question():
+    afternoon = asked_time("ouvert le jeudi après-midi ?")
+    assert afternoon.span == (12 * 60, 19 * 60) and afternoon.clock is None and not afternoon.whole
+    lunch = asked_time("c'est ouvert entre midi et deux ?")
+    assert lunch.whole and lunch.span == (12 * 60, 14 * 60)
+    assert asked_time("fermé le samedi ?").closed
+    until = asked_time("ouvert jusqu'à 18h le vendredi ?")
+    assert until.span == (17 * 60 + 59, 18 * 60) and until.clock == 18 * 60
+    assert asked_time("à quelle heure ferme-t-il le vendredi ?").asks_when
+    assert not asked_time("à quelle heure ferme-t-il le vendredi ?").closed
+
+
+def test_hours_compare_points_parts_and_the_lunch_break():
+    from actions.opening_hours import is_open, parse_hours
+    week = parse_hours("Du lundi au vendredi de 9h à 12h30 et de 13h30 à 18h (17h le vendredi)")
+    assert is_open(week, "vendredi", (16 * 60 + 59, 17 * 60))
+    assert not is_open(week, "vendredi", (17 * 60, 17 * 60 + 1))
+    assert is_open(week, "jeudi", (12 * 60, 19 * 60))  # some of the afternoon
+    assert not is_open(week, "jeudi", (12 * 60, 14 * 60), whole=True)  # closed 12h30-13h30
+    assert not is_open(week, "samedi", None)
+    assert is_open(week, None, (0, 12 * 60))
 
 
 def test_a_number_or_a_name_the_answer_lacks_means_no():
@@ -98,9 +132,12 @@ def test_opening_hours_are_read_from_their_french_text():
     week = parse_hours("Du lundi au vendredi de 9 h à 12 h 30 et de 13 h 30 à 18 h (17 h le vendredi)")
     assert set(week) == {"lundi", "mardi", "mercredi", "jeudi", "vendredi"}
     assert week["mardi"] == [(540, 750), (810, 1080)] and week["vendredi"][-1] == (810, 1020)
-    assert is_open(week, "mardi", 11 * 60) and not is_open(week, "mardi", 13 * 60)
-    assert is_open(week, "jeudi", 17 * 60 + 30) and not is_open(week, "vendredi", 17 * 60 + 30)
-    assert not is_open(week, "samedi", None) and is_open(week, None, 10 * 60)
+    def at(minute):
+        return minute, minute + 1
+
+    assert is_open(week, "mardi", at(11 * 60)) and not is_open(week, "mardi", at(13 * 60))
+    assert is_open(week, "jeudi", at(17 * 60 + 30)) and not is_open(week, "vendredi", at(17 * 60 + 30))
+    assert not is_open(week, "samedi", None) and is_open(week, None, at(10 * 60))
     assert parse_hours("sur rendez-vous") == {}
 
 
@@ -156,3 +193,17 @@ def test_a_pronoun_points_back_to_what_was_just_answered(make_tracker, run):
               {"event": "bot", "text": "Province de Namur – Région de Louga (Sénégal) : La Province de Namur est jumelée"}]
     result = run(ActionKbFallback(), make_tracker("et elle concerne quels domaines ?", "nlu_fallback", events=before))
     assert "médico-social" in result.text and "Source :" in result.text
+
+
+def test_a_narrowed_or_denied_claim_or_a_round_figure_means_no():
+    weight = lambda _g: 1.0  # noqa: E731
+    wilway = "Toutes les actions, qu'il s'agisse de projets ponctuels ou d'activités récurrentes, y sont suivies."
+    assert not confirms("Wilway sert uniquement à suivre les projets ponctuels ?", wilway, weight)
+    assert confirms("Wilway suit les projets ponctuels ?", wilway, weight)
+    aid = "Il ne s'agit pas d'assistance, mais d'aider ses partenaires à se développer."
+    assert not confirms("La coopération, c'est de l'assistance ?", aid, weight)
+    publics = "Elle cite les jeunes déscolarisés sans qualifications, chômeurs de longue durée."
+    assert confirms("Les chômeurs de longue durée sont-ils cités ?", publics, weight)
+    delta = "Le Delta a proposé 232 activités différentes en 2021."
+    assert not confirms("Le Delta a fait une centaine d'activités en 2021 ?", delta, weight)
+    assert confirms("Suresnes a-t-elle un demi-siècle d'engagement ?", "Un engagement de plus de 50 ans.", weight)

@@ -1,0 +1,102 @@
+"""The day and time a question asks about, for comparing with opening hours.
+
+« ouvert le vendredi à 17h30 ? » names a point; « le jeudi après-midi ? » a part of the day,
+open if any of it is; « entre midi et deux ? » the lunch break, open only if all of it is;
+« jusqu'à 18h ? » the minute before 18 h. « Fermé le samedi ? » asks the other way round,
+and « à quelle heure ferme-t-il ? » asks for a time rather than a yes or a no.
+Read from the words alone, like the rest of the question's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.textnorm import fold
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})s?\b(?! \d)")  # « vendredi 22 juin » is a date
+_CLOCK = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\b")
+_UNTIL = re.compile(r"\b(jusqu a|avant)\s+$")
+# Parts of the day, in minutes since midnight: open if the service is open at any moment of it.
+_PARTS = [
+    (re.compile(r"\b(entre midi et (deux|14 ?h)|(pause|temps|heure|heures) (de |du )?(midi|dejeuner)|"
+                r"pause dejeuner|sur le midi|midi deux)\b"), (12 * 60, 14 * 60), True),
+    (re.compile(r"\b(apres midi|aprem|aprem s)\b"), (12 * 60, 19 * 60), False),
+    (re.compile(r"\b(matin|matinee)\b"), (0, 12 * 60), False),
+    (re.compile(r"\b(soir|soiree|en nocturne)\b"), (18 * 60, 24 * 60), False),
+]
+_NOON = re.compile(r"(?<!apres )\bmidi\b")
+# Words of coming by, calling or being open: with a day or a time, the question is about hours.
+VISIT_WORDS = re.compile(r"\b(ouvert|ouverte|ouverts|ouvre|ouvrent|ouverture|ferme|fermee|fermes|fermeture|passer|"
+                         r"venir|aller|rendre|presenter|deplacer|appeler|telephoner|joindre|contacter|horaires?|"
+                         r"accueil|accueille|permanence|guichet|rendez vous|recoit|recevoir|disponible|dispo)\b")
+# « fermé le samedi ? »: a yes means closed.
+_ASKS_CLOSED = re.compile(r"\b(ferme|fermee|fermes|fermees|fermeture)\b")
+# « à quelle heure ferme-t-il ? », « jusqu'à quelle heure ? »: wants a time, not a verdict.
+_ASKS_WHEN = re.compile(r"\b(quelle heure|quelles heures|quel horaire|quels horaires|horaires|heures d ouverture|"
+                        r"quels jours|quel jour|quand)\b")
+
+
+@dataclass(frozen=True)
+class AskedTime:
+    """What a question asks about the opening hours.
+
+    span: minutes since midnight [start, end) asked about, None for any time of the day;
+    whole: the service must be open all of `span` (« entre midi et deux ») rather than some of it;
+    clock: the time of day the question names (« 18h » in « jusqu'à 18h »), if it names one.
+    """
+
+    day: str | None
+    span: tuple[int, int] | None
+    whole: bool = False
+    clock: int | None = None
+    closed: bool = False
+    asks_when: bool = False
+
+    @property
+    def names_time(self) -> bool:
+        return self.day is not None or self.span is not None
+
+
+def spoken_time(minute: int) -> str:
+    hour, rest = divmod(minute, 60)
+    return f"{hour} h {rest:02d}" if rest else f"{hour} h"
+
+
+def asked_time(text: str) -> AskedTime:
+    """The day, time and direction a question asks about (all None when it names none)."""
+    folded = fold(text)
+    day_match = _WEEKDAY.search(folded)
+    day = day_match.group(1) if day_match else None
+    span, whole, said = None, False, None
+    clock = _CLOCK.search(folded)
+    if clock and int(clock.group(1)) < 24 and int(clock.group(2) or 0) < 60:
+        said = int(clock.group(1)) * 60 + int(clock.group(2) or 0)
+        # « ouvert jusqu'à 18h ? »: open the minute before
+        minute = said - 1 if _UNTIL.search(folded[:clock.start()]) else said
+        span = (minute, minute + 1)
+    else:
+        for pattern, part, all_of_it in _PARTS:
+            if pattern.search(folded):
+                span, whole = part, all_of_it
+                break
+        else:
+            if _NOON.search(folded):
+                said = 12 * 60
+                span = (said, said + 1)
+    asks_when = bool(_ASKS_WHEN.search(folded))
+    closed = bool(_ASKS_CLOSED.search(folded)) and not asks_when
+    return AskedTime(day, span, whole, said, closed, asks_when)
+
+
+def asks_about_hours(text: str) -> bool:
+    """« c'est ouvert le samedi ? », « je peux passer mardi vers 10h ? », « à quelle heure ferme
+    le service ? »: a day or time with a word of coming by or being open."""
+    folded = fold(text)
+    asked = asked_time(text)
+    if re.search(r"\b(horaires?|heures? d ouverture)\b", folded) and (asked.names_time or asked.asks_when):
+        return True
+    if re.search(r"\b(quelle heure|jusqu a quand)\b", folded) and VISIT_WORDS.search(folded):
+        return True
+    return asked.names_time and VISIT_WORDS.search(folded) is not None
