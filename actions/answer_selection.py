@@ -18,6 +18,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answer_shape import counted_thing, dated_fit, gives_count, names_someone
+from actions.list_reference import previous_answer, resolve_ordinal
 from actions.evidence import Evidence, claims_of, content_groups, coverage, question_words, unsupported_share
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
@@ -296,6 +297,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     typed = tracker.latest_message.get("text") or ""
     if not typed or typed.startswith("/"):
         return None  # a button: the action knows what it asks for
+    typed = resolve_ordinal(typed, previous_answer(tracker))  # « et le dernier ? » after a list
     if outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed):
         return None  # « et pour les associations ? »: the action resolved it from the conversation
     question = with_context(kb, tracker, typed)

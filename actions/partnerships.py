@@ -11,11 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import KnowledgeAction
 from actions.buttons import button
 from actions.context import body_in_context, latest_entity, mentioned_now
-from actions.partnership_text import partnership_details, partnership_line
+from actions.evidence import Evidence
+from actions.partnership_text import kind_label, partnership_details, partnership_line
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
 from knowledge.geography import continent_name, in_continent, is_continent
 from knowledge.models import Partnership
+from knowledge.textnorm import fold
 
 # Partners offered as « tell me more » buttons after a list.
 DETAIL_BUTTONS = 3
@@ -24,6 +26,18 @@ DETAIL_BUTTONS = 3
 def detail_buttons(domain: dict[str, Any], partnerships: list[Partnership]) -> list[dict[str, str]]:
     return [button(domain, "utter_button_partnership_details", "ask_partnership_details", {"partner": p.id},
                    partner=p.partner) for p in partnerships[:DETAIL_BUTTONS]]
+
+
+def kinds_named(domain: dict[str, Any], question: str, partnerships: list[Partnership]) -> set[str]:
+    """The kinds of agreement the question names (« jumelées » -> jumelage), among those listed:
+    « avec combien de villes Suresnes est-elle jumelée ? » counts the twinnings only."""
+    asked = Evidence.of(question)
+    named = set()
+    for p in partnerships:
+        label = [w for w in fold(kind_label(domain, p)).split() if len(w) > 3][:2]
+        if label and all(asked.has([w]) for w in label):
+            named.add(p.kind)
+    return named
 
 
 class ActionAnswerPartnerships(KnowledgeAction):
@@ -59,6 +73,8 @@ class ActionAnswerPartnerships(KnowledgeAction):
                             continent=continent)]
             shown = everything
         else:
+            kinds = kinds_named(domain, tracker.latest_message.get("text") or "", everything)
+            shown = [p for p in everything if p.kind in kinds] or everything
             lines = [render(domain, "utter_partnerships_intro", body=body.name, count=len(shown))]
         lines += [partnership_line(domain, p) for p in shown]
         lines.append(source_lines(domain, [p.source for p in shown]))

@@ -207,3 +207,15 @@ def test_a_narrowed_or_denied_claim_or_a_round_figure_means_no():
     delta = "Le Delta a proposé 232 activités différentes en 2021."
     assert not confirms("Le Delta a fait une centaine d'activités en 2021 ?", delta, weight)
     assert confirms("Suresnes a-t-elle un demi-siècle d'engagement ?", "Un engagement de plus de 50 ans.", weight)
+
+
+def test_an_ordinal_points_into_the_previous_list():
+    from actions.list_reference import listed_items, resolve_ordinal
+
+    keywords = "La stratégie repose sur quatre mots-clefs : pertinence, convergence, cohérence et efficience."
+    assert listed_items(keywords) == ["pertinence", "convergence", "cohérence", "efficience"]
+    assert "efficience" in resolve_ordinal("Et le dernier, ça veut dire quoi ?", keywords)
+    assert "convergence" in resolve_ordinal("et la deuxième de la liste ?", keywords)
+    assert resolve_ordinal("le premier objectif stratégique ?", keywords) == "le premier objectif stratégique ?"
+    partners = "Suresnes — 2 partenaires :\n• Cap-Haïtien (Haïti) — coopération\n• Holon (Israël) — jumelage"
+    assert "Holon" in resolve_ordinal("et le dernier ?", partners)
