@@ -19,7 +19,7 @@ from actions.evidence import (
     without_echoes,
     wrong_counts,
 )
-from actions.question_shape import DATE, HOW_MANY, WHO, question_core
+from actions.question_shape import DATE, HOW_MANY, WHO, YES_NO, question_core, question_shape
 from knowledge.french_dates import dates_in, deadline_in
 from knowledge.textnorm import fold
 
@@ -129,3 +129,24 @@ def dated_fit(hits: list, question: str, reach: float) -> object | None:
 def names_someone(text: str) -> bool:
     """Whether `text` names a person (a first name and a name: « Bernard Ruyssen »)."""
     return _NAME.search(text) is not None
+
+
+# « qui a signé l'accord ? », « le maire de Louga ? »: a person in a role is asked...
+_ROLE = re.compile(r"\b(maire|president|presidente|directeur|directrice|gouverneur|bourgmestre|ministre|ambassadeur|"
+                   r"ambassadrice|depute|deputee|signe|signee|signataire|fondateur|fondatrice|chef|preside)\b")
+# ...or an amount of money (« le budget du PISI ? », « combien d'argent ? »).
+_AMOUNT = re.compile(r"\b(budget|budgets|montant|montants|cout|coute|coutent|prix|tarif|tarifs|combien d argent|"
+                     r"euros?|somme|sommes)\b")
+_MONEY = re.compile(r"€|\beuros?\b|\bEUR\b", re.IGNORECASE)
+
+
+def lacks_detail(question: str, answer: str) -> bool:
+    """Whether the question asks for an amount of money, or for the person in a role, and the
+    answer gives none: it speaks of the topic around the detail, which the sources lack."""
+    folded = fold(question_core(question))
+    shape = question_shape(question)
+    if shape == YES_NO:
+        return False
+    if _AMOUNT.search(folded) and not _MONEY.search(answer):
+        return True
+    return shape == WHO and _ROLE.search(folded) is not None and not names_someone(answer)

@@ -27,12 +27,23 @@ REACH_WORDS = re.compile(r"\b(joindre|contacter|contact|coordonnees|appeler|tele
 SELF_DESCRIPTION = re.compile(r"\b(?:je\s+suis|j'?\s*suis|chui|en\s+tant\s+que?)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 
+# « place Saint-Aubain, au numéro 2 », « rue des Carrières, à quel numéro ? »: a street number.
+STREET = re.compile(r"\b(rue|place|avenue|av|boulevard|bd|chaussee|square|quai|allee|chemin)\b")
+BARE_NUMBER = re.compile(r"^(numero|num|no|n)$")
+
+
 def kinds_asked(tracker: Tracker) -> list[str]:
-    """Contact details the latest message asks for (roles the user gives as their own left out)."""
+    """Contact details the latest message asks for (roles the user gives as their own left out;
+    « numéro » beside a street is the address)."""
     text = tracker.latest_message.get("text") or ""
-    return list(dict.fromkeys(
-        e.get("value") for e in tracker.latest_message.get("entities", [])
-        if e.get("entity") == "contact_kind" and not SELF_DESCRIPTION.search(text[:e.get("start", 0)])))
+    street = STREET.search(fold(text)) is not None
+    kinds = []
+    for e in tracker.latest_message.get("entities", []):
+        if e.get("entity") != "contact_kind" or SELF_DESCRIPTION.search(text[:e.get("start", 0)]):
+            continue
+        said = fold(text[e.get("start", 0):e.get("end", 0)])
+        kinds.append("address" if street and BARE_NUMBER.match(said) else e.get("value"))
+    return list(dict.fromkeys(kinds))
 
 
 def specific_kinds(asked: list[str | None]) -> list[str]:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from actions.question_shape import question_core
 from knowledge.textnorm import claim_groups, fold, question_groups
 
 # Words long enough to compare by their start: « européennes » meets « européen »,
@@ -129,7 +130,9 @@ def _round_figures_as_digits(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _claims(question: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(g for g in claim_groups(_round_figures_as_digits(question)) if not _FRAMING.intersection(g))
+    # What the user says first (« Ma classe étudie l'italien. Quelle région… ? ») claims nothing.
+    core = question_core(question)
+    return tuple(g for g in claim_groups(_round_figures_as_digits(core)) if not _FRAMING.intersection(g))
 
 
 def claims_of(question: str) -> tuple[tuple[str, ...], ...]:

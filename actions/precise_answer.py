@@ -14,7 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, better_passage, reply_text
-from actions.answer_shape import confirms, gives_shape, lead_with_fact, mentions_deadline
+from actions.answer_shape import confirms, gives_shape, lacks_detail, lead_with_fact, mentions_deadline
 from actions.context import body_in_context
 from actions.opening_hours import hours_answer
 from actions.phrasing import french_date, render, source_lines
@@ -135,6 +135,13 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         out.utter_message(text="\n".join([*lines, source_lines(domain, [p.source])]))
         draft, answered = out.messages, True
         events = passage_context(p)
+    if answered and lacks_detail(question, without_sources(reply_text(draft), prefix)):
+        # « le budget du PISI ? », « qui a signé l'accord ? »: the topic is known, the detail is not.
+        reach = service_reach(kb, domain)
+        out = CollectingDispatcher()
+        out.utter_message(text=render(domain, "utter_detail_unknown", service=reach.service, contact=reach.contact)
+                          if reach else render(domain, "utter_detail_unknown_nocontact"))
+        return out.messages, [SlotSet("last_answer", "declined")]
     if answered and shape in (DATE, HOW_MANY) and not gives_shape(without_sources(reply_text(draft), prefix), shape):
         first = next(m for m in draft if m.get("text"))
         lead = "utter_shape_no_date" if shape == DATE else "utter_shape_no_number"

@@ -115,6 +115,8 @@ QUESTION_WRAPPING = frozenset("""
     renseignements information informations info infos question questions connaitre chercher cherche exactement
     precisement quoi consister consiste consistent recouvrir recouvre designer designe correspondre correspond
     entendre entend
+    jai j c ki koi kel kelle kels kelles ya pr ds stp slt bjr tt pk pq qd cb cmb jsuis jsui chui truc machin
+    nom temps
 """.split())
 
 

@@ -219,3 +219,29 @@ def test_an_ordinal_points_into_the_previous_list():
     assert resolve_ordinal("le premier objectif stratégique ?", keywords) == "le premier objectif stratégique ?"
     partners = "Suresnes — 2 partenaires :\n• Cap-Haïtien (Haïti) — coopération\n• Holon (Israël) — jumelage"
     assert "Holon" in resolve_ordinal("et le dernier ?", partners)
+
+
+def test_an_amount_or_a_person_in_a_role_the_answer_lacks_is_a_detail_unknown():
+    from actions.answer_shape import lacks_detail
+
+    accord = "Depuis mai 2000, la Province de Namur et la Province du Jiangsu sont liées par un accord d'amitié."
+    assert lacks_detail("Qui a signé l'accord d'amitié avec le Jiangsu ?", accord)
+    assert lacks_detail("Quel est le budget annuel du PISI ?", "Le PISI soutient des porteurs namurois.")
+    assert not lacks_detail("Qui est le responsable du SREI ?", "Responsable : Bernard Ruyssen, directeur")
+    assert not lacks_detail("Combien d'euros reçoit un projet ?", "Au plus 5.000 € par projet.")
+    assert not lacks_detail("Le PISI a-t-il un budget ?", "Le PISI soutient des porteurs namurois.")
+
+
+def test_a_number_beside_a_street_asks_for_the_address():
+    from rasa_sdk import Tracker
+
+    from actions.contact import kinds_asked
+
+    text = "le srei c sur la place st aubain mais a kel numero ?"
+    start = text.index("numero")
+    message = {"text": text, "entities": [{"entity": "contact_kind", "value": "phone", "start": start,
+                                           "end": start + len("numero")}]}
+    assert kinds_asked(Tracker("t", {}, message, [], False, None, {}, "")) == ["address"]
+    phone = {"text": "le numero du srei ?", "entities": [{"entity": "contact_kind", "value": "phone", "start": 3,
+                                                           "end": 9}]}
+    assert kinds_asked(Tracker("t", {}, phone, [], False, None, {}, "")) == ["phone"]
