@@ -238,10 +238,13 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
     passage that fits its words strongly instead.
     """
     if question_shape(question) == YES_NO:
-        # Its claim may be false (« jumelée avec Dakar ? »): the passage need only speak of
-        # most of what it is about; the verdict then says whether it confirms the rest.
+        # Its claim may be false (« jumelée avec Dakar ? », « pour 2050 ? »): the passage need
+        # only speak of most of what it is about, numbers aside; the verdict says the rest.
+        def beside_numbers(group: tuple[str, ...]) -> float:
+            return 0.0 if group[0].isdigit() else weight(group)
+
         return next((p for p in hits if p.score >= MIN_CLOSED
-                     and unsupported_share(question, f"{p.title} {p.text}", weight) <= HALF), None)
+                     and unsupported_share(question, f"{p.title} {p.text}", beside_numbers) <= HALF), None)
     fitting = [p for p in hits if p.score >= MIN_UNPLACED and answers_all(question, p, weight)]
     if fitting and question_shape(question) == DATE:
         return dated_fit(fitting, question, 2 * NEAR) or fitting[0]

@@ -21,7 +21,7 @@ _FRAMING = frozenset("""
     bien vrai exact exacte juste correct ca cela non oui est ce etre avoir faire aussi toujours encore
     deja seulement vraiment effectivement bon alors donc il ils elle elles lui on nous je tu
     partie part fait cas chose sujet exemple question moyen facon maniere cadre niveau plan
-    page site texte document article propos selon
+    page site texte document article propos selon liste chapitre volet rubrique section paragraphe brochure
 """.split())
 _NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:,\d+)?")
 # Number words written out (« vingt ans », « six jumelages ») compared as digits; « un » and
@@ -128,11 +128,25 @@ def _round_figures_as_digits(text: str) -> str:
     return re.sub(pattern, lambda m: f"{_ROUND_FIGURES[m.group(2).lower()]} ", text, flags=re.IGNORECASE)
 
 
+# « Ma classe étudie l'italien. Quelle région… ? »: what users say of themselves claims nothing.
+_FIRST_PERSON = re.compile(r"\b(je|j|moi|mon|ma|mes|nous|notre|nos|jsuis|chui)\b")
+
+
+def _about_the_subject(question: str) -> str:
+    """The question without the sentences before it in which the user speaks of themselves;
+    a sentence that says something of the subject (« La Région propose une plaquette. Sur
+    quel thème ? ») is kept."""
+    core = question_core(question)
+    if core == question or not question.endswith(core):
+        return question
+    before = [s for s in re.split(r"(?<=[.!:;?])\s+", question[:-len(core)].strip()) if s]
+    return " ".join([*(s for s in before if not _FIRST_PERSON.search(fold(s))), core])
+
+
 @lru_cache(maxsize=256)
 def _claims(question: str) -> tuple[tuple[str, ...], ...]:
-    # What the user says first (« Ma classe étudie l'italien. Quelle région… ? ») claims nothing.
-    core = question_core(question)
-    return tuple(g for g in claim_groups(_round_figures_as_digits(core)) if not _FRAMING.intersection(g))
+    text = _round_figures_as_digits(_about_the_subject(question))
+    return tuple(g for g in claim_groups(text) if not _FRAMING.intersection(g))
 
 
 def claims_of(question: str) -> tuple[tuple[str, ...], ...]:

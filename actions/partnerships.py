@@ -11,13 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import KnowledgeAction
 from actions.buttons import button
 from actions.context import body_in_context, latest_entity, mentioned_now
-from actions.evidence import Evidence
-from actions.partnership_text import kind_label, partnership_details, partnership_line
+from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
 from knowledge.geography import continent_name, in_continent, is_continent
 from knowledge.models import Partnership
-from knowledge.textnorm import fold
 
 # Partners offered as « tell me more » buttons after a list.
 DETAIL_BUTTONS = 3
@@ -26,18 +24,6 @@ DETAIL_BUTTONS = 3
 def detail_buttons(domain: dict[str, Any], partnerships: list[Partnership]) -> list[dict[str, str]]:
     return [button(domain, "utter_button_partnership_details", "ask_partnership_details", {"partner": p.id},
                    partner=p.partner) for p in partnerships[:DETAIL_BUTTONS]]
-
-
-def kinds_named(domain: dict[str, Any], question: str, partnerships: list[Partnership]) -> set[str]:
-    """The kinds of agreement the question names (« jumelées » -> jumelage), among those listed:
-    « avec combien de villes Suresnes est-elle jumelée ? » counts the twinnings only."""
-    asked = Evidence.of(question)
-    named = set()
-    for p in partnerships:
-        label = [w for w in fold(kind_label(domain, p)).split() if len(w) > 3][:2]
-        if label and all(asked.has([w]) for w in label):
-            named.add(p.kind)
-    return named
 
 
 class ActionAnswerPartnerships(KnowledgeAction):
@@ -65,6 +51,11 @@ class ActionAnswerPartnerships(KnowledgeAction):
         else:
             shown = kb.partnerships(body_id=body.id, country=country) if country else everything
         where = "continent" if continent else "country"
+        if country and not continent and len(shown) == 1:
+            # « une coopération au Mali ? »: the one partner there, with what the sources say of it
+            lines = [*partnership_details(domain, shown[0]), source_lines(domain, [shown[0].source])]
+            dispatcher.utter_message(text="\n".join(lines))
+            return [SlotSet("body", body.id), SlotSet("country", country), SlotSet("partner", shown[0].id)]
         if country and shown:
             lines = [render(domain, f"utter_partnerships_{where}_intro", body=body.name, country=country,
                             continent=continent)]
@@ -73,8 +64,6 @@ class ActionAnswerPartnerships(KnowledgeAction):
                             continent=continent)]
             shown = everything
         else:
-            kinds = kinds_named(domain, tracker.latest_message.get("text") or "", everything)
-            shown = [p for p in everything if p.kind in kinds] or everything
             lines = [render(domain, "utter_partnerships_intro", body=body.name, count=len(shown))]
         lines += [partnership_line(domain, p) for p in shown]
         lines.append(source_lines(domain, [p.source for p in shown]))
