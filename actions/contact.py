@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import KnowledgeAction
 from actions.context import body_in_context
 from actions.phrasing import render, source_lines
+from actions.reach import service_reach
 from knowledge import KnowledgeBase
 from knowledge.textnorm import fold
 
@@ -94,6 +95,16 @@ class ActionAnswerContact(KnowledgeAction):
         # not; the answer must say which part is missing rather than answer only the known one.
         missing_kind = next((k for k in kinds if not any(c.kind == k for c in contacts)), None)
         lines = []
+        known = [c for c in contacts if c.kind in kinds]
+        if missing_kind and not known:
+            # Nothing asked is in the sources (« l'e-mail du SREI ? »): say so, and whom to ask.
+            reach = service_reach(kb, domain, service_id=contacts[0].service_id)
+            head = next((c.value for c in contacts if c.kind == "head"), None)
+            unknown = "utter_contact_kind_unknown_other_person" if missing_kind == "other_person" and head \
+                else "utter_contact_kind_unknown"
+            dispatcher.utter_message(text=render(domain, unknown, service=contacts[0].service_name, head=head,
+                                                 contact=reach.contact if reach else ""))
+            return [SlotSet("body", body.id), SlotSet("contact_kind", kind)]
         if missing_kind:
             missing = f"utter_contact_kind_missing_{missing_kind}"
             missing = missing if missing in domain.get("responses", {}) else "utter_contact_kind_missing"

@@ -63,6 +63,7 @@ _CLAIM_VERB = re.compile(r"\b(est|sont|a|ont|c|c est|fait|font|peut|peuvent|comp
                          r"gerent|dirige|dirigent|depend|dependent|possede|possedent|participe|participent|\w+ent)\b"
                          r"|\b\w+ t (il|elle|ils|elles|on)\b|\b\w+(ee|ees)\b(?= (a|au|aux|avec|par|en) )")
 _OPEN_WORDS = re.compile(r"\b(qui|quoi|koi|quel|quelle|quels|quelles|quand|comment|combien|pourquoi|"
+                         r"kel|kelle|kels|kelles|kan|ki|komen|koman|pk|pq|"
                          r"que|qu|lequel|laquelle|lesquels|lesquelles|dans quel|de quel)\b")
 
 

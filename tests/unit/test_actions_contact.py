@@ -45,3 +45,10 @@ def test_mail_address_is_the_email_not_the_postal_address(make_tracker, run):
                                                       ("body", "suresnes")]))
     assert result.text.startswith("Mes sources ne donnent pas cette information")
     assert result.slot("contact_kind") == "email"
+
+
+def test_a_detail_the_sources_lack_is_declined_with_whom_to_ask_and_no_card(make_tracker, run):
+    result = run(ActionAnswerContact(), make_tracker("l'adresse e-mail du SREI ?", "ask_contact",
+                                                     [("contact_kind", "email"), ("body", "namur")]))
+    assert result.text.startswith("Mes sources ne donnent pas cette information")
+    assert PHONE in result.text and "Saint-Aubain" not in result.text and "Source :" not in result.text
