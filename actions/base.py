@@ -40,9 +40,9 @@ class KnowledgeAction(Action, abc.ABC):
     declines: bool = False
 
     def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
-        """Whether this sourced answer fits the question exactly, whatever its wording (a
-        deadline against today, the contact detail asked): then no passage replaces it; a
-        closed question still gets its « Oui » or « Non »."""
+        """Whether this answer fits the question exactly, whatever its wording (a deadline
+        against today, the contact detail asked, or the plain statement that this detail is
+        missing): then no passage replaces it; a closed question still gets its « Oui » or « Non »."""
         return False
 
     @abc.abstractmethod

@@ -122,7 +122,8 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
                        for e in events)
     # The titles listed after « Les documents détaillent aussi : » are offers, not the answer.
     core = without_sources(answer, prefix).split(render(domain, "utter_more_intro"))[0]
-    exact = answered and action.is_exact(kb, tracker, events)
+    # The action may know the question exactly, and that the detail asked is missing.
+    exact = action.is_exact(kb, tracker, events)
     choice = None if exact else \
         better_passage(kb, tracker, core, action.structured, outcome, about_entity)
     if choice and choice.replaces:

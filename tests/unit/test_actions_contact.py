@@ -48,7 +48,8 @@ def test_mail_address_is_the_email_not_the_postal_address(make_tracker, run):
 
 
 def test_a_detail_the_sources_lack_is_declined_with_whom_to_ask_and_no_card(make_tracker, run):
-    result = run(ActionAnswerContact(), make_tracker("l'adresse e-mail du SREI ?", "ask_contact",
-                                                     [("contact_kind", "email"), ("body", "namur")]))
+    result = run(ActionAnswerContact(), make_tracker("l'e-mail du service de Suresnes ?", "ask_contact",
+                                                     [("contact_kind", "email"), ("body", "suresnes")]))
     assert result.text.startswith("Mes sources ne donnent pas cette information")
-    assert PHONE in result.text and "Saint-Aubain" not in result.text and "Source :" not in result.text
+    assert "01 42 04 96 77" in result.text  # whom to ask: the service's own phone
+    assert "Carrières" not in result.text and "Source :" not in result.text
