@@ -24,6 +24,8 @@ _REFERENCE = re.compile(r"\b(?:le|la|l')\s*(" + "|".join(_ORDINALS) + r")\b"
 _BULLET = re.compile(r"^\s*[•\-*]\s*(.+)$")
 # « … repose sur quatre mots-clefs : pertinence, convergence, cohérence et efficience. »
 _ENUMERATION = re.compile(r":\s*([^:.\n]+?(?:,\s*[^,.\n]+?)+\s+et\s+[^,.\n]+?)\s*(?:[.\n]|$)")
+# « … quatre priorités : contribuer au développement… ; développer les échanges… ; … »
+_SEMICOLONS = re.compile(r":\s*([^:\n]+?(?:\s;\s[^;\n]+?)+)\s*(?:\.(?:\s|$)|\n|$)")
 
 
 def previous_answer(tracker: Tracker) -> str:
@@ -36,16 +38,25 @@ def previous_answer(tracker: Tracker) -> str:
 
 
 def listed_items(text: str) -> list[str]:
-    """The items an answer lists: its bullets (up to a « — » or « : » detail), else the
-    first enumeration after a colon."""
-    bullets = [re.split(r" — | : ", m.group(1))[0].strip() for line in text.splitlines()
-               if (m := _BULLET.match(line))]
-    if len(bullets) >= 2:
-        return bullets
-    m = _ENUMERATION.search(text)
-    if not m:
-        return []
-    return [part.strip() for part in re.split(r",\s*|\s+et\s+", m.group(1)) if part.strip()]
+    """The items of the first list an answer gives: its bullets (up to a « — » or « : »
+    detail), or an enumeration after a colon, whichever comes first (the bullets offered
+    after the answer come last)."""
+    lines = text.splitlines()
+    first_bullet = next((i for i, line in enumerate(lines) if _BULLET.match(line)), len(lines))
+    before = "\n".join(lines[:first_bullet])
+    clauses = _SEMICOLONS.search(before)
+    if clauses:
+        return [part.strip() for part in clauses.group(1).split(" ; ") if part.strip()]
+    enumeration = _ENUMERATION.search(before)
+    if enumeration:
+        return [part.strip() for part in re.split(r",\s*|\s+et\s+", enumeration.group(1)) if part.strip()]
+    bullets = []
+    for line in lines[first_bullet:]:
+        m = _BULLET.match(line)
+        if not m:
+            break
+        bullets.append(re.split(r" — | : ", m.group(1))[0].strip())
+    return bullets if len(bullets) >= 2 else []
 
 
 def resolve_ordinal(question: str, previous: str) -> str:

@@ -245,3 +245,19 @@ def test_a_number_beside_a_street_asks_for_the_address():
     phone = {"text": "le numero du srei ?", "entities": [{"entity": "contact_kind", "value": "phone", "start": 3,
                                                            "end": 9}]}
     assert kinds_asked(Tracker("t", {}, phone, [], False, None, {}, "")) == ["phone"]
+
+
+def test_the_list_answered_comes_before_the_titles_offered_after_it():
+    from actions.list_reference import resolve_ordinal
+
+    answer = ("La stratégie repose sur quatre mots-clefs : pertinence, convergence, cohérence et efficience.\n"
+              "Les documents détaillent aussi :\n• L'ouverture internationale\n• Stratégie : cohérence")
+    assert "efficience" in resolve_ordinal("Et le dernier, ça veut dire quoi ?", answer)
+
+
+def test_items_separated_by_semicolons_are_a_list():
+    from actions.list_reference import listed_items
+
+    answer = ("Le Département a quatre priorités : aider les pays pauvres ; développer les échanges ; "
+              "une dynamique européenne ; soutenir la mobilité internationale des jeunes.")
+    assert listed_items(answer)[-1] == "soutenir la mobilité internationale des jeunes"
