@@ -136,7 +136,7 @@ _ROLE = re.compile(r"\b(maire|president|presidente|directeur|directrice|gouverne
                    r"ambassadrice|depute|deputee|signe|signee|signataire|fondateur|fondatrice|chef|preside)\b")
 # ...or an amount of money (« le budget du PISI ? », « combien d'argent ? »).
 _AMOUNT = re.compile(r"\b(budget|budgets|montant|montants|cout|coute|coutent|prix|tarif|tarifs|combien d argent|"
-                     r"euros?|somme|sommes|depense|depenses|depensent|subvention|subventions|dotation|enveloppe)\b")
+                     r"euros?|somme|sommes|depense|depenses|depensent|subvention|subventions|dotation)\b")
 _MONEY = re.compile(r"€|\beuros?\b|\bEUR\b", re.IGNORECASE)
 
 

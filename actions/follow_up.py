@@ -9,7 +9,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
-from actions.contact import CONTACT_KINDS
+from actions.contact import CONTACT_KINDS, ActionAnswerContact
 from actions.context import names_something, programme_for_audience
 from actions.fallback import ActionKbFallback
 from actions.registry import BY_KIND
@@ -52,6 +52,13 @@ class ActionFollowUp(KnowledgeAction):
 
     def name(self) -> str:
         return "action_follow_up"
+
+    def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
+        """As exact as the contact answer it handed over to (« et pour Namur ? » after the
+        hours: the hours, or the plain statement that they are missing)."""
+        handed_to_contact = any(e.get("event") == "slot" and e.get("name") == "contact_kind" and e.get("value")
+                                for e in events)
+        return handed_to_contact and ActionAnswerContact().is_exact(kb, tracker, events)
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
