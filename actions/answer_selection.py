@@ -79,6 +79,9 @@ def holds(answer: Evidence, passage: Passage) -> bool:
 
 
 ANSWERED, ASKED_BACK, DECLINED = "answered", "asked_back", "declined"
+# What `last_answer` says after a passage was given: a follow-up is about that passage, not
+# about an entity an earlier structured answer left in the slots.
+PASSAGE = "passage"
 # « et depuis quand ? », « laquelle est en Chine ? », « il couvre quelles années ? »: a
 # question that leans on the previous turn (a pronoun, a leading « et », or very few words).
 _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|lequel|laquelle|lesquels|lesquelles|"
@@ -300,10 +303,13 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     typed = tracker.latest_message.get("text") or ""
     if not typed or typed.startswith("/"):
         return None  # a button: the action knows what it asks for
+    said_then = tracker.latest_message.get("text") or ""
     typed = resolve_ordinal(typed, previous_answer(tracker))  # « et le dernier ? » after a list
-    if outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed):
+    if (outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed)
+            and tracker.get_slot("last_answer") != PASSAGE):
         return None  # « et pour les associations ? »: the action resolved it from the conversation
-    question = with_context(kb, tracker, typed)
+    # A resolved ordinal names what it is about: the question then stands on its own.
+    question = with_context(kb, tracker, typed) if typed == said_then else typed
     if not content_groups(question):
         return None
     bodies = named_bodies(kb, typed)

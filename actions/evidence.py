@@ -22,6 +22,7 @@ _FRAMING = frozenset("""
     deja seulement vraiment effectivement bon alors donc il ils elle elles lui on nous je tu
     partie part fait cas chose sujet exemple question moyen facon maniere cadre niveau plan
     page site texte document article propos selon liste chapitre volet rubrique section paragraphe
+    lien liens relation relations rapport rapports
 """.split())
 _NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:,\d+)?")
 # Number words written out (« vingt ans », « six jumelages ») compared as digits; « un » and

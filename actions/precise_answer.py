@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, better_passage, reply_text
+from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, PASSAGE, better_passage, reply_text
 from actions.answer_shape import confirms, gives_shape, lacks_detail, lead_with_fact, mentions_deadline
 from actions.context import body_in_context
 from actions.opening_hours import hours_answer
@@ -26,7 +26,7 @@ from knowledge import KnowledgeBase, today
 from knowledge.french_dates import deadline_in
 from knowledge.textnorm import fold
 
-PASSAGE_ANSWER = "passage"
+PASSAGE_ANSWER = PASSAGE
 # Slots an action sets when it answered about one entity (a partner, a programme).
 ENTITY_SLOTS = ("partner", "programme")
 
