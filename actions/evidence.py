@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from actions.question_shape import question_core
-from knowledge.textnorm import claim_groups, fold, question_groups
+from knowledge.textnorm import claim_groups, fold, question_groups, rank_of
 
 # Words long enough to compare by their start: « européennes » meets « européen »,
 # « jumelée » meets « jumelage ».
@@ -64,13 +64,14 @@ class Evidence:
     @classmethod
     def of(cls, text: str) -> Evidence:
         words = fold(text).split()
-        return cls(frozenset(words), frozenset(stem(w) for w in words), frozenset(numbers(text)))
+        ranks = [r for w in words if (r := rank_of(w))]
+        return cls(frozenset(words + ranks), frozenset(stem(w) for w in words), frozenset(numbers(text)))
 
     def has(self, forms: Iterable[str]) -> bool:
         """Whether any form (a word or its lemma) appears, or a word of the same stem; a number
-        written out (« vingt ») is found as digits too."""
+        written out (« vingt ») is found as digits too, an ordinal as its rank (« seconde »)."""
         return any(f in self.words or stem(f) in self.stems or str(_NUMBER_WORDS.get(f, "")) in self.numbers
-                   for f in forms)
+                   or rank_of(f) in self.words for f in forms)
 
 
 @lru_cache(maxsize=512)

@@ -11,7 +11,7 @@ from typing import Any
 _WORD_RE = re.compile(r"[a-z0-9]+")
 SPACY_MODEL = "fr_core_news_md"
 # Bump when the output of `search_groups_many` changes, so cached terms are recomputed.
-NORMALISER_VERSION = 3
+NORMALISER_VERSION = 4
 # spaCy lists number words as stop words, but "cinq enjeux" or "six jumelages" mean something;
 # "un"/"une" are mostly articles.
 _ARTICLES = {"un", "une"}
@@ -82,6 +82,19 @@ def search_groups_parts(items: list[list[str]], batch: bool = True) -> list[list
     return out
 
 
+# Ordinals and rank digits share one index term: « la deuxième priorité » finds « Priorité 2 »
+# and « Seconde priorité ».
+_ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1re": 1, "1ere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
+             "2e": 2, "2eme": 2, "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4,
+             "cinquieme": 5, "5e": 5, "5eme": 5, "sixieme": 6, "6e": 6, "septieme": 7, "huitieme": 8,
+             **{str(n): n for n in range(1, 10)}}
+
+
+def rank_of(word: str) -> str | None:
+    """The index term shared by an ordinal and its digit (« deuxieme », « seconde », « 2 »)."""
+    return f"rang{_ORDINALS[word]}" if word in _ORDINALS else None
+
+
 def _token_groups(surface: list[str], lemma: list[str], stop_words: set[str]) -> list[list[str]]:
     """One group per word of a token: « Basse-Normandie » gives [basse, bas] and [normandie],
     so that each word must be found, not just one of them."""
@@ -89,7 +102,8 @@ def _token_groups(surface: list[str], lemma: list[str], stop_words: set[str]) ->
         lemma = []
     groups = []
     for i, word in enumerate(surface):
-        group = [w for w in dict.fromkeys([word, *lemma[i:i + 1]]) if len(w) > 1]
+        rank = [r] if (r := rank_of(word)) else []
+        group = [w for w in dict.fromkeys([word, *lemma[i:i + 1], *rank]) if len(w) > 1]
         if len(surface) > 1 and word in stop_words:
             continue  # the « et » of « Ille-et-Vilaine »
         if group:

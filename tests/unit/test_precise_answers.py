@@ -261,3 +261,13 @@ def test_items_separated_by_semicolons_are_a_list():
     answer = ("Le Département a quatre priorités : aider les pays pauvres ; développer les échanges ; "
               "une dynamique européenne ; soutenir la mobilité internationale des jeunes.")
     assert listed_items(answer)[-1] == "soutenir la mobilité internationale des jeunes"
+
+
+def test_an_ordinal_meets_the_rank_digit_and_its_other_words():
+    from actions.evidence import Evidence
+    from knowledge.textnorm import search_groups
+
+    assert ["deuxieme", "rang2"] in search_groups("la deuxième priorité")
+    assert Evidence.of("Priorité 2 : échanges").has(("deuxieme",))
+    assert Evidence.of("Seconde priorité du Département").has(("deuxieme",))
+    assert not Evidence.of("Priorité 4 : les jeunes").has(("deuxieme",))
