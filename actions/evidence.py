@@ -64,7 +64,7 @@ class Evidence:
     @classmethod
     def of(cls, text: str) -> Evidence:
         words = fold(text).split()
-        ranks = [r for w in words if (r := rank_of(w))]
+        ranks = [r for w in words if (r := rank_of(w, digits=True))]
         return cls(frozenset(words + ranks), frozenset(stem(w) for w in words), frozenset(numbers(text)))
 
     def has(self, forms: Iterable[str]) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 _WORD_RE = re.compile(r"[a-z0-9]+")
 SPACY_MODEL = "fr_core_news_md"
 # Bump when the output of `search_groups_many` changes, so cached terms are recomputed.
-NORMALISER_VERSION = 4
+NORMALISER_VERSION = 5
 # spaCy lists number words as stop words, but "cinq enjeux" or "six jumelages" mean something;
 # "un"/"une" are mostly articles.
 _ARTICLES = {"un", "une"}
@@ -56,9 +56,11 @@ def search_groups_many(texts: list[str]) -> list[list[list[str]]]:
     return [parts[0] for parts in search_groups_parts([[t] for t in texts])]
 
 
-def search_groups_parts(items: list[list[str]], batch: bool = True) -> list[list[list[list[str]]]]:
+def search_groups_parts(items: list[list[str]], batch: bool = True,
+                        digit_ranks: bool = True) -> list[list[list[list[str]]]]:
     """`search_groups_many` for texts made of parts (title, names, body...), run once per
     item but reported per part, so the title's words are known without a second pass.
+    `digit_ranks`: a digit is also a rank (indexed texts, not questions).
 
     Batched because spaCy's `pipe` is much faster than one call per text at build time;
     a single query (`batch=False`) skips pipe's overhead.
@@ -75,7 +77,7 @@ def search_groups_parts(items: list[list[str]], batch: bool = True) -> list[list
             if tok.is_punct or tok.is_space or (tok.is_stop and not (tok.like_num and tok.lower_ not in _ARTICLES)):
                 continue
             groups = per_part[next(i for i, end in enumerate(ends) if tok.idx < end or i == len(ends) - 1)]
-            for group in _token_groups(fold(tok.text).split(), fold(tok.lemma_).split(), stop_words):
+            for group in _token_groups(fold(tok.text).split(), fold(tok.lemma_).split(), stop_words, digit_ranks):
                 if group not in groups:
                     groups.append(group)
         out.append(per_part)
@@ -83,26 +85,29 @@ def search_groups_parts(items: list[list[str]], batch: bool = True) -> list[list
 
 
 # Ordinals and rank digits share one index term: « la deuxième priorité » finds « Priorité 2 »
-# and « Seconde priorité ».
-_ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1re": 1, "1ere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
-             "2e": 2, "2eme": 2, "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4, "4eme": 4,
-             "cinquieme": 5, "5e": 5, "5eme": 5, "sixieme": 6, "6e": 6, "septieme": 7, "huitieme": 8,
-             **{str(n): n for n in range(1, 10)}}
+# and « Seconde priorité ». In a question a digit is a count (« 3 mots ») or a school year
+# (« en 3e »), so only ordinal words give a rank there.
+_ORDINALS = {"premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2, "troisieme": 3,
+             "quatrieme": 4, "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8}
+_DIGITS = {str(n): n for n in range(1, 10)}
 
 
-def rank_of(word: str) -> str | None:
-    """The index term shared by an ordinal and its digit (« deuxieme », « seconde », « 2 »)."""
-    return f"rang{_ORDINALS[word]}" if word in _ORDINALS else None
+def rank_of(word: str, digits: bool = False) -> str | None:
+    """The term shared by an ordinal and the digit of a rank (« deuxieme », « seconde »; « 2 »
+    too when `digits`, as in a title « Priorité 2 »)."""
+    rank = _ORDINALS.get(word) or (_DIGITS.get(word) if digits else None)
+    return f"rang{rank}" if rank else None
 
 
-def _token_groups(surface: list[str], lemma: list[str], stop_words: set[str]) -> list[list[str]]:
+def _token_groups(surface: list[str], lemma: list[str], stop_words: set[str],
+                  digit_ranks: bool = True) -> list[list[str]]:
     """One group per word of a token: « Basse-Normandie » gives [basse, bas] and [normandie],
     so that each word must be found, not just one of them."""
     if len(lemma) != len(surface):
         lemma = []
     groups = []
     for i, word in enumerate(surface):
-        rank = [r] if (r := rank_of(word)) else []
+        rank = [r] if (r := rank_of(word, digits=digit_ranks)) else []
         group = [w for w in dict.fromkeys([word, *lemma[i:i + 1], *rank]) if len(w) > 1]
         if len(surface) > 1 and word in stop_words:
             continue  # the « et » of « Ille-et-Vilaine »
@@ -118,7 +123,7 @@ def search_terms_many(texts: list[str]) -> list[list[str]]:
 
 def search_groups(text: str) -> list[list[str]]:
     """`search_groups_many` for one text (a query)."""
-    return search_groups_parts([[text]], batch=False)[0][0]
+    return search_groups_parts([[text]], batch=False, digit_ranks=False)[0][0]
 
 
 # How people wrap a question (« je voudrais savoir ce que signifie… », « pouvez-vous
