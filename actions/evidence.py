@@ -15,7 +15,9 @@ from knowledge.textnorm import claim_groups, fold, question_groups, rank_of
 # Words long enough to compare by their start: « européennes » meets « européen »,
 # « jumelée » meets « jumelage ».
 STEM = 5
-LONG_WORD = 7
+LONG_WORD = 6
+# Lengths of a typed short form (« coop » for « coopération »).
+ABBREVIATION = (4, 5)
 # Words that only frame a closed question (« c'est bien… », « est-ce exact ? »).
 _FRAMING = frozenset("""
     bien vrai exact exacte juste correct ca cela non oui est ce etre avoir faire aussi toujours encore
@@ -71,7 +73,12 @@ class Evidence:
         """Whether any form (a word or its lemma) appears, or a word of the same stem; a number
         written out (« vingt ») is found as digits too, an ordinal as its rank (« seconde »)."""
         return any(f in self.words or stem(f) in self.stems or str(_NUMBER_WORDS.get(f, "")) in self.numbers
-                   or rank_of(f) in self.words for f in forms)
+                   or rank_of(f) in self.words or self._abbreviates(f) for f in forms)
+
+    def _abbreviates(self, form: str) -> bool:
+        """« coop », « asso », « dept »: a short form typed for a longer word of the text."""
+        return (ABBREVIATION[0] <= len(form) <= ABBREVIATION[1]
+                and any(w.startswith(form) and len(w) >= len(form) + 3 for w in self.words))
 
 
 @lru_cache(maxsize=512)
@@ -183,9 +190,13 @@ def _as_number(token: str) -> str:
 
 def wrong_counts(question: str, answer: str) -> bool:
     """Whether the answer counts a thing the question counts, with another number
-    (« trois priorités ? » against « quatre priorités »)."""
+    (« trois priorités ? » against « quatre priorités »; « plusieurs PSE ? » against « 1 PSE »)."""
     asked = fold(question)
     said = fold(answer)
+    for m in re.finditer(r"\bplusieurs\s+(?:\w+\s+)?(\w{3,})", asked):
+        thing = stem(m.group(1).rstrip("sx"))
+        if re.search(rf"\b(1|un|une|un seul|une seule)\s+(?:\w+\s+)?{re.escape(thing)}", said):
+            return True
     for m in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?(\w{{4,}})", asked):
         number, thing = _as_number(m.group(1)), stem(m.group(2).rstrip("sx"))
         given = {_as_number(n.group(1)) for n in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?{re.escape(thing)}", said)}

@@ -271,3 +271,12 @@ def test_an_ordinal_meets_the_rank_digit_and_its_other_words():
     assert Evidence.of("Priorité 2 : échanges").has(("deuxieme",))
     assert Evidence.of("Seconde priorité du Département").has(("deuxieme",))
     assert not Evidence.of("Priorité 4 : les jeunes").has(("deuxieme",))
+
+
+def test_short_forms_adjectives_of_places_and_several_against_one():
+    weight = lambda _g: 1.0  # noqa: E731
+    assert confirms("ille et vilaine ya til une coop avec le mali ?",
+                    "Département d'Ille-et-Vilaine : coopération décentralisée au Mali.", weight)
+    assert confirms("La Basse-Normandie a-t-elle un partenaire italien ?",
+                    "Région Basse-Normandie : partenaire Région Toscane (Italie).", weight)
+    assert not confirms("La Province a plusieurs services PSE ?", "La Province dispose de 6 PMS et 1 PSE.", weight)
