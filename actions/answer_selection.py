@@ -42,6 +42,10 @@ UNSURE_MARGIN = 0.1
 MIN_UNPLACED = 0.3
 UNSPOKEN = 0.5
 MIN_CLOSED = 0.3
+# ...or by one that says everything the question is about (at least CLAIMS_ALL things), with a
+# lower search score.
+MIN_SAID = 0.2
+CLAIMS_ALL = 2
 HALF = 0.6
 # Passages looked at, best first.
 DEPTH = 4
@@ -233,6 +237,14 @@ def answers_all(question: str, passage: Passage, weight) -> bool:
     return unsupported_share(question, f"{passage.title} {passage.text}", weight) <= UNSPOKEN
 
 
+def says_all(question: str, passage: Passage, weight) -> bool:
+    """A passage that says every one of at least CLAIMS_ALL things the question is about
+    answers it even when the question's other words (« dédié », « concrètement ») lower its
+    search score: « un office dédié à l'agriculture ? » and the Office provincial agricole."""
+    return (passage.score >= MIN_SAID and len(claims_of(question)) >= CLAIMS_ALL
+            and unsupported_share(question, f"{passage.title} {passage.text}", weight) == 0)
+
+
 def answering(hits: list[Passage], question: str, weight) -> Passage | None:
     """The passage that answers a question the NLU could not place, if one clearly does.
 
@@ -246,9 +258,10 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
         def beside_numbers(group: tuple[str, ...]) -> float:
             return 0.0 if group[0].isdigit() else weight(group)
 
-        return next((p for p in hits if p.score >= MIN_CLOSED
-                     and unsupported_share(question, f"{p.title} {p.text}", beside_numbers) <= HALF), None)
-    fitting = [p for p in hits if p.score >= MIN_UNPLACED and answers_all(question, p, weight)]
+        return next((p for p in hits if (p.score >= MIN_CLOSED and unsupported_share(
+            question, f"{p.title} {p.text}", beside_numbers) <= HALF) or says_all(question, p, weight)), None)
+    fitting = [p for p in hits if (p.score >= MIN_UNPLACED and answers_all(question, p, weight))
+               or says_all(question, p, weight)]
     if fitting and question_shape(question) == DATE:
         return dated_fit(fitting, question, 2 * NEAR) or fitting[0]
     return fitting[0] if fitting else None
