@@ -299,7 +299,7 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
 
 
 def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured: tuple[str, ...],
-                   outcome: str, entity_answer: bool = False) -> Choice | None:
+                   outcome: str, entity_answer: bool = False, continues: bool = True) -> Choice | None:
     """The best passage for the question, and whether to give it instead of `answer`.
 
     When it is not given, it still tells what the answer is about (a closed question is
@@ -312,6 +312,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
             DECLINED (it said it does not know): only a strong, unambiguous passage replaces that.
         entity_answer: whether the answer is about an entity the question names (a partner,
             a programme): like a structured answer, it is replaced only by a clearly better one.
+        continues: whether the action's answer continues the previous one (a follow-up it
+            resolved from the conversation is then kept).
     """
     typed = tracker.latest_message.get("text") or ""
     if not typed or typed.startswith("/"):
@@ -319,7 +321,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     said_then = tracker.latest_message.get("text") or ""
     typed = resolve_ordinal(typed, previous_answer(tracker))  # « et le dernier ? » after a list
     if (outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed)
-            and tracker.get_slot("last_answer") != PASSAGE):
+            and continues and tracker.get_slot("last_answer") != PASSAGE):
         return None  # « et pour les associations ? »: the action resolved it from the conversation
     # A resolved ordinal names what it is about: the question then stands on its own.
     question = with_context(kb, tracker, typed) if typed == said_then else typed

@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_selection import PASSAGE
 from actions.base import KnowledgeAction
 from actions.context import body_in_context
 from actions.phrasing import render, source_lines
@@ -23,6 +24,9 @@ CONTACT_KINDS = ("other_person", "email", "website", "phone", "hours", "head", "
 
 # « comment joindre le SREI ? »: asking for the contact card as a whole.
 REACH_WORDS = re.compile(r"\b(joindre|contacter|contact|coordonnees|appeler|telephoner|ecrire)\b")
+
+# « son adresse », « elle »: the follow-up points back to what the previous answer was about.
+POINTS_BACK = re.compile(r"\b(son|sa|ses|leur|leurs|lui|il|elle)\b")
 
 # « je suis directrice d'école », « en tant que bourgmestre »: the user's own role, not a question.
 SELF_DESCRIPTION = re.compile(r"\b(?:je\s+suis|j'?\s*suis|chui|en\s+tant\s+que?)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
@@ -73,9 +77,12 @@ class ActionAnswerContact(KnowledgeAction):
     def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
         """The detail asked (« qui est à la tête du SREI ? »), or the whole card when the question
         asks how to reach someone (« comment joindre le SREI ? »)."""
+        text = fold(tracker.latest_message.get("text") or "")
+        if (tracker.get_slot("last_answer") == PASSAGE and POINTS_BACK.search(text)
+                and not kb.find_mentions("service", text) and not kb.find_mentions("body", text)):
+            return False  # « et son adresse ? » after a passage on someone: their address, if any
         kind = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "contact_kind"), None)
-        return (kind is not None and kind != "other_person") or \
-            REACH_WORDS.search(fold(tracker.latest_message.get("text") or "")) is not None
+        return (kind is not None and kind != "other_person") or REACH_WORDS.search(text) is not None
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:

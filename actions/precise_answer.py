@@ -94,6 +94,14 @@ def with_contact(kb: KnowledgeBase, domain: dict[str, Any], draft: list[dict[str
     return draft
 
 
+def continues_conversation(action: Any, tracker: Tracker) -> bool:
+    """Whether the action's answer continues the previous one: a contact card given for a
+    follow-up about something else (« et celle d'Afrique, c'est laquelle ? » after the
+    partners) does not, and the passages found with the previous exchange are weighed."""
+    last = tracker.get_slot("last_answer")
+    return not (getattr(action, "answer_kind", None) == "contact" and last not in (None, "contact"))
+
+
 def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker: Tracker,
            domain: dict[str, Any], events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The messages and events to send instead of the action's `draft` and `events`.
@@ -125,7 +133,7 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     # The action may know the question exactly, and that the detail asked is missing.
     exact = action.is_exact(kb, tracker, events)
     choice = None if exact else \
-        better_passage(kb, tracker, core, action.structured, outcome, about_entity)
+        better_passage(kb, tracker, core, action.structured, outcome, about_entity, continues_conversation(action, tracker))
     if choice and choice.replaces:
         p = choice.passage
         out = CollectingDispatcher()
