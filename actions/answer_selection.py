@@ -92,7 +92,8 @@ _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|
                                r"ca|celui|celle|ceux|eux|son|sa|ses|leur|leurs|y|en|la dedans|ce domaine)\b")
 ELLIPTIC_WORDS = 8
 # Pronouns that point back to what the previous answer was about.
-_POINTS_BACK = re.compile(r"\b(il|elle|ils|elles|ca|celui ci|celle ci|lequel|laquelle|lesquels|lesquelles|y|en)\b")
+_POINTS_BACK = re.compile(r"\b(il|elle|ils|elles|ca|celui ci|celle ci|lequel|laquelle|lesquels|lesquelles|y|en|"
+                          r"son|sa|ses|leur|leurs)\b")
 # How much of the previous answer tells what it was about: its first line.
 CONTEXT_CHARS = 160
 

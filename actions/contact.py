@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_selection import PASSAGE
 from actions.base import KnowledgeAction
-from actions.context import body_in_context
+from actions.context import body_in_context, mentioned_now
+from actions.partnerships import ActionAnswerPartnerships
 from actions.phrasing import render, source_lines
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
@@ -24,6 +25,9 @@ CONTACT_KINDS = ("other_person", "email", "website", "phone", "hours", "head", "
 
 # « comment joindre le SREI ? »: asking for the contact card as a whole.
 REACH_WORDS = re.compile(r"\b(joindre|contacter|contact|coordonnees|appeler|telephoner|ecrire)\b")
+
+# Answers after which a place named is about the partners, not about how to reach the service.
+PARTNER_ANSWERS = ("partnerships", "partnership_details")
 
 # « son adresse », « elle »: the follow-up points back to what the previous answer was about.
 POINTS_BACK = re.compile(r"\b(son|sa|ses|leur|leurs|lui|il|elle)\b")
@@ -78,16 +82,19 @@ class ActionAnswerContact(KnowledgeAction):
         """The detail asked (« qui est à la tête du SREI ? »), or the whole card when the question
         asks how to reach someone (« comment joindre le SREI ? »)."""
         text = fold(tracker.latest_message.get("text") or "")
-        if (tracker.get_slot("last_answer") == PASSAGE and POINTS_BACK.search(text)
-                and not kb.find_mentions("service", text) and not kb.find_mentions("body", text)):
+        if tracker.get_slot("last_answer") == PASSAGE and POINTS_BACK.search(text) and not kb.find_mentions("body", text):
             return False  # « et son adresse ? » after a passage on someone: their address, if any
         kind = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "contact_kind"), None)
         return (kind is not None and kind != "other_person") or REACH_WORDS.search(text) is not None
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
-        body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
         asked = kinds_asked(tracker)
+        if (not asked and tracker.get_slot("last_answer") in PARTNER_ANSWERS
+                and mentioned_now(kb, tracker, "country", "country")):
+            # « et celle d'Afrique de l'Ouest ? » after the partners: a place, not a contact detail
+            return ActionAnswerPartnerships().answer_with_context(kb, dispatcher, tracker, domain)
+        body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
         if not asked and tracker.get_intent_of_latest_message() == "inform":
             # « et pour Suresnes ? » after « quel est le numéro du SREI ? »: the same detail.
             asked = [tracker.get_slot("contact_kind")]
