@@ -11,11 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_selection import PASSAGE
 from actions.base import KnowledgeAction
-from actions.context import body_in_context, mentioned_now
+from actions.context import body_in_context, latest_entity, mentioned_now
 from actions.partnerships import ActionAnswerPartnerships
 from actions.phrasing import render, source_lines
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
+from knowledge.geography import continent_in
 from knowledge.textnorm import fold
 
 # Most specific first: « adresse mail » yields both address and email, and means email;
@@ -69,6 +70,13 @@ def specific_kinds(asked: list[str | None]) -> list[str]:
     return kinds
 
 
+def names_a_place(kb: KnowledgeBase, tracker: Tracker) -> bool:
+    """A country or a continent named in this message (« et celle d'Afrique de l'Ouest ? »)."""
+    text = tracker.latest_message.get("text") or ""
+    return bool(mentioned_now(kb, tracker, "country", "country") or latest_entity(tracker, "country")
+                or continent_in(text))
+
+
 class ActionAnswerContact(KnowledgeAction):
     answer_kind = "contact"
     follows = ("body",)
@@ -90,8 +98,7 @@ class ActionAnswerContact(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
         asked = kinds_asked(tracker)
-        if (not asked and tracker.get_slot("last_answer") in PARTNER_ANSWERS
-                and mentioned_now(kb, tracker, "country", "country")):
+        if not asked and tracker.get_slot("last_answer") in PARTNER_ANSWERS and names_a_place(kb, tracker):
             # « et celle d'Afrique de l'Ouest ? » after the partners: a place, not a contact detail
             return ActionAnswerPartnerships().answer_with_context(kb, dispatcher, tracker, domain)
         body = kb.body(body_in_context(kb, tracker)) or kb.default_body()

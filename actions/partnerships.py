@@ -14,7 +14,7 @@ from actions.context import body_in_context, latest_entity, mentioned_now
 from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
-from knowledge.geography import continent_name, in_continent, is_continent
+from knowledge.geography import continent_in, continent_name, in_continent, is_continent
 from knowledge.models import Partnership
 
 # Partners offered as « tell me more » buttons after a list.
@@ -40,7 +40,8 @@ class ActionAnswerPartnerships(KnowledgeAction):
         body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
         # A country (or a continent: « et en Asie ? ») filters this question only; it is never
         # carried to the next one.
-        country = mentioned_now(kb, tracker, "country", "country") or latest_entity(tracker, "country")
+        country = (mentioned_now(kb, tracker, "country", "country") or latest_entity(tracker, "country")
+                   or continent_in(tracker.latest_message.get("text") or ""))
         everything = kb.partnerships(body_id=body.id)
         if not everything:
             dispatcher.utter_message(text=render(domain, "utter_partnerships_none", body=body.name))

@@ -98,3 +98,8 @@ def continent_names() -> list[str]:
 
     names = Locale("fr").territories
     return [names[code] for code in CONTINENT_ZONES]
+
+
+def continent_in(text: str) -> str | None:
+    """The first word of `text` that names a continent (« d'Afrique de l'Ouest » → « afrique »)."""
+    return next((word for word in fold(text).split() if is_continent(word)), None)
