@@ -9,7 +9,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_selection import PASSAGE
+from actions.answer_selection import PASSAGE, weights_beside_names
+from actions.evidence import unsupported_share
 from actions.base import KnowledgeAction
 from actions.context import body_in_context, latest_entity, mentioned_now
 from actions.partnerships import ActionAnswerPartnerships
@@ -26,6 +27,13 @@ CONTACT_KINDS = ("other_person", "email", "website", "phone", "hours", "head", "
 
 # « comment joindre le SREI ? »: asking for the contact card as a whole.
 REACH_WORDS = re.compile(r"\b(joindre|contacter|contact|coordonnees|appeler|telephoner|ecrire)\b")
+
+# Words of any contact question; what else the question names must be on the card.
+CONTACT_WORDS = frozenset("""adresse adresses telephone tel numero num mail email courriel horaire horaires heure heures
+    ouvert ouverture responsable directeur directrice joindre contacter contact coordonnees postal postale code rue
+    site web internet ecrire courrier enveloppe lettre envoyer appeler service bureau bureaux""".split())
+# The share of those other things the card may lack and still be the answer.
+ELSEWHERE = 0.5
 
 # Answers after which a place named is about the partners, not about how to reach the service.
 PARTNER_ANSWERS = ("partnerships", "partnership_details")
@@ -93,7 +101,18 @@ class ActionAnswerContact(KnowledgeAction):
         if tracker.get_slot("last_answer") == PASSAGE and POINTS_BACK.search(text) and not kb.find_mentions("body", text):
             return False  # « et son adresse ? » after a passage on someone: their address, if any
         kind = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "contact_kind"), None)
-        return (kind is not None and kind != "other_person") or REACH_WORDS.search(text) is not None
+        if not ((kind is not None and kind != "other_person") or REACH_WORDS.search(text) is not None):
+            return False
+        # « l'adresse de la Maison administrative provinciale ? »: a contact detail, but of a
+        # place the card does not describe.
+        body = body_in_context(kb, tracker)
+        card = " ".join(f"{c.service_name} {c.value}" for c in kb.contacts(body_id=body))
+        weight = weights_beside_names(kb, tracker.latest_message.get("text") or "")
+
+        def beside_contact_words(group: tuple[str, ...]) -> float:
+            return 0.0 if CONTACT_WORDS.intersection(group) else weight(group)
+
+        return unsupported_share(tracker.latest_message.get("text") or "", card, beside_contact_words) <= ELSEWHERE
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
