@@ -159,7 +159,9 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         draft = with_contact(kb, domain, draft)
     if shape == YES_NO and answered:
         evidence = without_sources(reply_text(draft), prefix)
-        if choice and not choice.replaces and answered:
+        answered_about = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"),
+                              None)
+        if choice and not choice.replaces and choice.passage.body_id in (None, answered_about):
             evidence += "\n" + choice.passage.text  # the same fact in the base's own words
         evidence = with_other_names(kb, evidence)
         verdict = render(domain, "utter_shape_yes" if confirms(question, evidence, kb.term_weight) else "utter_shape_no")
