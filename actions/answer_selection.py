@@ -242,7 +242,8 @@ def says_all(question: str, passage: Passage, weight) -> bool:
     """A passage that says every one of at least CLAIMS_ALL things the question is about
     answers it even when the question's other words (« dédié », « concrètement ») lower its
     search score: « un office dédié à l'agriculture ? » and the Office provincial agricole."""
-    return (passage.score >= MIN_SAID and len(claims_of(question)) >= CLAIMS_ALL
+    telling = [g for g in claims_of(question) if weight(g) > 0]  # names of entities tell nothing here
+    return (passage.score >= MIN_SAID and len(telling) >= CLAIMS_ALL
             and unsupported_share(question, f"{passage.title} {passage.text}", weight) == 0)
 
 

@@ -135,7 +135,7 @@ QUESTION_WRAPPING = frozenset("""
     precisement quoi consister consiste consistent recouvrir recouvre designer designe correspondre correspond
     entendre entend
     jai j c ki koi kel kelle kels kelles ya pr ds stp slt bjr tt pk pq qd cb cmb jsuis jsui chui truc machin
-    nom temps
+    nom
 """.split())
 
 
@@ -170,6 +170,8 @@ def claim_groups(text: str) -> list[tuple[str, ...]]:
             continue
         if tok.i > 0 and fold(doc[tok.i - 1].text) in _ASKING_WHICH and fold(tok.lemma_) in _KINDS_ASKED:
             continue
+        if fold(tok.text) == "temps" and fold(doc[max(0, tok.i - 2):tok.i].text) == "combien de":
+            continue  # « depuis combien de temps » asks for a duration, which the answer states
         forms = tuple(w for w in dict.fromkeys([fold(tok.text), fold(tok.lemma_)]) if w and " " not in w)
         if forms and not QUESTION_WRAPPING.intersection(forms) and forms not in groups:
             groups.append(forms)
