@@ -139,9 +139,17 @@ QUESTION_WRAPPING = frozenset("""
 """.split())
 
 
+# « depuis combien de temps ? » asks for a duration, which the answer states without « temps ».
+_HOW_LONG = re.compile(r"\bcombien de temps\b", re.IGNORECASE)
+
+
+def without_how_long(text: str) -> str:
+    return _HOW_LONG.sub("combien", text)
+
+
 def question_groups(text: str) -> list[list[str]]:
     """The content words of a question, without the words that only wrap it."""
-    groups = search_groups(text)
+    groups = search_groups(without_how_long(text))
     kept = [g for g in groups if not QUESTION_WRAPPING.intersection(g)]
     return kept or groups
 
@@ -163,15 +171,13 @@ def claim_groups(text: str) -> list[tuple[str, ...]]:
     as its folded form and lemma; stop words and the question's wrapping left out, and so is
     the kind of thing asked for (« quelle fonction », « en quelle année »): the answer names
     the thing (« directeur », « 2015 »), not its kind."""
-    doc = _nlp()(text)
+    doc = _nlp()(without_how_long(text))
     groups = []
     for tok in doc:
         if tok.pos_ not in CLAIM_POS or (tok.is_stop and not tok.like_num):
             continue
         if tok.i > 0 and fold(doc[tok.i - 1].text) in _ASKING_WHICH and fold(tok.lemma_) in _KINDS_ASKED:
             continue
-        if fold(tok.text) == "temps" and fold(doc[max(0, tok.i - 2):tok.i].text) == "combien de":
-            continue  # « depuis combien de temps » asks for a duration, which the answer states
         forms = tuple(w for w in dict.fromkeys([fold(tok.text), fold(tok.lemma_)]) if w and " " not in w)
         if forms and not QUESTION_WRAPPING.intersection(forms) and forms not in groups:
             groups.append(forms)
