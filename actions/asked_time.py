@@ -17,7 +17,8 @@ from knowledge.textnorm import fold
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})s?\b(?! \d)")  # « vendredi 22 juin » is a date
 _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\b")
-_UNTIL = re.compile(r"\b(jusqu a|avant)\s+$")
+# « ouvert jusqu'à 18h ? »: the service's hours, not the user's (« je travaille jusqu'à 17h »).
+_UNTIL = re.compile(r"\b(ouvert|ouverte|ouverts|ouvre|ouvrent|accueil|accueille)\s+(?:\w+\s+){0,3}?(jusqu a|avant)\s+$")
 # Parts of the day, in minutes since midnight: open if the service is open at any moment of it.
 _PARTS = [
     (re.compile(r"\b(entre midi et (deux|14 ?h)|(pause|temps|heure|heures) (de |du )?(midi|dejeuner)|"

@@ -67,6 +67,7 @@ def test_parts_of_the_day_and_the_direction_of_the_question():
     assert asked_time("fermé le samedi ?").closed
     until = asked_time("ouvert jusqu'à 18h le vendredi ?")
     assert until.span == (17 * 60 + 59, 18 * 60) and until.clock == 18 * 60
+    assert asked_time("je travaille jusqu'à 17h, je peux passer le vendredi ?").span == (17 * 60, 17 * 60 + 1)
     assert asked_time("à quelle heure ferme-t-il le vendredi ?").asks_when
     assert not asked_time("à quelle heure ferme-t-il le vendredi ?").closed
 
