@@ -18,8 +18,8 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answer_shape import counted_thing, dated_fit, gives_count, names_someone
-from actions.list_reference import previous_answer, resolve_ordinal
 from actions.evidence import Evidence, claims_of, content_groups, coverage, question_words, unsupported_share
+from actions.list_reference import previous_answer, resolve_ordinal
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage

@@ -10,9 +10,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_selection import PASSAGE, weights_beside_names
-from actions.evidence import unsupported_share
 from actions.base import KnowledgeAction
 from actions.context import body_in_context, latest_entity, mentioned_now
+from actions.evidence import unsupported_share
 from actions.partnerships import ActionAnswerPartnerships
 from actions.phrasing import render, source_lines
 from actions.reach import service_reach

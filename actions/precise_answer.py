@@ -15,10 +15,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, PASSAGE, better_passage, reply_text
 from actions.answer_shape import confirms, gives_shape, lacks_detail, lead_with_fact, mentions_deadline
+from actions.asked_time import asked_time
 from actions.context import body_in_context
 from actions.opening_hours import hours_answer
 from actions.phrasing import french_date, render, source_lines
-from actions.asked_time import asked_time
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
 from actions.silence import says_sources_are_silent
