@@ -105,8 +105,9 @@ class ActionAnswerContact(KnowledgeAction):
             return False
         # « l'adresse de la Maison administrative provinciale ? »: a contact detail, but of a
         # place the card does not describe.
-        body = body_in_context(kb, tracker)
-        card = " ".join(f"{c.service_name} {c.value}" for c in kb.contacts(body_id=body))
+        # The body the answer was about (its slot event), not searched for again.
+        body = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"), None)
+        card = " ".join(f"{c.service_name} {c.value}" for c in kb.contacts(body_id=body or body_in_context(kb, tracker)))
         weight = weights_beside_names(kb, tracker.latest_message.get("text") or "")
 
         def beside_contact_words(group: tuple[str, ...]) -> float:
