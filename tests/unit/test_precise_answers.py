@@ -160,11 +160,20 @@ def test_hours_the_documents_do_not_give_are_said_unknown_with_the_contact(make_
     assert "ne précisent pas les heures" in result.text and "081 776 770" in result.text
 
 
-def test_a_follow_up_leaning_on_the_previous_turn_is_answered_in_its_context(make_tracker, run):
-    before = [{"event": "user", "text": "avec qui la Province de Namur est-elle jumelée ?"},
-              {"event": "bot", "text": "Province de Namur — 3 partenaires à l'étranger :\n• Région de Louga (Sénégal)"}]
-    result = run(ActionKbFallback(), make_tracker("et celle en Chine ?", "nlu_fallback", events=before))
-    assert "Jiangsu" in result.text and "Source :" in result.text
+@pytest.mark.parametrize(("asked", "said", "follow_up", "expected"), [
+    # a follow-up leaning on the previous turn is answered in its context
+    ("avec qui la Province de Namur est-elle jumelée ?",
+     "Province de Namur — 3 partenaires à l'étranger :\n• Région de Louga (Sénégal)", "et celle en Chine ?", "Jiangsu"),
+    # a pronoun points back to what was just answered
+    ("avec quelle région du Sénégal la province coopère ?",
+     "Province de Namur – Région de Louga (Sénégal) : La Province de Namur est jumelée",
+     "et elle concerne quels domaines ?", "médico-social"),
+])
+def test_a_follow_up_is_answered_in_the_context_of_the_previous_turn(make_tracker, run, asked, said, follow_up,
+                                                                     expected):
+    before = [{"event": "user", "text": asked}, {"event": "bot", "text": said}]
+    result = run(ActionKbFallback(), make_tracker(follow_up, "nlu_fallback", events=before))
+    assert expected in result.text and "Source :" in result.text
 
 
 def test_french_dates_ranges_and_deadlines_are_read():
@@ -187,13 +196,6 @@ def test_each_paragraph_of_a_page_is_a_passage_of_its_own():
                   "Troisième paragraphe : les inscriptions sont ouvertes jusqu'au 15 mars 2027."]
     assert len(split_passages("\n\n".join(paragraphs))) == 3
     assert len(split_passages("Court.\n\nAussi court.")) == 1  # short ones stay together
-
-
-def test_a_pronoun_points_back_to_what_was_just_answered(make_tracker, run):
-    before = [{"event": "user", "text": "avec quelle région du Sénégal la province coopère ?"},
-              {"event": "bot", "text": "Province de Namur – Région de Louga (Sénégal) : La Province de Namur est jumelée"}]
-    result = run(ActionKbFallback(), make_tracker("et elle concerne quels domaines ?", "nlu_fallback", events=before))
-    assert "médico-social" in result.text and "Source :" in result.text
 
 
 def test_a_narrowed_or_denied_claim_or_a_round_figure_means_no():
