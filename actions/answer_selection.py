@@ -19,7 +19,7 @@ from rasa_sdk import Tracker
 
 from actions.answer_shape import counted_thing, dated_fit, gives_count, names_someone
 from actions.evidence import Evidence, claims_of, content_groups, coverage, question_words, unsupported_share
-from actions.list_reference import previous_answer, resolve_ordinal
+from actions.list_reference import previous_turn, resolve_ordinal
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
@@ -100,12 +100,7 @@ CONTEXT_CHARS = 160
 
 def previous_exchange(tracker: Tracker) -> tuple[str, str]:
     """The user's previous message and the first line of the bot's answer to it."""
-    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
-    if len(users) < 2:
-        return "", ""
-    start, end = users[-2], users[-1]
-    asked = tracker.events[start].get("text") or ""
-    said = next((e.get("text") or "" for e in tracker.events[start:end] if e.get("event") == "bot" and e.get("text")), "")
+    asked, said = previous_turn(tracker)
     return asked, said.splitlines()[0][:CONTEXT_CHARS] if said else ""
 
 
@@ -321,7 +316,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if not typed or typed.startswith("/"):
         return None  # a button: the action knows what it asks for
     said_then = tracker.latest_message.get("text") or ""
-    typed = resolve_ordinal(typed, previous_answer(tracker))  # « et le dernier ? » after a list
+    typed = resolve_ordinal(typed, previous_turn(tracker)[1])  # « et le dernier ? » after a list
     if (outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed)
             and continues and tracker.get_slot("last_answer") != PASSAGE):
         return None  # « et pour les associations ? »: the action resolved it from the conversation

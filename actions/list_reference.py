@@ -28,13 +28,14 @@ _ENUMERATION = re.compile(r":\s*([^:.\n]+?(?:,\s*[^,.\n]+?)+\s+et\s+[^,.\n]+?)\s
 _SEMICOLONS = re.compile(r":\s*([^:\n]+?(?:\s;\s[^;\n]+?)+)\s*(?:\.(?:\s|$)|\n|$)")
 
 
-def previous_answer(tracker: Tracker) -> str:
-    """The bot's whole answer to the previous user message."""
+def previous_turn(tracker: Tracker) -> tuple[str, str]:
+    """The user's previous message and the bot's whole answer to it."""
     users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
     if len(users) < 2:
-        return ""
+        return "", ""
     start, end = users[-2], users[-1]
-    return "\n".join(e.get("text") or "" for e in tracker.events[start:end] if e.get("event") == "bot")
+    said = "\n".join(e.get("text") or "" for e in tracker.events[start:end] if e.get("event") == "bot" and e.get("text"))
+    return tracker.events[start].get("text") or "", said
 
 
 def listed_items(text: str) -> list[str]:
