@@ -10,6 +10,7 @@ import re
 import unicodedata
 from typing import Any
 
+from bot.safe_text import too_deep, without_bidi_controls
 from bot.system_messages import request_error
 
 MAX_SENDER_CHARS = 128
@@ -38,6 +39,8 @@ def parse_json_object(body: bytes, max_bytes: int) -> dict[str, Any]:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise BadRequest(400, "not_utf8") from None
+    if too_deep(text):
+        raise BadRequest(400, "not_json")
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
@@ -65,7 +68,7 @@ def clean_message(value: Any, max_chars: int) -> str:
         raise BadRequest(400, "message_not_text")
     if len(value) > max_chars * 4:  # cheap early refusal before scanning huge strings
         raise BadRequest(413, "message_too_long", max=max_chars)
-    text = "".join(" " if _is_control(c) else c for c in value).strip()
+    text = without_bidi_controls("".join(" " if _is_control(c) else c for c in value)).strip()
     if not text:
         raise BadRequest(400, "empty_message")
     if len(text) > max_chars:

@@ -201,9 +201,13 @@ def _admission(app: Sanic, size: int) -> asyncio.Semaphore:
 
 
 async def run_turn(app: Sanic, on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                   message: UserMessage) -> TurnResult:
-    """Process `message` (whose output channel collects the replies) under the guard."""
+                   message: UserMessage, timeout: float | None = None) -> TurnResult:
+    """Process `message` (whose output channel collects the replies) under the guard.
+
+    `timeout` is the channel's own reply budget when shorter than `TURN_TIMEOUT_SECONDS`.
+    """
     limits = limits_of(app)
+    budget = min(timeout, limits.turn_timeout) if timeout else limits.turn_timeout
     agent = getattr(app.ctx, "agent", None)
     if agent is not None:
         bound_action_calls(agent, limits.action_timeout)  # also after a model reload
@@ -213,7 +217,7 @@ async def run_turn(app: Sanic, on_new_message: Callable[[UserMessage], Awaitable
         with collecting_failures() as failures:
             task = asyncio.ensure_future(on_new_message(message))  # the task copies the context: same list
         try:
-            await asyncio.wait_for(asyncio.shield(task), limits.turn_timeout)
+            await asyncio.wait_for(asyncio.shield(task), budget)
         except asyncio.TimeoutError:
             failures.append("timeout")
             task.add_done_callback(_log_late_end)

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.texts import text
+from bot.safe_text import has_bad_characters, too_deep, without_bidi_controls
 
-# C0 control characters other than tab and newlines, and DEL: never typed by a person.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MESSAGE_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}:\d{1,4}$")
 MAX_PAYLOAD_LENGTH = 500
 RATINGS = {"up": "feedback_positive", "down": "feedback_negative"}
@@ -43,8 +42,11 @@ def parse_json_object(content_type: str | None, body: bytes, max_bytes: int) -> 
     if len(body) > max_bytes:
         raise ApiError(413, "body_too_large")
     try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        decoded = body.decode("utf-8")
+        if too_deep(decoded):
+            raise ApiError(400, "invalid_json")
+        data = json.loads(decoded)
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise ApiError(400, "invalid_json") from None
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_json")
@@ -53,9 +55,9 @@ def parse_json_object(content_type: str | None, body: bytes, max_bytes: int) -> 
 
 def _string(data: dict[str, Any], field: str) -> str:
     value = data.get(field)
-    if not isinstance(value, str) or _CONTROL.search(value):
+    if not isinstance(value, str) or has_bad_characters(value):
         raise ApiError(400, "invalid_field", field=field)
-    return value
+    return without_bidi_controls(value)
 
 
 @dataclass(frozen=True)

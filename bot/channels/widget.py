@@ -15,7 +15,6 @@ the first message. Every refusal is a JSON body {"error": {"code", "message"}} i
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -28,7 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import rasa_speedups
+from bot import turn_guard
 from bot.channels.contact import ContactSentence
 from bot.channels.ids import ConversationIds, ForgedId, MalformedId
 from bot.channels.output import WholeMessageCollector
@@ -149,25 +148,25 @@ class WidgetInput(InputChannel):
             raise await self._unavailable() from None
         return list(tracker.events) if tracker else []
 
-    async def _run(self, on_new_message: Handler, text: str, sender_id: str, metadata: dict[str, Any] | None,
-                   is_rating: bool = False) -> list[dict[str, Any]]:
-        """Hands the message to Rasa and returns its replies, or a French error within the timeout."""
+    async def _run(self, request: Request, on_new_message: Handler, text: str, sender_id: str,
+                   metadata: dict[str, Any] | None, is_rating: bool = False) -> list[dict[str, Any]]:
+        """Runs the turn under the server's turn guard (concurrency, action timeout), within
+        this channel's reply budget; returns the replies or raises a French error."""
         collector = WholeMessageCollector()
         message = UserMessage(text, collector, sender_id, input_channel=self.name(), metadata=metadata)
-        try:
-            await asyncio.wait_for(on_new_message(message), self.settings.reply_timeout)
-        except asyncio.TimeoutError:
-            log.error("widget: no reply within %.1f s", self.settings.reply_timeout)
-            raise await self._unavailable("timeout") from None
-        except Exception:  # noqa: BLE001 (Rasa, its action server or its database failed)
-            log.exception("widget: message handling failed")
-            raise await self._unavailable() from None
+        result = await turn_guard.run_turn(request.app, on_new_message, message, timeout=self.settings.reply_timeout)
+        if result.status != 200:
+            raise await self._unavailable("timeout" if "timeout" in result.failures else "unavailable")
         if not is_rating and not collector.messages:
             # Rasa swallows action-server failures and simply says nothing; silence is an error.
             log.error("widget: the assistant produced no reply")
             raise await self._unavailable()
-        return [bot_message(f"{message.message_id}:{i}", m, rateable=not is_rating)
-                for i, m in enumerate(collector.messages)]
+        replies = [bot_message(f"{message.message_id}:{i}", m, rateable=not is_rating)
+                   for i, m in enumerate(collector.messages)]
+        if result.failures and not is_rating:  # part of the answer is missing: say so, with the contact
+            notice = (await self._unavailable()).body()["error"]["message"]
+            replies.append(bot_message(f"{message.message_id}:notice", {"text": notice}, rateable=False))
+        return replies
 
     # --- API handlers ---------------------------------------------------------------------
 
@@ -193,7 +192,7 @@ class WidgetInput(InputChannel):
             if button is None:
                 raise ApiError(400, "unknown_choice")
             text, metadata = incoming.payload, {METADATA_KEY: {"display": button["title"]}}
-        replies = await self._run(on_new_message, text, sender_id, metadata)
+        replies = await self._run(request, on_new_message, text, sender_id, metadata)
         return {"conversation_id": token, "code": sender_id, "messages": replies}
 
     async def _history(self, request: Request) -> dict[str, Any]:
@@ -214,14 +213,18 @@ class WidgetInput(InputChannel):
         # Recorded as the intent the dialogue handles (feedback_positive / _negative), so the
         # rating is in the conversation store for staff reports; metadata says which answer.
         metadata = {METADATA_KEY: {"feedback": {"message_id": feedback.message_id, "rating": feedback.rating}}}
-        replies = await self._run(on_new_message, f"/{feedback.intent}", sender_id, metadata, is_rating=True)
+        replies = await self._run(request, on_new_message, f"/{feedback.intent}", sender_id, metadata,
+                                  is_rating=True)
         return {"conversation_id": token, "recorded": True, "messages": replies}
 
     # --- blueprint ------------------------------------------------------------------------
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         bp = Blueprint("widget_webhook", __name__)
-        rasa_speedups.install()  # Rasa's avoidable per-turn costs (bot/rasa_speedups.py)
+        # The channel's own guards (body cap, French errors, bounded action calls, turn
+        # admission), whether or not another channel is configured; also installs
+        # rasa_speedups (Rasa's avoidable per-turn costs).
+        turn_guard.attach(bp)
 
         @bp.middleware("response")
         async def cors(request: Request, resp: HTTPResponse) -> None:

@@ -208,10 +208,23 @@ def test_a_message_over_1000_characters_is_refused_with_413(client: Client) -> N
     (b'{"message": "a", "payload": "/b"}', "application/json", 400, "invalid_field"),
     (b'{"message": "   "}', "application/json", 400, "empty_message"),
     (b'{"message": "' + b"a" * 20_000 + b'"}', "application/json", 413, "body_too_large"),
+    (b"[" * 16_000, "application/json", 400, "invalid_json"),
+    (b'{"message": "x", "a": ' + b"[" * 30 + b"]" * 30 + b"}", "application/json", 400, "invalid_json"),
+    (b'{"message": "a\\ud800b"}', "application/json", 400, "invalid_field"),
+    (b'{"message": "a\\udfffb"}', "application/json", 400, "invalid_field"),
+    ('{"message": "a\u0085b"}'.encode(), "application/json", 400, "invalid_field"),
+    (b'{"message": "a\\u001bb"}', "application/json", 400, "invalid_field"),
 ], ids=["text-plain", "no-type", "binary", "png-as-json", "truncated", "array", "number", "null", "list",
-        "nul-char", "wrong-field", "both-fields", "blank", "huge-body"])
+        "nul-char", "wrong-field", "both-fields", "blank", "huge-body", "16000-deep", "31-deep",
+        "lone-high-surrogate", "lone-low-surrogate", "c1-control", "escape-char"])
 def test_malformed_bodies_are_refused(client: Client, raw: bytes, content_type, status: int, code: str) -> None:
     assert_french_error(client.call("POST", "/message", raw=raw, content_type=content_type), status, code)
+
+
+def test_bidi_overrides_are_removed_from_the_text_rasa_receives(client: Client) -> None:
+    reply = client.say("bonjour \u202egpj.exe\u202c \u2066fin\u2069")
+    assert reply.status == 200
+    assert reply.body["messages"][0]["text"] == "Écho : bonjour gpj.exe fin"
 
 
 def test_forged_guessed_or_malformed_ids_are_refused(client: Client) -> None:
