@@ -13,7 +13,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help venv knowledge train run test test-long eval lint lock clean bench shell report purge erase
+.PHONY: help venv knowledge train run serve test test-long eval lint lock clean bench shell report purge erase
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 
 run: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then start actions + Rasa on 127.0.0.1 (Ctrl-C stops)
 	$(PY) -m bot.stack
+
+serve: $(STAMP) $(KB) $(MODEL) ## Production profile: only the widget and /health (needs WIDGET_SECRET; see README)
+	$(PY) -m bot.stack --profile public
 
 test: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then run the test suite (long tests: make test-long)
 	$(RASA) data validate --config bot/config.yml --domain bot/domain --data data --quiet

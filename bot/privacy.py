@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import phonenumbers
 import yaml
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
@@ -18,16 +19,29 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 MASKS_FILE = Path(__file__).with_name("privacy.yml")
 
-# Order matters: an IBAN or a national number also looks like a phone number.
+_SEP = r"[\s./-]*"  # what people put between groups of digits: spaces (even several), dots, slashes, dashes
+_AT = r"(?:\s*@\s*|\s*[(\[{]\s*(?:at|@|arobase)\s*[)\]}]\s*|\s+arobase\s+)"
+_DOT = r"(?:\.|\s*[(\[{]\s*(?:dot|point)\s*[)\]}]\s*|\s+point\s+)"
+
+# Order matters: an IBAN or a national number also looks like a phone number; a span found
+# by an earlier kind is not looked at again by a later one.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("iban", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b", re.IGNORECASE)),
-    # Belgian national register number: YY.MM.DD-XXX.CC, separators optional.
-    ("national_number", re.compile(r"\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b")),
-    # National (leading 0) or international (+ or 00) numbers of 9+ digits, usual separators;
+    # jean.dupont@gmail.com, jean.dupont(at)gmail.com, jean [at] gmail [dot] com, jean arobase gmail point com
+    ("email", re.compile(rf"[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,}}\b", re.IGNORECASE)),
+    # Two letters, the two check digits, then groups of 4 (BE68 5390 0754 7034, BE 68-5390-…, FR76 3000 …).
+    ("iban", re.compile(r"\b[A-Z]{2}[\s-]?\d{2}(?:[\s.-]?[A-Z0-9]{4}){2,7}(?:[\s.-]?[A-Z0-9]{1,4})?\b",
+                        re.IGNORECASE)),
+    # Belgian national register number YY.MM.DD-XXX.CC (any separators), and the French NIR.
+    ("national_number", re.compile(rf"(?<![\w+])\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{2}}(?![\w])")),
+    ("national_number", re.compile(rf"(?<![\w+])[12]{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}(?:\d{{2}}|2A|2B){_SEP}\d{{3}}"
+                                   rf"{_SEP}\d{{3}}{_SEP}\d{{2}}(?![\w])", re.IGNORECASE)),
+    # International (+ or 00, optional « (0) ») or national (leading 0) numbers of 9+ digits;
     # the leading 0 keeps years and ranges such as « 2022-2024 » out.
-    ("phone", re.compile(r"(?<![\w+])(?:\+|00|0)\d(?:[\s./-]?\d){7,13}(?![\w])")),
+    ("phone", re.compile(rf"(?<![\w+])(?:(?:\+|00)\d{{2,3}}{_SEP}(?:\(0\){_SEP})?|0)\d(?:{_SEP}\d){{7,11}}(?![\w])")),
 ]
+_IBAN_MIN_DIGITS = 12  # BE has 14 digits, FR 25 characters: « en 2024 pour » never reaches this
+# phonenumbers recognises what the patterns above miss (« +32 (0) 470 », « 081/77.67.70 »…).
+_PHONE_REGIONS = ("BE", "FR")
 
 
 @lru_cache(maxsize=1)
@@ -35,17 +49,32 @@ def _masks() -> dict[str, str]:
     return yaml.safe_load(MASKS_FILE.read_text(encoding="utf-8"))["masks"]
 
 
+def personal_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every piece of personal data in `text`, without overlaps, in order."""
+    spans: list[tuple[int, int, str]] = []
+
+    def add(start: int, end: int, kind: str) -> None:
+        if not any(start < e and s < end for s, e, _ in spans):
+            spans.append((start, end, kind))
+
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if kind == "iban" and sum(c.isdigit() for c in match.group()) < _IBAN_MIN_DIGITS:
+                continue
+            add(match.start(), match.end(), kind)
+    if any(c.isdigit() for c in text):
+        for region in _PHONE_REGIONS:
+            for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+                add(match.start, match.end, "phone")
+    return sorted(spans)
+
+
 def mask_personal_data(text: str) -> str:
     """`text` with e-mail addresses, IBANs, national numbers and phone numbers replaced."""
     masks = _masks()
-    for kind, pattern in PATTERNS:
-        text = pattern.sub(masks[kind], text)
+    for start, end, kind in reversed(personal_spans(text)):
+        text = text[:start] + masks[kind] + text[end:]
     return text
-
-
-def personal_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every piece of personal data in `text`, by pattern order."""
-    return [(m.start(), m.end(), kind) for kind, pattern in PATTERNS for m in pattern.finditer(text)]
 
 
 def _mask_entity(entity: dict, spans: list[tuple[int, int, str]]) -> tuple[str, str] | None:

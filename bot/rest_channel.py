@@ -4,8 +4,8 @@ The stock channel answers `200 []` when the message is missing or not a text, `5
 the body is empty or not an object, shares one "default" conversation between all
 clients that omit `sender`, lets clients set the stored `input_channel` and `metadata`,
 and stays silent when an action fails. This one answers a clear French error (400, 413)
-or runs the turn under `bot.turn_guard`. Registered in credentials.yml as
-`bot.rest_channel.GuardedRestInput`; `?stream=true` is not offered.
+or runs the turn under `bot.turn_guard`. Mounted by bot/server.py in the local profile only (staff tools, tests);
+the public profile has no REST channel. `?stream=true` is not offered.
 """
 
 from __future__ import annotations

@@ -61,6 +61,12 @@ def printable_for_log(value: object, limit: int = 300) -> str:
     text = str(value)
     if len(text) > limit:
         text = text[:limit] + "…"
-    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]",
-                  lambda m: "\\x%02x" % ord(m.group()) if ord(m.group()) < 0x100 else "\\u%04x" % ord(m.group()),
-                  text)
+    return _UNLOGGABLE.sub(_escape, text)
+
+
+_UNLOGGABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -49,7 +49,7 @@ async def chat(url: str) -> None:
 def main() -> int:
     config = StackConfig()
     stack = None
-    if not http_ok(f"{config.rasa_url}/"):
+    if not http_ok(f"{config.rasa_url}/health"):
         print("Aucun assistant ne tourne : démarrage (environ 30 s)…")
         stack = Stack(config)
         try:

@@ -6,6 +6,7 @@ both start the stack exactly the same way.
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
 import socket
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.limits import load_limits
+from bot.server_settings import load_server_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -34,11 +36,15 @@ class StackConfig:
     actions_port: int = int(os.environ.get("ACTIONS_PORT", "5055"))
     model: Path = Path(os.environ.get("RASA_MODEL", ROOT / "models" / "srei.tar.gz"))
     endpoints: Path = Path(os.environ.get("RASA_ENDPOINTS", ROOT / "bot" / "endpoints.yml"))
-    credentials: Path = Path(os.environ.get("RASA_CREDENTIALS", ROOT / "bot" / "credentials.yml"))
+    credentials: Path | None = None  # channels of the "stock" profile only
     tracker_sqlite: Path = Path(os.environ.get("TRACKER_SQLITE_PATH", ROOT / "var" / "conversations.sqlite3"))
     log_dir: Path = ROOT / "var" / "log"
     extra_env: dict[str, str] = field(default_factory=dict)
     start_actions: bool = True
+    # "local": widget + REST on 127.0.0.1; "public": the production profile (widget only,
+    # bot/server.py); "stock": plain `rasa run` with `credentials` (the benchmark's baseline).
+    profile: str = "local"
+    host: str = "127.0.0.1"
 
     @property
     def action_url(self) -> str:
@@ -101,6 +107,8 @@ class Stack:
         env = self.environment()
         try:
             load_limits(env)
+            if c.profile != "stock":
+                load_server_settings(c.profile, env)
         except ValueError as exc:
             raise StackError(f"Configuration invalide : {exc}") from None
         check = subprocess.run([str(VENV_BIN / "python"), "-c", "from actions.knowledge_access import get_kb;"
@@ -130,12 +138,16 @@ class Stack:
         c = self.config
         if name == "actions":
             return [str(VENV_BIN / "python"), "-m", "actions.serve", "--actions", "actions", "--port", str(c.actions_port)]
-        return [str(VENV_BIN / "rasa"), "run", "--model", str(c.model), "--endpoints", str(c.endpoints),
-                "--credentials", str(c.credentials), "--interface", "127.0.0.1", "--port", str(c.rasa_port)]
+        if c.profile == "stock":
+            return [str(VENV_BIN / "rasa"), "run", "--model", str(c.model), "--endpoints", str(c.endpoints),
+                    "--credentials", str(c.credentials), "--interface", c.host, "--port", str(c.rasa_port)]
+        return [str(VENV_BIN / "python"), "-m", "bot.server", "--profile", c.profile, "--model", str(c.model),
+                "--endpoints", str(c.endpoints), "--host", c.host, "--port", str(c.rasa_port)]
 
     def _wait_until_up(self, names: list[str], timeout: float) -> None:
         c = self.config
-        urls = {"rasa": f"{c.rasa_url}/", "actions": f"http://127.0.0.1:{c.actions_port}/health"}
+        rasa_health = f"{c.rasa_url}/" if c.profile == "stock" else f"{c.rasa_url}/health"
+        urls = {"rasa": rasa_health, "actions": f"http://127.0.0.1:{c.actions_port}/health"}
         checks = {name: urls[name] for name in names}
         deadline = time.monotonic() + timeout
         while checks:
@@ -179,9 +191,15 @@ class Stack:
         self.stop()
 
 
-def main() -> int:
-    """`make run`: start, print the URLs, wait for Ctrl-C or SIGTERM, stop both."""
-    stack = Stack()
+def main(argv: list[str] | None = None) -> int:
+    """`make run` / `make serve`: start, print the URLs, wait for Ctrl-C or SIGTERM, stop both."""
+    parser = argparse.ArgumentParser(description="Démarre le serveur d'actions et le serveur Rasa.")
+    parser.add_argument("--profile", choices=("local", "public"), default="local",
+                        help="local : widget + API REST (make run) ; public : widget seul (make serve)")
+    args = parser.parse_args(argv)
+    # The public server listens where SERVER_HOST says (127.0.0.1 behind a proxy on this machine).
+    host = os.environ.get("SERVER_HOST", "127.0.0.1") if args.profile == "public" else "127.0.0.1"
+    stack = Stack(StackConfig(profile=args.profile, host=host))
     stopping = False
 
     def on_signal(signum: int, _frame: object) -> None:
@@ -200,7 +218,10 @@ def main() -> int:
     c = stack.config
     print(f"Assistant prêt en {time.monotonic() - started:.0f} s.", flush=True)
     print(f"  Page de démonstration : {c.rasa_url}/webhooks/widget/demo", flush=True)
-    print(f"  API REST (tests)      : {c.rasa_url}/webhooks/rest/webhook", flush=True)
+    if c.profile == "local":
+        print(f"  API REST (tests)      : {c.rasa_url}/webhooks/rest/webhook", flush=True)
+    else:
+        print(f"  Profil public : seuls /webhooks/widget/ et /health répondent (écoute sur {c.host}).", flush=True)
     print("Ctrl-C pour arrêter.", flush=True)
     try:
         while not stopping:

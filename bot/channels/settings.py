@@ -1,7 +1,8 @@
 """Settings of the widget channel: environment variables with safe defaults, checked once.
 
-credentials.yml may set the same keys (lower case, without the WIDGET_ prefix); the
-environment wins, so an operator never has to edit a file to change a limit.
+A Rasa credentials file may set the same keys (lower case, without the WIDGET_ prefix) when
+the channel is mounted by `rasa run`; the environment wins, so an operator never has to
+edit a file to change a limit.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The web widget's input channel: a small JSON API under /webhooks/widget/ plus its files.
 
-Registered in bot/credentials.yml as `bot.channels.widget.WidgetInput`. Routes:
+Mounted by bot/server.py in both profiles (local and public). Routes:
 
     GET  /webhooks/widget/demo        demo page (strict Content-Security-Policy)
     GET  /webhooks/widget/widget.js   the widget (one <script> tag to embed), widget.css

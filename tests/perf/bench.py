@@ -194,7 +194,7 @@ async def run(args: argparse.Namespace) -> str:
                               tracker_sqlite=tmp / "conversations.sqlite3", log_dir=tmp / "log"))
     stock = Stack(StackConfig(rasa_port=free_port(), model=stock_model, endpoints=tmp / "stock" / "endpoints.yml",
                               credentials=tmp / "stock" / "credentials.yml", log_dir=tmp / "log-stock",
-                              start_actions=False))
+                              start_actions=False, profile="stock"))
     print("Démarrage à froid…", flush=True)
     cold_start = time.perf_counter()
     stack.start()

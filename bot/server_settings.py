@@ -1,0 +1,61 @@
+"""HTTP settings of the assistant's server (bot/server.py), from the environment, checked once.
+
+Kept apart from the server so that `bot.stack` can check them before starting anything,
+without importing Rasa.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+PROFILES = ("local", "public")
+
+
+class ServerSettingsError(ValueError):
+    """A setting of the server is missing or invalid; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """HTTP settings of one server, from the environment (see the README's production section)."""
+
+    keep_alive: float = 5.0  # seconds an idle kept-alive connection is held (Sanic/Rasa: 120)
+    request_timeout: float = 10.0  # seconds to receive a whole request: cuts slow headers and bodies
+    proxies_count: int = 0  # reverse proxies in front; 0 = the socket's peer is the client
+    real_ip_header: str | None = None  # e.g. X-Real-IP, set by the proxy; used only if proxies_count > 0
+    log_level: str = "INFO"
+
+
+def _number(env: Mapping[str, str], name: str, default: float, kind: type, low: float, high: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise ServerSettingsError(f"{name}={raw!r} : nombre attendu") from None
+    if not low <= value <= high:
+        raise ServerSettingsError(f"{name}={raw!r} : valeur attendue entre {low} et {high}")
+    return value
+
+
+def load_server_settings(profile: str, env: Mapping[str, str] = os.environ) -> ServerSettings:
+    """The settings of `profile`, checked; the public profile refuses to start without a widget secret."""
+    if profile == "public" and not env.get("WIDGET_SECRET", "").strip():
+        raise ServerSettingsError("WIDGET_SECRET est obligatoire en production (profil public) : donnez la même "
+                                  "clé d'au moins 32 caractères à toutes les instances.")
+    level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ServerSettingsError(f"LOG_LEVEL={level!r} : DEBUG, INFO, WARNING ou ERROR attendu")
+    if profile == "public" and level == "DEBUG":
+        raise ServerSettingsError("LOG_LEVEL=DEBUG est refusé en production : Rasa y écrit les messages des usagers.")
+    header = env.get("REAL_IP_HEADER", "").strip() or None
+    return ServerSettings(
+        keep_alive=_number(env, "KEEP_ALIVE_SECONDS", 5.0, float, 1.0, 120.0),
+        request_timeout=_number(env, "REQUEST_TIMEOUT_SECONDS", 10.0, float, 1.0, 300.0),
+        proxies_count=int(_number(env, "TRUSTED_PROXIES", 0, int, 0, 5)),
+        real_ip_header=header,
+        log_level=level,
+    )
