@@ -6,7 +6,6 @@ import pytest
 
 from bot.privacy import mask_personal_data
 
-
 # (kind, what the user typed): each must disappear from the stored text, whatever its form.
 PERSONAL_DATA = [
     # phones: Belgian
