@@ -302,6 +302,14 @@ class KnowledgeBase:
             stmt = stmt.where(t.facts.c.topic == topic)
         return [Fact(r["id"], r["body_id"], r["topic"], r["title"], r["text"], self._source(r)) for r in self._rows(stmt)]
 
+    def texts_with_links(self) -> list[str]:
+        """Every text of the base that may hold a URL or an e-mail address: contact values,
+        source addresses and the passages (which carry the facts, definitions and pages)."""
+        texts = [r["value"] for r in self._rows(select(t.contacts.c.value))]
+        texts += [r["url"] for r in self._rows(select(t.sources.c.url)) if r["url"]]
+        texts += [r["text"] for r in self._rows(select(t.passages.c.text))]
+        return texts
+
     # --- full-text search -------------------------------------------------------------
 
     def warm_up(self) -> None:

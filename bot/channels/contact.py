@@ -1,19 +1,12 @@
-"""The service's contact sentence for error messages, read from the knowledge base.
-
-Errors are exactly when a service may be down, so the sentence is cached: a failing or
-slow knowledge base yields the last good sentence (or a generic one) within a second.
-"""
+"""The service's contact sentence for error messages, read from the knowledge base."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-import time
 from collections.abc import Callable
 
+from bot.channels.cached_read import CachedRead
 from bot.channels.texts import text
 
-log = logging.getLogger(__name__)
 CONTACT_KINDS = ("phone", "email", "website", "address")  # preferred first
 
 
@@ -30,25 +23,9 @@ def contact_from_knowledge_base() -> str:
     return text("contact", "none")
 
 
-class ContactSentence:
-    """Caches the contact sentence for `ttl` seconds; never waits more than `timeout`."""
+class ContactSentence(CachedRead[str]):
+    """The contact sentence, cached (see CachedRead): the last good one when the base fails."""
 
     def __init__(self, loader: Callable[[], str] = contact_from_knowledge_base, ttl: float = 300.0,
                  timeout: float = 1.0):
-        self._loader = loader
-        self._ttl = ttl
-        self._timeout = timeout
-        self._value: str | None = None
-        self._loaded_at = 0.0
-
-    async def get(self) -> str:
-        """The current sentence (refreshed when stale), or the last good one if the base fails."""
-        now = time.monotonic()
-        if self._value is None or now - self._loaded_at > self._ttl:
-            try:
-                self._value = await asyncio.wait_for(asyncio.to_thread(self._loader), self._timeout)
-                self._loaded_at = now
-            except Exception as exc:  # noqa: BLE001 (any failure: keep serving the last good sentence)
-                log.warning("widget: contact unavailable from the knowledge base (%s)", exc.__class__.__name__)
-                self._loaded_at = now - self._ttl + 30  # retry in 30 s, not on every error
-        return self._value or text("contact", "none")
+        super().__init__(loader, lambda: text("contact", "none"), ttl, timeout)

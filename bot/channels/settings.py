@@ -31,6 +31,8 @@ class WidgetSettings:
     max_body_bytes: int = 16_384
     rate_per_conversation: int = 20  # requests per minute
     rate_per_address: int = 120  # requests per minute
+    new_conversations_per_address: int = 30  # per minute: a class of pupils behind one school address
+    max_turns: int = 200  # user messages in one conversation
     reply_timeout: float = 4.0  # seconds; the user hears back within 5 s even when a service hangs
     retention_days: int = 90
 
@@ -110,6 +112,8 @@ def load_settings(credentials: dict[str, Any] | None = None) -> WidgetSettings:
         max_body_bytes=_number("max_body_bytes", creds, 16_384, int),
         rate_per_conversation=_number("rate_per_conversation", creds, 20, int),
         rate_per_address=_number("rate_per_address", creds, 120, int),
+        new_conversations_per_address=_number("new_conversations_per_address", creds, 30, int),
+        max_turns=_number("max_turns", creds, 200, int),
         reply_timeout=_number("reply_timeout", creds, 4.0, float),
         retention_days=_positive("RETENTION_DAYS", retention, int),
     )

@@ -13,6 +13,8 @@ from typing import Any
 
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 
+from bot.channels.links import normalised, trusted_in
+
 START_TURN = "start"
 METADATA_KEY = "widget"  # UserUttered.metadata["widget"]: {"display": …} or {"feedback": {…}}
 _LINK_SCHEMES = ("https:", "mailto:", "tel:")
@@ -22,10 +24,13 @@ def _is_link(value: object) -> bool:
     return isinstance(value, str) and value.lower().startswith(_LINK_SCHEMES) and len(value) <= 2000
 
 
-def bot_message(message_id: str, data: dict[str, Any], rateable: bool = True) -> dict[str, Any]:
+def bot_message(message_id: str, data: dict[str, Any], rateable: bool = True,
+                trusted: frozenset[str] = frozenset()) -> dict[str, Any]:
     """One bot message as the widget's JSON: text, buttons (title + payload) and links.
 
-    Only strings pass; link targets must be https:, mailto: or tel: (the widget checks again).
+    Only strings pass; link targets must be https:, mailto: or tel: (the widget checks again)
+    and be in `trusted` (the knowledge base's, see links.py); `trusted_links` lists the
+    targets in the text the widget may render as links, all others stay text.
     `rateable` is false for the bot's answers to a rating (no thumbs on a "thank you").
     """
     text = data.get("text") if isinstance(data.get("text"), str) else ""
@@ -33,15 +38,15 @@ def bot_message(message_id: str, data: dict[str, Any], rateable: bool = True) ->
     for button in (data.get("buttons") or []) + (data.get("quick_replies") or []):
         if not isinstance(button, dict) or not isinstance(button.get("title"), str):
             continue
-        if _is_link(button.get("url")):
+        if _is_link(button.get("url")) and normalised(button["url"]) in trusted:
             links.append({"title": button["title"], "url": button["url"]})
         elif isinstance(button.get("payload"), str):
             buttons.append({"title": button["title"], "payload": button["payload"]})
     for key in ("attachment", "image"):
-        if _is_link(data.get(key)):
+        if _is_link(data.get(key)) and normalised(data[key]) in trusted:
             links.append({"title": data[key], "url": data[key]})
     return {"id": message_id, "sender": "bot", "text": text, "buttons": buttons, "links": links,
-            "rateable": rateable}
+            "trusted_links": trusted_in([text], trusted), "rateable": rateable}
 
 
 def widget_metadata(event: UserUttered) -> dict[str, Any]:
@@ -63,14 +68,14 @@ def _turns(events: Iterable[Event]) -> Iterable[tuple[str, Event, int]]:
             index += 1
 
 
-def history(events: Iterable[Event]) -> list[dict[str, Any]]:
+def history(events: Iterable[Event], trusted: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """The conversation as shown to its user: their messages, the bot's, and their ratings."""
     shown: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
     rating_turn = False
     for turn, event, index in _turns(events):
         if isinstance(event, BotUttered):
-            message = bot_message(f"{turn}:{index}", dict(event.data or {}, text=event.text), not rating_turn)
+            message = bot_message(f"{turn}:{index}", dict(event.data or {}, text=event.text), not rating_turn, trusted)
             by_id[message["id"]] = message
             shown.append(message)
             continue

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.tracker_store import TrackerStore
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -30,6 +30,7 @@ from sanic.response import HTTPResponse
 from bot import turn_guard
 from bot.channels.contact import ContactSentence
 from bot.channels.ids import ConversationIds, ForgedId, MalformedId
+from bot.channels.links import TrustedLinks
 from bot.channels.output import WholeMessageCollector
 from bot.channels.ratelimit import RateLimiter
 from bot.channels.settings import WidgetSettings, load_settings
@@ -59,7 +60,9 @@ class WidgetInput(InputChannel):
         self.ids = ConversationIds(self.settings.secret)
         self.per_conversation = RateLimiter(self.settings.rate_per_conversation)
         self.per_address = RateLimiter(self.settings.rate_per_address)
+        self.new_per_address = RateLimiter(self.settings.new_conversations_per_address)
         self.contact = contact or ContactSentence()
+        self.links = TrustedLinks()
         self.files = StaticFiles()
 
     # --- HTTP plumbing ------------------------------------------------------------------
@@ -85,11 +88,16 @@ class WidgetInput(InputChannel):
             })
         return headers
 
-    def _limit(self, limiter: RateLimiter, key: str) -> None:
+    def _limit(self, limiter: RateLimiter, key: str, code: str = "rate_limited") -> None:
         wait = limiter.check(key)
         if wait:
             seconds = RateLimiter.retry_after(wait)
-            raise ApiError(429, "rate_limited", headers={"Retry-After": str(seconds)}, seconds=seconds)
+            raise ApiError(429, code, headers={"Retry-After": str(seconds)}, seconds=seconds)
+
+    @staticmethod
+    def _address(request: Request) -> str:
+        # remote_addr is set only when the server trusts a proxy (TRUSTED_PROXIES); else the peer.
+        return request.remote_addr or request.ip
 
     def _sender(self, request: Request, required: bool) -> tuple[str | None, str | None]:
         """(token, sender id) from the header; (None, None) when absent and not required."""
@@ -117,7 +125,7 @@ class WidgetInput(InputChannel):
         try:
             if not self._origin_allowed(request):
                 raise ApiError(403, "bad_origin")
-            self._limit(self.per_address, request.remote_addr or request.ip)
+            self._limit(self.per_address, self._address(request))
             body = await handler(request)
         except ApiError as error:
             status, body = error.status, error.body()
@@ -161,7 +169,8 @@ class WidgetInput(InputChannel):
             # Rasa swallows action-server failures and simply says nothing; silence is an error.
             log.error("widget: the assistant produced no reply")
             raise await self._unavailable()
-        replies = [bot_message(f"{message.message_id}:{i}", m, rateable=not is_rating)
+        trusted = await self.links.get()
+        replies = [bot_message(f"{message.message_id}:{i}", m, rateable=not is_rating, trusted=trusted)
                    for i, m in enumerate(collector.messages)]
         if result.failures and not is_rating:  # part of the answer is missing: say so, with the contact
             notice = (await self._unavailable()).body()["error"]["message"]
@@ -183,12 +192,20 @@ class WidgetInput(InputChannel):
         data = parse_json_object(request.content_type, request.body, self.settings.max_body_bytes)
         incoming = parse_message(data, self.settings.max_message_length)
         token, sender_id = self._sender(request, required=incoming.payload is not None)
+        events: list[Event] = []
         if token is None:
-            token, sender_id = self.ids.issue()  # a missing id always starts a new conversation
-        self._limit(self.per_conversation, sender_id)
+            # A missing id always starts a new conversation; how many per address is bounded too.
+            self._limit(self.new_per_address, self._address(request), "new_conversations_limited")
+            token, sender_id = self.ids.issue()
+            self._limit(self.per_conversation, sender_id)
+        else:
+            self._limit(self.per_conversation, sender_id)
+            events = await self._events(request, sender_id)
+            if sum(isinstance(e, UserUttered) for e in events) >= self.settings.max_turns:
+                raise ApiError(429, "conversation_too_long", max=self.settings.max_turns)
         text, metadata = incoming.text, None
         if incoming.payload is not None:
-            button = offered_button(await self._events(request, sender_id), incoming.payload)
+            button = offered_button(events, incoming.payload)
             if button is None:
                 raise ApiError(400, "unknown_choice")
             text, metadata = incoming.payload, {METADATA_KEY: {"display": button["title"]}}
@@ -198,7 +215,7 @@ class WidgetInput(InputChannel):
     async def _history(self, request: Request) -> dict[str, Any]:
         token, sender_id = self._sender(request, required=True)
         return {"conversation_id": token, "code": sender_id,
-                "messages": history(await self._events(request, sender_id))}
+                "messages": history(await self._events(request, sender_id), await self.links.get())}
 
     async def _feedback(self, request: Request, on_new_message: Handler) -> dict[str, Any]:
         data = parse_json_object(request.content_type, request.body, self.settings.max_body_bytes)
@@ -235,6 +252,7 @@ class WidgetInput(InputChannel):
         @bp.listener("after_server_start")
         async def warm_up(app: Any, loop: Any) -> None:
             await self.contact.get()  # the contact is ready before the first error needs it
+            await self.links.get()
 
         @bp.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

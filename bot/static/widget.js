@@ -89,11 +89,15 @@
   }
 
   // Text with its safe links as <a>; everything else stays text, whatever it contains.
-  function renderText(container, text) {
+  // Only targets the server lists in `trusted` (those of the knowledge content) become
+  // links: a message quoting what someone typed never carries a link of theirs.
+  function renderText(container, text, trusted) {
     var last = 0;
     var match;
     LINK_PATTERN.lastIndex = 0;
     while ((match = LINK_PATTERN.exec(text)) !== null) {
+      var target = match[2] || match[3] || match[4];
+      if (!Array.isArray(trusted) || trusted.indexOf(target) < 0) continue;
       var url = match[2] ? safeUrl(match[2]) : match[3] ? safeUrl(match[3]) : safeUrl("mailto:" + match[4]);
       if (!url) continue;
       container.appendChild(document.createTextNode(text.slice(last, match.index)));
@@ -175,7 +179,7 @@
     var item = el("li", "srei-msg srei-bot");
     item.appendChild(el("span", "srei-vh", t("bot") + " "));
     var body = el("span", "srei-text");
-    renderText(body, typeof message.text === "string" ? message.text : "");
+    renderText(body, typeof message.text === "string" ? message.text : "", message.trusted_links);
     item.appendChild(body);
     (message.links || []).forEach(function (l) {
       var url = typeof l.url === "string" && safeUrl(l.url);

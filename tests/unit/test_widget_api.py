@@ -54,6 +54,7 @@ def api_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     port = free_port()
     env = dict(os.environ, WIDGET_SECRET="unit-test-secret-" + "x" * 32, WIDGET_ALLOWED_ORIGINS=ALLOWED,
                WIDGET_REPLY_TIMEOUT="1", WIDGET_RATE_PER_CONVERSATION="8", WIDGET_RATE_PER_ADDRESS="20",
+               WIDGET_NEW_CONVERSATIONS_PER_ADDRESS="5", WIDGET_MAX_TURNS="40",
                WIDGET_SECRET_FILE=str(tmp / "unused"), SQLALCHEMY_SILENCE_UBER_WARNING="1")
     with open(tmp / "harness.log", "wb") as log:
         proc = subprocess.Popen([sys.executable, str(HARNESS), str(port)], env=env, stdout=log,
@@ -268,6 +269,23 @@ def test_too_many_requests_from_one_address_get_a_429(api_url: str) -> None:
     statuses = [client.call("GET", "/config").status for _ in range(21)]
     assert statuses[:20] == [200] * 20 and statuses[20] == 429
     assert Client(api_url).call("GET", "/config").status == 200  # another address is unaffected
+
+
+def test_new_conversations_from_one_address_are_bounded(api_url: str) -> None:
+    """Leaving out the conversation id starts a new one each time: that is limited per address too."""
+    client = Client(api_url)
+    statuses = [client.call("POST", "/message", {"message": f"bonjour {i}"}).status for i in range(6)]
+    assert statuses == [200] * 5 + [429]
+    reply = client.call("POST", "/message", {"message": "encore"})
+    assert_french_error(reply, 429, "new_conversations_limited")
+    assert Client(api_url).say("bonjour").status == 200  # another address is unaffected
+
+
+def test_a_conversation_has_a_length_cap(client: Client) -> None:
+    assert client.say("longue conversation").status == 200
+    reply = client.say("et encore une question")
+    assert_french_error(reply, 429, "conversation_too_long")
+    assert "40" in reply.error and "Nouvelle conversation" in reply.error
 
 
 # --- CORS -----------------------------------------------------------------------------------------

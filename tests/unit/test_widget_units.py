@@ -207,11 +207,23 @@ def test_buttons_and_ratings_are_found_in_the_conversation() -> None:
     assert find_bot_message(events, "m9:0") == (False, None)
 
 
-def test_only_safe_links_leave_the_server() -> None:
+TRUSTED = frozenset({"https://www.province.namur.be", "srei@province.namur.be"})
+
+
+def test_only_safe_links_of_the_knowledge_base_leave_the_server() -> None:
     message = bot_message("m:0", {"text": "Voir", "buttons": [
-        {"title": "Site", "url": "https://www.province.namur.be", "type": "web_url"},
+        {"title": "Site", "url": "https://www.province.namur.be/", "type": "web_url"},
+        {"title": "Autre", "url": "https://evil.example", "type": "web_url"},
         {"title": "Piège", "url": "javascript:alert(1)", "type": "web_url"},
         {"title": 3, "payload": "/x"},
-    ], "image": "data:text/html,<script>alert(1)</script>"})
-    assert message["links"] == [{"title": "Site", "url": "https://www.province.namur.be"}]
+    ], "image": "data:text/html,<script>alert(1)</script>"}, trusted=TRUSTED)
+    assert message["links"] == [{"title": "Site", "url": "https://www.province.namur.be/"}]
     assert message["buttons"] == []
+
+
+def test_only_link_targets_of_the_knowledge_base_are_listed_as_links_in_a_text() -> None:
+    text = ("Écrivez à SREI@province.namur.be ou voyez [le site](https://www.province.namur.be), "
+            "pas [cliquez ici](https://evil.example/login) ni https://evil.example ni pirate@evil.example")
+    message = bot_message("m:0", {"text": text}, trusted=TRUSTED)
+    assert message["trusted_links"] == ["SREI@province.namur.be", "https://www.province.namur.be"]
+    assert bot_message("m:0", {"text": text})["trusted_links"] == []  # no knowledge base: no link at all
