@@ -14,7 +14,7 @@ from actions.context import body_in_context, latest_entity, mentioned_now
 from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
-from knowledge.geography import continent_in, continent_name, in_continent, is_continent
+from knowledge.geography import continent_in, continent_name, country_name, in_continent, is_continent
 from knowledge.models import Partnership
 
 # Partners offered as « tell me more » buttons after a list.
@@ -61,15 +61,30 @@ class ActionAnswerPartnerships(KnowledgeAction):
             lines = [render(domain, f"utter_partnerships_{where}_intro", body=body.name, country=country,
                             continent=continent)]
         elif country:
-            lines = [render(domain, f"utter_partnerships_{where}_none", body=body.name, country=country,
-                            continent=continent)]
+            # Named back only if it is a country's or continent's name: never a stray typed value.
+            shown_name = shown_name_of(kb, country)
+            template = f"utter_partnerships_{where}_none" if shown_name else "utter_partnerships_elsewhere_none"
+            lines = [render(domain, template, body=body.name, country=shown_name, continent=continent)]
             shown = everything
         else:
             lines = [render(domain, "utter_partnerships_intro", body=body.name, count=len(shown))]
         lines += [partnership_line(domain, p) for p in shown]
         lines.append(source_lines(domain, [p.source for p in shown]))
         dispatcher.utter_message(text="\n".join(lines), buttons=detail_buttons(domain, shown))
-        return [SlotSet("body", body.id), SlotSet("country", country)]
+        return [SlotSet("body", body.id), SlotSet("country", country if shown_name_of(kb, country) else None)]
+
+
+def kb_country_name(kb: KnowledgeBase, value: str) -> str | None:
+    """`value` if it is a country of the knowledge base's partnerships (by alias or name)."""
+    found = kb.resolve("country", value)
+    return value if found else None
+
+
+def shown_name_of(kb: KnowledgeBase, value: str | None) -> str | None:
+    """The name under which a typed country or continent may be echoed, or None."""
+    if not value:
+        return None
+    return continent_name(value) if is_continent(value) else country_name(value) or kb_country_name(kb, value)
 
 
 def partnerships_in_context(kb: KnowledgeBase, tracker: Tracker) -> list[Partnership]:

@@ -24,11 +24,20 @@ def json_error(status: int, message: str) -> HTTPResponse:
     return json({"status": status, "error": message}, status=status)
 
 
+WIDGET_PREFIX = "/webhooks/widget/"
+
+
 def handle_error(request: Request, exception: Exception) -> HTTPResponse:
-    """Sanic error handler: French message by status; unexpected errors logged with traceback."""
+    """Sanic error handler: French message by status; unexpected errors logged with traceback.
+
+    Under the widget's prefix the body has the widget's own error shape
+    ({"error": {"code", "message"}}), which widget.js shows to the user.
+    """
     status = exception.status_code if isinstance(exception, SanicException) else 500
     if status >= 500:
         log.error("unhandled error on %s %s", request.method, request.path, exc_info=exception)
+    if request.path.startswith(WIDGET_PREFIX):
+        return json({"error": {"code": f"http_{status}", "message": status_error(status)}}, status=status)
     return json_error(status, status_error(status))
 
 

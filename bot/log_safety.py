@@ -4,6 +4,11 @@ Rasa and Sanic log through the standard `logging` module, sometimes with user te
 message (at DEBUG) or in an exception. The filter installed on the root handler renders each
 record once, masks personal data (bot/privacy.py) and escapes newlines and control characters,
 tracebacks included, so a message holding « \\n2026-01-01 INFO … » stays on its own line.
+
+Rasa 3.6 also logs through structlog, which by default prints every level straight to the
+console, with the user's text, slots and bot messages in its fields. Here structlog goes
+through the same `logging` handler and level, and the fields Rasa itself lists as holding
+conversation content are dropped unless the level is DEBUG (never allowed in production).
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from typing import Any
+
+import structlog
 
 from bot.privacy import mask_personal_data
 from bot.safe_text import printable_for_log
@@ -35,8 +43,33 @@ class SafeRecords(logging.Filter):
         return True
 
 
+# The structlog fields in which Rasa 3.6 puts conversation content (rasa/utils/log_utils.py).
+CONTENT_FIELDS = frozenset({
+    "text", "response_text", "user_text", "slot_values", "parse_data_text", "parse_data_entities",
+    "prediction_events", "tracker_latest_message", "prefilled_slots", "message", "response",
+    "slot_candidates", "rasa_event", "rasa_events", "tracker_states", "current_states", "old_states",
+    "successes", "current_entity", "next_entity", "states", "entity", "token_text", "user_message",
+    "json_message",
+})
+
+
+def _without_content(_logger: Any, _name: str, event: dict[str, Any]) -> dict[str, Any]:
+    for key in CONTENT_FIELDS & event.keys():
+        event[key] = "[contenu retiré]"
+    return event
+
+
+def _route_structlog(level: int) -> None:
+    processors: list[Any] = [structlog.stdlib.filter_by_level]
+    if level > logging.DEBUG:
+        processors.append(_without_content)
+    processors.append(structlog.processors.KeyValueRenderer(key_order=["event"]))
+    structlog.configure(processors=processors, logger_factory=structlog.stdlib.LoggerFactory(),
+                        wrapper_class=structlog.stdlib.BoundLogger, cache_logger_on_first_use=True)
+
+
 def install(level: str | int = "INFO") -> None:
-    """Log to stderr through `SafeRecords` at `level` (Rasa's and Sanic's loggers included)."""
+    """Log to stderr through `SafeRecords` at `level` (Rasa's, Sanic's and structlog's records)."""
     root = logging.getLogger()
     if not root.handlers:
         handler = logging.StreamHandler(sys.stderr)
@@ -46,3 +79,4 @@ def install(level: str | int = "INFO") -> None:
         if not any(isinstance(f, SafeRecords) for f in handler.filters):
             handler.addFilter(SafeRecords())
     root.setLevel(level)
+    _route_structlog(root.level)

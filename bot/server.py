@@ -16,12 +16,14 @@ by this one; the agent is loaded the way `rasa run` loads it.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from functools import partial
 
 from rasa.core.channels.channel import InputChannel, register
 from rasa.core.run import close_resources, load_agent_on_start
 from rasa.core.utils import AvailableEndpoints
+from rasa.utils.common import configure_logging_and_warnings
 from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -76,10 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     except ServerSettingsError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
+    configure_logging_and_warnings(logging.getLevelName(settings.log_level))  # Rasa's and its libraries' levels
     log_safety.install(settings.log_level)
-    from rasa.utils.common import configure_logging_and_warnings
-
-    configure_logging_and_warnings(settings.log_level)
     app = build_app(args.profile, args.model, args.endpoints, settings)
     app.run(host=args.host, port=args.port, access_log=False, motd=False, workers=1)
     return 0

@@ -103,3 +103,16 @@ def continent_names() -> list[str]:
 def continent_in(text: str) -> str | None:
     """The first word of `text` that names a continent (« d'Afrique de l'Ouest » → « afrique »)."""
     return next((word for word in fold(text).split() if is_continent(word)), None)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from babel import Locale  # noqa: PLC0415
+
+    return {fold(name): name for code, name in Locale("fr").territories.items() if code.isalpha()}
+
+
+def country_name(name: str | None) -> str | None:
+    """The French name of the country called `name` (« senegal » → « Sénégal »), or None when
+    `name` names no country: what a user typed is echoed only once recognised."""
+    return _country_names().get(fold(name)) if name else None

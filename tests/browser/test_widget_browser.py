@@ -1,4 +1,5 @@
-"""The widget in headless Chromium against the real stack (Rasa, action server, knowledge base).
+"""The widget in headless Chromium against the real stack (Rasa, action server, knowledge base),
+started in the production profile (only the widget's routes are served).
 
 One stack for the module, with a knowledge base built from the project's content plus a
 hostile contact entry, so the bot itself sends HTML and a `javascript:` link to the widget.
@@ -60,8 +61,10 @@ def widget_stack(tmp_path_factory: pytest.TempPathFactory) -> Stack:
     kb_env = {"KNOWLEDGE_CONTENT_DIR": str(content), "KNOWLEDGE_DB_URL": f"sqlite:///{tmp / 'knowledge.sqlite3'}"}
     subprocess.run([sys.executable, "-m", "knowledge", "build"], cwd=ROOT, env={**os.environ, **kb_env},
                    check=True, capture_output=True)
+    # The production profile (make serve): the widget is the only door, as on the province's site.
     config = StackConfig(rasa_port=free_port(), actions_port=free_port(), tracker_sqlite=tmp / "conversations.sqlite3",
-                         log_dir=tmp / "log", extra_env={**kb_env, "WIDGET_SECRET_FILE": str(tmp / "widget_secret")})
+                         log_dir=tmp / "log", profile="public",
+                         extra_env={**kb_env, "WIDGET_SECRET": "browser-test-secret-" + "b" * 32})
     stack = Stack(config)
     stack.start()
     yield stack

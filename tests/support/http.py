@@ -29,16 +29,17 @@ class RawResponse:
 
 
 def post_raw(port: int, path: str, body: bytes, content_type: str | None = "application/json",
-             timeout: float = 30.0) -> RawResponse:
+             timeout: float = 30.0, headers: dict[str, str] | None = None) -> RawResponse:
     """POST `body` as is (any bytes, any size) and read the answer.
 
     Sends in chunks and stops as soon as the server answers, like a browser does: a server
     that refuses an oversized body early (413) gets its answer read, not a broken pipe.
     """
-    headers = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Length: {len(body)}", "Connection: close"]
+    lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Length: {len(body)}", "Connection: close"]
     if content_type:
-        headers.append(f"Content-Type: {content_type}")
-    payload = memoryview(("\r\n".join(headers) + "\r\n\r\n").encode() + body)
+        lines.append(f"Content-Type: {content_type}")
+    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+    payload = memoryview(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
     deadline = time.monotonic() + timeout
     received = bytearray()
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:

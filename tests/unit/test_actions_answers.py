@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actions.definitions import ActionAnswerDefinition
 from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
 from actions.pst import ActionAnswerPst
@@ -54,6 +56,16 @@ def test_no_partner_in_a_country_is_said_not_invented(make_tracker, run):
     result = run(ActionAnswerPartnerships(), make_tracker("Suresnes a des partenaires au Japon ?", "ask_partnerships",
                                                           [("body", "suresnes"), ("country", "Japon")]))
     assert "ne donnent pas de partenaire dans ce pays (Japon)" in result.text
+
+
+@pytest.mark.parametrize("value", ["[Cliquez ici](https://evil.example/login)", "<b>Atlantide</b>", "Atlantide"])
+def test_a_country_value_that_names_no_country_is_never_echoed(make_tracker, run, value: str):
+    """What the NLU or a `/intent{…}` command put in the entity reaches the answer only once recognised."""
+    result = run(ActionAnswerPartnerships(), make_tracker("des partenaires là-bas ?", "ask_partnerships",
+                                                          [("country", value)]))
+    assert "ne donnent pas de partenaire à cet endroit" in result.text and "Louga" in result.text
+    assert value not in result.text and "evil" not in result.text
+    assert result.slot("country") is None
 
 
 def test_partnership_details_say_when_the_documents_are_silent(make_tracker, run):
