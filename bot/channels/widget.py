@@ -32,7 +32,7 @@ from bot.channels.contact import ContactSentence
 from bot.channels.ids import ConversationIds, ForgedId, MalformedId
 from bot.channels.links import TrustedLinks
 from bot.channels.output import WholeMessageCollector
-from bot.channels.ratelimit import RateLimiter
+from bot.channels.ratelimit import Limiter, make_limiters, retry_after
 from bot.channels.settings import WidgetSettings, load_settings
 from bot.channels.static_files import StaticFiles
 from bot.channels.texts import starters, ui_texts
@@ -58,9 +58,12 @@ class WidgetInput(InputChannel):
     def __init__(self, settings: WidgetSettings | None = None, contact: ContactSentence | None = None):
         self.settings = settings or load_settings()
         self.ids = ConversationIds(self.settings.secret)
-        self.per_conversation = RateLimiter(self.settings.rate_per_conversation)
-        self.per_address = RateLimiter(self.settings.rate_per_address)
-        self.new_per_address = RateLimiter(self.settings.new_conversations_per_address)
+        limiters = make_limiters({"conversation": self.settings.rate_per_conversation,
+                                  "address": self.settings.rate_per_address,
+                                  "new_conversation": self.settings.new_conversations_per_address})
+        self.per_conversation = limiters["conversation"]
+        self.per_address = limiters["address"]
+        self.new_per_address = limiters["new_conversation"]
         self.contact = contact or ContactSentence()
         self.links = TrustedLinks()
         self.files = StaticFiles()
@@ -88,10 +91,10 @@ class WidgetInput(InputChannel):
             })
         return headers
 
-    def _limit(self, limiter: RateLimiter, key: str, code: str = "rate_limited") -> None:
-        wait = limiter.check(key)
+    async def _limit(self, limiter: Limiter, key: str, code: str = "rate_limited") -> None:
+        wait = await limiter.check(key)
         if wait:
-            seconds = RateLimiter.retry_after(wait)
+            seconds = retry_after(wait)
             raise ApiError(429, code, headers={"Retry-After": str(seconds)}, seconds=seconds)
 
     @staticmethod
@@ -125,7 +128,7 @@ class WidgetInput(InputChannel):
         try:
             if not self._origin_allowed(request):
                 raise ApiError(403, "bad_origin")
-            self._limit(self.per_address, self._address(request))
+            await self._limit(self.per_address, self._address(request))
             body = await handler(request)
         except ApiError as error:
             status, body = error.status, error.body()
@@ -195,11 +198,11 @@ class WidgetInput(InputChannel):
         events: list[Event] = []
         if token is None:
             # A missing id always starts a new conversation; how many per address is bounded too.
-            self._limit(self.new_per_address, self._address(request), "new_conversations_limited")
+            await self._limit(self.new_per_address, self._address(request), "new_conversations_limited")
             token, sender_id = self.ids.issue()
-            self._limit(self.per_conversation, sender_id)
+            await self._limit(self.per_conversation, sender_id)
         else:
-            self._limit(self.per_conversation, sender_id)
+            await self._limit(self.per_conversation, sender_id)
             events = await self._events(request, sender_id)
             if sum(isinstance(e, UserUttered) for e in events) >= self.settings.max_turns:
                 raise ApiError(429, "conversation_too_long", max=self.settings.max_turns)
@@ -221,7 +224,7 @@ class WidgetInput(InputChannel):
         data = parse_json_object(request.content_type, request.body, self.settings.max_body_bytes)
         feedback = parse_feedback(data)
         token, sender_id = self._sender(request, required=True)
-        self._limit(self.per_conversation, sender_id)
+        await self._limit(self.per_conversation, sender_id)
         found, previous = find_bot_message(await self._events(request, sender_id), feedback.message_id)
         if not found:
             raise ApiError(404, "unknown_message")

@@ -64,6 +64,8 @@ def scale_env(pg: PostgresServer, redis: RedisServer, tracker_db: str, kb_url: s
         "TRACKER_DB_USER": pg.user, "TRACKER_DB_PASSWORD": "",
         "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis.port), "REDIS_DB": "0",
         "KNOWLEDGE_DB_URL": kb_url,
+        # Behind the README's reverse proxy: it sets X-Real-IP, the rate limiter reads it.
+        "TRUSTED_PROXIES": "1", "REAL_IP_HEADER": "X-Real-IP", "WIDGET_SECRET": "scale-test-secret-" + "s" * 32,
     }
 
 

@@ -79,3 +79,22 @@ async def test_knowledge_base_in_postgresql_is_rebuilt_while_both_instances_serv
         build_knowledge(scaled.kb_url)  # the real content again, for the other tests
     assert "081 000 999" in on_a and "081 000 999" in on_b
     assert PHONE not in on_a + on_b
+
+
+def test_the_widget_rate_limit_is_shared_by_both_instances(scaled: Scaled) -> None:
+    """120 requests a minute per address in all: alternating between instances does not double it."""
+    import urllib.error
+    import urllib.request
+
+    address = f"203.0.113.{uuid.uuid4().int % 250 + 1}"
+
+    def config(url: str) -> int:
+        request = urllib.request.Request(f"{url}/webhooks/widget/config", headers={"X-Real-IP": address})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as resp:  # noqa: S310 (loopback)
+                return resp.status
+        except urllib.error.HTTPError as err:
+            return err.code
+
+    statuses = [config((scaled.a if i % 2 else scaled.b).config.rasa_url) for i in range(125)]
+    assert statuses[:120] == [200] * 120 and set(statuses[120:]) == {429}

@@ -9,7 +9,7 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
 from bot.channels.ids import ConversationIds, ForgedId, MalformedId
-from bot.channels.ratelimit import RateLimiter
+from bot.channels.ratelimit import RateLimiter, retry_after
 from bot.channels.settings import SettingsError, load_settings, parse_origins
 from bot.channels.transcript import bot_message, find_bot_message, history, offered_button
 from bot.channels.validation import ApiError, parse_feedback, parse_json_object, parse_message
@@ -62,20 +62,20 @@ class Clock:
 def test_rate_limiter_allows_a_burst_then_refills_over_time() -> None:
     clock = Clock()
     limiter = RateLimiter(6, clock=clock)  # 6 per minute: one token every 10 s
-    assert [limiter.check("a") for _ in range(6)] == [0.0] * 6
-    wait = limiter.check("a")
+    assert [limiter.take("a") for _ in range(6)] == [0.0] * 6
+    wait = limiter.take("a")
     assert 9.9 < wait <= 10.0
-    assert RateLimiter.retry_after(wait) == 10
-    assert limiter.check("b") == 0.0  # keys are independent
+    assert retry_after(wait) == 10
+    assert limiter.take("b") == 0.0  # keys are independent
     clock.now += 10
-    assert limiter.check("a") == 0.0
-    assert limiter.check("a") > 0
+    assert limiter.take("a") == 0.0
+    assert limiter.take("a") > 0
 
 
 def test_rate_limiter_memory_is_bounded() -> None:
     limiter = RateLimiter(1, max_keys=100, clock=Clock())
     for i in range(1000):
-        limiter.check(f"k{i}")
+        limiter.take(f"k{i}")
     assert len(limiter._buckets) == 100
 
 
