@@ -29,8 +29,8 @@ class RawResponse:
 
 
 def post_raw(port: int, path: str, body: bytes, content_type: str | None = "application/json",
-             timeout: float = 30.0, headers: dict[str, str] | None = None) -> RawResponse:
-    """POST `body` as is (any bytes, any size) and read the answer.
+             timeout: float = 30.0, headers: dict[str, str] | None = None, source: str | None = None) -> RawResponse:
+    """POST `body` as is (any bytes, any size) and read the answer, optionally from address `source`.
 
     Sends in chunks and stops as soon as the server answers, like a browser does: a server
     that refuses an oversized body early (413) gets its answer read, not a broken pipe.
@@ -42,7 +42,9 @@ def post_raw(port: int, path: str, body: bytes, content_type: str | None = "appl
     payload = memoryview(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
     deadline = time.monotonic() + timeout
     received = bytearray()
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+    # `source`: another loopback address (127.x.y.z) to send from, as a distinct client would.
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout,
+                                  source_address=(source, 0) if source else None) as sock:
         sock.setblocking(False)
         sent = 0
         while time.monotonic() < deadline:

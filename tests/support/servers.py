@@ -1,9 +1,11 @@
-"""Real PostgreSQL and Redis servers for tests: throw-away, on 127.0.0.1, on free ports.
+"""Real PostgreSQL, Redis and nginx servers for tests: throw-away, on 127.0.0.1, on free ports.
 
 One shared module so every test that needs a real server starts it the same way:
 - `PostgresServer`: a private cluster (initdb) in a temporary folder; `stop()` and `start()`
   again keep its data, so tests can take the database down and bring it back.
 - `RedisServer`: a `redis-server` process without persistence.
+- `NginxServer`: Debian's nginx with a given http-level configuration (the README's recipe),
+  its files in a temporary folder.
 - pytest fixtures (imported by tests/conftest.py):
   `postgres_server` (session): URL of the cluster's `postgres` database, or of the server
   named by TEST_POSTGRES_URL; `postgres_db`: URL of a fresh, empty database for one test;
@@ -173,6 +175,50 @@ class RedisServer:
     def close(self) -> None:
         self.stop()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+class NginxServer:
+    """`nginx` in the foreground with `site` (http-level directives) included, on 127.0.0.1."""
+
+    def __init__(self, site: str):
+        self.root = Path(tempfile.mkdtemp(prefix="srei-nginx-"))
+        (self.root / "site.conf").write_text(site, encoding="utf-8")
+        temp = " ".join(f"{kind}_temp_path {self.root / kind};" for kind in ("client_body", "proxy", "fastcgi",
+                                                                            "uwsgi", "scgi"))
+        (self.root / "nginx.conf").write_text(
+            f"worker_processes 1;\nerror_log {self.root / 'error.log'} warn;\npid {self.root / 'nginx.pid'};\n"
+            f"events {{ worker_connections 512; }}\n"
+            f"http {{ access_log off; {temp} include {self.root / 'site.conf'}; }}\n", encoding="utf-8")
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, port: int, timeout: float = 20) -> None:
+        binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        if not Path(binary).exists():
+            raise RuntimeError("nginx introuvable : apt-get install nginx (.ci/run le fait)")
+        with open(self.root / "stdout.log", "ab") as log:
+            self.proc = subprocess.Popen([binary, "-p", str(self.root), "-c", str(self.root / "nginx.conf"),
+                                          "-g", "daemon off;"], stdout=log, stderr=subprocess.STDOUT,
+                                         start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                return
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"nginx n'a pas démarré ; voir {self.root}") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
 
 
 def create_database(server_url: str, name: str) -> str:
