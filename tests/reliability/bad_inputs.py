@@ -129,6 +129,10 @@ def bad_inputs(ep: Endpoint) -> list[BadInput]:
         BadInput("emoji flood over the limit", _json(ep.body(message="😀" * 5_000)), ERROR, (413,)),
         BadInput("combining-mark flood", _json(ep.body(message="e" + "\u0301" * 900)), ANSWER),
         BadInput("right-to-left override", _json(ep.body(message="\u202eIRES el erdnioj tnemmoC")), ANSWER),
+        # Valid JSON that is not valid Unicode: answered by REST (cleaned), refused by the widget.
+        BadInput("lone surrogates", json.dumps(ep.body(message="Comment joindre le SREI ? \ud800\udfff\ud83d")).encode(),
+                 ANSWER),
+        BadInput("C1 controls", _json(ep.body(message="Comment joindre\u0085 le SREI\u009b ?")), ANSWER),
         # Fields a client should not control.
         BadInput("forged channel and metadata",
                  _json(ep.body(message=ok, input_channel="admin", metadata={"role": "admin", "x": "y" * 5_000})),

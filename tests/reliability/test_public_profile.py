@@ -15,6 +15,7 @@ import http.client
 import itertools
 import json
 import re
+import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -265,6 +266,27 @@ def test_a_flood_in_one_conversation_is_limited(door: Door) -> None:
     status, body = say(door, "bonjour")
     token = body["conversation_id"]
     flood(lambda i: say(door, f"question {i}", token, next(_addresses))[0], 35, 19)  # « bonjour » took 1 of 20
+
+
+def closed_after(door: Door, first_bytes: bytes, limit: float = 15.0) -> float:
+    """Seconds until the server closes a connection that sent `first_bytes` and then nothing."""
+    with socket.create_connection(("127.0.0.1", door.port), timeout=limit, source_address=(next(_addresses), 0)) as s:
+        s.sendall(first_bytes)
+        started = time.monotonic()
+        try:
+            while s.recv(4096):
+                pass
+        except TimeoutError:
+            pytest.fail(f"connection still open after {limit:.0f} s")
+        except ConnectionError:
+            pass
+        return time.monotonic() - started
+
+
+def test_slow_headers_and_idle_connections_are_cut_within_seconds(door: Door) -> None:
+    assert closed_after(door, b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n") <= 11  # never ends its headers
+    kept_alive = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n"
+    assert closed_after(door, kept_alive) <= 6  # answered, then idle (Sanic and Rasa's default: 120 s)
 
 
 # --- what the run left behind (runs last: pytest keeps file order) -----------------------------------------
