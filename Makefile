@@ -23,39 +23,43 @@ venv: $(STAMP) ## Create .venv with Python 3.10 and install requirements.lock
 $(STAMP): requirements.lock
 	@PY310=$$(scripts/find_python.sh) || exit 1; \
 	  [ -x $(PY) ] || "$$PY310" -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
-	$(PY) -m pip check
+	@scripts/step.sh install "Installation des dépendances (requirements.lock, quelques minutes la première fois)" \
+	  sh -c '$(PY) -m pip install --disable-pip-version-check --no-deps -r requirements.lock && $(PY) -m pip check'
 	@touch $@
 
 knowledge: $(STAMP) ## Validate and build the knowledge base (atomic swap)
 	$(PY) -m knowledge build
 
 $(KB): $(STAMP) $(wildcard knowledge/content/*.yml) $(wildcard knowledge/content/pages/*.txt) $(wildcard knowledge/*.py)
-	$(PY) -m knowledge build
+	@scripts/step.sh knowledge "Construction de la base de connaissances" $(PY) -m knowledge build
 
 # Entity names and synonyms generated from the knowledge content; rewritten only when they change.
 $(NLU_GENERATED): $(STAMP) $(wildcard knowledge/content/*.yml) knowledge/nlu_export.py knowledge/passages.py \
     $(filter-out $(NLU_GENERATED),$(wildcard data/nlu/*.yml))
-	$(PY) -m knowledge export-nlu
+	@scripts/step.sh export-nlu "Noms des entités pour la compréhension" $(PY) -m knowledge export-nlu
 
 train: $(MODEL) ## Train the Rasa model if its data or configuration changed
 
 $(MODEL): $(STAMP) $(TRAIN_INPUTS)
-	$(RASA) train --config bot/config.yml --domain bot/domain --data data --out models \
+	@scripts/step.sh train "Entraînement du modèle (5 à 10 min sur 2 cœurs)" \
+	  $(RASA) train --config bot/config.yml --domain bot/domain --data data --out models \
 	  --fixed-model-name srei --quiet
 	@touch $@
 
 run: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then start actions + Rasa on 127.0.0.1 (Ctrl-C stops)
-	$(PY) -m bot.stack
+	@$(PY) -m bot.stack
 
 serve: $(STAMP) $(KB) $(MODEL) ## Production profile: only the widget and /health (needs WIDGET_SECRET; see README)
-	$(PY) -m bot.stack --profile public
+	@$(PY) -m bot.stack --profile public
 
 test: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then run the test suite (long tests: make test-long)
-	$(RASA) data validate --config bot/config.yml --domain bot/domain --data data --quiet
-	$(PY) -m pytest -m "not slow"
+	@scripts/system_packages.sh
+	@scripts/step.sh validate "Vérification des données d'entraînement (rasa data validate)" \
+	  $(RASA) data validate --config bot/config.yml --domain bot/domain --data data --quiet
+	@$(PY) -m pytest -m "not slow"
 
-test-long: $(STAMP) $(KB) $(MODEL) ## Long tests: faults, load, scale-out (real PostgreSQL and Redis)
+test-long: $(STAMP) $(KB) $(MODEL) ## Long tests: faults, load, scale-out, nginx (real PostgreSQL and Redis)
+	@scripts/system_packages.sh
 	$(PY) -m pytest -m slow -raP  # -P: print the measured load figures
 
 shell: $(STAMP) $(KB) $(MODEL) ## Chat in the terminal with the local assistant (starts it if needed)

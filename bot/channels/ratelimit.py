@@ -23,6 +23,9 @@ class Limiter(Protocol):
     async def check(self, key: str) -> float:
         """Take one token for `key`; returns 0 if allowed, else the seconds to wait."""
 
+    async def close(self) -> None:
+        """Release connections (a no-op in memory)."""
+
 
 def retry_after(wait: float) -> int:
     """Whole seconds for a Retry-After header."""
@@ -57,6 +60,9 @@ class RateLimiter:
 
     async def check(self, key: str) -> float:
         return self.take(key)
+
+    async def close(self) -> None:
+        return None
 
 
 # The same bucket as RateLimiter.take, in one atomic step on the Redis server.
@@ -98,6 +104,9 @@ class RedisRateLimiter:
                 log.warning("rate limits: Redis unavailable (%s), requests are not limited", exc.__class__.__name__)
             return 0.0
         return float(wait)
+
+    async def close(self) -> None:
+        await self._client.close(close_connection_pool=True)
 
 
 def make_limiters(limits: Mapping[str, int], env: Mapping[str, str] = os.environ) -> dict[str, Limiter]:

@@ -12,11 +12,12 @@ CONTENT_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
     ".html": "text/html; charset=utf-8",
+    ".svg": "image/svg+xml",
 }
 # The demo page stands in for the province's site under a strict policy: if the widget
 # needed inline script or style, it would break here first.
 DEMO_CSP = "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'"
-SERVED = ("widget.js", "widget.css", "demo.html", "demo.css")
+SERVED = ("widget.js", "widget.css", "demo.html", "demo.css", "icon.svg")
 
 
 class StaticFiles:

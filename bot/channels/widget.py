@@ -252,6 +252,11 @@ class WidgetInput(InputChannel):
             # produces before our handlers run; only exact allowlisted origins get headers.
             resp.headers.update(self._cors_headers(request))
 
+        @bp.listener("before_server_stop")
+        async def close_limiters(app: Any, loop: Any) -> None:
+            for limiter in {id(x): x for x in (self.per_conversation, self.per_address, self.new_per_address)}.values():
+                await limiter.close()
+
         @bp.listener("after_server_start")
         async def warm_up(app: Any, loop: Any) -> None:
             await self.contact.get()  # the contact is ready before the first error needs it
@@ -262,7 +267,7 @@ class WidgetInput(InputChannel):
             return response.json({"status": "ok"})
 
         for name, path in (("widget.js", "/widget.js"), ("widget.css", "/widget.css"),
-                           ("demo.html", "/demo"), ("demo.css", "/demo.css")):
+                           ("demo.html", "/demo"), ("demo.css", "/demo.css"), ("icon.svg", "/icon.svg")):
             bp.add_route(lambda request, _name=name: self.files.serve(_name), path, methods=["GET"],
                          name=f"file_{name.replace('.', '_')}")
 

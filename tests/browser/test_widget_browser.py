@@ -64,7 +64,10 @@ def widget_stack(tmp_path_factory: pytest.TempPathFactory) -> Stack:
     # The production profile (make serve): the widget is the only door, as on the province's site.
     config = StackConfig(rasa_port=free_port(), actions_port=free_port(), tracker_sqlite=tmp / "conversations.sqlite3",
                          log_dir=tmp / "log", profile="public",
-                         extra_env={**kb_env, "WIDGET_SECRET": "browser-test-secret-" + "b" * 32})
+                         extra_env={**kb_env, "WIDGET_SECRET": "browser-test-secret-" + "b" * 32,
+                                    # every test comes from 127.0.0.1; the limits are tested elsewhere
+                                    "WIDGET_RATE_PER_ADDRESS": "100000",
+                                    "WIDGET_NEW_CONVERSATIONS_PER_ADDRESS": "100000"})
     stack = Stack(config)
     stack.start()
     yield stack
@@ -86,11 +89,19 @@ def csp_violations() -> list[str]:
 
 
 @pytest.fixture
-def page(browser: Browser, widget_stack: Stack, csp_violations: list[str]) -> Page:
+def console_errors() -> list[str]:
+    """Console errors and failed (4xx/5xx) requests of the page, for the tests that want none."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, widget_stack: Stack, csp_violations: list[str], console_errors: list[str]) -> Page:
     context = browser.new_context(locale="fr-BE", viewport={"width": 1280, "height": 800})
     page = context.new_page()
     violations = csp_violations
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: console_errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(f"{widget_stack.config.rasa_url}/webhooks/widget/demo")
     expect(launcher(page)).to_be_visible(timeout=15_000)
     yield page
@@ -319,6 +330,47 @@ def test_usable_at_320_px_and_200_percent_zoom(page: Page, width: int, height: i
                              ".querySelector('.srei-panel'); return [p.scrollWidth - p.clientWidth,"
                              " document.documentElement.scrollWidth - innerWidth]; }")
     assert overflow == [0, 0], "no horizontal scrolling"
+
+
+PANEL_GEOMETRY = """() => {
+    const r = document.getElementById('srei-assistant').shadowRoot;
+    const box = s => r.querySelector(s).getBoundingClientRect();
+    const panel = r.querySelector('.srei-panel'), log = r.querySelector('.srei-log');
+    return {panelScroll: panel.scrollTop, headerOffset: box('.srei-header').top - box('.srei-panel').top,
+            formTop: box('.srei-form').top, formBottom: box('.srei-form').bottom,
+            panelBottom: box('.srei-panel').bottom, viewport: innerHeight,
+            logScrolls: log.scrollHeight > log.clientHeight,
+            logAtEnd: log.scrollHeight - log.scrollTop - log.clientHeight < 2};
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (360, 640)], ids=["1280x800", "360x640"])
+def test_after_five_answers_only_the_message_list_scrolls(page: Page, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    launcher(page).click()
+    answers = log(page).locator("li.srei-bot", has_text=PHONE)
+    for count in range(1, 6):
+        ask_when_ready(page, QUESTION)
+        expect(answers).to_have_count(count, timeout=15_000)
+    geometry = page.evaluate(PANEL_GEOMETRY)
+    assert geometry["panelScroll"] == 0 and abs(geometry["headerOffset"]) < 1, geometry  # header in place
+    assert geometry["logScrolls"] and geometry["logAtEnd"], geometry  # the list scrolls, to the newest answer
+    assert geometry["formBottom"] <= geometry["viewport"], geometry  # the input box is on screen…
+    assert geometry["panelBottom"] - geometry["formBottom"] < 48, geometry  # …with no empty band under it
+    for control in (page.get_by_role("button", name="Fermer l'assistant"), question_box(page)):
+        expect(control).to_be_in_viewport()
+
+
+def test_a_conversation_logs_no_console_error_no_failed_request_no_csp_report(
+        page: Page, console_errors: list[str], csp_violations: list[str]) -> None:
+    launcher(page).click()
+    ask(page, QUESTION)
+    expect(log(page).get_by_text(PHONE)).to_be_visible(timeout=15_000)
+    page.get_by_role("button", name="Utile").first.click()
+    page.reload()
+    expect(launcher(page)).to_be_visible(timeout=15_000)
+    page.wait_for_timeout(500)
+    assert console_errors == [] and csp_violations == []
 
 
 def test_focus_is_visible_and_the_typing_dots_respect_reduced_motion(page: Page) -> None:

@@ -29,6 +29,8 @@ async def test_two_instances_share_one_limit(redis_server: RedisServer) -> None:
     assert waits[:6] == [0.0] * 6  # 6 a minute in all, not 6 per instance
     assert 9 < waits[6] <= 10 and waits[7] > 0
     assert await a.check(key + "-other") == 0.0  # keys are independent
+    await a.close()
+    await b.close()
 
 
 async def test_the_shared_bucket_refills_like_the_local_one(redis_server: RedisServer) -> None:
@@ -38,6 +40,7 @@ async def test_the_shared_bucket_refills_like_the_local_one(redis_server: RedisS
     local_waits = [local.take(key) for _ in range(601)]
     assert shared_waits.count(0.0) >= 600 and local_waits.count(0.0) == 600
     assert shared_waits[-1] <= 0.1 and local_waits[-1] <= 0.1
+    await shared.close()
 
 
 async def test_without_redis_requests_go_through() -> None:
@@ -45,6 +48,7 @@ async def test_without_redis_requests_go_through() -> None:
     env = {"REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(free_port())}  # nothing listens there
     limiter = make_limiters({"address": 1}, env)["address"]
     assert [await limiter.check("x") for _ in range(3)] == [0.0, 0.0, 0.0]
+    await limiter.close()
 
 
 def test_without_redis_host_the_limits_are_in_memory() -> None:
