@@ -21,8 +21,8 @@ class ServerSettingsError(ValueError):
 class ServerSettings:
     """HTTP settings of one server, from the environment (see the README's production section)."""
 
-    keep_alive: float = 5.0  # seconds an idle kept-alive connection is held (Sanic/Rasa: 120)
-    request_timeout: float = 10.0  # seconds to receive a whole request: cuts slow headers and bodies
+    keep_alive: float = 5.0  # seconds an idle kept-alive connection is held (public; local: 75; Sanic/Rasa: 120)
+    request_timeout: float = 5.0  # seconds to receive a whole request (public; local: 60): cuts slow clients
     proxies_count: int = 0  # reverse proxies in front; 0 = the socket's peer is the client
     real_ip_header: str | None = None  # e.g. X-Real-IP, set by the proxy; used only if proxies_count > 0
     log_level: str = "INFO"
@@ -53,8 +53,10 @@ def load_server_settings(profile: str, env: Mapping[str, str] = os.environ) -> S
         raise ServerSettingsError("LOG_LEVEL=DEBUG est refusé en production : Rasa y écrit les messages des usagers.")
     header = env.get("REAL_IP_HEADER", "").strip() or None
     return ServerSettings(
-        keep_alive=_number(env, "KEEP_ALIVE_SECONDS", 5.0, float, 1.0, 120.0),
-        request_timeout=_number(env, "REQUEST_TIMEOUT_SECONDS", 10.0, float, 1.0, 300.0),
+        # Locally, staff tools and tests keep connections open between turns; in public, an idle
+        # connection is a cost an attacker can multiply.
+        keep_alive=_number(env, "KEEP_ALIVE_SECONDS", 5.0 if profile == "public" else 75.0, float, 1.0, 120.0),
+        request_timeout=_number(env, "REQUEST_TIMEOUT_SECONDS", 5.0 if profile == "public" else 60.0, float, 1.0, 300.0),
         proxies_count=int(_number(env, "TRUSTED_PROXIES", 0, int, 0, 5)),
         real_ip_header=header,
         log_level=level,

@@ -104,7 +104,7 @@ def bad_inputs(ep: Endpoint) -> list[BadInput]:
         # Nesting.
         BadInput("deep nesting (20 000 levels)", ("[" * 20_000 + "]" * 20_000).encode(), ERROR, (400,)),
         BadInput("deeply nested message", _json(ep.body(message=deep_list(500))), ERROR),
-        BadInput("deeply nested extra field", _json(ep.body(message=ok, extra_field=deep_list(500))), ANSWER),
+        BadInput("deeply nested extra field", _json(ep.body(message=ok, extra_field=deep_list(500))), ERROR),
         # Typed /intent{...} shortcuts.
         BadInput("shortcut with SQL in an entity",
                  _json(ep.body(message='/ask_contact{"body":"\'; DROP TABLE events;--"}')), ANSWER),
