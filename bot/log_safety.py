@@ -59,8 +59,16 @@ def _without_content(_logger: Any, _name: str, event: dict[str, Any]) -> dict[st
     return event
 
 
+def _without_known_noise(_logger: Any, _name: str, event: dict[str, Any]) -> dict[str, Any]:
+    # Rasa tries to fill `{"body": "namur"}` in a button payload as a slot placeholder, fails,
+    # logs an ERROR and keeps the payload as it was: not an error, but staff would read it as one.
+    if event.get("event") == "interpolator.interpolate.text" and str(event.get("placeholder_key", "")).startswith('"'):
+        raise structlog.DropEvent
+    return event
+
+
 def _route_structlog(level: int) -> None:
-    processors: list[Any] = [structlog.stdlib.filter_by_level]
+    processors: list[Any] = [structlog.stdlib.filter_by_level, _without_known_noise]
     if level > logging.DEBUG:
         processors.append(_without_content)
     processors.append(structlog.processors.KeyValueRenderer(key_order=["event"]))
