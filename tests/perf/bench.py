@@ -188,8 +188,9 @@ async def run(args: argparse.Namespace) -> str:
     print("NLU seule…", flush=True)
     nlu = await nlu_parse(ROOT / "models" / "srei.tar.gz", args.runs, args.repeats)
 
-    # The widget's per-address rate limit would throttle a load generator on one address.
-    unlimited = {"WIDGET_RATE_PER_ADDRESS": "1000000", "WIDGET_RATE_PER_CONVERSATION": "1000000"}
+    # The widget's per-address limits would throttle a load generator on one address.
+    unlimited = {"WIDGET_RATE_PER_ADDRESS": "1000000", "WIDGET_RATE_PER_CONVERSATION": "1000000",
+                 "WIDGET_NEW_CONVERSATIONS_PER_ADDRESS": "1000000", "WIDGET_MAX_TURNS": "1000000"}
     stack = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(), extra_env=unlimited,
                               tracker_sqlite=tmp / "conversations.sqlite3", log_dir=tmp / "log"))
     stock = Stack(StackConfig(rasa_port=free_port(), model=stock_model, endpoints=tmp / "stock" / "endpoints.yml",
