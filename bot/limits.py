@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,24 @@ _VARIABLES = {
 }
 
 
+def env_number(env: Mapping[str, str], variable: str, default: Any, kind: type, low: float, high: float) -> Any:
+    """The number in `variable` (`default` when unset).
+
+    Raises:
+        ValueError: naming the variable whose value is not a number between `low` and `high`.
+    """
+    raw = env.get(variable, "").strip()
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise ValueError(f"{variable}={raw!r} : nombre attendu") from None
+    if not low <= value <= high:
+        raise ValueError(f"{variable}={raw!r} : valeur attendue entre {low} et {high}")
+    return value
+
+
 def load_limits(env: Mapping[str, str] = os.environ) -> Limits:
     """The limits set by the environment, defaults elsewhere.
 
@@ -41,16 +60,9 @@ def load_limits(env: Mapping[str, str] = os.environ) -> Limits:
     """
     values = {}
     for variable, (field, kind, low, high) in _VARIABLES.items():
-        raw = env.get(variable, "").strip()
-        if not raw:
-            continue
-        try:
-            value = kind(raw)
-        except ValueError:
-            raise ValueError(f"{variable}={raw!r} : nombre attendu") from None
-        if not low <= value <= high:
-            raise ValueError(f"{variable}={raw!r} : valeur attendue entre {low} et {high}")
-        values[field] = value
+        value = env_number(env, variable, None, kind, low, high)
+        if value is not None:
+            values[field] = value
     limits = Limits(**values)
     if limits.action_timeout >= limits.turn_timeout:
         raise ValueError("ACTION_TIMEOUT_SECONDS doit être inférieur à TURN_TIMEOUT_SECONDS")

@@ -10,6 +10,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.limits import env_number
+
 PROFILES = ("local", "public")
 
 
@@ -29,16 +31,10 @@ class ServerSettings:
 
 
 def _number(env: Mapping[str, str], name: str, default: float, kind: type, low: float, high: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
     try:
-        value = kind(raw)
-    except ValueError:
-        raise ServerSettingsError(f"{name}={raw!r} : nombre attendu") from None
-    if not low <= value <= high:
-        raise ServerSettingsError(f"{name}={raw!r} : valeur attendue entre {low} et {high}")
-    return value
+        return env_number(env, name, default, kind, low, high)
+    except ValueError as exc:
+        raise ServerSettingsError(str(exc)) from None
 
 
 def load_server_settings(profile: str, env: Mapping[str, str] = os.environ) -> ServerSettings:

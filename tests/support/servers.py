@@ -131,6 +131,17 @@ class PostgresServer:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
+def stop_process(proc: subprocess.Popen | None) -> None:
+    """Stop a server process this module started: SIGTERM, then SIGKILL after 10 s."""
+    if proc and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 class RedisServer:
     """A `redis-server` on 127.0.0.1:`port`, without persistence."""
 
@@ -164,13 +175,7 @@ class RedisServer:
             return False
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
 
     def close(self) -> None:
         self.stop()
@@ -211,13 +216,7 @@ class NginxServer:
                 time.sleep(0.1)
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
         self.proc = None
 
 
