@@ -9,6 +9,9 @@ from collections.abc import Callable
 
 from actions.evidence import (
     NUMBER_WORDS,
+    Evidence,
+    claims_of,
+    claims_to_confirm,
     coverage,
     denied_claims,
     missing_names,
@@ -17,6 +20,7 @@ from actions.evidence import (
     stem,
     unsupported_share,
     without_echoes,
+    without_self_introduction,
     wrong_counts,
 )
 from actions.question_shape import DATE, HOW_MANY, WHO, YES_NO, question_core, question_shape
@@ -40,13 +44,37 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     « Dakar » for Louga) says no; otherwise the answer must say most of what the question
     claims (its nouns, names, adjectives: « rentabilité » among the keywords says no).
     """
-    question = question_core(question)
+    question = without_self_introduction(question_core(question))
     answer = without_echoes(answer, question)
     if missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer):
         return False
     if narrows(question, answer) or denied_claims(question, answer):
         return False
-    return unsupported_share(question, answer, weight) <= UNSUPPORTED
+    candidate = member_asked(question)
+    if candidate:
+        # « La solidarité fait-elle partie des quatre valeurs ? »: the candidate decides,
+        # however the list is called (« retombées » for the sources' « impacts »).
+        said = Evidence.of(answer)
+        total = sum(weight(g) for g in candidate)
+        return sum(weight(g) for g in candidate if not said.has(g)) <= UNSUPPORTED * total
+    return unsupported_share(question, answer, weight, claims_to_confirm(question)) <= UNSUPPORTED
+
+
+# « X fait-il partie des… », « X figure-t-il parmi… », « X est-elle une des… »: is X in a list?
+_MEMBERSHIP = re.compile(
+    r"^(.+?) (?:fait|font|ferait|feraient) (?:t )?(?:il |elle |ils |elles )?(?:bien )?partie (?:des|de la|du|de l|de|d)\b"
+    r"|^(.+?) (?:figure|figurent|compte|comptent|est|sont|apparait|apparaissent) (?:t )?(?:il |elle |ils |elles )?"
+    r"(?:bien )?(?:(?:citee?s?|mentionnee?s?|reprise?s?|listee?s?|comptee?s?) )?(?:parmi|(?:l )?(?:un|une) des)\b")
+
+
+def member_asked(question: str) -> list[tuple[str, ...]]:
+    """The claims naming the candidate of a « does X belong to the list? » question (« la
+    solidarité » in « la solidarité fait-elle partie des quatre valeurs ? »), else none."""
+    m = _MEMBERSHIP.match(fold(question))
+    if not m:
+        return []
+    subject = set((m.group(1) or m.group(2)).split())
+    return [g for g in claims_of(question) if subject.intersection(g)]
 
 
 def sentences(text: str) -> list[str]:

@@ -18,6 +18,9 @@ STEM = 5
 LONG_WORD = 6
 # Lengths of a typed short form (« coop » for « coopération »).
 ABBREVIATION = (4, 5)
+# Words that only frame a claim (« ce genre d'associations », « ce pays » for one named before, « un
+# partenariat » for a twinning or an accord).
+_CLAIM_FRAMING = frozenset("pays genre type sorte situation partenariat partenariats partenaire partenaires".split())
 # Words that only frame a closed question (« c'est bien… », « est-ce exact ? »).
 _FRAMING = frozenset("""
     bien vrai exact exacte juste correct ca cela non oui est ce etre avoir faire aussi toujours encore
@@ -147,9 +150,34 @@ def _about_the_subject(question: str) -> str:
     quel thème ? ») is kept."""
     core = question_core(question)
     if core == question or not question.endswith(core):
-        return question
+        return without_self_introduction(question)
     before = [s for s in re.split(r"(?<=[.!:;?])\s+", question[:-len(core)].strip()) if s]
-    return " ".join([*(s for s in before if not _FIRST_PERSON.search(fold(s))), core])
+    return " ".join([*(s for s in before if not _FIRST_PERSON.search(fold(s))), without_self_introduction(core)])
+
+
+# « Éleveur retraité, je voudrais savoir si… », « je crois que… »: what comes before the claim.
+_Q = "['’]"
+_ASKING_LEAD = re.compile(
+    rf"^.*?\b(?:je (?:voudrais|voulais|souhaiterais|souhaite|aimerais) (?:bien )?(?:savoir|v[ée]rifier|confirmer)|"
+    rf"je me demande|je me demandais|pouvez[- ]vous me dire|pourriez[- ]vous me dire|dites[- ]moi|"
+    rf"je crois|je pense|j{_Q}ai lu|j{_Q}ai entendu(?: dire)?|on m{_Q}a dit|il para[iî]t)\s+(?:si\s+|s{_Q}|que\s+|qu{_Q})",
+    re.IGNORECASE)
+# « Je suis agriculteur retraité, la filière… ? », « mon asso fait…, le département soutient… ? »
+_FIRST_PERSON_LEAD = re.compile(rf"^(?:je|j{_Q}|jsuis|chui|moi|mon|ma|mes|nous|notre|nos)\b[^,:;]*[,:;]\s*",
+                                re.IGNORECASE)
+# Fewer words than this left after a cut: the cut took the claim, keep the question whole.
+_MIN_CLAIM_WORDS = 4
+
+
+def without_self_introduction(sentence: str) -> str:
+    """The claim of a closed question without the user's words about themselves or their
+    asking: « Principal d'un collège à Fougères, je voudrais savoir si le Département
+    finance… » -> « le Département finance… », which claims nothing about « Fougères »."""
+    for lead in (_ASKING_LEAD, _FIRST_PERSON_LEAD):
+        rest = lead.sub("", sentence, count=1)
+        if rest != sentence and len(rest.split()) >= _MIN_CLAIM_WORDS:
+            sentence = rest
+    return sentence
 
 
 @lru_cache(maxsize=256)
@@ -163,10 +191,16 @@ def claims_of(question: str) -> tuple[tuple[str, ...], ...]:
     return _claims(question)
 
 
-def unsupported_share(question: str, answer: str, weight) -> float:
+def claims_to_confirm(question: str) -> tuple[tuple[str, ...], ...]:
+    """What a closed question claims, without the words that only frame it (« ce genre
+    d'associations », « un partenariat » for a twinning): what the answer must say."""
+    return tuple(g for g in _claims(question) if not _CLAIM_FRAMING.intersection(g))
+
+
+def unsupported_share(question: str, answer: str, weight, claims: tuple[tuple[str, ...], ...] | None = None) -> float:
     """Share of what the question claims (its nouns, names, adjectives, numbers; weighted by
-    `weight(word)`) that `answer` does not say. 0 when the question claims nothing."""
-    claims = _claims(question)
+    `weight(word)`), or of `claims`, that `answer` does not say. 0 when it claims nothing."""
+    claims = _claims(question) if claims is None else claims
     if not claims:
         return 0.0
     ev = Evidence.of(answer)
@@ -174,11 +208,16 @@ def unsupported_share(question: str, answer: str, weight) -> float:
     return sum(weight(g) for g in claims if not ev.has(g)) / total if total else 0.0
 
 
+# « pas de partenaire dans ce pays (Dakar) »: the place in brackets repeats what was asked.
+_ECHO = re.compile(r"\b(ce pays|ce continent|cet endroit) \(([^()]*)\)", re.IGNORECASE)
+
+
 def without_echoes(answer: str, question: str) -> str:
-    """`answer` without the parts in brackets that only repeat the question
-    (« pas de partenaire dans ce pays (Dakar) » does not confirm Dakar)."""
+    """`answer` without the places in brackets that only repeat the question (« pas de
+    partenaire dans ce pays (Dakar) » does not confirm Dakar); a partner's country in
+    brackets (« Province du Jiangsu (Chine) ») is a fact and stays."""
     asked = f" {fold(question)} "
-    return re.sub(r"\(([^()]*)\)", lambda m: "" if f" {fold(m.group(1))} " in asked else m.group(0), answer)
+    return _ECHO.sub(lambda m: m.group(1) if f" {fold(m.group(2))} " in asked else m.group(0), answer)
 
 
 _COUNT = rf"(\d+|{NUMBER_WORDS})"

@@ -17,13 +17,16 @@ from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, PASSAGE, be
 from actions.answer_shape import confirms, gives_shape, lacks_detail, lead_with_fact, mentions_deadline
 from actions.asked_time import asked_time
 from actions.context import body_in_context
+from actions.evidence import content_groups
 from actions.opening_hours import hours_answer
+from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
 from actions.silence import says_sources_are_silent
 from knowledge import KnowledgeBase, today
 from knowledge.french_dates import deadline_in
+from knowledge.geography import continents_named
 from knowledge.textnorm import fold
 
 PASSAGE_ANSWER = PASSAGE
@@ -94,6 +97,23 @@ def with_contact(kb: KnowledgeBase, domain: dict[str, Any], draft: list[dict[str
     return draft
 
 
+# Share of a question's words (weighted by rarity) unknown to every passage from which a
+# question the action would ask back about is taken for someone else's.
+FOREIGN = 0.6
+
+
+def declined(kb: KnowledgeBase, domain: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The honest « not in my sources », with the default service to ask."""
+    reach = service_reach(kb, domain)
+    out = CollectingDispatcher()
+    if reach is None:
+        out.utter_message(text=render(domain, "utter_out_of_scope"))
+    else:
+        out.utter_message(text=render(domain, "utter_out_of_scope_ask_them", service=reach.service,
+                                      contact=reach.contact))
+    return out.messages, [SlotSet("last_answer", "declined")]
+
+
 def continues_conversation(action: Any, tracker: Tracker) -> bool:
     """Whether the action's answer continues the previous one: a contact card given for a
     follow-up about something else (« et celle d'Afrique, c'est laquelle ? » after the
@@ -122,6 +142,8 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
             out.utter_message(text=compared)
             return out.messages, [SlotSet("body", body_id), SlotSet("contact_kind", "hours"),
                                   SlotSet("last_answer", "contact")]
+    if unknown_body(kb, question):
+        return declined(kb, domain)
     prefix = source_prefix(domain)
     answer = reply_text(draft)
     answered = prefix in answer
@@ -134,6 +156,11 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     exact = action.is_exact(kb, tracker, events)
     choice = None if exact else \
         better_passage(kb, tracker, core, action.structured, outcome, about_entity, continues_conversation(action, tracker))
+    if (outcome == ASKED_BACK and not (choice and choice.replaces) and not about_entity
+            and kb.unknown_share(content_groups(question)) >= FOREIGN):
+        # « comment postuler à un stage à l'ONU ? »: asking back which programme is meant would
+        # pretend the question is ours; it is not, say so and give whom to ask.
+        return declined(kb, domain)
     if choice and choice.replaces:
         p = choice.passage
         out = CollectingDispatcher()
@@ -164,6 +191,7 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         if choice and not choice.replaces and choice.passage.body_id in (None, answered_about):
             evidence += "\n" + choice.passage.text  # the same fact in the base's own words
         evidence = with_other_names(kb, evidence)
+        evidence += "\n" + " ".join(continents_named(evidence))  # China answers « en Asie ? »
         verdict = render(domain, "utter_shape_yes" if confirms(question, evidence, kb.term_weight) else "utter_shape_no")
         first = next(m for m in draft if m.get("text"))
         first["text"] = f"{verdict} {first['text']}"

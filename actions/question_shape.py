@@ -62,6 +62,8 @@ _CLAIM_VERB = re.compile(r"\b(est|sont|a|ont|c|c est|fait|font|peut|peuvent|comp
                          r"travaille|travaillent|organise|organisent|propose|proposent|soutient|soutiennent|gere|"
                          r"gerent|dirige|dirigent|depend|dependent|possede|possedent|participe|participent|\w+ent)\b"
                          r"|\b\w+ t (il|elle|ils|elles|on)\b|\b\w+(ee|ees)\b(?= (a|au|aux|avec|par|en) )")
+# « est-ce bien celle… ? », « c'est bien ça qui… ? »: a check of what the sentence before says.
+_POINTS_BACK = re.compile(r"(est ce|c est) (bien |vraiment )?(celle|celui|ceux|celles|ca|cela|le cas)\b")
 _OPEN_WORDS = re.compile(r"\b(qui|quoi|koi|quel|quelle|quels|quelles|quand|comment|combien|pourquoi|"
                          r"kel|kelle|kels|kelles|kan|ki|komen|koman|pk|pq|"
                          r"que|qu|lequel|laquelle|lesquels|lesquelles|dans quel|de quel)\b")
@@ -77,8 +79,9 @@ def question_core(text: str) -> str:
     if not asking:
         return text
     last = asking[-1]
-    # « Mon beau-frère dit que c'est de l'assistance. C'est vrai ? »: the claim is the sentence before.
-    if last and _YES_NO_TAG.fullmatch(fold(parts[last])):
+    # « Mon beau-frère dit que c'est de l'assistance. C'est vrai ? », « …une loi de 1992 : est-ce
+    # bien celle que cite Suresnes ? »: the claim is the sentence before.
+    if last and (_YES_NO_TAG.fullmatch(fold(parts[last])) or _POINTS_BACK.match(fold(parts[last]))):
         return f"{parts[last - 1]} {parts[last]}"
     return parts[last]
 
@@ -104,11 +107,28 @@ def question_shape(text: str) -> str:
     return YES_NO if _closed_statement(text, folded) else OTHER
 
 
+# « Le PST veut-il augmenter le nombre… ? », « développe-t-il… quand… ? »: a verb and its
+# subject inverted, with no question word before, makes a closed question whatever follows.
+_INVERTED = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")
+
+
+def _opens(folded_head: str) -> bool:
+    """Whether a question word opens the text before the verb (« qui » and « que » only up
+    front: later they link clauses, « les agents qui s'impliquent… le font-ils ? »)."""
+    head = " ".join(folded_head.split()[:2])
+    inner = f" {folded_head} ".replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " ")
+    return (_OPEN_WORDS.search(inner) is not None or _OPEN_WORDS.search(head) is not None
+            or re.match(r"(et |d )?ou\b", head) is not None)  # « où » folds to « ou »
+
+
 def _is_closed(text: str, folded: str) -> bool:
     """A closed question by its form: how it starts, how it ends, « bien » after its verb."""
     if _YES_NO_START.search(folded) or _YES_NO_TAG.search(folded) or _SHORT_TAG.search(text):
         return True
     if _CLEFT.search(text) or _TRAILING_NON.search(folded):
+        return True
+    inverted = _INVERTED.search(text)
+    if inverted and not _opens(fold(text[:inverted.start()])):
         return True
     inside = _YES_NO_INSIDE.search(folded)
     if inside and not _OPEN_WORDS.search(folded[:inside.start()]):

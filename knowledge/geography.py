@@ -9,6 +9,7 @@ with the few islands and split countries whose zones say nothing useful set by h
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -116,3 +117,25 @@ def country_name(name: str | None) -> str | None:
     """The French name of the country called `name` (« senegal » → « Sénégal »), or None when
     `name` names no country: what a user typed is echoed only once recognised."""
     return _country_names().get(fold(name)) if name else None
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern finding country names in folded text, and each country's continent code."""
+    _by_name, countries = _tables()
+    continent_of = {country: code for code, names in countries.items() for country in names}
+    names = sorted(continent_of, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), continent_of
+
+
+def continents_named(text: str) -> list[str]:
+    """The continents, in French and as their adjective, of the countries `text` names:
+    « Province du Jiangsu (Chine) » -> « Asie asiatique », so that an answer naming China
+    confirms « un partenaire en Asie ? »."""
+    from babel import Locale  # noqa: PLC0415
+
+    pattern, continent_of = _country_pattern()
+    codes = dict.fromkeys(continent_of[m.group(1)] for m in pattern.finditer(fold(text)))
+    names = Locale("fr").territories
+    adjective = {code: adj for adj, code in ADJECTIVES.items()}
+    return [word for code in codes for word in (names[code], adjective[code])]

@@ -340,6 +340,18 @@ class KnowledgeBase:
         known = [stats.idf(f) for f in forms if f in stats.df]
         return max(known) if known else stats.idf("")
 
+    def unknown_share(self, groups: list[tuple[str, ...]] | list[list[str]]) -> float:
+        """Share of a question's content words (weighted by rarity) that no passage uses:
+        « le score du match Standard-Anderlecht » is all unknown words, a question for
+        someone else."""
+        if not groups:
+            return 0.0
+        index = self._search_index()
+        named = index.name_words
+        weights = [(self.term_weight(g), any(f in index.stats.df or f in named for f in g)) for g in groups]
+        total = sum(w for w, _ in weights)
+        return sum(w for w, known in weights if not known) / total if total else 0.0
+
     def search(self, query: str, limit: int = 3, body_id: str | None = None,
                words: list[list[str]] | None = None) -> list[Passage]:
         """Ranked passages for a French question.
@@ -393,3 +405,4 @@ class _SearchIndex:
         self.stats = stats
         self.terms = terms
         self.names = names
+        self.name_words = frozenset(w for _kind, _id, folded in names for w in folded.split())

@@ -9,6 +9,7 @@ from actions.answer_shape import confirms, lead_with_fact
 from actions.asked_time import asked_time
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnerships
+from actions.programmes import ActionAnswerHowToApply
 from actions.question_shape import (
     DATE,
     DEFINITION,
@@ -45,6 +46,13 @@ from actions.service import ActionAnswerServiceInfo, ActionAnswerStrategy
     ("Quel est le montant exact ?", OTHER),
     ("PrECI ?", OTHER),
     ("parlez-moi du PST", OTHER),
+    # An inverted subject closes the question, whatever word follows it.
+    ("Le PST veut-il augmenter le nombre de collaborations ?", YES_NO),
+    ("Le SREI développe-t-il des partenariats quand ils ont des retombées ?", YES_NO),
+    ("Combien d'enjeux le PST compte-t-il ?", HOW_MANY),
+    ("En quelle année la Région a-t-elle signé l'accord ?", DATE),
+    ("Où se trouve-t-il ?", WHERE),
+    ("Les agents qui s'impliquent le font-ils par volontariat ?", YES_NO),
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
@@ -89,6 +97,52 @@ def test_a_number_or_a_name_the_answer_lacks_means_no():
     assert confirms("La Province est liée au Jiangsu depuis 2000 ?", answer, weight)
     assert not confirms("La Province est liée au Jiangsu depuis 2012 ?", answer, weight)
     assert not confirms("La Province est liée au Sichuan ?", answer, weight)
+
+
+def test_what_the_user_says_of_themselves_claims_nothing(kb):
+    weight = kb.term_weight
+    answer = "Le Département soutient la filière laitière de ses partenaires."
+    assert confirms("Éleveur retraité à Fougères, je voudrais savoir si le Département soutient la filière "
+                    "laitière de ses partenaires ?", answer, weight)
+    assert confirms("jsuis au rsa g 22 ans, le departement soutient la filiere laitiere de ses partenaires ?",
+                    answer, weight)
+    assert not confirms("Je crois que le Département soutient la filière porcine de ses partenaires, "
+                        "c'est bien ça ?", answer, weight)
+
+
+def test_the_candidate_decides_whether_it_belongs_to_a_list():
+    weight = lambda _g: 1.0  # noqa: E731
+    answer = "Le PST affirme quatre valeurs : la proximité, l'expertise, la transparence et l'efficacité."
+    assert confirms("L'expertise fait-elle partie des principes du PST ?", answer, weight)
+    assert not confirms("La solidarité fait-elle partie des quatre valeurs du PST ?", answer, weight)
+    assert not confirms("La rentabilité est-elle une des valeurs du PST ?", answer, weight)
+
+
+def test_a_country_answers_for_its_continent_and_a_place_asked_is_no_echo(make_tracker, run):
+    result = run(ActionAnswerPartnerships(), make_tracker("la Province de Namur a-t-elle un partenaire en Asie ?",
+                                                          "ask_partnerships"))
+    assert result.text.startswith("Oui.")
+    result = run(ActionAnswerPartnerships(), make_tracker("namur a un partenariat avec la chine ?",
+                                                          "ask_partnerships"))
+    assert result.text.startswith("Oui.")
+
+
+def test_a_body_the_sources_do_not_describe_is_declined(make_tracker, run, kb):
+    contact = next(c.value for c in kb.contacts(service_id=kb.services(body_id=kb.default_body().id)[0].id)
+                   if c.kind == "phone")
+    for question in ("La Province de Liège a-t-elle un programme de solidarité internationale ?",
+                     "avec quels pays la province de luxembourg est jumelée ?"):
+        result = run(ActionAnswerPartnerships(), make_tracker(question, "ask_partnerships"))
+        assert contact in result.text and "Source :" not in result.text
+    result = run(ActionAnswerPartnerships(), make_tracker("la province du Jiangsu est partenaire de qui ?",
+                                                          "ask_partnerships"))
+    assert "Source :" in result.text
+
+
+def test_a_question_in_words_the_sources_never_use_is_not_asked_back(make_tracker, run):
+    result = run(ActionAnswerHowToApply(), make_tracker("Comment postuler à un stage aux Nations unies à Genève ?",
+                                                        "ask_how_to_apply"))
+    assert "De quel programme" not in result.text and "Source :" not in result.text
 
 
 def test_the_sentence_with_the_number_comes_first():

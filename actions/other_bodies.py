@@ -1,0 +1,39 @@
+"""Questions about a public body the sources do not describe (« la Province de Liège »,
+« le département de la Manche »): the honest answer is that the sources do not cover it,
+not the nearest facts about the bodies they do describe."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from actions.answer_selection import named_bodies
+from knowledge import KnowledgeBase
+from knowledge.geography import country_name, is_continent
+from knowledge.textnorm import fold
+
+# A kind of public body and the word that names it: « province de liege », « departement du var ».
+_BODY = re.compile(r"\b(province|ville|commune|region|departement|gouvernorat|comte|canton|municipalite|"
+                   r"mairie|conseil departemental|conseil regional)\s+(?:de la |de l |du |des |de |d )(\w{3,})")
+# Words after « de » that name no place (« la région de mon enfance »).
+_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
+_NOT_PLACES = frozenset("mon ma mes son sa ses notre nos votre vos leur leurs ce cette ces cet un une la le les "
+                        "l origine residence naissance".split())
+
+
+def unknown_body(kb: KnowledgeBase, question: str) -> bool:
+    """Whether the question is about a public body of which the sources say nothing, and
+    names none they describe: « La Province de Hainaut coopère-t-elle avec le Burkina ? »."""
+    folded = fold(question)
+    found = False
+    for m in _BODY.finditer(folded):
+        kind, place = m.group(1), m.group(2)
+        # « une région d'Afrique », « la région du Sénégal » are places; « la province de
+        # Luxembourg » is a body, whatever country shares its name.
+        if place in _NOT_PLACES or place in _STOP_WORDS or is_continent(place) or (kind == "region" and country_name(place)):
+            continue
+        if kb.unknown_share([(place,)]) == 1.0:
+            folded = folded.replace(m.group(0), " ")
+            found = True
+    return found and not named_bodies(kb, folded)
