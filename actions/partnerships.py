@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -10,12 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
 from actions.buttons import button
-from actions.context import body_in_context, latest_entity, mentioned_now
+from actions.context import body_in_context, latest_entity, mentioned_all, mentioned_now
 from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
 from knowledge.geography import continent_in, continent_name, country_name, in_continent, is_continent
 from knowledge.models import Partnership
+from knowledge.textnorm import fold
 
 # Partners offered as « tell me more » buttons after a list.
 DETAIL_BUTTONS = 3
@@ -67,11 +69,27 @@ class ActionAnswerPartnerships(KnowledgeAction):
             lines = [render(domain, template, body=body.name, country=shown_name, continent=continent)]
             shown = everything
         else:
-            lines = [render(domain, "utter_partnerships_intro", body=body.name, count=len(shown))]
+            twinnings = sum(p.kind == TWINNING for p in shown)
+            if asks_about_twinnings(tracker.latest_message.get("text") or "") and 0 < twinnings < len(shown):
+                # « avec combien de villes Suresnes est-elle jumelée ? »: the twinnings among them
+                lines = [render(domain, "utter_partnerships_intro_twinnings", body=body.name, count=len(shown),
+                                twinnings=twinnings)]
+            else:
+                lines = [render(domain, "utter_partnerships_intro", body=body.name, count=len(shown))]
         lines += [partnership_line(domain, p) for p in shown]
         lines.append(source_lines(domain, [p.source for p in shown]))
         dispatcher.utter_message(text="\n".join(lines), buttons=detail_buttons(domain, shown))
         return [SlotSet("body", body.id), SlotSet("country", country if shown_name_of(kb, country) else None)]
+
+
+TWINNING = "jumelage"
+_EXCEPT = re.compile(r"\b(a part|sauf|hormis|excepte|en dehors d|autres? que|a l exception)\b")
+_TWINNING_WORDS = re.compile(r"\b(jumel\w*|villes? jumelles?|villes? soeurs?)\b")
+
+
+def asks_about_twinnings(question: str) -> bool:
+    """« jumelée », « jumelages », « villes jumelles »: twinnings asked, not any partnership."""
+    return _TWINNING_WORDS.search(fold(question)) is not None
 
 
 def kb_country_name(kb: KnowledgeBase, value: str) -> str | None:
@@ -102,6 +120,24 @@ def partnerships_in_context(kb: KnowledgeBase, tracker: Tracker) -> list[Partner
     return [p for p in kb.partnerships(body_id=found[0].body_id) if p.partner == found[0].partner]
 
 
+def partners_in_place_asked(kb: KnowledgeBase, tracker: Tracker) -> list[Partnership]:
+    """« celle en Chine, depuis quand ? »: the body's one partner in the country (or continent)
+    named now; none when there are several there, or none."""
+    body_id = body_in_context(kb, tracker) or kb.default_body().id
+    text = tracker.latest_message.get("text") or ""
+    countries = mentioned_all(kb, tracker, "country", "country")
+    if len(countries) > 1 or _EXCEPT.search(fold(text)):
+        return []  # « et à part la Chine et le Sénégal ? » asks for the others
+    place = countries[0] if countries else continent_in(text)
+    if not place:
+        return []
+    everything = kb.partnerships(body_id=body_id)
+    there = ([p for p in everything if in_continent(p.country, place)] if is_continent(place)
+             else kb.partnerships(body_id=body_id, country=place))
+    partners = {p.partner for p in there}
+    return there if len(partners) == 1 else []
+
+
 class ActionAnswerPartnershipDetails(KnowledgeAction):
     answer_kind = "partnership_details"
     follows = ("partner",)
@@ -113,7 +149,7 @@ class ActionAnswerPartnershipDetails(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
-        found = partnerships_in_context(kb, tracker)
+        found = partnerships_in_context(kb, tracker) or partners_in_place_asked(kb, tracker)
         if not found:
             body_id = body_in_context(kb, tracker)
             dispatcher.utter_message(text=render(domain, "utter_partnership_which"),

@@ -152,4 +152,5 @@ def _closed_statement(text: str, folded: str) -> bool:
         return False
     # « horaires du service de Suresnes ? » names a topic; a claim has a verb (the language
     # model tags most; the list catches those it takes for nouns, like « compte »).
-    return _CLAIM_VERB.search(folded) is not None or has_verb(text)
+    # A follow-up (« Et son adjoint chargé de… ? ») names a topic unless a verb is conjugated.
+    return _CLAIM_VERB.search(folded) is not None or has_verb(text, finite=folded.startswith("et "))

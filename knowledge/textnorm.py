@@ -184,9 +184,11 @@ def claim_groups(text: str) -> list[tuple[str, ...]]:
     return groups
 
 
-def has_verb(text: str) -> bool:
-    """Whether the sentence has a verb: a claim, not just a topic named."""
-    return any(tok.pos_ in ("VERB", "AUX") for tok in _nlp()(text))
+def has_verb(text: str, finite: bool = False) -> bool:
+    """Whether the sentence has a verb (a conjugated one if `finite`): a claim, not just a
+    topic named (« son adjoint chargé des relations internationales ? »)."""
+    return any(tok.pos_ in ("VERB", "AUX") and (not finite or "Fin" in tok.morph.get("VerbForm"))
+               for tok in _nlp()(text))
 
 
 def warm_up() -> None:

@@ -8,7 +8,7 @@ import pytest
 from actions.answer_shape import confirms, lead_with_fact
 from actions.asked_time import asked_time
 from actions.fallback import ActionKbFallback
-from actions.partnerships import ActionAnswerPartnerships
+from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
 from actions.programmes import ActionAnswerHowToApply
 from actions.question_shape import (
     DATE,
@@ -53,6 +53,8 @@ from actions.service import ActionAnswerServiceInfo, ActionAnswerStrategy
     ("En quelle année la Région a-t-elle signé l'accord ?", DATE),
     ("Où se trouve-t-il ?", WHERE),
     ("Les agents qui s'impliquent le font-ils par volontariat ?", YES_NO),
+    ("Et son adjoint chargé des relations internationales ?", OTHER),
+    ("Suresnes jumelée avec Holon ?", YES_NO),
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
@@ -137,6 +139,22 @@ def test_a_body_the_sources_do_not_describe_is_declined(make_tracker, run, kb):
     result = run(ActionAnswerPartnerships(), make_tracker("la province du Jiangsu est partenaire de qui ?",
                                                           "ask_partnerships"))
     assert "Source :" in result.text
+
+
+def test_twinnings_are_counted_among_the_partners_when_asked(make_tracker, run, kb):
+    suresnes = kb.partnerships(body_id="suresnes")
+    twinnings = sum(p.kind == "jumelage" for p in suresnes)
+    result = run(ActionAnswerPartnerships(), make_tracker("Avec combien de villes Suresnes est-elle jumelée ?",
+                                                          "ask_partnerships", [("body", "suresnes")]))
+    assert f"{len(suresnes)} partenaires" in result.text and f"dont {twinnings} jumelages" in result.text
+
+
+def test_the_one_partner_in_the_country_named_answers_a_follow_up(make_tracker, run, kb):
+    jiangsu = next(p for p in kb.partnerships(body_id="namur") if p.country == "Chine")
+    tracker = make_tracker("celle en Chine, depuis quand ?", "ask_partnership_details",
+                           [("country", "Chine")], body="namur")
+    result = run(ActionAnswerPartnershipDetails(), tracker)
+    assert jiangsu.partner in result.text and "Fujian" not in result.text
 
 
 def test_a_question_in_words_the_sources_never_use_is_not_asked_back(make_tracker, run):
