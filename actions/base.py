@@ -39,6 +39,10 @@ class KnowledgeAction(Action, abc.ABC):
     # Whether this action is the honest « I don't know » (fallback, out of scope).
     declines: bool = False
 
+    def structured_for(self, tracker: Tracker) -> tuple[str, ...]:
+        """The entry types this answer renders itself, for this question (`structured`)."""
+        return self.structured
+
     def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
         """Whether this answer fits the question exactly, whatever its wording (a deadline
         against today, the contact detail asked, or the plain statement that this detail is

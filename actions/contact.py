@@ -32,6 +32,8 @@ REACH_WORDS = re.compile(r"\b(joindre|contacter|contact|coordonnees|appeler|tele
 CONTACT_WORDS = frozenset("""adresse adresses telephone tel numero num mail email courriel horaire horaires heure heures
     ouvert ouverture responsable directeur directrice joindre contacter contact coordonnees postal postale code rue
     site web internet ecrire courrier enveloppe lettre envoyer appeler service bureau bureaux""".split())
+# Those that ask for a detail of the card (« service », « bureau » name what it is about).
+ASKING_FOR_CONTACT = CONTACT_WORDS - {"service", "bureau", "bureaux"} | {"appeler", "telephoner", "coordonnees"}
 # The share of those other things the card may lack and still be the answer.
 ELSEWHERE = 0.5
 
@@ -93,6 +95,13 @@ class ActionAnswerContact(KnowledgeAction):
 
     def name(self) -> str:
         return "action_answer_contact"
+
+    def structured_for(self, tracker: Tracker) -> tuple[str, ...]:
+        """The card is the answer to a question about reaching the service; to « le SREI
+        dépend de quelle direction ? » it is only a topic answer, and a passage may say more."""
+        words = set(fold(tracker.latest_message.get("text") or "").split())
+        asks = kinds_asked(tracker) or words & ASKING_FOR_CONTACT
+        return self.structured if asks else ()
 
     def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
         """The detail asked (« qui est à la tête du SREI ? »), or the whole card when the question

@@ -7,6 +7,7 @@ import pytest
 
 from actions.answer_shape import confirms, lead_with_fact
 from actions.asked_time import asked_time
+from actions.contact import ActionAnswerContact
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
 from actions.programmes import ActionAnswerHowToApply
@@ -139,6 +140,17 @@ def test_a_body_the_sources_do_not_describe_is_declined(make_tracker, run, kb):
     result = run(ActionAnswerPartnerships(), make_tracker("la province du Jiangsu est partenaire de qui ?",
                                                           "ask_partnerships"))
     assert "Source :" in result.text
+
+
+def test_the_contact_card_answers_only_questions_about_reaching_the_service(make_tracker, run, kb):
+    result = run(ActionAnswerContact(), make_tracker("Le SREI de la Province de Namur dépend de quelle direction ?",
+                                                     "ask_contact", [("service", "srei")]))
+    card = kb.contacts(body_id="namur")
+    assert not all(c.value in result.text for c in card)  # not the card...
+    assert "Direction générale" in result.text and "Source :" in result.text  # ...the fact asked
+    result = run(ActionAnswerContact(), make_tracker("quel est le numéro de téléphone du SREI ?", "ask_contact",
+                                                     [("service", "srei"), ("contact_kind", "phone")]))
+    assert next(c.value for c in card if c.kind == "phone") in result.text
 
 
 def test_twinnings_are_counted_among_the_partners_when_asked(make_tracker, run, kb):
