@@ -2,8 +2,8 @@
 
     python -m bot.server --profile local|public --model M --endpoints E --port P
 
-- `local` (`make run`, the tests, staff tools): the widget and the guarded REST channel,
-  on 127.0.0.1.
+- `local` (`make run`, the tests, staff tools): the widget, the guarded REST channel and
+  the staff console (/console/, bot/console.py), on 127.0.0.1.
 - `public` (`make serve`): only the widget (/webhooks/widget/…) and GET /health. No REST
   channel, no Rasa banner or version, no access log, short keep-alive and request timeouts,
   client addresses taken from a proxy header only when told how many proxies to trust, and
@@ -52,6 +52,10 @@ def build_app(profile: str, model: str, endpoints_file: str | None, settings: Se
     if settings.proxies_count and settings.real_ip_header:
         app.config.REAL_IP_HEADER = settings.real_ip_header.lower()
     register(input_channels(profile), app, route="/webhooks/")
+    if profile == "local":
+        from bot.console import console_blueprint  # staff tools: never in the production profile
+
+        app.blueprint(console_blueprint())
 
     @app.get("/health")
     async def health(request: Request) -> HTTPResponse:

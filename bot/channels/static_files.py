@@ -23,8 +23,9 @@ SERVED = ("widget.js", "widget.css", "demo.html", "demo.css", "icon.svg")
 class StaticFiles:
     """The few files of bot/static, read once and kept in memory."""
 
-    def __init__(self, directory: Path = STATIC_DIR):
+    def __init__(self, directory: Path = STATIC_DIR, served: tuple[str, ...] = SERVED):
         self._directory = directory
+        self._served = served
         self._cache: dict[str, bytes] = {}
 
     def _read(self, name: str) -> bytes:
@@ -33,8 +34,8 @@ class StaticFiles:
         return self._cache[name]
 
     def serve(self, name: str) -> HTTPResponse:
-        """The file `name` (one of SERVED), with its type and security headers."""
-        if name not in SERVED:
+        """The file `name` (one of those served), with its type and security headers."""
+        if name not in self._served:
             raise ValueError(name)
         headers = {
             "X-Content-Type-Options": "nosniff",

@@ -138,6 +138,7 @@ def bot_texts(body: dict) -> str:
     ("POST", "/webhooks/rest/webhook"), ("GET", "/webhooks/rest/"), ("GET", "/"), ("GET", "/version"),
     ("GET", "/status"), ("POST", "/model/parse"), ("GET", "/conversations/x/tracker"),
     ("POST", "/webhooks/socketio/"), ("GET", "/webhooks/widget/../rest/webhook"),
+    ("GET", "/console/"), ("POST", "/console/api/essayer"),  # the staff console is local only
 ])
 def test_only_the_widget_and_health_answer(door: Door, method: str, path: str) -> None:
     status, headers, body = call(door, method, path, {"sender": "x", "message": "bonjour"} if method == "POST" else None)
