@@ -41,9 +41,9 @@ HELDOUT = CONVERSATIONS / "heldout"
 # Blind sets: written from the five source documents alone, by writers who never saw the
 # training data, the knowledge content or another set. A: the first "before"; B: the result of
 # the first round; C: the result of the second; A, B and C have since been read to find
-# classes of failure. D: the fresh one, never read.
+# classes of failure. D: the result of the third round. E: the fresh one, never read.
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name[-1].lower()
-              for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D")}
+              for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
