@@ -102,6 +102,12 @@ def with_contact(kb: KnowledgeBase, domain: dict[str, Any], draft: list[dict[str
 FOREIGN = 0.6
 
 
+def asks_back(answer: str) -> bool:
+    """Whether the action asked a question back (« De quel programme parlez-vous ? ») rather
+    than saying what the sources lack (« Mes sources ne nomment pas cette personne… »)."""
+    return "?" in answer.split("\n")[0]
+
+
 def declined(kb: KnowledgeBase, domain: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The honest « not in my sources », with the default service to ask."""
     reach = service_reach(kb, domain)
@@ -156,7 +162,7 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     exact = action.is_exact(kb, tracker, events)
     choice = None if exact else \
         better_passage(kb, tracker, core, action.structured_for(tracker), outcome, about_entity, continues_conversation(action, tracker))
-    if (outcome == ASKED_BACK and not (choice and choice.replaces) and not about_entity
+    if (outcome == ASKED_BACK and asks_back(answer) and not (choice and choice.replaces) and not about_entity
             and kb.unknown_share(content_groups(question)) >= FOREIGN):
         # « comment postuler à un stage à l'ONU ? »: asking back which programme is meant would
         # pretend the question is ours; it is not, say so and give whom to ask.

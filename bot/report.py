@@ -25,6 +25,8 @@ FEEDBACK = {"feedback_positive": "up", "feedback_negative": "down"}
 UNANSWERED_INTENTS = {"nlu_fallback", "out_of_scope"}
 # Actions whose running means "the assistant did not answer": fallbacks and declines.
 UNANSWERED_ACTION_MARKERS = ("fallback", "decline", "out_of_scope")
+# Kinds of answer (the `last_answer` slot) that say the sources do not answer.
+DECLINED_ANSWERS = ("declined", "fallback_miss", "fallback_declined")
 
 
 @dataclass
@@ -96,6 +98,8 @@ def _unanswered(question: StoredEvent, after: list[StoredEvent]) -> bool:
             return False
         if ev.type_name == "action" and ev.action and any(m in ev.action for m in UNANSWERED_ACTION_MARKERS):
             return True
+        if ev.type_name == "slot" and ev.data.get("name") == "last_answer" and ev.data.get("value") in DECLINED_ANSWERS:
+            return True  # an answer replaced by « mes sources ne donnent pas… » (actions/precise_answer.py)
     return False
 
 

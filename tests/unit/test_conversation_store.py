@@ -6,7 +6,7 @@ import time
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import report
@@ -69,12 +69,16 @@ async def test_report_groups_unanswered_questions_and_ratings(store, tmp_path) -
             ActionExecuted("action_answer_contact", timestamp=now + 1),
             BotUttered("Téléphone : …", timestamp=now + 1),
             user("/feedback_negative", "feedback_negative", now + 2),
+            # an answer the action server replaced by « mes sources ne donnent pas… »
+            user("La Province de Liège a-t-elle un PISI ?", "ask_programme_info", now + 3),
+            ActionExecuted("action_answer_programme_info", timestamp=now + 3),
+            SlotSet("last_answer", "declined", timestamp=now + 3),
         ])
     stats = report.compute(list(ConversationStore().iter_events()))
     assert stats.total_conversations == 2
     assert stats.intents["ask_contact"] == 2
-    (group,) = stats.unanswered.values()
-    assert group["count"] == 2 and group["text"] == "Quel temps fera-t-il ?"
+    assert {g["text"]: g["count"] for g in stats.unanswered.values()} == {
+        "Quel temps fera-t-il ?": 2, "La Province de Liège a-t-elle un PISI ?": 2}
     assert stats.ratings["ask_contact"]["down"] == 2
     assert stats.bad_answers[0]["question"] == "Comment contacter le SREI ?"
     out = tmp_path / "r.html"
