@@ -219,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Assistant prêt en {time.monotonic() - started:.0f} s.", flush=True)
     print(f"  Page de démonstration : {c.rasa_url}/webhooks/widget/demo", flush=True)
     if c.profile == "local":
+        print(f"  Console du personnel  : {c.rasa_url}/console/", flush=True)
         print(f"  API REST (tests)      : {c.rasa_url}/webhooks/rest/webhook", flush=True)
     else:
         print(f"  Profil public : seuls /webhooks/widget/ et /health répondent (écoute sur {c.host}).", flush=True)
