@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -27,23 +26,16 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bot.stack import Stack, StackConfig
+from tests.browser.chromium import ARGS, CHROMIUM
+from tests.support.servers import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
 PHONE = "081 776 770"
 QUESTION = "Comment contacter le service des relations internationales ?"
 XSS_HTML = '<img src=x onerror="window.__xss=1">'
 XSS_LINK = "[cliquez ici](javascript:window.__xss=2)"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
