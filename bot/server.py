@@ -3,7 +3,7 @@
     python -m bot.server --profile local|public --model M --endpoints E --port P
 
 - `local` (`make run`, the tests, staff tools): the widget, the guarded REST channel and
-  the staff console (/console/, bot/console.py), on 127.0.0.1.
+  the staff console (/console/, bot/console/), on 127.0.0.1.
 - `public` (`make serve`): only the widget (/webhooks/widget/…) and GET /health. No REST
   channel, no Rasa banner or version, no access log, short keep-alive and request timeouts,
   client addresses taken from a proxy header only when told how many proxies to trust, and

@@ -3,7 +3,7 @@ labels staff see, the checks of a request, and where a content entry is written.
 
 from __future__ import annotations
 
-from bot.console import checked_request, inspect_turn, intent_label
+from bot.console.try_turn import checked_request, inspect_turn, intent_label
 from knowledge.provenance import where_written
 
 RESPONSES = {"utter_intent_ask_contact": [{"text": "Les coordonnées du service"}]}

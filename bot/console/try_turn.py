@@ -1,8 +1,6 @@
-"""The staff console's « Essayer » page: a chat beside an inspector that shows, for each turn,
-why the assistant answered as it did. Served by the local profile only (`make run`, on
-127.0.0.1), never by the production profile.
+"""The console's « Essayer » page: a chat beside an inspector that shows, for each turn,
+why the assistant answered as it did.
 
-    GET  /console/                 the page (bot/static/console.html, .js, .css)
     POST /console/api/essayer      {"conversation": id, "message": text} -> the turn, inspected
 
 The turn goes through the same agent as the widget's; the inspector reads what Rasa recorded
@@ -23,10 +21,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.static_files import StaticFiles
+from bot.console.requests import json_body
 from bot.safe_text import has_bad_characters, without_bidi_controls
 
-SERVED = ("console.html", "console.js", "console.css")
 # Candidate entries shown beside the answer: the one chosen and its runners-up.
 CANDIDATES = 4
 MAX_MESSAGE = 1000
@@ -92,29 +89,15 @@ def candidates(question: str) -> list[dict[str, Any]]:
             for p in _knowledge().search(question, limit=CANDIDATES)]
 
 
-def console_blueprint() -> Blueprint:
-    """The console's routes, for the local profile's app."""
-    console = Blueprint("console", url_prefix="/console", strict_slashes=False)
-    files = StaticFiles(served=SERVED)
-
-    @console.get("/")
-    async def page(request: Request) -> HTTPResponse:
-        return files.serve("console.html")
-
-    @console.get("/<name>")
-    async def asset(request: Request, name: str) -> HTTPResponse:
-        if not name:  # Sanic routes « /console/ » here
-            return files.serve("console.html")
-        if name not in SERVED:
-            return response.json({"erreur": "Fichier inconnu."}, status=404)
-        return files.serve(name)
+def register(console: Blueprint) -> None:
+    """The « Essayer » route."""
 
     @console.post("/api/essayer")
     async def try_message(request: Request) -> HTTPResponse:
-        try:
-            checked = checked_request(request.json)
-        except Exception:  # noqa: BLE001 (Sanic's own parse error: invalid JSON)
-            checked = "Le corps de la requête doit être du JSON valide."
+        body = json_body(request)
+        checked = checked_request(body) if not isinstance(body, HTTPResponse) else body
+        if isinstance(checked, HTTPResponse):
+            return checked
         if isinstance(checked, str):
             return response.json({"erreur": checked}, status=400)
         conversation, message = checked
@@ -132,5 +115,3 @@ def console_blueprint() -> Blueprint:
         turn["duree_ms"] = elapsed
         turn["candidats"] = candidates(message)
         return response.json(turn)
-
-    return console
