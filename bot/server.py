@@ -52,6 +52,7 @@ def build_app(profile: str, model: str, endpoints_file: str | None, settings: Se
     if settings.proxies_count and settings.real_ip_header:
         app.config.REAL_IP_HEADER = settings.real_ip_header.lower()
     register(input_channels(profile), app, route="/webhooks/")
+    app.ctx.model_path = model  # the console's retrain button reloads it
     if profile == "local":
         from bot.console import console_blueprint  # staff tools: never in the production profile
 

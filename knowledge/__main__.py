@@ -73,13 +73,12 @@ def _build(content: Path, url: str) -> None:
 
 
 def _export_nlu(content: Path, out: Path | None, check: bool) -> int:
-    from knowledge.nlu_export import GENERATED_NAME, collect, export_nlu, render, reserved_synonyms  # noqa: PLC0415
+    from knowledge.nlu_export import GENERATED_NAME, export_nlu, is_current  # noqa: PLC0415
 
     target = out or NLU_DIR / GENERATED_NAME
     c = load_content(content)
     if check:
-        expected = render(collect(c, reserved_synonyms(target.parent, exclude=target.name)))
-        if not target.exists() or target.read_text(encoding="utf-8") != expected:
+        if not is_current(c, target):
             print(f"{target} n'est pas à jour : lancez « python -m knowledge export-nlu ».", file=sys.stderr)
             return 1
         print(f"{target} est à jour.")

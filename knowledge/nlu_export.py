@@ -194,3 +194,9 @@ def export_nlu(content: Content, nlu_dir: Path, target: Path | None = None) -> t
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target, True, export
+
+
+def is_current(content: Content, target: Path) -> bool:
+    """Whether `target` already holds what the content generates: if not, the model needs a retrain."""
+    expected = render(collect(content, reserved_synonyms(target.parent, exclude=target.name)))
+    return target.exists() and target.read_text(encoding="utf-8") == expected
