@@ -22,6 +22,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.console.requests import json_body
+from bot.console.scenario_save import suggested_facts
 from bot.safe_text import has_bad_characters, without_bidi_controls
 
 # Candidate entries shown beside the answer: the one chosen and its runners-up.
@@ -114,4 +115,5 @@ def register(console: Blueprint) -> None:
         turn["reponses"] = [m.get("text") or "" for m in out.messages] or turn["reponses"]
         turn["duree_ms"] = elapsed
         turn["candidats"] = candidates(message)
+        turn["faits_suggeres"] = suggested_facts("\n".join(turn["reponses"]))
         return response.json(turn)
