@@ -90,6 +90,22 @@ def candidates(question: str) -> list[dict[str, Any]]:
             for p in _knowledge().search(question, limit=CANDIDATES)]
 
 
+def answer_pieces(answers: list[str], sentences: int = 3) -> list[str]:
+    """The pieces of an answer worth tracing back to the content: its figures and names, then
+    its first sentences (a passage's text is written as is in a content file)."""
+    body = [line for text in answers for line in text.split("\n") if line and not line.startswith(SOURCE_PREFIX)]
+    said = [s.strip() for line in body for s in re.split(r"(?<=[.!?])\s+", line)
+            if len(s.strip()) >= 25 and not s.strip().endswith(":")]  # « Le SREI de … : » only introduces a list
+    return [s.rstrip(".!?") for s in said[:sentences]] + suggested_facts("\n".join(answers))
+
+
+def origin(answers: list[str]) -> list[dict[str, Any]]:
+    """Where each piece of the answer is written: what to edit when the answer is wrong."""
+    from knowledge.provenance import where_said  # noqa: PLC0415
+
+    return [{"extrait": piece, "fichiers": places} for piece, places in where_said(answer_pieces(answers)).items()]
+
+
 def register(console: Blueprint) -> None:
     """The « Essayer » route."""
 
@@ -116,4 +132,5 @@ def register(console: Blueprint) -> None:
         turn["duree_ms"] = elapsed
         turn["candidats"] = candidates(message)
         turn["faits_suggeres"] = suggested_facts("\n".join(turn["reponses"]))
+        turn["origine"] = origin(turn["reponses"])
         return response.json(turn)

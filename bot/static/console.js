@@ -26,6 +26,17 @@
     C.fill($("actions"), turn.actions, "Aucune");
     C.fill($("emplacements"), Object.entries(turn.emplacements).map(([k, v]) => k + " = " + (v === null ? "(vide)" : v)), "Aucune");
     C.fill($("sources"), turn.sources, "Aucune source citée");
+    const origin = $("origine");
+    origin.replaceChildren();
+    if (!turn.origine.length) C.row(origin, ["Aucun extrait retrouvé tel quel dans le contenu", "—"]);
+    turn.origine.forEach((o) => {
+      const links = document.createElement("span");
+      o.fichiers.forEach((where, i) => {
+        if (i) links.append(" ");
+        links.appendChild(C.editLink(where));
+      });
+      C.row(origin, [o.extrait, links]);
+    });
     const candidates = $("candidats");
     candidates.replaceChildren();
     turn.candidats.forEach((c) => C.row(candidates, [c.titre, c.score.toFixed(2), C.editLink(c.fichier)]));

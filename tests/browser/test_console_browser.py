@@ -62,7 +62,7 @@ def ask_by_keyboard(page: Page, text: str) -> None:
 
 def test_a_question_shows_the_answer_and_why_with_the_file_to_edit(page: Page) -> None:
     ask_by_keyboard(page, "Qui dirige le service des relations extérieures et internationales ?")
-    expect(page.get_by_role("status")).to_contain_text("Réponse reçue", timeout=30_000)
+    expect(page.locator("#etat")).to_contain_text("Réponse reçue", timeout=30_000)
     log = page.get_by_role("log")
     expect(log.locator(".assistant").first).to_contain_text("Source :")
     # The intents are named as staff read them, never by their ids.
@@ -76,14 +76,14 @@ def test_a_question_shows_the_answer_and_why_with_the_file_to_edit(page: Page) -
 
 def test_what_a_user_typed_stays_text(page: Page) -> None:
     ask_by_keyboard(page, '<img src=x onerror="window.__xss=1"> et le PISI ?')
-    expect(page.get_by_role("status")).to_contain_text("Réponse reçue", timeout=30_000)
+    expect(page.locator("#etat")).to_contain_text("Réponse reçue", timeout=30_000)
     assert page.evaluate("() => window.__xss === undefined")
     assert page.locator("#journal img").count() == 0
 
 
 def test_axe_finds_no_serious_or_critical_violation(page: Page) -> None:
     ask_by_keyboard(page, "c'est quoi le PrECI ?")
-    expect(page.get_by_role("status")).to_contain_text("Réponse reçue", timeout=30_000)
+    expect(page.locator("#etat")).to_contain_text("Réponse reçue", timeout=30_000)
     results = Axe().run(page)
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
