@@ -41,7 +41,9 @@ def journey(tmp_path_factory: pytest.TempPathFactory):
     url = f"sqlite:///{tmp / 'knowledge.sqlite3'}"
     timed_build(content, url, tmp / "search-terms.json")
     env = {"KNOWLEDGE_CONTENT_DIR": str(content), "KNOWLEDGE_DB_URL": url,
-           "KNOWLEDGE_CACHE_DIR": str(tmp / "cache"), "CONSOLE_SCENARIOS_DIR": str(tmp / "personnel")}
+           "KNOWLEDGE_CACHE_DIR": str(tmp / "cache"), "CONSOLE_SCENARIOS_DIR": str(tmp / "personnel"),
+           # Training itself is `make train` (minutes): replaced here, the reload of the model is real.
+           "CONSOLE_TRAIN_COMMAND": "true", "CONSOLE_LOG_DIR": str(tmp / "log")}
     stack = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(), extra_env=env,
                               tracker_sqlite=tmp / "conversations.sqlite3", log_dir=tmp / "log", profile="local"))
     stack.start()
@@ -133,5 +135,14 @@ def test_find_fix_rebuild_save_and_check(journey) -> None:
         expect(page.locator("#bilan")).to_contain_text("1 question(s) réussie(s) sur 1", timeout=60_000)
         expect(page.locator("#tours")).to_contain_text("Réussi")
         no_serious_violation(page)
+
+        # 5. A retrain loads the new model into the running assistant, which goes on answering.
+        page.get_by_role("link", name="Contenu").click()
+        page.get_by_role("button", name="Réentraîner le modèle").click()
+        expect(page.locator("#entrainement-etat")).to_contain_text("chargé", timeout=120_000)
+        expect(page.locator("#progression")).to_have_attribute("value", "1")
+        page.get_by_role("link", name="Essayer").click()
+        ask(page, "Quel est le numéro de téléphone du service ?")
+        expect(page.locator("#journal .assistant").last).to_contain_text(RIGHT)
         browser.close()
     assert problems == [], "no console error, failed request or CSP report"

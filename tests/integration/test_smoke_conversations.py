@@ -1,4 +1,5 @@
-"""The fast subset of the scripted conversations, played against the real servers."""
+"""The fast subset of the scripted conversations, and the scenarios staff saved from the
+console (tests/conversations/personnel/), played against the real servers."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from bot.scenarios import format_report, play_all
 pytestmark = pytest.mark.integration
 
 SMOKE = Path(__file__).resolve().parents[1] / "conversations" / "smoke"
+STAFF = SMOKE.parent / "personnel"
 
 
 async def test_smoke_conversations_pass(stack):
-    scenarios = load_paths([SMOKE])
+    scenarios = load_paths([SMOKE] + ([STAFF] if STAFF.is_dir() else []))
     report = await play_all(stack.config.rasa_url, scenarios)
     assert not report.skipped, "the smoke subset must not depend on ASSISTANT_TODAY"
     assert len(report.results) == len(scenarios)
