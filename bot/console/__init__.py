@@ -23,7 +23,7 @@ SERVED = PAGES + ("console.js", "console.css", "console-common.js", "verifier.js
 
 def console_blueprint() -> Blueprint:
     """The console's pages and routes, for the local profile's app."""
-    from bot.console import check, content, scenario_save, training, try_turn  # noqa: PLC0415 (the routes' modules load Rasa's pieces)
+    from bot.console import check, content, improve, scenario_save, training, try_turn  # noqa: PLC0415 (the routes' modules load Rasa's pieces)
 
     console = Blueprint("console", url_prefix="/console", strict_slashes=False)
     files = StaticFiles(served=SERVED)
@@ -40,6 +40,6 @@ def console_blueprint() -> Blueprint:
             return response.json({"erreur": "Fichier inconnu."}, status=404)
         return files.serve(name)
 
-    for module in (try_turn, scenario_save, check, content, training):
+    for module in (try_turn, scenario_save, check, improve, content, training):
         module.register(console)
     return console
