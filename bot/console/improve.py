@@ -21,8 +21,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.console.labels import topic_label
 from bot.console.requests import foreign_origin
-from bot.console.try_turn import intent_label
 from bot.conversation_store import ConversationStore, StoredEvent
 from bot.report import Stats, compute
 
@@ -36,20 +36,10 @@ NO_TOPIC = "Aucun sujet proche"
 # An entry sharing less than this share of a question's words is not its topic (the
 # assistant's own floor for a passage that could answer, actions/answer_selection.MIN_UNPLACED).
 MIN_CLOSE = 0.3
-OTHER_TOPIC = "Autre sujet"
-LABELS = {"nlu_fallback": "Question non comprise", "out_of_scope": "Hors sujet", "inconnu": OTHER_TOPIC}
 ENTRY_TYPES = {"body": "Collectivité", "contact": "Coordonnées", "definition": "Définition", "fact": "Information",
                "partnership": "Partenariat", "programme": "Programme", "service": "Service", "page": "Page"}
 
 Lookup = Callable[[str], list[dict[str, Any]]]
-
-
-def topic_label(intent: str | None, responses: dict[str, Any]) -> str:
-    """The topic as staff read it: the intent's title, else a French label, never its id."""
-    if intent in LABELS:
-        return LABELS[intent]
-    label = intent_label(intent, responses)
-    return OTHER_TOPIC if label in (intent, "—") else label
 
 
 def _merged(counts: Iterable[tuple[str, int]]) -> Counter:

@@ -21,6 +21,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.console.labels import topic_label
 from bot.console.requests import json_body
 from bot.console.scenario_save import suggested_facts
 from bot.safe_text import has_bad_characters, without_bidi_controls
@@ -46,12 +47,6 @@ def checked_request(body: Any) -> tuple[str, str] | str:
     return conversation, without_bidi_controls(message.strip())
 
 
-def intent_label(name: str | None, responses: dict[str, Any]) -> str:
-    """The intent as staff read it (« Les coordonnées du service »), its id only if it has no title."""
-    variants = responses.get(f"utter_intent_{name}") or []
-    return variants[0].get("text", name) if variants else (name or "—")
-
-
 def inspect_turn(events: list[dict[str, Any]], responses: dict[str, Any]) -> dict[str, Any]:
     """What Rasa read and did for the last user message of `events` (a tracker's events, as
     dicts): intents ranked with confidences, entities, actions run, slots set, answer texts."""
@@ -62,9 +57,11 @@ def inspect_turn(events: list[dict[str, Any]], responses: dict[str, Any]) -> dic
     after = events[start + 1:]
     texts = [e.get("text") or "" for e in after if e.get("event") == "bot"]
     return {
-        "classement": [{"intention": intent_label(r.get("name"), responses), "confiance": round(r.get("confidence", 0), 3)}
+        "classement": [{"intention": topic_label(r.get("name"), responses), "confiance": round(r.get("confidence", 0), 3)}
                        for r in (parse.get("intent_ranking") or [])[:5]],
-        "entites": [{"entite": e.get("entity"), "valeur": e.get("value")} for e in parse.get("entities") or []],
+        # Several extractors may find the same entity: shown once.
+        "entites": [dict(t) for t in dict.fromkeys(
+            (("entite", e.get("entity")), ("valeur", e.get("value"))) for e in parse.get("entities") or [])],
         "actions": [e.get("name") for e in after if e.get("event") == "action" and e.get("name") != "action_listen"],
         "emplacements": {e["name"]: e.get("value") for e in after if e.get("event") == "slot" and e.get("name")},
         "reponses": texts,

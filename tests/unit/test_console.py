@@ -3,7 +3,8 @@ labels staff see, the checks of a request, and where a content entry is written.
 
 from __future__ import annotations
 
-from bot.console.try_turn import checked_request, inspect_turn, intent_label
+from bot.console.labels import topic_label
+from bot.console.try_turn import checked_request, inspect_turn
 from knowledge.provenance import where_written
 
 RESPONSES = {"utter_intent_ask_contact": [{"text": "Les coordonnées du service"}]}
@@ -15,7 +16,8 @@ def test_a_turn_is_read_from_the_events_after_the_last_user_message():
         {"event": "bot", "text": "Bonjour"},
         {"event": "user", "text": "le numéro ?",
          "parse_data": {"intent_ranking": [{"name": "ask_contact", "confidence": 0.91234}, {"name": "x", "confidence": 0.05}],
-                        "entities": [{"entity": "contact_kind", "value": "phone"}]}},
+                        "entities": [{"entity": "contact_kind", "value": "phone"},
+                                     {"entity": "contact_kind", "value": "phone", "extractor": "RegexEntityExtractor"}]}},
         {"event": "action", "name": "action_answer_contact"},
         {"event": "slot", "name": "contact_kind", "value": "phone"},
         {"event": "bot", "text": "Téléphone : 0\nSource : Province de Namur, « page »"},
@@ -23,8 +25,8 @@ def test_a_turn_is_read_from_the_events_after_the_last_user_message():
     ]
     turn = inspect_turn(events, RESPONSES)
     assert turn["classement"][0] == {"intention": "Les coordonnées du service", "confiance": 0.912}
-    assert turn["classement"][1]["intention"] == "x"  # an intent without a title keeps its id
-    assert turn["entites"] == [{"entite": "contact_kind", "valeur": "phone"}]
+    assert turn["classement"][1]["intention"] == "Autre sujet"  # an intent without a title: never its id
+    assert turn["entites"] == [{"entite": "contact_kind", "valeur": "phone"}]  # found by two extractors, shown once
     assert turn["actions"] == ["action_answer_contact"]
     assert turn["emplacements"] == {"contact_kind": "phone"}
     assert turn["sources"] == ["Source : Province de Namur, « page »"]
@@ -32,7 +34,7 @@ def test_a_turn_is_read_from_the_events_after_the_last_user_message():
 
 def test_nothing_to_inspect_before_the_first_message():
     assert inspect_turn([], RESPONSES)["actions"] == []
-    assert intent_label(None, RESPONSES) == "—"
+    assert topic_label(None, RESPONSES) == "Autre sujet"
 
 
 def test_a_request_is_checked_with_french_errors():

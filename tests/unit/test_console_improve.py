@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.console.improve import group_unanswered, summary, topic_label, topics
+from bot.console.improve import group_unanswered, summary, topics
+from bot.console.labels import topic_label
 from bot.conversation_store import StoredEvent
 from bot.report import compute
 
