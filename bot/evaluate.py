@@ -43,7 +43,7 @@ HELDOUT = CONVERSATIONS / "heldout"
 # the first round; C: the result of the second; A, B and C have since been read to find
 # classes of failure. D: the result of the third round. E: the fresh one, never read.
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name[-1].lower()
-              for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E")}
+              for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
