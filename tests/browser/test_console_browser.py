@@ -96,3 +96,21 @@ def test_a_bad_request_gets_a_french_error(local_stack: Stack) -> None:
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(request, timeout=10)
     assert error.value.code == 400 and "question" in json.loads(error.value.read())["erreur"]
+
+
+@pytest.mark.parametrize("path", ["/console/", "/console/verifier.html", "/console/contenu.html"])
+@pytest.mark.parametrize("width, height", [(1280, 800), (360, 640)], ids=["1280x800", "360x640"])
+def test_each_page_fits_the_window_and_passes_axe(local_stack: Stack, path: str, width: int, height: int) -> None:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(locale="fr-BE", viewport={"width": width, "height": height})
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.goto(f"{local_stack.config.rasa_url}{path}")
+        expect(page.get_by_role("navigation", name="Pages de la console")).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scroll"
+        results = Axe().run(page)
+        assert [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")] == []
+        browser.close()
+    assert problems == []
