@@ -12,6 +12,8 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# When this make started: `make run` ends with the total time, set-up steps included.
+export MAKE_STARTED := $(shell date +%s)
 
 .PHONY: help venv knowledge train run serve test test-long eval lint lock clean bench shell report purge erase
 

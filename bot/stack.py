@@ -191,6 +191,16 @@ class Stack:
         self.stop()
 
 
+def since_make(env: dict[str, str] = os.environ, now: float | None = None) -> str:
+    """« (9 min 43 s en tout depuis le début de make) » when started by make (MAKE_STARTED), else nothing."""
+    try:
+        total = round((now or time.time()) - int(env["MAKE_STARTED"]))
+    except (KeyError, ValueError):
+        return ""
+    minutes, seconds = divmod(max(0, total), 60)
+    return f" ({f'{minutes} min ' if minutes else ''}{seconds} s en tout depuis le début de make)"
+
+
 def main(argv: list[str] | None = None) -> int:
     """`make run` / `make serve`: start, print the URLs, wait for Ctrl-C or SIGTERM, stop both."""
     parser = argparse.ArgumentParser(description="Démarre le serveur d'actions et le serveur Rasa.")
@@ -216,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 1
     c = stack.config
-    print(f"Assistant prêt en {time.monotonic() - started:.0f} s.", flush=True)
+    print(f"Assistant prêt en {time.monotonic() - started:.0f} s{since_make()}.", flush=True)
     print(f"  Page de démonstration : {c.rasa_url}/webhooks/widget/demo", flush=True)
     if c.profile == "local":
         print(f"  Console du personnel  : {c.rasa_url}/console/", flush=True)
