@@ -28,7 +28,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import log_safety
+from bot import log_safety, rasa_patches
 from bot.server_settings import PROFILES, ServerSettings, ServerSettingsError, load_server_settings
 
 
@@ -85,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     configure_logging_and_warnings(logging.getLevelName(settings.log_level))  # Rasa's and its libraries' levels
     log_safety.install(settings.log_level)
+    try:
+        rasa_patches.install()  # before the agent loads: some patches change how a model is loaded
+    except rasa_patches.UntestedRasa as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
     app = build_app(args.profile, args.model, args.endpoints, settings)
     app.run(host=args.host, port=args.port, access_log=False, motd=False, workers=1)
     return 0

@@ -124,7 +124,7 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
 
         Rasa loads every event row as an ORM object only to read its `data`; selecting the
         one column (same filters, same order) halves the time of a retrieval, which every
-        turn makes (measured with py-spy, see bot/rasa_speedups.py). A tracker read from the
+        turn makes (measured with py-spy, see bot/rasa_patches/). A tracker read from the
         latest session remembers how many of its events are stored (`_additional_events`).
         """
         with self.session_scope() as session:

@@ -34,7 +34,6 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from sanic import Blueprint, Sanic
 
-from bot import rasa_speedups
 from bot.http_errors import install_error_handler
 from bot.limits import Limits, load_limits
 from bot.system_messages import service_unavailable
@@ -156,8 +155,6 @@ def attach(bp: Blueprint) -> None:
     install the French error handler. Once Rasa has loaded its agent: bound the action
     calls and read the service's contact. Safe to call from several channels.
     """
-    rasa_speedups.install()
-
     @bp.listener("before_server_start")
     async def before_start(app: Sanic, _loop: Any) -> None:
         if getattr(app.ctx, "srei_guard", False):

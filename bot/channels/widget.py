@@ -242,8 +242,7 @@ class WidgetInput(InputChannel):
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         bp = Blueprint("widget_webhook", __name__)
         # The channel's own guards (body cap, French errors, bounded action calls, turn
-        # admission), whether or not another channel is configured; also installs
-        # rasa_speedups (Rasa's avoidable per-turn costs).
+        # admission), whether or not another channel is configured.
         turn_guard.attach(bp)
 
         @bp.middleware("response")

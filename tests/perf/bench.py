@@ -127,9 +127,9 @@ def spacy_floor(runs: int = 300) -> list[float]:
 async def nlu_parse(model: Path, runs: int, repeats: int) -> Series:
     from rasa.core.agent import Agent  # noqa: PLC0415
 
-    from bot import rasa_speedups  # noqa: PLC0415
+    from bot import rasa_patches  # noqa: PLC0415
 
-    rasa_speedups.install()  # as our server does: the NLU measured is the one that answers
+    rasa_patches.install()  # as our server does: the NLU measured is the one that answers
     agent = Agent.load(str(model))
     series = []
     for _ in range(repeats):

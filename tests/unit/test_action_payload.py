@@ -1,4 +1,4 @@
-"""The action server gets the recent events only (bot/action_payload.py), and that is enough."""
+"""The action server gets the recent events only (bot/rasa_patches/action_payload.py), and that is enough."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_sdk import Tracker
 
 from actions.fallback import previous_bot_action
-from bot import action_payload
+from bot.rasa_patches import action_payload
 
 
 def _conversation(turns: int) -> DialogueStateTracker:

@@ -1,4 +1,4 @@
-"""The speed-ups of bot/rasa_speedups.py and bot/tracker_store.py change nothing Rasa does."""
+"""The speed-ups of bot/rasa_patches/ and bot/tracker_store.py change nothing Rasa does."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
-from bot import rasa_speedups
+from bot.rasa_patches import action_validation, event_types, model_loading, spacy_loading
 from bot.stack import ROOT
 from bot.tracker_store import GuardedSQLTrackerStore
 
@@ -59,30 +59,30 @@ def test_action_responses_are_validated_as_rasa_does(response: dict) -> None:
         except ValidationError as exc:
             return exc.message
 
-    assert outcome(rasa_speedups._validate_action_result) == outcome(rasa_speedups._rasa_validate_action_result)
+    assert outcome(action_validation._validate_action_result) == outcome(action_validation._rasa_validate_action_result)
 
 
 def test_the_response_schema_splits_by_event_type() -> None:
     """The fast check relies on the schema's shape; if Rasa changed it, the check is off."""
-    assert rasa_speedups._validators_by_event() is not None
-    assert rasa_speedups._quickly_valid({"events": [{"event": "slot", "name": "a", "value": 1}]})
-    assert not rasa_speedups._quickly_valid({"events": [{"event": "slot", "name": "a"}]})
+    assert action_validation._validators_by_event() is not None
+    assert action_validation._quickly_valid({"events": [{"event": "slot", "name": "a", "value": 1}]})
+    assert not action_validation._quickly_valid({"events": [{"event": "slot", "name": "a"}]})
 
 
 def test_an_invalid_action_response_is_rejected_with_rasas_message() -> None:
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
-        rasa_speedups._validate_action_result(RemoteAction("action_x", None), {"events": [{"event": "bogus"}]})
+        action_validation._validate_action_result(RemoteAction("action_x", None), {"events": [{"event": "bogus"}]})
 
 
 def test_event_classes_are_resolved_as_rasa_does() -> None:
     names = {cls.type_name for cls in all_subclasses(Event) if isinstance(getattr(cls, "type_name", None), str)}
     assert {"user", "bot", "action", "slot", "session_started"} <= names
     for name in sorted(names) * 2:  # the second lookup comes from the memo
-        assert rasa_speedups._resolve_by_type(name) is rasa_speedups._rasa_resolve_by_type(name)
-    assert rasa_speedups._resolve_by_type("topic") is None
-    assert rasa_speedups._resolve_by_type("no_such_event", UserUttered) is UserUttered
+        assert event_types._resolve_by_type(name) is event_types._rasa_resolve_by_type(name)
+    assert event_types._resolve_by_type("topic") is None
+    assert event_types._resolve_by_type("no_such_event", UserUttered) is UserUttered
     with pytest.raises(ValueError, match="Unknown event name"):
-        rasa_speedups._resolve_by_type("no_such_event")
+        event_types._resolve_by_type("no_such_event")
 
 
 def test_no_component_reads_the_entities_of_spacy() -> None:
@@ -93,7 +93,7 @@ def test_no_component_reads_the_entities_of_spacy() -> None:
 
 
 def test_spacy_without_ner_gives_the_same_tokens_and_vectors() -> None:
-    model = rasa_speedups._load_spacy_model("fr_core_news_md")
+    model = spacy_loading._load_spacy_model("fr_core_news_md")
     nlp = model.model
     assert "ner" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names
 
@@ -214,4 +214,4 @@ async def test_models_loaded_without_a_training_step_predict_the_same(monkeypatc
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Slot auto-fill has been removed", category=UserWarning)
-        assert await predictions(rasa_speedups._load_tf_model) == await predictions(rasa_speedups._rasa_load_tf_model)
+        assert await predictions(model_loading._load_tf_model) == await predictions(model_loading._rasa_load_tf_model)

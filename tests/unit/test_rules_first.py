@@ -1,4 +1,4 @@
-"""Asking the rules first (bot/rules_first.py) predicts what Rasa's full graph predicts."""
+"""Asking the rules first (bot/rasa_patches/rules_first.py) predicts what Rasa's full graph predicts."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import rules_first
+from bot.rasa_patches import rules_first
 from bot.stack import ROOT
 
 MODEL = ROOT / "models" / "srei.tar.gz"

@@ -15,6 +15,8 @@ from typing import Any
 
 from rasa.core.actions.action import RemoteAction
 
+from bot.rasa_patches.patch import Patch
+
 # How many user messages (and what followed each) the action server receives.
 TURNS_SENT = 2
 
@@ -42,5 +44,5 @@ def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[s
     return body
 
 
-def install() -> None:
-    RemoteAction._action_call_format = _action_call_format  # type: ignore[method-assign]
+PATCH = Patch(RemoteAction, "_action_call_format", _rasa_action_call_format, _action_call_format,
+              ("self", "tracker", "domain"))

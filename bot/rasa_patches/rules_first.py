@@ -33,6 +33,8 @@ from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
+from bot.rasa_patches.patch import Patch
+
 log = logging.getLogger(__name__)
 
 
@@ -113,5 +115,5 @@ def _predict_next_with_tracker(self: MessageProcessor, tracker: DialogueStateTra
     return predict(self, tracker)[0]
 
 
-def install() -> None:
-    MessageProcessor._predict_next_with_tracker = _predict_next_with_tracker  # type: ignore[method-assign]
+PATCH = Patch(MessageProcessor, "_predict_next_with_tracker", _rasa_predict_next, _predict_next_with_tracker,
+              ("self", "tracker"))
