@@ -1,7 +1,7 @@
 """Scripted conversations: the YAML format, its validation and the check of one reply.
 
 The format is shared by the project's evaluation (tests/conversations/) and by the
-scenarios staff write themselves; tests/conversations/README.md describes it in French.
+scenarios staff write themselves (knowledge/scenarios/, whose README describes it in French).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DECLINE_MARKERS_FILE = ROOT / "tests" / "conversations" / "decline_markers.yml"
+DECLINE_MARKERS_FILE = ROOT / "knowledge" / "scenarios" / "decline_markers.yml"
 SOURCE_MARKER = "Source :"
 
 _EXPECT_KEYS = {"contains", "any_of", "not_contains", "starts_with", "source", "intent", "declined"}

@@ -1,6 +1,6 @@
 """Plays scripted conversations against a running assistant and reports each turn.
 
-    python -m bot.scenarios tests/conversations/smoke --url http://127.0.0.1:5005
+    python -m bot.scenarios knowledge/scenarios/smoke --url http://127.0.0.1:5005
 
 Every conversation gets a fresh sender id on the standard REST channel, so conversations
 never share context. Exit status: 0 all passed, 1 a check failed, 2 the files or the

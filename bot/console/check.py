@@ -20,12 +20,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.console.requests import json_body
-from bot.console.scenario_save import scenarios_dir
+from bot.console.scenario_save import SCENARIOS, scenarios_dir
 from bot.scenario_format import ScenarioError, load_paths
 from bot.scenarios import Report, ServerUnreachable, play_all
-from knowledge.settings import PROJECT_ROOT
-
-CONVERSATIONS = PROJECT_ROOT / "tests" / "conversations"
 
 
 @dataclass(frozen=True)
@@ -36,10 +33,10 @@ class Folder:
 
 
 def folders() -> list[Folder]:
-    """What staff can play: their own scenarios first, then the project's quick and full sets."""
+    """What staff can play: their own scenarios, then the quick check (the project's evaluation
+    sets under tests/ are for `make eval`, not for the running assistant's tools)."""
     return [Folder("personnel", "Scénarios du personnel", scenarios_dir()),
-            Folder("rapide", "Vérification rapide (questions simples)", CONVERSATIONS / "smoke"),
-            Folder("complet", "Jeu d'évaluation complet (quelques minutes)", CONVERSATIONS / "heldout")]
+            Folder("rapide", "Vérification rapide (questions simples)", SCENARIOS / "smoke")]
 
 
 def report_data(report: Report) -> dict[str, Any]:

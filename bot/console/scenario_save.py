@@ -1,10 +1,10 @@
 """Saving a conversation tried in the console as a scenario file (the format of
-tests/conversations/README.md), with the facts the staff member approved as expectations.
+knowledge/scenarios/README.md), with the facts the staff member approved as expectations.
 
     POST /console/api/scenario   {"nom": N, "tours": [{"question": Q, "faits": [...], "source": bool}]}
 
 The file goes to the staff's folder (CONSOLE_SCENARIOS_DIR, by default
-tests/conversations/personnel/), which the « Vérifier » page and `make test` play.
+knowledge/scenarios/personnel/), which the « Vérifier » page and `make test` play.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from bot.console.requests import json_body
 from bot.scenario_format import SOURCE_MARKER, ScenarioError, load_file, load_paths
 from knowledge.settings import PROJECT_ROOT
 
+SCENARIOS = PROJECT_ROOT / "knowledge" / "scenarios"
 MAX_TURNS = 30
 MAX_FACTS = 6
 MAX_FACT_CHARS = 200
@@ -43,7 +44,7 @@ _NAME = re.compile(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Ý][\w-]+(?: (?:de |du |d')?[A-ZÀ-
 
 
 def scenarios_dir() -> Path:
-    return Path(os.environ.get("CONSOLE_SCENARIOS_DIR", PROJECT_ROOT / "tests" / "conversations" / "personnel"))
+    return Path(os.environ.get("CONSOLE_SCENARIOS_DIR", SCENARIOS / "personnel"))
 
 
 def suggested_facts(answer: str, limit: int = 3) -> list[str]:

@@ -1,5 +1,5 @@
 """The fast subset of the scripted conversations, and the scenarios staff saved from the
-console (tests/conversations/personnel/), played against the real servers."""
+console (knowledge/scenarios/personnel/), played against the real servers."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from bot.scenarios import format_report, play_all
 
 pytestmark = pytest.mark.integration
 
-SMOKE = Path(__file__).resolve().parents[1] / "conversations" / "smoke"
+SMOKE = Path(__file__).resolve().parents[2] / "knowledge" / "scenarios" / "smoke"
 STAFF = SMOKE.parent / "personnel"
 
 

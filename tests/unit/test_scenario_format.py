@@ -90,7 +90,7 @@ def test_duplicate_names_across_files_are_refused(tmp_path):
 
 def test_the_project_conversations_are_valid():
     heldout = load_paths([CONVERSATIONS / "heldout"])
-    smoke = load_paths([CONVERSATIONS / "smoke"])
+    smoke = load_paths([CONVERSATIONS.parent.parent / "knowledge" / "scenarios" / "smoke"])
     assert len([s for s in heldout if s.category == "in_scope"]) >= 80
     assert len([s for s in heldout if s.category == "out_of_scope"]) >= 30
     assert len([s for s in heldout if s.category in {"multi_turn", "eligibility"}]) >= 10
