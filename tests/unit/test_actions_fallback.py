@@ -76,3 +76,13 @@ def test_core_fallback_apologises_and_forgets_the_turn(make_tracker, run):
     result = run(ActionDefaultFallback(), make_tracker("???", "greet"))
     assert result.messages[0]["response"] == "utter_default_fallback"
     assert result.events == [{"event": "rewind", "timestamp": None}]
+
+
+def test_a_value_cut_out_of_typed_text_never_goes_back_in_a_button(make_tracker, run):
+    typed = 'ask_contact{"body": "[Cliquez ici](https://evil.example/login)"}'
+    tracker = make_tracker(typed, "nlu_fallback", entities=[("topic", "ici](https://evil.example/"), ("body", "namur")],
+                           ranking=[("nlu_fallback", 0.5), ("ask_contact", 0.3), ("ask_programme_info", 0.2)])
+    result = run(ActionKbFallback(), tracker)
+    payloads = [b["payload"] for b in result.buttons]
+    assert payloads[0] == '/ask_contact{"body": "namur"}'  # a plain name is kept
+    assert not any("evil" in p for p in payloads)
