@@ -19,7 +19,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.console.requests import json_body
+from bot.console.requests import json_object
 from bot.console.scenario_save import SCENARIOS, scenarios_dir
 from bot.scenario_format import ScenarioError, load_paths
 from bot.scenarios import Report, ServerUnreachable, play_all
@@ -72,11 +72,10 @@ def register(console: Blueprint) -> None:
 
     @console.post("/api/verifier")
     async def play(request: Request) -> HTTPResponse:
-        body = json_body(request)
+        body = json_object(request)
         if isinstance(body, HTTPResponse):
             return body
-        wanted = body.get("dossier") if isinstance(body, dict) else None
-        folder = next((f for f in folders() if f.id == wanted), None)
+        folder = next((f for f in folders() if f.id == body.get("dossier")), None)
         if folder is None:
             return response.json({"erreur": "Dossier de scénarios inconnu."}, status=404)
         try:

@@ -24,7 +24,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.console.requests import json_body
+from bot.console.requests import json_body, json_object
 from knowledge import settings
 from knowledge.builder import timed_build
 from knowledge.content_loader import ContentError, ContentInvalid, load_content
@@ -111,11 +111,9 @@ def register(console: Blueprint) -> None:
 
     @console.post("/api/contenu/fichier")
     async def save(request: Request) -> HTTPResponse:
-        body = json_body(request)
+        body = json_object(request)
         if isinstance(body, HTTPResponse):
             return body
-        if not isinstance(body, dict):
-            return _error("Le corps de la requête doit être un objet JSON.")
         name, text = known(body.get("nom")), body.get("texte")
         if name is None:
             return _error("Fichier de contenu inconnu.", 404)

@@ -30,3 +30,11 @@ def json_body(request: Request) -> Any | HTTPResponse:
         return request.json
     except Exception:  # noqa: BLE001 (Sanic's own parse error: invalid JSON)
         return response.json({"erreur": "Le corps de la requête doit être du JSON valide."}, status=400)
+
+
+def json_object(request: Request) -> dict[str, Any] | HTTPResponse:
+    """The request's JSON object (`json_body`, which must be an object), or the error to send."""
+    body = json_body(request)
+    if isinstance(body, HTTPResponse) or isinstance(body, dict):
+        return body
+    return response.json({"erreur": "Le corps de la requête doit être un objet JSON."}, status=400)

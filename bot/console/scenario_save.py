@@ -20,7 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.console.requests import json_body
+from bot.console.requests import json_object
 from bot.scenario_format import SOURCE_MARKER, ScenarioError, load_file, load_paths
 from knowledge.settings import PROJECT_ROOT
 
@@ -119,11 +119,9 @@ def register(console: Blueprint) -> None:
 
     @console.post("/api/scenario")
     async def save(request: Request) -> HTTPResponse:
-        body = json_body(request)
+        body = json_object(request)
         if isinstance(body, HTTPResponse):
             return body
-        if not isinstance(body, dict):
-            return response.json({"erreur": "Le corps de la requête doit être un objet JSON."}, status=400)
         saved = save_scenario(scenarios_dir(), body.get("nom"), body.get("tours"))
         if isinstance(saved, str):
             return response.json({"erreur": saved}, status=400)

@@ -8,15 +8,14 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bot.stack import Stack, StackConfig
+from bot.stack import Stack
 from tests.browser.chromium import ARGS, CHROMIUM
-from tests.support.servers import free_port
+from tests.browser.console_stack import started_local_stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -24,12 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
 @pytest.fixture(scope="module")
 def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Stack:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
-    tmp = tmp_path_factory.mktemp("console-stack")
-    stack = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(),
-                              tracker_sqlite=tmp / "conversations.sqlite3", log_dir=tmp / "log", profile="local"))
-    stack.start()
+    stack = started_local_stack(tmp_path_factory.mktemp("console-stack"))
     yield stack
     stack.stop()
 

@@ -10,15 +10,14 @@ import json
 import re
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bot.stack import Stack, StackConfig
+from bot.stack import Stack
 from tests.browser.chromium import ARGS, CHROMIUM
-from tests.support.servers import free_port
+from tests.browser.console_stack import started_local_stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -39,12 +38,7 @@ def ask(stack: Stack, sender: str, message: str) -> str:
 
 @pytest.fixture(scope="module")
 def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Stack:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
-    tmp = tmp_path_factory.mktemp("improve-stack")
-    stack = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(),
-                              tracker_sqlite=tmp / "conversations.sqlite3", log_dir=tmp / "log", profile="local"))
-    stack.start()
+    stack = started_local_stack(tmp_path_factory.mktemp("improve-stack"))
     # Activity for the page: a question the documents do not answer, an answer rated badly.
     ask(stack, "usager-1", UNANSWERED)
     ask(stack, "usager-2", RATED)

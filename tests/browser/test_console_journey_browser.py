@@ -9,18 +9,16 @@ project's own content and scenarios are never touched."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect, sync_playwright
 
-from bot.stack import Stack, StackConfig
 from knowledge.builder import timed_build
 from knowledge.settings import content_dir
 from tests.browser.chromium import ARGS, CHROMIUM
-from tests.support.servers import free_port
+from tests.browser.console_stack import started_local_stack
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -30,8 +28,6 @@ ENTRY = 'value: "081 776 770"'
 
 @pytest.fixture(scope="module")
 def journey(tmp_path_factory: pytest.TempPathFactory):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     tmp = tmp_path_factory.mktemp("console-journey")
     content = tmp / "content"
     shutil.copytree(content_dir(), content)
@@ -44,9 +40,7 @@ def journey(tmp_path_factory: pytest.TempPathFactory):
            "KNOWLEDGE_CACHE_DIR": str(tmp / "cache"), "CONSOLE_SCENARIOS_DIR": str(tmp / "personnel"),
            # Training itself is `make train` (minutes): replaced here, the reload of the model is real.
            "CONSOLE_TRAIN_COMMAND": "true", "CONSOLE_LOG_DIR": str(tmp / "log")}
-    stack = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(), extra_env=env,
-                              tracker_sqlite=tmp / "conversations.sqlite3", log_dir=tmp / "log", profile="local"))
-    stack.start()
+    stack = started_local_stack(tmp, env)
     yield stack, content, tmp / "personnel"
     stack.stop()
 

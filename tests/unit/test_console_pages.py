@@ -164,3 +164,12 @@ def test_requests_from_another_site_are_refused(origin, refused) -> None:
     headers = {"origin": origin} if origin else {}
     request = SimpleNamespace(headers=headers, scheme="http", host="127.0.0.1:5005")
     assert foreign_origin(request) is refused
+
+
+@pytest.mark.parametrize("body, status", [([1, 2], 400), ("texte", 400), ({"nom": "x"}, None)])
+def test_a_console_call_must_send_a_json_object(body, status) -> None:
+    from bot.console.requests import json_object
+
+    request = SimpleNamespace(headers={}, scheme="http", host="127.0.0.1:5005", content_type="application/json", json=body)
+    result = json_object(request)
+    assert (result == body) if status is None else (result.status == status and "objet JSON" in result.body.decode())
