@@ -40,10 +40,11 @@ CONVERSATIONS = ROOT / "tests" / "conversations"
 HELDOUT = CONVERSATIONS / "heldout"
 # Blind sets: written from the five source documents alone, by writers who never saw the
 # training data, the knowledge content or another set. A: the first "before"; B: the result of
-# the first round; C: the result of the second; A, B and C have since been read to find
-# classes of failure. D: the result of the third round. E: the fresh one, never read.
+# the first round; C, D, E, F: the results of the next rounds, each read afterwards to find
+# classes of failure. G: the fresh one, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name[-1].lower()
-              for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F")}
+              for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
+                           "aveugle G")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
