@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from actions.contradiction import contradicts
 from actions.evidence import (
     NUMBER_WORDS,
     Evidence,
@@ -41,14 +42,15 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     """Whether `answer` confirms what the closed question states.
 
     A number or a name the question states and the answer lacks (« 2010 » for « mai 2000 »,
-    « Dakar » for Louga) says no; otherwise the answer must say most of what the question
+    « Dakar » for Louga) says no, and so does another value next to the same subject (« Mali »
+    against « Louga (Sénégal) », `contradiction`); otherwise the answer must say most of what the question
     claims (its nouns, names, adjectives: « rentabilité » among the keywords says no).
     """
     question = without_self_introduction(question_core(question))
     answer = without_echoes(answer, question)
     if missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer):
         return False
-    if narrows(question, answer) or denied_claims(question, answer):
+    if narrows(question, answer) or denied_claims(question, answer) or contradicts(question, answer, weight):
         return False
     candidate = member_asked(question)
     if candidate:

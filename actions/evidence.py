@@ -160,7 +160,9 @@ _Q = "['’]"
 _ASKING_LEAD = re.compile(
     rf"^.*?\b(?:je (?:voudrais|voulais|souhaiterais|souhaite|aimerais) (?:bien )?(?:savoir|v[ée]rifier|confirmer)|"
     rf"je me demande|je me demandais|pouvez[- ]vous me dire|pourriez[- ]vous me dire|dites[- ]moi|"
-    rf"je crois|je pense|j{_Q}ai lu|j{_Q}ai entendu(?: dire)?|on m{_Q}a dit|il para[iî]t)\s+(?:si\s+|s{_Q}|que\s+|qu{_Q})",
+    rf"je crois|je pense|j{_Q}ai lu|j{_Q}ai entendu(?: dire)?|j{_Q}ai appris|il me semble|"
+    rf"(?:on|\w+) m{_Q}a (?:dit|affirm[ée]|expliqu[ée]|racont[ée]|assur[ée])|on dit|il para[iî]t)\s+"
+    rf"(?:si\s+|s{_Q}|que\s+|qu{_Q})",
     re.IGNORECASE)
 # « Je suis agriculteur retraité, la filière… ? », « mon asso fait…, le département soutient… ? »
 _FIRST_PERSON_LEAD = re.compile(rf"^(?:je|j{_Q}|jsuis|chui|moi|mon|ma|mes|nous|notre|nos)\b[^,:;]*[,:;]\s*",
@@ -236,11 +238,16 @@ def wrong_counts(question: str, answer: str) -> bool:
         thing = stem(m.group(1).rstrip("sx"))
         if re.search(rf"\b(1|un|une|un seul|une seule)\s+(?:\w+\s+)?{re.escape(thing)}", said):
             return True
-    for m in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?(\w{{4,}})", asked):
-        number, thing = _as_number(m.group(1)), stem(m.group(2).rstrip("sx"))
-        given = {_as_number(n.group(1)) for n in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?{re.escape(thing)}", said)}
-        if given and number not in given:
-            return True
+    # The thing counted is the word after the number, or the one after that (« trois grandes
+    # priorités »): both are tried, « trois priorités pour… » must not count « pour ».
+    for m in re.finditer(rf"\b{_COUNT}\s+(\w{{4,}})(?:\s+(\w{{4,}}))?", asked):
+        number = _as_number(m.group(1))
+        for word in filter(None, m.groups()[1:]):
+            thing = stem(word.rstrip("sx"))
+            given = {_as_number(n.group(1))
+                     for n in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?{re.escape(thing)}", said)}
+            if given and number not in given:
+                return True
     return False
 
 
@@ -248,7 +255,8 @@ def wrong_counts(question: str, answer: str) -> bool:
 # a question that narrows (or widens) what the sources say; « pas seulement » does the opposite.
 _RESTRICTS = re.compile(r"(?<!pas )(?<!non )(?<!ou )\b(uniquement|seulement|exclusivement|seuls?|seules?|rien que|"
                         r"juste (de|du|des|d|pour|un|une|le|la|les|l)|n importe (quel|quelle|quels|quelles|qui|quoi)|"
-                        r"qu un seul|qu une seule|que pour|tous les (mois|ans|jours|semaines))\b")
+                        r"qu un seul|qu une seule|que pour|tous les (mois|ans|jours|semaines)|"
+                        r"ne (?:\w+ ){1,2}(?:que|qu))\b")  # « ne touche que », « ne peut chercher que »
 # The same narrowing in the sources' words.
 _NARROW = re.compile(r"\b(uniquement|seulement|exclusivement|seule?s?|reserve|reservee|reserves|reservees|"
                      r"ne \w+ que|n \w+ que)\b")

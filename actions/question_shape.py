@@ -43,7 +43,12 @@ _YES_NO_START = re.compile(
 # « …, c'est bien ça ? », « …, non ? », « … ou pas ? »: a statement put to the test, whatever
 # question word it holds (« l'accord date de 2010, c'est exact ? »).
 _YES_NO_TAG = re.compile(r"\b(c est (bien )?(ca|exact|juste|correct|vrai)|est ce (bien )?(exact|vrai|juste|correct)|"
-                         r"n est ce pas|ou pas|ou non|si j ai bien compris|je me trompe|je ne me trompe pas)\s*$")
+                         r"n est ce pas|ou pas|ou non|si j ai bien compris|je me trompe|je ne me trompe pas|"
+                         r"vous confirmez|tu confirmes|confirmez vous|vous pouvez confirmer|pouvez vous confirmer|"
+                         r"c est bien le cas|c est le cas)\s*$")
+# « Je voudrais savoir si le Département soutient… », « je me demande si… »: a closed question
+# asked indirectly (unless a question word follows: « savoir si et quand… »).
+_ASKS_WHETHER = re.compile(r"\b(savoir|demande|demandais|dire|verifier|confirmer|preciser|indiquer) si\b")
 # « …, non ? », « …, oui ? », « …, vrai ? » (a comma sets them apart from « le montant exact ? »).
 _SHORT_TAG = re.compile(r",\s*(non|oui|vrai|exact|juste|correct)\s*[?!. ]*$", re.IGNORECASE)
 # « …, est-ce que je peux… ? », « ille et vilaine ya til une coop… ? »: a closed question after a
@@ -55,12 +60,29 @@ _CONFIRM_BIEN = re.compile(r"\b(est|sont|a|ont|\w+e|\w+ent|\w+t) bien (de|d|a|au
 _TRAILING_NON = re.compile(r"\w+ \w+ \w+ \w+ non$")
 # « C'est Valéry Zuinen qui dirige le SREI ? »: a name put forward, to confirm.
 _CLEFT = re.compile(r"^(?:Et )?[Cc]'est (?:bien |vraiment )?(?:[A-ZÀ-Ý][\w-]+ ?)+ qu(?:i|e|')")
+# « C'est un décret de 2012 qui a rendu le PST obligatoire ? »: a thing put forward, to confirm.
+_CLEFT_NOUN = re.compile(r"(et )?c est (bien |vraiment |donc |pas )?(un|une|le|la|les|l|des|du|ce|cette|ces|son|sa|"
+                         r"ses|en|a|au|aux|grace a) \w+.* (qui|que|qu)\b")
+# « avec lequel », « auquel »: relative pronouns, not question words.
+_RELATIVES = re.compile(r"\b((avec|dans|par|pour|sur|chez|sans|vers|selon|parmi) (lequel|laquelle|lesquels|lesquelles)|"
+                        r"auquel|auxquels|auxquelles|duquel|desquels|desquelles)\b")
+
+
+def _without_relatives(folded: str) -> str:
+    """`folded` without the words that link clauses (« qui », « que », « avec lequel »)."""
+    return _RELATIVES.sub(" ", f" {folded} ").replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " ")
+
+
 # A verb that makes a statement of it: common forms, an inverted subject (« finance-t-il »),
 # or SMS « c » for « c'est ».
 _CLAIM_VERB = re.compile(r"\b(est|sont|a|ont|c|c est|fait|font|peut|peuvent|compte|comptent|existe|existent|va|vont|"
                          r"sera|seront|etait|etaient|doit|doivent|reste|restent|faut|dure|date|datent|porte|portent|"
                          r"travaille|travaillent|organise|organisent|propose|proposent|soutient|soutiennent|gere|"
-                         r"gerent|dirige|dirigent|depend|dependent|possede|possedent|participe|participent|\w+ent)\b"
+                         r"gerent|dirige|dirigent|depend|dependent|possede|possedent|participe|participent|finance|bosse|siege|"
+                         r"coopere|vise|accueille|forme|aide|mene|offre|prevoit|veut|assure|cherche|permet|encourage|"
+                         r"favorise|regroupe|contient|comprend|couvre|concerne|inclut|publie|signe|collabore|"
+                         r"accompagne|represente|preside|beneficie|entretient|fonctionne|touche|appartient|attribue|"
+                         r"delivre|recrute|recoit|coute|anime|\w+ent)\b"
                          r"|\b\w+ t (il|elle|ils|elles|on)\b|\b\w+(ee|ees)\b(?= (a|au|aux|avec|par|en) )")
 # « est-ce bien celle… ? », « c'est bien ça qui… ? »: a check of what the sentence before says.
 _POINTS_BACK = re.compile(r"(est ce|c est) (bien |vraiment )?(celle|celui|ceux|celles|ca|cela|le cas)\b")
@@ -69,16 +91,28 @@ _OPEN_WORDS = re.compile(r"\b(qui|quoi|koi|quel|quelle|quels|quelles|quand|comme
                          r"que|qu|lequel|laquelle|lesquels|lesquelles|dans quel|de quel)\b")
 
 
+# A sentence ends after . ! : ; ? but not after « M. » or « Mme. » (« c'est bien M. Ruyssen ? »).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!:;?])(?<!\bM\.)(?<!\bMme\.)(?<!\bDr\.)\s+")
+# « Laquelle ? », « Si oui lesquels ? » after a closed question: which one, if so.
+_WHICH_ONE = re.compile(r"(et |si oui |si oui, )?(laquelle|lequel|lesquels|lesquelles|lesquel|lequels|"
+                        r"c est laquelle|c est lequel|ou ca|ou|ou donc)")
+
+
 def question_core(text: str) -> str:
     """The sentence that asks, without what the user says first (« Je suis infirmière à
     Namur : … ? », « Ils veulent réduire une fracture. Laquelle ? »)."""
-    parts = [part for part in re.split(r"(?<=[.!:;?])\s+", text.strip()) if part.strip()]
-    # « …une ville jumelle en Allemagne ? Si oui, laquelle ? »: the first question leads.
+    parts = [part for part in _SENTENCE_BREAK.split(text.strip()) if part.strip()]
+    # « …une ville jumelle en Allemagne ? Si oui, laquelle ? », « …avec Madagascar ? Laquelle ? »:
+    # the first question leads.
     asking = [i for i, part in enumerate(parts) if "?" in part
-              and not fold(part).startswith(("si oui", "si non", "si c est"))]
+              and not fold(part).startswith(("si oui", "si non", "si c est")) and not _WHICH_ONE.fullmatch(fold(part))]
     if not asking:
         return text
     last = asking[-1]
+    # « …des quatre valeurs affichées : Proximité, Solidarité, Transparence ? »: a list after a
+    # colon ends the question, it does not ask one.
+    if last and parts[last - 1].rstrip().endswith(":") and parts[last].count(",") >= 2:
+        return f"{parts[last - 1]} {parts[last]}"
     # « Mon beau-frère dit que c'est de l'assistance. C'est vrai ? », « …une loi de 1992 : est-ce
     # bien celle que cite Suresnes ? »: the claim is the sentence before.
     if last and (_YES_NO_TAG.fullmatch(fold(parts[last])) or _POINTS_BACK.match(fold(parts[last]))):
@@ -101,10 +135,17 @@ def question_shape(text: str) -> str:
         return OPEN_HOURS
     if _is_closed(text, folded):
         return YES_NO
+    # « Et l'accord avec la Chine, il date de 2005 ? », « …est bien situé rue des Carrières ? »:
+    # a statement that puts a value forward asks to confirm it, whatever keyword it holds.
+    if _STATES_VALUE.search(folded) and _closed_statement(text, folded):
+        return YES_NO
     for shape, pattern in _PATTERNS:
         if pattern.search(folded):
             return shape
     return YES_NO if _closed_statement(text, folded) else OTHER
+
+
+_STATES_VALUE = re.compile(r"\d|\bbien\b")
 
 
 # « Le PST veut-il augmenter le nombre… ? », « développe-t-il… quand… ? »: a verb and its
@@ -127,6 +168,11 @@ def _is_closed(text: str, folded: str) -> bool:
         return True
     if _CLEFT.search(text) or _TRAILING_NON.search(folded):
         return True
+    whether = _ASKS_WHETHER.search(folded)
+    if whether and not _OPEN_WORDS.search(" ".join(folded[whether.end():].split()[:2])):
+        return True
+    if _CLEFT_NOUN.match(folded) and not _OPEN_WORDS.search(_without_relatives(folded)):
+        return True
     inverted = _INVERTED.search(text)
     if inverted and not _opens(fold(text[:inverted.start()])):
         return True
@@ -147,7 +193,7 @@ def _closed_statement(text: str, folded: str) -> bool:
         return False
     # « qui »/« que » also link clauses (« le service qui s'occupe de… ? »): asking only up front.
     head = " ".join(folded.split()[:3])
-    if (_OPEN_WORDS.search(folded.replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " "))
+    if (_OPEN_WORDS.search(_without_relatives(folded))
             or _OPEN_WORDS.search(head) or re.search(r"\b(ou|c est koi)$", folded)):
         return False
     # « horaires du service de Suresnes ? » names a topic; a claim has a verb (the language

@@ -39,7 +39,8 @@ from actions.service import ActionAnswerServiceInfo, ActionAnswerStrategy
     ("On peut les appeler le mercredi à 9h15 ?", OPEN_HOURS),
     ("À quelle heure ferme le service le vendredi ?", OPEN_HOURS),
     ("Le service est-il fermé entre midi et deux ?", OPEN_HOURS),
-    ("La page date du vendredi 22 juin 2012 ?", DATE),
+    ("La page date du vendredi 22 juin 2012 ?", YES_NO),  # states the date: to confirm
+    ("La page date de quand ?", DATE),
     ("L'accord avec le Jiangsu date de 2010, c'est bien ça ?", YES_NO),
     ("C'est Valéry Zuinen qui dirige le SREI ?", YES_NO),
     ("Le SREI a ses bureaux au Palais provincial, oui ?", YES_NO),

@@ -1,0 +1,190 @@
+"""« Louga, c'est au Mali ? » against « Région de Louga (Sénégal) »: a closed question that
+states a value (a country, a month, an order, a rhythm, a category, a street number, free or
+paid) which the answer contradicts by giving another value of the same kind next to the same
+subject. The answer's other values (« Hann. Münden (Allemagne) » for « Villach allemande ? »)
+do not count: only the value nearest to the question's most specific word decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from actions.evidence import stem
+from knowledge.textnorm import fold
+
+# How far (in words) from the subject a value still describes it.
+REACH = 10
+
+# Nationality adjectives (world knowledge, like the continents of knowledge.geography): a user
+# writes « une ville allemande » where the sources write « (Allemagne) ».
+_DEMONYMS = {
+    "allemand": "allemagne", "autrichien": "autriche", "belge": "belgique", "francais": "france",
+    "anglais": "royaume uni", "britannique": "royaume uni", "espagnol": "espagne", "italien": "italie",
+    "serbe": "serbie", "chinois": "chine", "senegalais": "senegal", "malien": "mali", "tunisien": "tunisie",
+    "marocain": "maroc", "algerien": "algerie", "malgache": "madagascar", "haitien": "haiti", "indien": "inde",
+    "israelien": "israel", "suedois": "suede", "norvegien": "norvege", "danois": "danemark",
+    "neerlandais": "pays bas", "hollandais": "pays bas", "portugais": "portugal", "polonais": "pologne",
+    "suisse": "suisse", "canadien": "canada", "quebecois": "canada", "americain": "etats unis",
+    "japonais": "japon", "bresilien": "bresil", "congolais": "congo", "camerounais": "cameroun",
+    "ivoirien": "cote d ivoire", "burkinabe": "burkina faso", "beninois": "benin", "rwandais": "rwanda",
+    "grec": "grece", "irlandais": "irlande", "ecossais": "royaume uni", "gallois": "royaume uni",
+    "polynesien": "polynesie francaise",
+}
+# The same country under two names (England is in the United Kingdom for these questions).
+_SAME_COUNTRY = {"angleterre": "royaume uni", "ecosse": "royaume uni", "pays de galles": "royaume uni",
+                 "grande bretagne": "royaume uni"}
+_ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1re": 1, "1ere": 1, "deuxieme": 2, "second": 2,
+             "seconde": 2, "2e": 2, "2eme": 2, "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4,
+             "4eme": 4, "cinquieme": 5, "5e": 5, "5eme": 5, "sixieme": 6, "6e": 6, "dernier": "last",
+             "derniere": "last"}
+_RHYTHMS = {"annuel": 1, "bisannuel": 2, "biennal": 2, "triennal": 3, "quadriennal": 4, "quinquennal": 5,
+            "decennal": 10, "mensuel": "m", "hebdomadaire": "w", "trimestriel": "q", "semestriel": "s",
+            "quotidien": "d"}
+_COSTS = {"payant": "paid", "payante": "paid", "payants": "paid", "payantes": "paid", "gratuit": "free",
+          "gratuite": "free", "gratuits": "free", "gratuites": "free", "gratuitement": "free", "gratis": "free"}
+_MONTHS = "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
+
+
+def _rhythm(word: str) -> object | None:
+    """« triennaux », « annuelles » → their rhythm (the adjective in any gender and number)."""
+    for base, value in _RHYTHMS.items():
+        root = base[:-2] if base.endswith("al") else base
+        if word in {base, base + "e", base + "s", base + "es", root + "aux", base + "le", base + "les"}:
+            return value
+    return None
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Folded country name → the country it is (CLDR names, through Babel)."""
+    from babel import Locale  # noqa: PLC0415 (loaded on first use only)
+
+    names = {fold(name): fold(name) for code, name in Locale("fr").territories.items() if code.isalpha()}
+    names.update(_SAME_COUNTRY)
+    return names
+
+
+def _demonym(word: str) -> str | None:
+    for base, country in _DEMONYMS.items():
+        if word in {base, base + "e", base + "s", base + "es", base + "ne", base + "nes"}:
+            return country
+    return None
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: str
+    value: object
+    start: int  # first word
+    end: int  # last word
+
+
+def values_in(words: list[str]) -> list[Value]:
+    """The values of every kind among folded `words`, with their word positions."""
+    found: list[Value] = []
+    countries = _countries()
+    i = 0
+    while i < len(words):
+        w = words[i]
+        longer = next((n for n in (3, 2) if i + n <= len(words) and " ".join(words[i:i + n]) in countries), 0)
+        if longer:  # « royaume uni », « cote d ivoire »
+            found.append(Value("country", countries[" ".join(words[i:i + longer])], i, i + longer - 1))
+            i += longer
+            continue
+        if w in countries or _demonym(w):
+            found.append(Value("country", countries.get(w) or _demonym(w), i, i))
+        elif w in _MONTHS:
+            found.append(Value("month", w, i, i))
+        elif w in _ORDINALS and not (w in ("second", "seconde") and i and words[i - 1] in ("en", "au")):
+            found.append(Value("order", _ORDINALS[w], i, i))
+        elif _rhythm(w) is not None:
+            found.append(Value("rhythm", _rhythm(w), i, i))
+        elif w in _COSTS:
+            found.append(Value("cost", _COSTS[w], i, i))
+        elif w in ("categorie", "cat") and i + 1 < len(words) and re.fullmatch(r"[a-d1-5]", words[i + 1]):
+            found.append(Value("category", words[i + 1], i, i + 1))
+        elif w.isdigit() and i + 1 < len(words) and words[i + 1] in ("rue", "avenue", "place", "boulevard",
+                                                                     "chaussee", "square", "allee"):
+            found.append(Value("street_number", w, i, i))
+        i += 1
+    return found
+
+
+def _anchors(question_words: list[str], claimed: list[Value], weight: Callable[[tuple[str, ...]], float],
+             names: set[str]) -> list[str]:
+    """The question's words that can pin a value down, most specific first: numbers, then
+    names, then the rarest words; never the claimed values themselves."""
+    taken = {i for v in claimed for i in range(v.start, v.end + 1)}
+    words = [w for i, w in enumerate(question_words) if i not in taken and len(w) >= 3 or w.isdigit()]
+    words = list(dict.fromkeys(w for w in words if not _is_filler(w)))
+    return sorted(words, key=lambda w: (not w.isdigit(), w not in names, -weight((w,))))
+
+
+_FILLER = frozenset("""est sont etait bien elle elles ils il les des une que qui quoi vous nous pour avec dans sur par
+pas plus tout toute tous toutes son sa ses leur leurs cette ces cet aussi donc alors exact vrai juste correct
+cela celle celui c'est province ville region departement""".split())
+
+
+def _is_filler(word: str) -> bool:
+    return word in _FILLER
+
+
+def _positions(words: list[str], anchor: str) -> list[int]:
+    if anchor.isdigit():
+        return [i for i, w in enumerate(words) if w == anchor]
+    root = stem(anchor)
+    return [i for i, w in enumerate(words) if w == anchor or (len(root) >= 5 and stem(w) == root)]
+
+
+def _nearest(values: list[Value], at: int) -> Value | None:
+    """The value nearest to word `at` within REACH; on a tie the one after it (« Villach
+    (Autriche) »: the sources put a place's country after its name)."""
+    def distance(v: Value) -> tuple[int, int]:
+        gap = v.start - at if v.start > at else at - v.end
+        return gap, 0 if v.start > at else 1
+    near = [v for v in values if distance(v)[0] <= REACH and not (v.start <= at <= v.end)]
+    return min(near, key=distance, default=None)
+
+
+# « c'est au Mali ? », « est-elle située en Allemagne ? », « est une province suédoise ? »
+_PLACING = frozenset("est sont c etait etaient serait trouve trouvent situe situee situes situees base basee "
+                     "localise localisee".split())
+PLACING_REACH = 5
+
+
+def _places_subject(words: list[str], v: Value) -> bool:
+    """Whether a country of the question is said of its subject (« Louga, c'est au Mali ? »),
+    not of something else it mentions (« les acteurs français », « les projets en Haïti »)."""
+    return bool(_PLACING.intersection(words[max(0, v.start - PLACING_REACH):v.start]))
+
+
+def contradicts(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
+    """Whether the answer gives, next to the question's subject, another value of a kind
+    whose value the question states (and never the stated one there)."""
+    q_words = fold(question).split()
+    claimed = [v for v in values_in(q_words) if v.kind != "country" or _places_subject(q_words, v)]
+    if not claimed:
+        return False
+    names = {fold(w) for w in re.findall(r"(?<!^)(?<![.?!] )\b[A-ZÀ-Ý][\w-]+", question)}
+    names = {part for n in names for part in n.split()}
+    a_words = fold(answer).split()
+    a_values = values_in(a_words)
+    for kind in dict.fromkeys(v.kind for v in claimed):
+        stated = {v.value for v in claimed if v.kind == kind}
+        if len(stated) > 1:
+            continue  # « au Sénégal ou au Mali ? » states no one value
+        rivals = [v for v in a_values if v.kind == kind]
+        if not rivals:
+            continue
+        for anchor in _anchors(q_words, claimed, weight, names):
+            spots = _positions(a_words, anchor)
+            nearest = [v for v in (_nearest(rivals, at) for at in spots) if v is not None]
+            if not nearest:
+                continue
+            if not any(v.value in stated for v in nearest):
+                return True
+            break  # the most specific anchor with a value near it decides
+    return False
