@@ -17,6 +17,7 @@ from knowledge.textnorm import fold
 
 # How far (in words) from the subject a value still describes it.
 REACH = 10
+AFTER_BONUS = 2
 
 # Nationality adjectives (world knowledge, like the continents of knowledge.geography): a user
 # writes « une ville allemande » where the sources write « (Allemagne) ».
@@ -140,11 +141,12 @@ def _positions(words: list[str], anchor: str) -> list[int]:
 
 
 def _nearest(values: list[Value], at: int) -> Value | None:
-    """The value nearest to word `at` within REACH; on a tie the one after it (« Villach
-    (Autriche) »: the sources put a place's country after its name)."""
+    """The value nearest to word `at` within REACH, a value after it counting as two words
+    nearer: the sources put what qualifies a thing after it (« Villach (Autriche) », « 800 km
+    de catégorie 3 »)."""
     def distance(v: Value) -> tuple[int, int]:
         gap = v.start - at if v.start > at else at - v.end
-        return gap, 0 if v.start > at else 1
+        return (gap - AFTER_BONUS, 0) if v.start > at else (gap, 1)
     near = [v for v in values if distance(v)[0] <= REACH and not (v.start <= at <= v.end)]
     return min(near, key=distance, default=None)
 

@@ -1,0 +1,47 @@
+"""A closed question's value against the value the answer gives next to the same subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.contradiction import contradicts
+
+
+def same_weight(_group: tuple[str, ...]) -> float:
+    return 1.0
+
+
+PARTNERS = ("Partenaires : Région de Louga (Sénégal) — jumelage ; Province du Jiangsu (Chine) — accord ; "
+            "Hann. Münden (Allemagne), Holon (Israël), Kragujevac (Serbie), Villach (Autriche) et "
+            "Colmenar Viejo (Espagne).")
+
+
+@pytest.mark.parametrize(("question", "answer", "expected"), [
+    # a country said of the subject
+    ("Louga, c'est au Mali ?", PARTNERS, True),
+    ("Louga, c'est bien au Sénégal ?", PARTNERS, False),
+    ("Villach est bien une ville allemande ?", PARTNERS, True),  # Allemagne is in the answer, not next to Villach
+    ("Villach se trouve en Autriche ?", PARTNERS, False),
+    # a country that is not said of the subject decides nothing
+    ("La Province a-t-elle un partenaire en Chine ?", PARTNERS, False),
+    ("Suresnes anime-t-elle une plateforme des acteurs français en Haïti ?",
+     "La Ville de Suresnes anime une plateforme des acteurs français du Nord d'Haïti.", False),
+    # a month, a category, a street number, a rhythm, a cost, an order
+    ("L'appel se clôturait le 8 mars 2018 ?", "L'appel à participations était ouvert jusqu'au 8 février 2018.", True),
+    ("L'appel se clôturait le 8 février 2018 ?", "L'appel à participations était ouvert jusqu'au 8 février 2018.",
+     False),
+    ("Les 800 km sont-ils de catégorie 2 ?", "1350 km de catégorie 2 et 800 km de catégorie 3.", True),
+    ("Les 800 km sont-ils de catégorie 3 ?", "1350 km de catégorie 2 et 800 km de catégorie 3.", False),
+    ("Le service est bien au 12, rue des Carrières ?", "Adresse : 22, rue des Carrières, 92150 Suresnes", True),
+    ("Les musées ont des programmes d'actions annuels ?", "Les musées ont des programmes d'actions quinquennaux.",
+     True),
+    ("Le dépistage est payant ?", "La Province veut dépister gratuitement le VIH.", True),
+    ("La mobilité des jeunes est la première priorité ?",
+     "Quatrième et dernière priorité : la mobilité internationale des jeunes.", True),
+    # two values of a kind state none
+    ("Louga, c'est au Sénégal ou au Mali ?", PARTNERS, False),
+    # no value, nothing to contradict
+    ("Louga est jumelée avec Namur ?", PARTNERS, False),
+])
+def test_contradicts(question, answer, expected):
+    assert contradicts(question, answer, same_weight) is expected
