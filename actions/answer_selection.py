@@ -56,6 +56,9 @@ WIDE = 0.35
 # A structured answer (a contact card, the partners in one country, a programme's call) is
 # replaced only by a passage that holds clearly more of the question.
 CLEARLY = 0.25
+# A passage giving the number asked replaces an answer without it from this share of the
+# best passage's score.
+COUNT_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,15 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     return Choice(top, replaces=covers - coverage(typed, answer, weight) >= CLEARLY)
 
 
+def counting_passage(hits: list, question: str, answer: str) -> object | None:
+    """For « combien de … ? » answered without that number: a passage among the first found
+    that counts the thing asked (« 3 écoles secondaires »), if one fits well enough."""
+    if question_shape(question) != HOW_MANY or gives_count(question, answer):
+        return None
+    floor = max(MIN_UNPLACED, COUNT_SHARE * hits[0].score)
+    return next((p for p in hits if p.score >= floor and gives_count(question, p.text)), None)
+
+
 def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured: tuple[str, ...],
                    outcome: str, entity_answer: bool = False, continues: bool = True) -> Choice | None:
     """The best passage for the question, and whether to give it instead of `answer`.
@@ -335,6 +347,9 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return None
     if question != typed:
         return in_context_of_previous(kb, hits, typed, answer, outcome)
+    counting = counting_passage(hits, typed, answer)
+    if counting:
+        return Choice(counting, replaces=True)
     weight = kb.term_weight
     claim_weight = weights_beside_names(kb, typed)
     if outcome != ANSWERED:

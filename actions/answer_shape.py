@@ -115,15 +115,29 @@ def counted_thing(question: str) -> str | None:
     return m.group(1) if m else None
 
 
+_NOT_COUNTED = frozenset("les des de la le du en au aux ont sont est dans pour par avec qui que".split())
+
+
+def counted_things(question: str) -> list[str]:
+    """The word a question counts and the one after it, when it is not a small word:
+    « combien de centres PMS » counts « centres » or « PMS » (« 6 PMS »)."""
+    m = _COUNTED.search(fold(question))
+    if not m:
+        thing = counted_thing(question)
+        return [thing] if thing else []
+    return [w for w in m.groups() if w and w not in _NOT_COUNTED and len(w) >= 3]
+
+
 def gives_count(question: str, text: str) -> bool:
     """Whether `text` states a number of the thing the question counts (« cinq enjeux »,
-    « 6 centres PMS »), a word or two of qualifier allowed in between."""
-    thing = counted_thing(question)
-    if not thing:
-        return False
-    root = stem(thing.rstrip("sx"))
-    pattern = rf"\b(?:\d+(?:[ .]\d{{3}})*|{NUMBER_WORDS})\s+(?:\w+\s+){{0,2}}?{re.escape(root)}"
-    return re.search(pattern, fold(text)) is not None
+    « 6 centres PMS », « 6 PMS »), a word or two of qualifier allowed in between."""
+    folded = fold(text)
+    for thing in counted_things(question):
+        root = stem(thing.rstrip("sx"))
+        pattern = rf"\b(?:\d+(?:[ .]\d{{3}})*|{NUMBER_WORDS})\s+(?:\w+\s+){{0,2}}?{re.escape(root)}"
+        if re.search(pattern, folded):
+            return True
+    return False
 
 
 def gives_shape(text: str, shape: str) -> bool:

@@ -368,3 +368,14 @@ def test_short_forms_adjectives_of_places_and_several_against_one():
     assert confirms("La Basse-Normandie a-t-elle un partenaire italien ?",
                     "Région Basse-Normandie : partenaire Région Toscane (Italie).", weight)
     assert not confirms("La Province a plusieurs services PSE ?", "La Province dispose de 6 PMS et 1 PSE.", weight)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("Combien de centres PMS la Province a-t-elle ?", "La Province dispose de 6 PMS et 1 PSE.", True),
+    ("Combien d'écoles secondaires organise-t-elle ?", "Elle compte 3 écoles secondaires et 1 haute école.", True),
+    ("Combien d'écoles secondaires organise-t-elle ?", "Le PrECI s'adresse aux écoles secondaires.", False),
+    ("Combien de jumelages ?", "Suresnes a 6 jumelages.", True),
+])
+def test_gives_count_reads_the_word_counted_and_the_next(question, text, expected):
+    from actions.answer_shape import gives_count
+    assert gives_count(question, text) is expected
