@@ -40,6 +40,7 @@ _ROUND_FIGURES = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 2
                   "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "demi siecle": 50,
                   "millier": 1000}
 _NUMBER_WORDS.update(_ROUND_FIGURES)
+NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")s?\b", re.IGNORECASE)
 # The same number words as a regular-expression alternation, for patterns elsewhere.
 NUMBER_WORDS = "|".join(w for w in _NUMBER_WORDS if w not in _ROUND_FIGURES)
@@ -165,7 +166,8 @@ _ASKING_LEAD = re.compile(
     rf"(?:si\s+|s{_Q}|que\s+|qu{_Q})",
     re.IGNORECASE)
 # « Je suis agriculteur retraité, la filière… ? », « mon asso fait…, le département soutient… ? »
-_FIRST_PERSON_LEAD = re.compile(rf"^(?:je|j{_Q}|jsuis|chui|moi|mon|ma|mes|nous|notre|nos)\b[^,:;]*[,:;]\s*",
+_FIRST_PERSON_LEAD = re.compile(rf"^(?:pour |comme |en tant que |dans )?(?:je|j{_Q}|jsuis|chui|moi|mon|ma|mes|nous|notre|nos)"
+                                rf"\b[^,:;]*[,:;]\s*",
                                 re.IGNORECASE)
 # Fewer words than this left after a cut: the cut took the claim, keep the question whole.
 _MIN_CLAIM_WORDS = 4
