@@ -59,6 +59,8 @@ HALF = 0.6
 CLOSE_TO_ALL = 0.1
 # Passages looked at, best first.
 DEPTH = 4
+# How deep the exact kind of fact asked (a number, a list, a definition) is looked for.
+DEEP = 12
 # Passages scoring this close to the best are as good, and the most focused one is taken.
 NEAR = 0.15
 # How far below the best a passage titled with the question's subject may be.
@@ -317,11 +319,45 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
 
 def counting_passage(hits: list, question: str, answer: str) -> object | None:
     """For « combien de … ? » answered without that number: a passage among the first found
-    that counts the thing asked (« 3 écoles secondaires »), if one fits well enough."""
-    if question_shape(question) != HOW_MANY or gives_count(question, answer):
+    that counts the thing asked (« 3 écoles secondaires »)."""
+    if question_shape(question) != HOW_MANY or gives_count(question, answer) or not hits:
         return None
     floor = max(MIN_UNPLACED, COUNT_SHARE * hits[0].score)
     return next((p for p in hits if p.score >= floor and gives_count(question, p.text)), None)
+
+
+# « que signifie le sigle CDLD ? », « c'est quoi la coopération décentralisée ? »
+_ASKS_MEANING = frozenset({DEFINITION})
+# Words a question about a term may hold besides it (« signifie », « sigle »).
+ASIDE = 2
+
+
+def named_definition(kb: KnowledgeBase, hits: list, question: str, answer: str) -> object | None:
+    """For « que signifie X ? »: the definition of the term X the question names (its longest
+    name found), when the answer does not already give it."""
+    if question_shape(question) not in _ASKS_MEANING:
+        return None
+    folded = f" {fold(question)} "
+    named = sorted(((len(name), name, entity_id) for kind, entity_id, name in kb.names()
+                    if kind == "topic" and f" {name} " in folded), reverse=True)
+    if not named:
+        return None
+    # The term asked about: an acronym the user wrote in capitals (« le sigle de l'association
+    # CITIM, qui recense les acteurs de la solidarité internationale »), else a term that is
+    # nearly all the question says (« c'est quoi la coopération décentralisée ? »), not one
+    # it mentions on the way (« la transparence promise dans le PST, ça veut dire quoi ? »).
+    # (an acronym after a preposition is where the term is used: « promise dans le PST »)
+    capitals = {fold(m.group(1)) for m in re.finditer(r"(?<!\bdans le )(?<!\bdu )(?<!\bselon le )(?<!\bpar le )"
+                                                         r"\b([A-Z][A-Z0-9]{2,})\b", question)}
+    acronyms = [(name, entity_id) for _, name, entity_id in named if name in capitals]
+    _, name, term = named[0]
+    if acronyms:
+        name, term = acronyms[0]
+    elif capitals or len([g for g in content_groups(question) if not set(g) & set(name.split())]) > ASIDE:
+        return None
+    said = Evidence.of(answer)
+    return next((p for p in hits if p.entry_id == term and p.entry_type == "definition" and not holds(said, p)),
+                None)
 
 
 def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured: tuple[str, ...],
@@ -355,18 +391,25 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return None
     bodies = named_bodies(kb, typed)
     in_context = bodies[0] if bodies else tracker.get_slot("body")
-    hits = [p for p in kb.search(question, limit=DEPTH if question == typed else 2 * DEPTH, body_id=in_context,
-                                 words=question_words(question))
-            if not bodies or p.body_id in bodies or p.body_id is None]
     entities = named_entities(kb, typed)
-    hits = [p for p in hits if speaks_of(entities, p)]
+
+    def found(limit: int) -> list[Passage]:
+        return [p for p in kb.search(question, limit=limit, body_id=in_context, words=question_words(question))
+                if (not bodies or p.body_id in bodies or p.body_id is None) and speaks_of(entities, p)]
+
+    hits = found(DEPTH if question == typed else 2 * DEPTH)
     if not hits:
         return None
     if question != typed:
         return in_context_of_previous(kb, hits, typed, answer, outcome)
-    counting = counting_passage(hits, typed, answer)
-    if counting:
-        return Choice(counting, replaces=True)
+    # The exact kind of fact asked, when the answer lacks it: the number counted, the
+    # definition of the term named. Searched deeper than the rest: many
+    # passages speak of the same words (every « enjeu » of the PST), one gives the fact.
+    if question_shape(typed) in (HOW_MANY, DEFINITION):
+        deep = found(DEEP)
+        exact = counting_passage(deep, typed, answer) or named_definition(kb, deep, typed, answer)
+        if exact:
+            return Choice(exact, replaces=True)
     weight = kb.term_weight
     claim_weight = weights_beside_names(kb, typed)
     if outcome != ANSWERED:

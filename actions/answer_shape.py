@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from actions.contradiction import contradicts
+from actions.contradiction import contradicts, rhythm
 from actions.evidence import (
     NUMBER_WORDS,
     Evidence,
+    as_number,
     claims_of,
     claims_to_confirm,
     coverage,
@@ -115,6 +116,7 @@ def counted_thing(question: str) -> str | None:
     return m.group(1) if m else None
 
 
+_DETERMINERS = r"(?:la|le|les|l|de|des|du|d|en|a|au|aux|et|ou|sa|son|ses|leur|leurs|ce|cette|ces|un|une)"
 _NOT_COUNTED = frozenset("les des de la le du en au aux ont sont est dans pour par avec qui que".split())
 
 
@@ -125,19 +127,37 @@ def counted_things(question: str) -> list[str]:
     if not m:
         thing = counted_thing(question)
         return [thing] if thing else []
-    return [w for w in m.groups() if w and w not in _NOT_COUNTED and len(w) >= 3]
+    capitals = {fold(w) for w in re.findall(r"\b[A-Z]{2,}\b", question)}
+    # the next word only when it names the thing itself, an acronym (« PMS »), not a verb
+    # (« combien d'années portent… »)
+    return [w for w in (m.group(1), m.group(2) if m.group(2) in capitals else None)
+            if w and w not in _NOT_COUNTED and len(w) >= 3]
+
+
+def counts_in(question: str, text: str) -> list[int]:
+    """The numbers `text` gives of the thing the question counts (« cinq enjeux », « 6 centres
+    PMS », « 6 PMS »), a word or two of qualifier allowed in between."""
+    folded = fold(text)
+    found = []
+    for thing in counted_things(question):
+        root = stem(thing.rstrip("sx"))
+        # a number, then up to two qualifiers (« 5 grands enjeux »), never a year or a
+        # determiner (« depuis 1998, la Ville… » counts no « villes »)
+        pattern = (rf"\b(?!(?:1[89]|20)\d\d\b)(\d+(?:[ .]\d{{3}})*|{NUMBER_WORDS})\s+"
+                   rf"(?:(?!{_DETERMINERS}\b)\w+\s+){{0,2}}?{re.escape(root)}")
+        found += [as_number(m.group(1)) for m in re.finditer(pattern, folded)]
+    return found
+
+
+_YEARS = frozenset({"ans", "an", "annees", "annee"})
 
 
 def gives_count(question: str, text: str) -> bool:
-    """Whether `text` states a number of the thing the question counts (« cinq enjeux »,
-    « 6 centres PMS », « 6 PMS »), a word or two of qualifier allowed in between."""
-    folded = fold(text)
-    for thing in counted_things(question):
-        root = stem(thing.rstrip("sx"))
-        pattern = rf"\b(?:\d+(?:[ .]\d{{3}})*|{NUMBER_WORDS})\s+(?:\w+\s+){{0,2}}?{re.escape(root)}"
-        if re.search(pattern, folded):
-            return True
-    return False
+    """Whether `text` states a number of the thing the question counts; for « combien
+    d'années ? », a rhythm says it too (« des programmes quinquennaux »)."""
+    if _YEARS.intersection(counted_things(question)) and any(rhythm(w) for w in fold(text).split()):
+        return True
+    return bool(counts_in(question, text))
 
 
 def gives_shape(text: str, shape: str) -> bool:

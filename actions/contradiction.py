@@ -1,6 +1,6 @@
 """« Louga, c'est au Mali ? » against « Région de Louga (Sénégal) »: a closed question that
 states a value (a country, a month, an order, a rhythm, a category, a street number, free or
-paid) which the answer contradicts by giving another value of the same kind next to the same
+paid, a role) which the answer contradicts by giving another value of the same kind next to the same
 subject. The answer's other values (« Hann. Münden (Allemagne) » for « Villach allemande ? »)
 do not count: only the value nearest to the question's most specific word decides.
 """
@@ -46,10 +46,18 @@ _RHYTHMS = {"annuel": 1, "bisannuel": 2, "biennal": 2, "triennal": 3, "quadrienn
             "quotidien": "d"}
 _COSTS = {"payant": "paid", "payante": "paid", "payants": "paid", "payantes": "paid", "gratuit": "free",
           "gratuite": "free", "gratuits": "free", "gratuites": "free", "gratuitement": "free", "gratis": "free"}
+# Roles, longest first: « adjoint au maire » is not « maire », « vice-président » not « président ».
+_ROLES = [("adjoint au maire", "adjoint"), ("adjointe au maire", "adjoint"), ("premier adjoint", "adjoint"),
+          ("vice president", "vice president"), ("vice presidente", "vice president"),
+          ("secretaire general", "secretaire general"), ("secretaire generale", "secretaire general"),
+          ("maire", "maire"), ("bourgmestre", "maire"), ("president", "president"), ("presidente", "president"),
+          ("adjoint", "adjoint"), ("adjointe", "adjoint"), ("directeur", "directeur"), ("directrice", "directeur"),
+          ("tresorier", "tresorier"), ("tresoriere", "tresorier"), ("gouverneur", "gouverneur"),
+          ("depute", "depute"), ("deputee", "depute"), ("echevin", "echevin"), ("echevine", "echevin")]
 _MONTHS = "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
 
 
-def _rhythm(word: str) -> object | None:
+def rhythm(word: str) -> object | None:
     """« triennaux », « annuelles » → their rhythm (the adjective in any gender and number)."""
     for base, value in _RHYTHMS.items():
         root = base[:-2] if base.endswith("al") else base
@@ -95,14 +103,20 @@ def values_in(words: list[str]) -> list[Value]:
             found.append(Value("country", countries[" ".join(words[i:i + longer])], i, i + longer - 1))
             i += longer
             continue
+        role = next(((value, len(name.split())) for name, value in _ROLES
+                     if " ".join(words[i:i + len(name.split())]) == name), None)
+        if role:
+            found.append(Value("role", role[0], i, i + role[1] - 1))
+            i += role[1]
+            continue
         if w in countries or _demonym(w):
             found.append(Value("country", countries.get(w) or _demonym(w), i, i))
         elif w in _MONTHS:
             found.append(Value("month", w, i, i))
         elif w in _ORDINALS and not (w in ("second", "seconde") and i and words[i - 1] in ("en", "au")):
             found.append(Value("order", _ORDINALS[w], i, i))
-        elif _rhythm(w) is not None:
-            found.append(Value("rhythm", _rhythm(w), i, i))
+        elif rhythm(w) is not None:
+            found.append(Value("rhythm", rhythm(w), i, i))
         elif w in _COSTS:
             found.append(Value("cost", _COSTS[w], i, i))
         elif w in ("categorie", "cat") and i + 1 < len(words) and re.fullmatch(r"[a-d1-5]", words[i + 1]):
@@ -138,6 +152,15 @@ def _positions(words: list[str], anchor: str) -> list[int]:
         return [i for i, w in enumerate(words) if w == anchor]
     root = stem(anchor)
     return [i for i, w in enumerate(words) if w == anchor or (len(root) >= 5 and stem(w) == root)]
+
+
+# Kinds a subject may have several of (« Maire de Suresnes, … Vice-Président du Conseil »):
+# any value near it counts, not only the nearest.
+_SEVERAL = frozenset({"role"})
+
+
+def _gap(v: Value, at: int) -> int:
+    return v.start - at if v.start > at else at - v.end
 
 
 def _nearest(values: list[Value], at: int) -> Value | None:
@@ -183,7 +206,10 @@ def contradicts(question: str, answer: str, weight: Callable[[tuple[str, ...]], 
             continue
         for anchor in _anchors(q_words, claimed, weight, names):
             spots = _positions(a_words, anchor)
-            nearest = [v for v in (_nearest(rivals, at) for at in spots) if v is not None]
+            if kind in _SEVERAL:
+                nearest = [v for at in spots for v in rivals if _gap(v, at) <= REACH]
+            else:
+                nearest = [v for v in (_nearest(rivals, at) for at in spots) if v is not None]
             if not nearest:
                 continue
             if not any(v.value in stated for v in nearest):

@@ -231,6 +231,11 @@ def _as_number(token: str) -> str:
     return str(_NUMBER_WORDS.get(token, token))
 
 
+def as_number(token: str) -> int:
+    """« quatre » → 4, « 1.200 » → 1200."""
+    return int(re.sub(r"\D", "", _as_number(token)) or 0)
+
+
 def wrong_counts(question: str, answer: str) -> bool:
     """Whether the answer counts a thing the question counts, with another number
     (« trois priorités ? » against « quatre priorités »; « plusieurs PSE ? » against « 1 PSE »)."""

@@ -45,3 +45,20 @@ PARTNERS = ("Partenaires : Région de Louga (Sénégal) — jumelage ; Province 
 ])
 def test_contradicts(question, answer, expected):
     assert contradicts(question, answer, same_weight) is expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Jean-Louis Testud est-il le maire de Suresnes ?", True),
+    ("Jean-Louis Testud est-il l'adjoint au maire ?", False),
+    ("Christian Dupuy est-il le maire de Suresnes ?", False),
+    ("Christian Dupuy est-il président du Conseil départemental ?", True),
+])
+def test_roles(question, expected):
+    answer = ("Christian Dupuy, Maire de Suresnes, est aussi Vice-Président du Conseil départemental. "
+              "Jean-Louis Testud est Adjoint au Maire délégué aux Relations Internationales.")
+    assert contradicts(question, answer, same_weight) is expected
+
+
+def test_a_person_may_hold_several_roles():
+    answer = "Christian Dupuy, Maire de Suresnes, est aussi Vice-Président du Conseil départemental."
+    assert not contradicts("Christian Dupuy est-il vice-président du Conseil ?", answer, same_weight)

@@ -379,3 +379,13 @@ def test_short_forms_adjectives_of_places_and_several_against_one():
 def test_gives_count_reads_the_word_counted_and_the_next(question, text, expected):
     from actions.answer_shape import gives_count
     assert gives_count(question, text) is expected
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    ("Sur combien d'années portent les programmes des musées ?", "des programmes d'actions quinquennaux", True),
+    ("Combien de villes sont jumelées avec Suresnes ?", "Depuis 1998, la Ville de Suresnes mène…", False),
+    ("Combien d'années de crise ?", "2021 années de crise", False),
+])
+def test_counts_are_not_years_nor_verbs(question, text, expected):
+    from actions.answer_shape import gives_count
+    assert gives_count(question, text) is expected
