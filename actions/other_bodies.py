@@ -22,9 +22,34 @@ _NOT_PLACES = frozenset("mon ma mes son sa ses notre nos votre vos leur leurs ce
                         "l origine residence naissance".split())
 
 
+# Kinds of body that are the same kind for this check (« la commune de Suresnes » is its Ville).
+_SAME_KIND = {"commune": "ville", "municipalite": "ville", "mairie": "ville", "conseil departemental": "departement",
+              "conseil regional": "region"}
+# Offices no source describes when no source uses their name (« l'ambassade de Tunisie »).
+_OFFICE = re.compile(r"\b(ambassade|ambassades|consulat|consulats|prefecture|commissariat|hopital|universite|"
+                     r"tribunal|gare|cpas|mutuelle|mutualite|office du tourisme|maison communale)\b")
+
+
+def _kind(word: str) -> str:
+    return _SAME_KIND.get(word, word)
+
+
+def _other_kind(kb: KnowledgeBase, kind: str, place: str) -> bool:
+    """« la Ville de Namur » when the sources describe the Province de Namur: a known place,
+    but no body of that kind there."""
+    names = [name for _kind_name, _id, name in kb.names() if f" {place} " in f" {name} "]
+    kinds = {_kind(k) for name in names for k in _BODY_KINDS if f"{k} " in f"{name} "}
+    return bool(names) and bool(kinds) and _kind(kind) not in kinds
+
+
+_BODY_KINDS = ("province", "ville", "commune", "region", "departement", "gouvernorat", "comte", "canton",
+               "municipalite", "mairie", "conseil departemental", "conseil regional")
+
+
 def unknown_body(kb: KnowledgeBase, question: str) -> bool:
     """Whether the question is about a public body of which the sources say nothing, and
-    names none they describe: « La Province de Hainaut coopère-t-elle avec le Burkina ? »."""
+    names none they describe: « La Province de Hainaut coopère-t-elle avec le Burkina ? »,
+    « la Ville de Namur » (the sources describe its Province), « l'ambassade de Tunisie »."""
     folded = fold(question)
     found = False
     for m in _BODY.finditer(folded):
@@ -33,7 +58,11 @@ def unknown_body(kb: KnowledgeBase, question: str) -> bool:
         # Luxembourg » is a body, whatever country shares its name.
         if place in _NOT_PLACES or place in _STOP_WORDS or is_continent(place) or (kind == "region" and country_name(place)):
             continue
-        if kb.unknown_share([(place,)]) == 1.0:
+        if kb.unknown_share([(place,)]) == 1.0 or _other_kind(kb, kind, place):
+            folded = folded.replace(m.group(0), " ")
+            found = True
+    for m in _OFFICE.finditer(folded):
+        if kb.unknown_share([tuple(m.group(1).split())]) == 1.0:
             folded = folded.replace(m.group(0), " ")
             found = True
     return found and not named_bodies(kb, folded)

@@ -1,0 +1,20 @@
+"""Bodies and offices the sources do not describe are declined, not answered with a neighbour."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.other_bodies import unknown_body
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Quelle est l'adresse de l'ambassade de Tunisie à Bruxelles ?", True),
+    ("Avec quelles villes étrangères la Ville de Namur est-elle jumelée ?", True),  # the sources describe its Province
+    ("La Province de Hainaut a-t-elle des partenaires ?", True),
+    ("La commune de Suresnes a combien de jumelages ?", False),  # a commune is its Ville
+    ("La région de Louga est dans quel pays ?", False),
+    ("Le Conseil régional de Basse-Normandie a-t-il un site ?", False),
+    ("Le SREI est dans quelle rue de la ville de Namur ?", False),  # names a service the sources describe
+])
+def test_unknown_body(kb, question, expected):
+    assert unknown_body(kb, question) is expected
