@@ -133,7 +133,7 @@ def _anchors(question_words: list[str], claimed: list[Value], weight: Callable[[
     """The question's words that can pin a value down, most specific first: numbers, then
     names, then the rarest words; never the claimed values themselves."""
     taken = {i for v in claimed for i in range(v.start, v.end + 1)}
-    words = [w for i, w in enumerate(question_words) if i not in taken and len(w) >= 3 or w.isdigit()]
+    words = [w for i, w in enumerate(question_words) if i not in taken and (len(w) >= 3 or w.isdigit())]
     words = list(dict.fromkeys(w for w in words if not _is_filler(w)))
     return sorted(words, key=lambda w: (not w.isdigit(), w not in names, -weight((w,))))
 

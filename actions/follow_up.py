@@ -43,6 +43,19 @@ def named_entity_types(kb: KnowledgeBase, tracker: Tracker) -> list[str]:
     return [t for t in dict.fromkeys(found) if t in DEFAULT_KIND]
 
 
+# Words a follow-up has at most (« laquelle est en Chine ? », « et celle du Sénégal, depuis quand ? »).
+FOLLOW_UP_WORDS = 8
+
+
+def continues_previous(kb: KnowledgeBase, tracker: Tracker) -> bool:
+    """Whether the latest message is a short follow-up naming an entity the previous answer
+    goes on with (a country after a list of partners), whatever intent the NLU gave it."""
+    previous = BY_KIND.get(tracker.get_slot("last_answer") or "")
+    text = tracker.latest_message.get("text") or ""
+    return (previous is not None and len(text.split()) <= FOLLOW_UP_WORDS
+            and bool(set(previous.follows) & set(named_entity_types(kb, tracker))))
+
+
 class ActionFollowUp(KnowledgeAction):
     selects_facts = True
     # With nothing it recognises it hands over to the fallback: a passage must then be strong.

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
 from actions.context import mentioned_all
+from actions.follow_up import ActionFollowUp, continues_previous
 from actions.phrasing import render
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
@@ -26,6 +27,10 @@ class ActionAnswerOutOfScope(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
+        if continues_previous(kb, tracker):
+            # « laquelle est en Chine ? » after the partners, taken by the NLU for a question
+            # we do not cover: it goes on with the list just given.
+            return ActionFollowUp().answer(kb, dispatcher, tracker, domain)
         # Only a service named (« le SREI »): a town named (« la météo à Namur ») is no reason
         # to send someone to its international relations service.
         services = kb.find_mentions("service", tracker.latest_message.get("text") or "")

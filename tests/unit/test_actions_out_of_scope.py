@@ -31,3 +31,11 @@ def test_unknown_detail_of_a_programme_points_to_the_service_running_it(make_tra
                                                         [("programme", "pisi")]))
     assert result.text.startswith("Mes sources ne donnent pas cette information")
     assert "Service des relations extérieures et internationales" in result.text and "081 776 770" in result.text
+
+
+def test_a_follow_up_taken_for_out_of_scope_goes_on_with_the_list(make_tracker, run):
+    from actions.out_of_scope import ActionAnswerOutOfScope
+    result = run(ActionAnswerOutOfScope(), make_tracker("laquelle est en chine ?", "out_of_scope", [("country", "Chine")],
+                                                        last_answer="partnerships", body="namur"))
+    assert "Jiangsu" in result.text
+    assert "Fujian" not in result.text  # Basse-Normandie's partner, not in the list just given

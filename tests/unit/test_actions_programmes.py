@@ -111,3 +111,4 @@ def test_public_named_answers_for_its_programme_when_none_is_named(make_tracker,
     result = run(ActionAnswerHowToApply(), make_tracker("comment une école postule au PISI ?", "ask_how_to_apply",
                                                         [("programme", "pisi")]))
     assert "candidature au PISI" in result.text
+

@@ -62,3 +62,8 @@ def test_roles(question, expected):
 def test_a_person_may_hold_several_roles():
     answer = "Christian Dupuy, Maire de Suresnes, est aussi Vice-Président du Conseil départemental."
     assert not contradicts("Christian Dupuy est-il vice-président du Conseil ?", answer, same_weight)
+
+
+def test_the_stated_value_is_no_anchor():
+    answer = "1350 km de catégorie 2 (cat 2) et 800 km de catégorie 3 (cat 3)."
+    assert contradicts("Les 1350 km, ce sont les cours d'eau de catégorie 3, c'est ça ?", answer, same_weight)
