@@ -18,6 +18,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answer_shape import counted_thing, dated_fit, gives_count, names_someone
+from actions.contradiction import roles_in
 from actions.evidence import (
     NUMBER_WORD_SET,
     Evidence,
@@ -326,6 +327,18 @@ def counting_passage(hits: list, question: str, answer: str) -> object | None:
     return next((p for p in hits if p.score >= floor and gives_count(question, p.text)), None)
 
 
+def role_passage(hits: list, question: str, answer: str) -> object | None:
+    """For « qui est le maire de Suresnes ? » answered with its deputy (« Adjoint au Maire »):
+    a passage among the first found that names someone in the role asked."""
+    if question_shape(question) != WHO:
+        return None
+    asked = roles_in(question)
+    if not asked or asked & roles_in(answer) or not hits:
+        return None
+    floor = max(MIN_UNPLACED, COUNT_SHARE * hits[0].score)
+    return next((p for p in hits if p.score >= floor and asked & roles_in(p.text) and names_someone(p.text)), None)
+
+
 # « que signifie le sigle CDLD ? », « c'est quoi la coopération décentralisée ? »
 _ASKS_MEANING = frozenset({DEFINITION})
 # Words a question about a term may hold besides it (« signifie », « sigle »).
@@ -405,9 +418,10 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
     # definition of the term named. Searched deeper than the rest: many
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.
-    if question_shape(typed) in (HOW_MANY, DEFINITION):
+    if question_shape(typed) in (HOW_MANY, DEFINITION, WHO):
         deep = found(DEEP)
-        exact = counting_passage(deep, typed, answer) or named_definition(kb, deep, typed, answer)
+        exact = (counting_passage(deep, typed, answer) or named_definition(kb, deep, typed, answer)
+                 or role_passage(deep, typed, answer))
         if exact:
             return Choice(exact, replaces=True)
     weight = kb.term_weight

@@ -128,6 +128,11 @@ def values_in(words: list[str]) -> list[Value]:
     return found
 
 
+def roles_in(text: str) -> set[object]:
+    """The roles `text` names (« Adjoint au Maire » is « adjoint », not « maire »)."""
+    return {v.value for v in values_in(fold(text).split()) if v.kind == "role"}
+
+
 def _anchors(question_words: list[str], claimed: list[Value], weight: Callable[[tuple[str, ...]], float],
              names: set[str]) -> list[str]:
     """The question's words that can pin a value down, most specific first: numbers, then

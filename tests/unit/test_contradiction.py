@@ -67,3 +67,9 @@ def test_a_person_may_hold_several_roles():
 def test_the_stated_value_is_no_anchor():
     answer = "1350 km de catégorie 2 (cat 2) et 800 km de catégorie 3 (cat 3)."
     assert contradicts("Les 1350 km, ce sont les cours d'eau de catégorie 3, c'est ça ?", answer, same_weight)
+
+
+def test_roles_in():
+    from actions.contradiction import roles_in
+    assert roles_in("Jean-Louis Testud est Adjoint au Maire délégué") == {"adjoint"}
+    assert roles_in("Christian Dupuy, Maire de Suresnes, Vice-Président du Conseil") == {"maire", "vice president"}
