@@ -258,6 +258,15 @@ def says_all(question: str, passage: Passage, weight) -> bool:
             and unsupported_share(question, f"{passage.title} {passage.text}", weight) == 0)
 
 
+def titled_by(question: str, passage: Passage) -> bool:
+    """A passage whose title names all the question is about (« et efficience, ça veut dire
+    quoi concrètement ? » and « Stratégie… : efficience »), even when the question's other
+    words (« concrètement ») lower its search score."""
+    claims = claims_of(question)
+    title = Evidence.of(passage.title)
+    return passage.score >= MIN_SAID and bool(claims) and all(title.has(g) for g in claims)
+
+
 def answering(hits: list[Passage], question: str, weight) -> Passage | None:
     """The passage that answers a question the NLU could not place, if one clearly does.
 
@@ -281,7 +290,7 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
         # « a-t-elle cinq écoles secondaires ? »: the passage that counts them is the one to check.
         return next((p for p in candidates if gives_count(question, p.text)), candidates[0] if candidates else None)
     fitting = [p for p in hits if (p.score >= MIN_UNPLACED and answers_all(question, p, weight))
-               or says_all(question, p, weight)]
+               or says_all(question, p, weight) or titled_by(question, p)]
     if fitting and question_shape(question) == DATE:
         return dated_fit(fitting, question, 2 * NEAR) or fitting[0]
     return fitting[0] if fitting else None

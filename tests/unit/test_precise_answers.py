@@ -389,3 +389,13 @@ def test_gives_count_reads_the_word_counted_and_the_next(question, text, expecte
 def test_counts_are_not_years_nor_verbs(question, text, expected):
     from actions.answer_shape import gives_count
     assert gives_count(question, text) is expected
+
+
+def test_a_passage_titled_by_all_the_question_asks_answers_it():
+    from actions.answer_selection import titled_by
+    from knowledge.models import Passage
+    passage = Passage(id="fact:x", entry_type="fact", entry_id="x", title="Stratégie : efficience",
+                      text="L'efficience désigne des interventions à forte valeur ajoutée.", body_id=None,
+                      score=0.25, source=None)
+    assert titled_by("Et efficience, ça veut dire quoi concrètement ?", passage)
+    assert not titled_by("Et la pertinence, ça veut dire quoi ?", passage)
