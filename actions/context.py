@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from spacy.lang.fr.stop_words import STOP_WORDS  # a word list only: no model is loaded
 
@@ -49,7 +51,32 @@ def body_in_context(kb: KnowledgeBase, tracker: Tracker) -> str:
         service = kb.service(service_id)
         if service:
             return service.body_id
-    return resolve_entity(kb, tracker, "body", "body") or kb.default_body().id
+    return body_by_contact(kb, text) or resolve_entity(kb, tracker, "body", "body") or kb.default_body().id
+
+
+# « au 22 rue des Carrières », « place Saint-Aubain », « au 01 42 04 96 77 »: a street (a
+# street word and the name after it), a postal code or a phone number the sources give.
+_STREET = re.compile(r"\b((?:rue|place|avenue|boulevard|chaussee|square|allee|quai)(?: (?:des|du|de la|de l|de|d))? "
+                     r"[a-z-]{3,}(?: [a-z-]{3,})?)")
+
+
+def body_by_contact(kb: KnowledgeBase, text: str) -> str | None:
+    """The body whose address or phone number the message gives (« je peux passer au 22 rue
+    des Carrières ? » is Suresnes' service), if exactly one."""
+    folded = f" {fold(text)} "
+    digits = re.sub(r"\D", "", text)
+    found = set()
+    for contact in kb.contacts():
+        value = fold(contact.value)
+        if contact.kind == "address":
+            marks = [m.group(1) for m in _STREET.finditer(value)] + re.findall(r"\b\d{4,5}\b", value)
+            if any(f" {mark} " in folded for mark in marks):
+                found.add(contact.body_id)
+        elif contact.kind == "phone":
+            number = re.sub(r"\D", "", contact.value)
+            if len(number) >= 8 and number in digits:
+                found.add(contact.body_id)
+    return found.pop() if len(found) == 1 else None
 
 
 def mentioned_now(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str) -> str | None:

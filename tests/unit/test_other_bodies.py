@@ -18,3 +18,14 @@ from actions.other_bodies import unknown_body
 ])
 def test_unknown_body(kb, question, expected):
     assert unknown_body(kb, question) is expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Je peux passer vendredi à 17h30 au 22 rue des Carrières ?", "suresnes"),
+    ("Le bureau place Saint-Aubain est ouvert le samedi ?", "namur"),
+    ("J'appelle le 01 42 04 96 77 lundi à 9h ?", "suresnes"),
+    ("Rue de la Loi, c'est ouvert ?", None),
+])
+def test_a_body_is_known_by_its_address_or_phone(kb, question, expected):
+    from actions.context import body_by_contact
+    assert body_by_contact(kb, question) == expected
