@@ -12,7 +12,9 @@ contact card for a contact passage, a partnership for a partnership) is kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -327,37 +329,42 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     return Choice(top, replaces=covers - coverage(typed, answer, weight) >= CLEARLY)
 
 
-def counting_passage(hits: list, question: str, answer: str) -> object | None:
-    """For « combien de … ? » answered without that number: a passage among the first found
-    that counts the thing asked (« 3 écoles secondaires »)."""
-    if question_shape(question) != HOW_MANY or gives_count(question, answer) or not hits:
+def first_fitting(hits: list[Passage], fits: Callable[[Passage], bool]) -> Passage | None:
+    """The first passage that `fits` among those found nearly as well as the best."""
+    if not hits:
         return None
     floor = max(MIN_UNPLACED, COUNT_SHARE * hits[0].score)
-    return next((p for p in hits if p.score >= floor and gives_count(question, p.text)), None)
+    return next((p for p in hits if p.score >= floor and fits(p)), None)
 
 
-def role_passage(hits: list, question: str, answer: str) -> object | None:
+def counting_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
+    """For « combien de … ? » answered without that number: a passage among the first found
+    that counts the thing asked (« 3 écoles secondaires »)."""
+    if question_shape(question) != HOW_MANY or gives_count(question, answer):
+        return None
+    return first_fitting(hits(), lambda p: gives_count(question, p.text))
+
+
+def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
     """For « qui est le maire de Suresnes ? » answered with its deputy (« Adjoint au Maire »):
     a passage among the first found that names someone in the role asked."""
     if question_shape(question) != WHO:
         return None
     asked = roles_in(question)
-    if not asked or asked & roles_in(answer) or not hits:
+    if not asked or asked & roles_in(answer):
         return None
-    floor = max(MIN_UNPLACED, COUNT_SHARE * hits[0].score)
-    return next((p for p in hits if p.score >= floor and asked & roles_in(p.text) and names_someone(p.text)), None)
+    return first_fitting(hits(), lambda p: bool(asked & roles_in(p.text)) and names_someone(p.text))
 
 
-# « que signifie le sigle CDLD ? », « c'est quoi la coopération décentralisée ? »
-_ASKS_MEANING = frozenset({DEFINITION})
 # Words a question about a term may hold besides it (« signifie », « sigle »).
 ASIDE = 2
 
 
-def named_definition(kb: KnowledgeBase, hits: list, question: str, answer: str) -> object | None:
+def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], question: str,
+                     answer: str) -> Passage | None:
     """For « que signifie X ? »: the definition of the term X the question names (its longest
     name found), when the answer does not already give it."""
-    if question_shape(question) not in _ASKS_MEANING:
+    if question_shape(question) != DEFINITION:
         return None
     folded = f" {fold(question)} "
     named = sorted(((len(name), name, entity_id) for kind, entity_id, name in kb.names()
@@ -365,10 +372,9 @@ def named_definition(kb: KnowledgeBase, hits: list, question: str, answer: str) 
     if not named:
         return None
     # The term asked about: an acronym the user wrote in capitals (« le sigle de l'association
-    # CITIM, qui recense les acteurs de la solidarité internationale »), else a term that is
-    # nearly all the question says (« c'est quoi la coopération décentralisée ? »), not one
-    # it mentions on the way (« la transparence promise dans le PST, ça veut dire quoi ? »).
-    # (an acronym after a preposition is where the term is used: « promise dans le PST »)
+    # CITIM, qui recense les acteurs de la solidarité internationale »), but not after a
+    # preposition (« promise dans le PST » is where a term is used); else a term that is nearly
+    # all the question says (« c'est quoi la coopération décentralisée ? »).
     capitals = {fold(m.group(1)) for m in re.finditer(r"(?<!\bdans le )(?<!\bdu )(?<!\bselon le )(?<!\bpar le )"
                                                          r"\b([A-Z][A-Z0-9]{2,})\b", question)}
     acronyms = [(name, entity_id) for _, name, entity_id in named if name in capitals]
@@ -378,7 +384,7 @@ def named_definition(kb: KnowledgeBase, hits: list, question: str, answer: str) 
     elif capitals or len([g for g in content_groups(question) if not set(g) & set(name.split())]) > ASIDE:
         return None
     said = Evidence.of(answer)
-    return next((p for p in hits if p.entry_id == term and p.entry_type == "definition" and not holds(said, p)),
+    return next((p for p in hits() if p.entry_id == term and p.entry_type == "definition" and not holds(said, p)),
                 None)
 
 
@@ -427,12 +433,11 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
     # definition of the term named. Searched deeper than the rest: many
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.
-    if question_shape(typed) in (HOW_MANY, DEFINITION, WHO):
-        deep = found(DEEP)
-        exact = (counting_passage(deep, typed, answer) or named_definition(kb, deep, typed, answer)
-                 or role_passage(deep, typed, answer))
-        if exact:
-            return Choice(exact, replaces=True)
+    deeper = cache(lambda: found(DEEP))  # searched only once a check finds the fact missing
+    exact = (counting_passage(deeper, typed, answer) or named_definition(kb, deeper, typed, answer)
+             or role_passage(deeper, typed, answer))
+    if exact:
+        return Choice(exact, replaces=True)
     weight = kb.term_weight
     claim_weight = weights_beside_names(kb, typed)
     if outcome != ANSWERED:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from actions.evidence import stem
+from actions.list_reference import ORDINALS
+from knowledge.french_dates import MONTHS
 from knowledge.textnorm import fold
 
 # How far (in words) from the subject a value still describes it.
@@ -37,10 +39,6 @@ _DEMONYMS = {
 # The same country under two names (England is in the United Kingdom for these questions).
 _SAME_COUNTRY = {"angleterre": "royaume uni", "ecosse": "royaume uni", "pays de galles": "royaume uni",
                  "grande bretagne": "royaume uni"}
-_ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1re": 1, "1ere": 1, "deuxieme": 2, "second": 2,
-             "seconde": 2, "2e": 2, "2eme": 2, "troisieme": 3, "3e": 3, "3eme": 3, "quatrieme": 4, "4e": 4,
-             "4eme": 4, "cinquieme": 5, "5e": 5, "5eme": 5, "sixieme": 6, "6e": 6, "dernier": "last",
-             "derniere": "last"}
 _RHYTHMS = {"annuel": 1, "bisannuel": 2, "biennal": 2, "triennal": 3, "quadriennal": 4, "quinquennal": 5,
             "decennal": 10, "mensuel": "m", "hebdomadaire": "w", "trimestriel": "q", "semestriel": "s",
             "quotidien": "d"}
@@ -54,7 +52,6 @@ _ROLES = [("adjoint au maire", "adjoint"), ("adjointe au maire", "adjoint"), ("p
           ("adjoint", "adjoint"), ("adjointe", "adjoint"), ("directeur", "directeur"), ("directrice", "directeur"),
           ("tresorier", "tresorier"), ("tresoriere", "tresorier"), ("gouverneur", "gouverneur"),
           ("depute", "depute"), ("deputee", "depute"), ("echevin", "echevin"), ("echevine", "echevin")]
-_MONTHS = "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
 
 
 def rhythm(word: str) -> object | None:
@@ -109,14 +106,15 @@ def values_in(words: list[str]) -> list[Value]:
             found.append(Value("role", role[0], i, i + role[1] - 1))
             i += role[1]
             continue
-        if w in countries or _demonym(w):
-            found.append(Value("country", countries.get(w) or _demonym(w), i, i))
-        elif w in _MONTHS:
+        country, pace = countries.get(w) or _demonym(w), rhythm(w)
+        if country:
+            found.append(Value("country", country, i, i))
+        elif w in MONTHS:
             found.append(Value("month", w, i, i))
-        elif w in _ORDINALS and not (w in ("second", "seconde") and i and words[i - 1] in ("en", "au")):
-            found.append(Value("order", _ORDINALS[w], i, i))
-        elif rhythm(w) is not None:
-            found.append(Value("rhythm", rhythm(w), i, i))
+        elif w in ORDINALS and not (w in ("second", "seconde") and i and words[i - 1] in ("en", "au")):
+            found.append(Value("order", ORDINALS[w], i, i))
+        elif pace is not None:
+            found.append(Value("rhythm", pace, i, i))
         elif w in _COSTS:
             found.append(Value("cost", _COSTS[w], i, i))
         elif w in ("categorie", "cat") and i + 1 < len(words) and re.fullmatch(r"[a-d1-5]", words[i + 1]):
@@ -139,17 +137,13 @@ def _anchors(question_words: list[str], claimed: list[Value], weight: Callable[[
     names, then the rarest words; never the claimed values themselves."""
     taken = {i for v in claimed for i in range(v.start, v.end + 1)}
     words = [w for i, w in enumerate(question_words) if i not in taken and (len(w) >= 3 or w.isdigit())]
-    words = list(dict.fromkeys(w for w in words if not _is_filler(w)))
+    words = list(dict.fromkeys(w for w in words if w not in _FILLER))
     return sorted(words, key=lambda w: (not w.isdigit(), w not in names, -weight((w,))))
 
 
 _FILLER = frozenset("""est sont etait bien elle elles ils il les des une que qui quoi vous nous pour avec dans sur par
 pas plus tout toute tous toutes son sa ses leur leurs cette ces cet aussi donc alors exact vrai juste correct
 cela celle celui c'est province ville region departement""".split())
-
-
-def _is_filler(word: str) -> bool:
-    return word in _FILLER
 
 
 def _positions(words: list[str], anchor: str) -> list[int]:
@@ -173,8 +167,7 @@ def _nearest(values: list[Value], at: int) -> Value | None:
     nearer: the sources put what qualifies a thing after it (« Villach (Autriche) », « 800 km
     de catégorie 3 »)."""
     def distance(v: Value) -> tuple[int, int]:
-        gap = v.start - at if v.start > at else at - v.end
-        return (gap - AFTER_BONUS, 0) if v.start > at else (gap, 1)
+        return (_gap(v, at) - AFTER_BONUS, 0) if v.start > at else (_gap(v, at), 1)
     near = [v for v in values if distance(v)[0] <= REACH and not (v.start <= at <= v.end)]
     return min(near, key=distance, default=None)
 

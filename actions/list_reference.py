@@ -13,12 +13,14 @@ from rasa_sdk import Tracker
 
 from knowledge.textnorm import unaccent
 
-_ORDINALS = {"premier": 0, "premiere": 0, "1er": 0, "1re": 0, "1ere": 0, "deuxieme": 1, "second": 1,
+# Ordinal words and the 0-based position they point to (-1: the last); also the order a
+# closed question states (actions/contradiction.py).
+ORDINALS = {"premier": 0, "premiere": 0, "1er": 0, "1re": 0, "1ere": 0, "deuxieme": 1, "second": 1,
              "seconde": 1, "2e": 1, "2eme": 1, "troisieme": 2, "3e": 2, "3eme": 2, "quatrieme": 3, "4e": 3,
              "4eme": 3, "cinquieme": 4, "5e": 4, "5eme": 4, "sixieme": 5, "6e": 5, "dernier": -1, "derniere": -1}
 # The ordinal stands alone (« le dernier, … », « la deuxième de la liste ? »), not before a
 # noun (« le premier objectif stratégique »).
-_REFERENCE = re.compile(r"\b(?:le|la|l')\s*(" + "|".join(_ORDINALS) + r")\b"
+_REFERENCE = re.compile(r"\b(?:le|la|l')\s*(" + "|".join(ORDINALS) + r")\b"
                         r"(?=\s*(?:[,?!.]|$|de la liste|dans la liste|cit|mentionn|nomm|qu|il\b|elle\b|ca\b|c'|"
                         r"veut|signifi|est\b|design|correspond))", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•\-*]\s*(.+)$")
@@ -68,7 +70,7 @@ def resolve_ordinal(question: str, previous: str) -> str:
     if not m:
         return question
     items = listed_items(previous)
-    index = _ORDINALS[m.group(1).lower()]
+    index = ORDINALS[m.group(1).lower()]
     if len(items) < 2 or index >= len(items):
         return question
     return f"{plain[:m.start()]}{items[index]}{plain[m.end():]}"
