@@ -13,9 +13,11 @@ from knowledge import KnowledgeBase
 from knowledge.geography import country_name, is_continent
 from knowledge.textnorm import fold
 
+# Words that name a kind of public body.
+_BODY_KINDS = ("province", "ville", "commune", "region", "departement", "gouvernorat", "comte", "canton",
+               "municipalite", "mairie", "conseil departemental", "conseil regional")
 # A kind of public body and the word that names it: « province de liege », « departement du var ».
-_BODY = re.compile(r"\b(province|ville|commune|region|departement|gouvernorat|comte|canton|municipalite|"
-                   r"mairie|conseil departemental|conseil regional)\s+(?:de la |de l |du |des |de |d )(\w{3,})")
+_BODY = re.compile(r"\b(" + "|".join(_BODY_KINDS) + r")\s+(?:de la |de l |du |des |de |d )(\w{3,})")
 # Words after « de » that name no place (« la région de mon enfance »).
 _STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 _NOT_PLACES = frozenset("mon ma mes son sa ses notre nos votre vos leur leurs ce cette ces cet un une la le les "
@@ -41,9 +43,6 @@ def _other_kind(kb: KnowledgeBase, kind: str, place: str) -> bool:
     kinds = {_kind(k) for name in names for k in _BODY_KINDS if f"{k} " in f"{name} "}
     return bool(names) and bool(kinds) and _kind(kind) not in kinds
 
-
-_BODY_KINDS = ("province", "ville", "commune", "region", "departement", "gouvernorat", "comte", "canton",
-               "municipalite", "mairie", "conseil departemental", "conseil regional")
 
 
 def unknown_body(kb: KnowledgeBase, question: str) -> bool:
