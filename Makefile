@@ -49,10 +49,10 @@ $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 	@touch $@
 
 run: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then start actions + Rasa on 127.0.0.1 (Ctrl-C stops)
-	@$(PY) -m bot.stack
+	@$(PY) -m bot.tools.stack
 
 serve: $(STAMP) $(KB) $(MODEL) ## Production profile: only the widget and /health (needs WIDGET_SECRET; see README)
-	@$(PY) -m bot.stack --profile public
+	@$(PY) -m bot.tools.stack --profile public
 
 test: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then run the test suite (long tests: make test-long)
 	@scripts/system_packages.sh
@@ -65,23 +65,23 @@ test-long: $(STAMP) $(KB) $(MODEL) ## Long tests: faults, load, scale-out, nginx
 	$(PY) -m pytest -m slow -raP  # -P: print the measured load figures
 
 shell: $(STAMP) $(KB) $(MODEL) ## Chat in the terminal with the local assistant (starts it if needed)
-	$(PY) -m bot.shell
+	$(PY) -m bot.tools.shell
 
 report: $(STAMP) ## Write var/report.html: activity, top intents, unanswered questions, ratings
-	$(PY) -m bot.report
+	$(PY) -m bot.tools.report
 
 purge: $(STAMP) ## Delete conversations older than RETENTION_DAYS (default 90); run daily
-	$(PY) -m bot.retention purge
+	$(PY) -m bot.tools.retention purge
 
 erase: $(STAMP) ## Erase one conversation: make erase CODE=<conversation code>
 	@[ -n "$(CODE)" ] || { echo "Usage : make erase CODE=<code de la conversation>"; exit 2; }
-	$(PY) -m bot.retention erase "$(CODE)"
+	$(PY) -m bot.tools.retention erase "$(CODE)"
 
 bench: $(STAMP) $(KB) $(MODEL) ## Benchmark side by side with stock Rasa; writes var/bench/report.md (~10 min)
 	$(PY) -m tests.perf.bench
 
 eval: $(STAMP) $(KB) $(MODEL) ## Measure quality: NLU cross-validation + held-out conversations (var/eval/)
-	$(PY) -m bot.evaluate
+	$(PY) -m tests.evaluation.evaluate
 
 lint: $(STAMP) ## Static checks (ruff)
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,4 @@
-"""Command line: python -m knowledge {check,build,export-nlu,ingest,eval-search}.
+"""Command line: python -m knowledge {check,build,export-nlu,ingest}.
 
 Exit codes: 0 success, 1 the content or a file is invalid (the message says where) or a
 figure misses its target, 2 wrong usage.
@@ -36,9 +36,6 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--published", type=dt.date.fromisoformat, default=None,
                         help="date de publication AAAA-MM-JJ (défaut : date trouvée en tête de page)")
     ingest.add_argument("--no-build", action="store_true", help="enregistrer les pages sans reconstruire la base")
-    ev = sub.add_parser("eval-search", help="mesurer la qualité de la recherche et les temps de réponse")
-    ev.add_argument("--questions", type=Path, default=None, help="fichier YAML des questions")
-    ev.add_argument("--min-rate", type=float, default=0.9, help="taux minimal de bonnes réponses parmi les 3 premières")
     return parser
 
 
@@ -56,8 +53,6 @@ def main(argv: list[str] | None = None) -> int:
             return _export_nlu(content, args.out, args.check)
         elif args.command == "ingest":
             return _ingest(content, url, args)
-        elif args.command == "eval-search":
-            return _eval_search(content, args.questions, args.min_rate)
     except ContentInvalid as exc:
         print(f"Contenu invalide ({len(exc.errors)} erreur(s)) — rien n'a été remplacé :", file=sys.stderr)
         for err in exc.errors:
@@ -122,13 +117,6 @@ def _ingest(content: Path, url: str, args: argparse.Namespace) -> int:
               f"titre « {page.title} »{date})")
     return 0
 
-
-def _eval_search(content: Path, questions: Path | None, min_rate: float) -> int:
-    from knowledge.evaluation import DEFAULT_QUESTIONS, run  # noqa: PLC0415
-
-    lines, quality = run(content, questions or DEFAULT_QUESTIONS)
-    print("\n".join(lines))
-    return 0 if quality.top3_rate >= min_rate else 1
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.stack import Stack, StackConfig  # noqa: E402
+from bot.tools.stack import Stack, StackConfig  # noqa: E402
 from knowledge.settings import database_url  # noqa: E402
 from tests.support.servers import postgres_cluster, postgres_db, postgres_server, redis_server  # noqa: E402,F401
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.texts import text
-from bot.safe_text import has_bad_characters, too_deep, without_bidi_controls
+from bot.server.safe_text import has_bad_characters, too_deep, without_bidi_controls
 
 MESSAGE_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}:\d{1,4}$")
 MAX_PAYLOAD_LENGTH = 500

@@ -1,6 +1,6 @@
 """The web widget's input channel: a small JSON API under /webhooks/widget/ plus its files.
 
-Mounted by bot/server.py in both profiles (local and public). Routes:
+Mounted by bot/server/app.py in both profiles (local and public). Routes:
 
     GET  /webhooks/widget/demo        demo page (strict Content-Security-Policy)
     GET  /webhooks/widget/widget.js   the widget (one <script> tag to embed), widget.css
@@ -27,7 +27,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import turn_guard
 from bot.channels.contact import ContactSentence
 from bot.channels.ids import ConversationIds, ForgedId, MalformedId
 from bot.channels.links import TrustedLinks
@@ -38,6 +37,7 @@ from bot.channels.static_files import StaticFiles
 from bot.channels.texts import starters, ui_texts
 from bot.channels.transcript import METADATA_KEY, bot_message, find_bot_message, history, offered_button
 from bot.channels.validation import ApiError, parse_feedback, parse_json_object, parse_message
+from bot.server import turns
 
 log = logging.getLogger(__name__)
 TOKEN_HEADER = "X-Conversation-Id"
@@ -165,7 +165,7 @@ class WidgetInput(InputChannel):
         this channel's reply budget; returns the replies or raises a French error."""
         collector = WholeMessageCollector()
         message = UserMessage(text, collector, sender_id, input_channel=self.name(), metadata=metadata)
-        result = await turn_guard.run_turn(request.app, on_new_message, message, timeout=self.settings.reply_timeout)
+        result = await turns.run_turn(request.app, on_new_message, message, timeout=self.settings.reply_timeout)
         if result.status != 200:
             raise await self._unavailable("timeout" if "timeout" in result.failures else "unavailable")
         if not is_rating and not collector.messages:
@@ -243,7 +243,7 @@ class WidgetInput(InputChannel):
         bp = Blueprint("widget_webhook", __name__)
         # The channel's own guards (body cap, French errors, bounded action calls, turn
         # admission), whether or not another channel is configured.
-        turn_guard.attach(bp)
+        turns.attach(bp)
 
         @bp.middleware("response")
         async def cors(request: Request, resp: HTTPResponse) -> None:

@@ -5,7 +5,7 @@ assistant and show pass or fail per turn, with what differs from what was expect
     POST /console/api/verifier      {"dossier": id} -> every conversation, turn by turn
 
 The conversations go through the assistant's own REST channel on 127.0.0.1, exactly as
-`python -m bot.scenarios` plays them (bot/scenarios.py).
+`python -m bot.scenarios` plays them (bot/scenarios/play.py).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from sanic.response import HTTPResponse
 
 from bot.console.requests import json_object
 from bot.console.scenario_save import SCENARIOS, scenarios_dir
-from bot.scenario_format import ScenarioError, load_paths
-from bot.scenarios import Report, ServerUnreachable, play_all
+from bot.scenarios.format import ScenarioError, load_paths
+from bot.scenarios.play import Report, ServerUnreachable, play_all
 
 
 @dataclass(frozen=True)

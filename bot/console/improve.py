@@ -3,7 +3,7 @@ answers they rated badly, computed live from the conversation store.
 
     GET /console/api/ameliorer?jours=30   -> activity, topics, unanswered questions, ratings
 
-The figures are those of `make report` (bot.report.compute); this module only turns them
+The figures are those of `make report` (bot.tools.report.compute); this module only turns them
 into what staff read: topics by their French titles, never intent ids, and each unanswered
 question next to the content entries closest to it, with the file and line to edit.
 """
@@ -23,8 +23,8 @@ from sanic.response import HTTPResponse
 
 from bot.console.labels import topic_label
 from bot.console.requests import foreign_origin
-from bot.conversation_store import ConversationStore, StoredEvent
-from bot.report import Stats, compute
+from bot.tools.conversation_store import ConversationStore, StoredEvent
+from bot.tools.report import Stats, compute
 
 # Searching the base takes ~15 ms a question: bound the work of one request.
 MAX_LOOKUPS = 200

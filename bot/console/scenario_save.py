@@ -21,7 +21,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.console.requests import json_object
-from bot.scenario_format import SOURCE_MARKER, ScenarioError, load_file, load_paths
+from bot.scenarios.format import SOURCE_MARKER, ScenarioError, load_file, load_paths
 from knowledge.settings import PROJECT_ROOT
 
 SCENARIOS = PROJECT_ROOT / "knowledge" / "scenarios"

@@ -24,7 +24,7 @@ from sanic.response import HTTPResponse
 from bot.console.labels import topic_label
 from bot.console.requests import json_body
 from bot.console.scenario_save import suggested_facts
-from bot.safe_text import has_bad_characters, without_bidi_controls
+from bot.server.safe_text import has_bad_characters, without_bidi_controls
 
 # Candidate entries shown beside the answer: the one chosen and its runners-up.
 CANDIDATES = 4

@@ -1,5 +1,5 @@
 """Every change this project makes to Rasa's own code, in one place, installed once by the
-entry point that starts Rasa (bot/server.py; the benchmark's in-process NLU too).
+entry point that starts Rasa (bot/server/app.py; the benchmark's in-process NLU too).
 
 Each module replaces one Rasa function by one that does the same thing faster; its
 docstring says what was measured and why the result is unchanged, and

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.stack import Stack, StackConfig
+from bot.tools.stack import Stack, StackConfig
 from tests.browser.chromium import CHROMIUM
 from tests.support.servers import free_port
 

@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bot.stack import Stack
+from bot.tools.stack import Stack
 from tests.browser.chromium import ARGS, CHROMIUM
 from tests.browser.console_stack import started_local_stack
 

@@ -25,7 +25,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bot.stack import Stack, StackConfig
+from bot.tools.stack import Stack, StackConfig
 from tests.browser.chromium import ARGS, CHROMIUM
 from tests.support.servers import free_port
 

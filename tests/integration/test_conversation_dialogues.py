@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from bot.stack import Stack, StackConfig
+from bot.tools.stack import Stack, StackConfig
 
 pytestmark = pytest.mark.integration
 

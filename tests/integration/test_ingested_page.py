@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from bot.stack import Stack, StackConfig
+from bot.tools.stack import Stack, StackConfig
 from tests.conftest import ROOT, free_port
 from tests.integration.test_staff_workflow import ask
 

@@ -2,7 +2,7 @@
 
 Each thread stands for one Rasa instance: its own store, its own Redis connection. With
 Rasa's stock `RedisLockStore` these races lose tickets (two holders at once); see
-bot/lock_store.py.
+bot/components/lock_store.py.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 import redis
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.lock_store import AtomicRedisLockStore
+from bot.components.lock_store import AtomicRedisLockStore
 from tests.support.servers import RedisServer
 
 pytestmark = pytest.mark.integration

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.scenario_format import load_paths
-from bot.scenarios import format_report, play_all
+from bot.scenarios.format import load_paths
+from bot.scenarios.play import format_report, play_all
 
 pytestmark = pytest.mark.integration
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.stack import Stack, StackConfig
+from bot.tools.stack import Stack, StackConfig
 from tests.conftest import ROOT, free_port
 
 pytestmark = pytest.mark.integration

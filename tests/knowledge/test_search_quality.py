@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import KnowledgeBase
-from knowledge.evaluation import DEFAULT_QUESTIONS, load_questions, search_quality
+from tests.evaluation.search import DEFAULT_QUESTIONS, load_questions, search_quality
 
 QUESTIONS = load_questions(DEFAULT_QUESTIONS)
 

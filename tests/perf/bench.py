@@ -21,7 +21,7 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from bot.stack import ROOT, Stack, StackConfig
+from bot.tools.stack import ROOT, Stack, StackConfig
 from knowledge import KnowledgeBase
 from knowledge.builder import timed_build
 from knowledge.settings import content_dir

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.stack import Stack, StackConfig
+from bot.tools.stack import Stack, StackConfig
 from tests.conftest import ROOT, free_port
 from tests.support.servers import PostgresServer, RedisServer, fresh_database
 

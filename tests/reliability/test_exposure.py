@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.stack import Stack
+from bot.tools.stack import Stack
 from tests.support.http import INTERNAL_DETAIL, post_raw
 
 pytestmark = pytest.mark.integration

@@ -17,7 +17,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.stack import Stack, StackConfig, StackError
+from bot.tools.stack import Stack, StackConfig, StackError
 from knowledge import KnowledgeBase, KnowledgeUnavailable
 from tests.conftest import free_port
 from tests.reliability.conftest import Scaled, log_text, sqlite_target

@@ -14,7 +14,7 @@ import uuid
 import aiohttp
 import pytest
 
-from bot.stack import Stack
+from bot.tools.stack import Stack
 from tests.reliability.conftest import Scaled, sqlite_target
 from tests.reliability.conversations import play, script
 from tests.support.http import ask, texts

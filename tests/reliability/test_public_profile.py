@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.deploy.nginx import render
-from bot.stack import Stack, StackConfig
+from bot.tools.nginx import render
+from bot.tools.stack import Stack, StackConfig
 from tests.conftest import ROOT, free_port
 from tests.reliability.bad_inputs import Endpoint, bad_inputs
 from tests.reliability.conftest import build_knowledge, scale_env

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bot.conversation_store import ConversationStore, StoredEvent
+from bot.tools.conversation_store import ConversationStore, StoredEvent
 
 
 def events_by_sender(url: str) -> dict[str, list[StoredEvent]]:

@@ -8,8 +8,8 @@ import datetime as dt
 
 from bot.console.improve import group_unanswered, summary, topics
 from bot.console.labels import topic_label
-from bot.conversation_store import StoredEvent
-from bot.report import compute
+from bot.tools.conversation_store import StoredEvent
+from bot.tools.report import compute
 
 RESPONSES = {"utter_intent_ask_contact": [{"text": "Les coordonnées du service"}],
              "utter_intent_ask_deadline": [{"text": "La date limite d'un appel"}]}

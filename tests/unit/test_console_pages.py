@@ -18,8 +18,8 @@ from bot.console.requests import foreign_origin
 from bot.console.scenario_save import save_scenario, slug, suggested_facts
 from bot.console.training import TrainingJob
 from bot.console.try_turn import answer_pieces
-from bot.scenario_format import Scenario, TurnResult, load_file
-from bot.scenarios import Report, ScenarioResult
+from bot.scenarios.format import Scenario, TurnResult, load_file
+from bot.scenarios.play import Report, ScenarioResult
 from knowledge.content_loader import load_content
 from knowledge.nlu_export import export_nlu
 from knowledge.provenance import where_said

@@ -9,10 +9,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import report
-from bot.conversation_store import ConversationStore
-from bot.privacy import MaskingSQLTrackerStore
-from bot.retention import main as retention_main
+from bot.server.privacy import MaskingSQLTrackerStore
+from bot.tools import report
+from bot.tools.conversation_store import ConversationStore
+from bot.tools.retention import main as retention_main
 
 DAY = 86400
 

@@ -11,11 +11,11 @@ from aiohttp import web
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from sqlalchemy.exc import OperationalError
 
-from bot import system_messages
-from bot.limits import Limits, load_limits
-from bot.request_checks import BadRequest, check_shortcut, clean_message, clean_sender, parse_json_object
-from bot.tracker_store import GuardedSQLTrackerStore
-from bot.turn_guard import BoundedActionEndpoint, bound_action_calls, collecting_failures, record_failure
+from bot.components.tracker_store import GuardedSQLTrackerStore
+from bot.server import messages as system_messages
+from bot.server.limits import Limits, load_limits
+from bot.server.requests import BadRequest, check_shortcut, clean_message, clean_sender, parse_json_object
+from bot.server.turns import BoundedActionEndpoint, bound_action_calls, collecting_failures, record_failure
 from tests.support.servers import free_port
 
 # --- limits ---------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.scenario_format import fold, load_paths
+from bot.scenarios.format import fold, load_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")

@@ -7,7 +7,7 @@ import logging
 import pytest
 import structlog
 
-from bot import log_safety
+from bot.server import log_safety
 
 
 @pytest.fixture

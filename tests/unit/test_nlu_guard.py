@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu_guard import EligibilityIntentGuard, asks_about_taking_part
+from bot.components.nlu_guard import EligibilityIntentGuard, asks_about_taking_part
 
 
 @pytest.mark.parametrize(("text", "entities", "taking_part"), [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy import mask_personal_data
+from bot.server.privacy import mask_personal_data
 
 # (kind, what the user typed): each must disappear from the stored text, whatever its form.
 PERSONAL_DATA = [
@@ -77,7 +77,7 @@ def test_entities_and_slots_holding_personal_data_are_masked_too() -> None:
     from rasa.shared.core.slots import TextSlot
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from bot.privacy import mask_tracker
+    from bot.server.privacy import mask_tracker
 
     text = "Rappelez-moi au 0475 12 34 56 ou à marie.secret@example.be, sujet jumelage"
     entities = [{"entity": "topic", "start": 21, "end": 29, "value": "12 34 56"},

@@ -17,7 +17,7 @@ from rasa.engine.runner.dask import DaskGraphRunner
 
 from bot import rasa_patches
 from bot.rasa_patches import graph_cache
-from bot.stack import ROOT
+from bot.tools.stack import ROOT
 
 MODEL = ROOT / "models" / "srei.tar.gz"
 MESSAGES = ["Quel est le numéro de téléphone du service ?", "c'est quoi le PrECI", "jumelages de Suresnes ?",

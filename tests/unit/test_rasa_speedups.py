@@ -1,4 +1,4 @@
-"""The speed-ups of bot/rasa_patches/ and bot/tracker_store.py change nothing Rasa does."""
+"""The speed-ups of bot/rasa_patches/ and bot/components/tracker_store.py change nothing Rasa does."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
+from bot.components.tracker_store import GuardedSQLTrackerStore
 from bot.rasa_patches import action_validation, event_types, model_loading, spacy_loading
-from bot.stack import ROOT
-from bot.tracker_store import GuardedSQLTrackerStore
+from bot.tools.stack import ROOT
 
 RESPONSES = [
     {"events": [], "responses": []},

@@ -12,7 +12,7 @@ from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa_patches import rules_first
-from bot.stack import ROOT
+from bot.tools.stack import ROOT
 
 MODEL = ROOT / "models" / "srei.tar.gz"
 

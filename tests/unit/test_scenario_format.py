@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.scenario_format import Expect, ScenarioError, check_reply, fold, load_decline_markers, load_file, load_paths
+from bot.scenarios.format import Expect, ScenarioError, check_reply, fold, load_decline_markers, load_file, load_paths
 
 MARKERS = ("ne donnent pas", "ne peux pas vous aider")
 CONVERSATIONS = Path(__file__).resolve().parents[1] / "conversations"

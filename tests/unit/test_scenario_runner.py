@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.scenario_format import Expect, Scenario, Turn
-from bot.scenarios import format_report, play_all
+from bot.scenarios.format import Expect, Scenario, Turn
+from bot.scenarios.play import format_report, play_all
 
 
 def scenario(name: str, *turns: tuple[str, Expect], today: str | None = None, category: str = "c") -> Scenario:

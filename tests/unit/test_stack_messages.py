@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.stack import since_make
+from bot.tools.stack import since_make
 
 
 def test_the_total_time_counts_from_the_start_of_make() -> None:

@@ -13,7 +13,7 @@ import uuid
 
 import aiohttp
 
-from bot.stack import Stack, StackConfig, StackError, http_ok
+from bot.tools.stack import Stack, StackConfig, StackError, http_ok
 
 
 async def chat(url: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DECLINE_MARKERS_FILE = ROOT / "knowledge" / "scenarios" / "decline_markers.yml"
 SOURCE_MARKER = "Source :"
 

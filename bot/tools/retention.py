@@ -1,7 +1,7 @@
 """Command line for data retention: purge old conversations, erase one on request.
 
-    python -m bot.retention purge [--days 90]   # meant to run daily (cron)
-    python -m bot.retention erase CODE          # right to erasure, by the conversation code
+    python -m bot.tools.retention purge [--days 90]   # meant to run daily (cron)
+    python -m bot.tools.retention erase CODE          # right to erasure, by the conversation code
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.conversation_store import ConversationStore
+from bot.tools.conversation_store import ConversationStore
 
 DEFAULT_DAYS = int(os.environ.get("RETENTION_DAYS", "90"))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.retention", description="Conservation des conversations.")
+    parser = argparse.ArgumentParser(prog="python -m bot.tools.retention", description="Conservation des conversations.")
     sub = parser.add_subparsers(dest="command", required=True)
     purge = sub.add_parser("purge", help="supprimer les conversations plus anciennes que N jours")
     purge.add_argument("--days", type=int, default=DEFAULT_DAYS)

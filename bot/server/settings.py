@@ -1,6 +1,6 @@
-"""HTTP settings of the assistant's server (bot/server.py), from the environment, checked once.
+"""HTTP settings of the assistant's server (bot/server/app.py), from the environment, checked once.
 
-Kept apart from the server so that `bot.stack` can check them before starting anything,
+Kept apart from the server so that `bot.tools.stack` can check them before starting anything,
 without importing Rasa.
 """
 
@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.limits import env_number
+from bot.server.limits import env_number
 
 PROFILES = ("local", "public")
 

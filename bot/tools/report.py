@@ -1,6 +1,6 @@
 """`make report`: an offline HTML report of what users asked and what went unanswered.
 
-Reads the conversation store (SQLite or PostgreSQL, see bot.conversation_store) and writes
+Reads the conversation store (SQLite or PostgreSQL, see bot.tools.conversation_store) and writes
 one self-contained HTML file: plots are embedded PNGs, no external script or font.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from bot.conversation_store import ROOT, ConversationStore, StoredEvent
+from bot.tools.conversation_store import ROOT, ConversationStore, StoredEvent
 from knowledge.textnorm import fold
 
 TEMPLATE = "report_template.html"
@@ -148,7 +148,7 @@ def render(stats: Stats, generated: dt.datetime) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.report", description="Rapport des conversations.")
+    parser = argparse.ArgumentParser(prog="python -m bot.tools.report", description="Rapport des conversations.")
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "report.html")
     parser.add_argument("--days", type=int, default=None, help="seulement les N derniers jours")
     args = parser.parse_args(argv)

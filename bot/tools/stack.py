@@ -17,10 +17,10 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.limits import load_limits
-from bot.server_settings import load_server_settings
+from bot.server.limits import load_limits
+from bot.server.settings import load_server_settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -42,7 +42,7 @@ class StackConfig:
     extra_env: dict[str, str] = field(default_factory=dict)
     start_actions: bool = True
     # "local": widget + REST on 127.0.0.1; "public": the production profile (widget only,
-    # bot/server.py); "stock": plain `rasa run` with `credentials` (the benchmark's baseline).
+    # bot/server/app.py); "stock": plain `rasa run` with `credentials` (the benchmark's baseline).
     profile: str = "local"
     host: str = "127.0.0.1"
 

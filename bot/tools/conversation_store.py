@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import MetaData, Table, create_engine, delete, func, select
 from sqlalchemy.engine import URL, Engine
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def tracker_db_url() -> URL | str:

@@ -1,4 +1,4 @@
-"""`python -m knowledge eval-search`: search quality and speed figures of the knowledge base.
+"""`python -m tests.evaluation.search`: search quality and speed figures of the knowledge base.
 
 Builds the content into a throwaway base (timing a build without and with the cache of
 search terms), asks every question of a YAML list and counts how often an expected entry
@@ -7,7 +7,9 @@ is among the first three passages, then times the structured queries and the sea
 
 from __future__ import annotations
 
+import argparse
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -19,7 +21,7 @@ import yaml
 from knowledge.builder import timed_build
 from knowledge.store import KnowledgeBase
 
-DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "knowledge" / "search_questions.yml"
+DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "knowledge" / "search_questions.yml"
 
 
 @dataclass
@@ -129,3 +131,21 @@ def run(content: Path, questions_file: Path, rounds: int = 20) -> tuple[list[str
         f"(objectif ≤ 5 s).",
     ]
     return lines, quality
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures; exit 1 when fewer than `--min-rate` of the questions are answered."""
+    from knowledge.settings import content_dir  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(prog="python -m tests.evaluation.search", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--content", type=Path, default=None, help="dossier du contenu (défaut : knowledge/content)")
+    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, help="fichier YAML des questions")
+    parser.add_argument("--min-rate", type=float, default=0.9, help="taux minimal de bonnes réponses parmi les 3 premières")
+    args = parser.parse_args(argv)
+    lines, quality = run(args.content or content_dir(), args.questions)
+    print("\n".join(lines))
+    return 0 if quality.top3_rate >= args.min_rate else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.scenarios import Report, ScenarioResult, pct
+from bot.scenarios.play import Report, ScenarioResult, pct
 
 # Source documents of ../shared/seeds/, by their number.
 DOC_NAMES = {

@@ -23,8 +23,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from bot.privacy import MaskingSQLTrackerStore
-from bot.turn_guard import record_failure
+from bot.server.privacy import MaskingSQLTrackerStore
+from bot.server.turns import record_failure
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -10,8 +10,8 @@ import re
 import unicodedata
 from typing import Any
 
-from bot.safe_text import too_deep, without_bidi_controls
-from bot.system_messages import request_error
+from bot.server.messages import request_error
+from bot.server.safe_text import too_deep, without_bidi_controls
 
 MAX_SENDER_CHARS = 128
 MAX_ENTITY_CHARS = 200

@@ -14,7 +14,7 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
-from bot.system_messages import status_error
+from bot.server.messages import status_error
 
 log = logging.getLogger(__name__)
 

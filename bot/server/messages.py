@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-MESSAGES_FILE = Path(__file__).with_name("system_messages.yml")
+MESSAGES_FILE = Path(__file__).with_name("messages.yml")
 CONTACT_TTL_SECONDS = 300.0  # a rebuilt base with a new phone number shows within 5 minutes
 
 log = logging.getLogger(__name__)

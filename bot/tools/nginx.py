@@ -1,6 +1,6 @@
 """Writes the reverse-proxy configuration (nginx.conf.template) for the public instances.
 
-    python -m bot.deploy.nginx --listen 80 --instance 127.0.0.1:5005 --instance 127.0.0.1:5006 \
+    python -m bot.tools.nginx --listen 80 --instance 127.0.0.1:5005 --instance 127.0.0.1:5006 \
         --origin https://www.province.namur.be > /etc/nginx/conf.d/srei.conf
 
 Every value is checked, so that nothing but an address, a port or an origin reaches the file.

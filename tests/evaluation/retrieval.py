@@ -1,4 +1,4 @@
-"""`python -m bot.eval_retrieval`: how often the knowledge base's search puts an entry that
+"""`python -m tests.evaluation.retrieval`: how often the knowledge base's search puts an entry that
 holds the expected answer first, and among its first ten, for the single-turn in-scope
 questions of each blind set. It separates the two causes of a wrong answer: the right
 entry not found at all, or found but not chosen.
@@ -14,9 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.evaluate import BLIND_SETS
-from bot.scenario_format import fold, load_paths
-from bot.scenarios import pct
+from bot.scenarios.format import fold, load_paths
+from bot.scenarios.play import pct
+from tests.evaluation.evaluate import BLIND_SETS
 
 DEPTH = 10
 
@@ -28,7 +28,7 @@ def holds(passage, expect) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.eval_retrieval", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tests.evaluation.retrieval", description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="*", help="dossiers de jeux aveugles (défaut : tous)")
     args = parser.parse_args(argv)
     from knowledge import KnowledgeBase  # noqa: PLC0415 (loads the language model)

@@ -2,7 +2,7 @@
 
 Rasa and Sanic log through the standard `logging` module, sometimes with user text in the
 message (at DEBUG) or in an exception. The filter installed on the root handler renders each
-record once, masks personal data (bot/privacy.py) and escapes newlines and control characters,
+record once, masks personal data (bot/server/privacy.py) and escapes newlines and control characters,
 tracebacks included, so a message holding « \\n2026-01-01 INFO … » stays on its own line.
 
 Rasa 3.6 also logs through structlog, which by default prints every level straight to the
@@ -20,8 +20,8 @@ from typing import Any
 
 import structlog
 
-from bot.privacy import mask_personal_data
-from bot.safe_text import printable_for_log
+from bot.server.privacy import mask_personal_data
+from bot.server.safe_text import printable_for_log
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s - %(message)s"
 MAX_LINE = 4000

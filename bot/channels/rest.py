@@ -4,7 +4,7 @@ The stock channel answers `200 []` when the message is missing or not a text, `5
 the body is empty or not an object, shares one "default" conversation between all
 clients that omit `sender`, lets clients set the stored `input_channel` and `metadata`,
 and stays silent when an action fails. This one answers a clear French error (400, 413)
-or runs the turn under `bot.turn_guard`. Mounted by bot/server.py in the local profile only (staff tools, tests);
+or runs the turn under `bot.server.turns`. Mounted by bot/server/app.py in the local profile only (staff tools, tests);
 the public profile has no REST channel. `?stream=true` is not offered.
 """
 
@@ -19,9 +19,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import turn_guard
-from bot.http_errors import json_error
-from bot.request_checks import BadRequest, clean_message, clean_sender, parse_json_object
+from bot.server import turns
+from bot.server.errors import json_error
+from bot.server.requests import BadRequest, clean_message, clean_sender, parse_json_object
 
 
 class GuardedRestInput(RestInput):
@@ -34,7 +34,7 @@ class GuardedRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("guarded_rest_webhook", __name__)
 
-        turn_guard.attach(bp)
+        turns.attach(bp)
 
         @bp.route("/", methods=["GET"])
         async def health(_request: Request) -> HTTPResponse:
@@ -42,7 +42,7 @@ class GuardedRestInput(RestInput):
 
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            limits = turn_guard.limits_of(request.app)
+            limits = turns.limits_of(request.app)
             try:
                 body = parse_json_object(request.body, limits.max_body_bytes)
                 sender = clean_sender(body.get("sender"))
@@ -50,7 +50,7 @@ class GuardedRestInput(RestInput):
             except BadRequest as bad:
                 return json_error(bad.status, bad.message)
             message = UserMessage(text, CollectingOutputChannel(), sender, input_channel=self.name())
-            result = await turn_guard.run_turn(request.app, on_new_message, message)
+            result = await turns.run_turn(request.app, on_new_message, message)
             if result.status != 200:
                 return json_error(result.status, result.error or "")
             return response.json(result.messages)

@@ -28,14 +28,15 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import log_safety, rasa_patches
-from bot.server_settings import PROFILES, ServerSettings, ServerSettingsError, load_server_settings
+from bot import rasa_patches
+from bot.server import log_safety
+from bot.server.settings import PROFILES, ServerSettings, ServerSettingsError, load_server_settings
 
 
 def input_channels(profile: str) -> list[InputChannel]:
     """The channels of `profile`: the widget always, the REST channel only locally."""
+    from bot.channels.rest import GuardedRestInput
     from bot.channels.widget import WidgetInput
-    from bot.rest_channel import GuardedRestInput
 
     channels: list[InputChannel] = [WidgetInput.from_credentials(None)]
     if profile == "local":

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.scenario_format import (
+from bot.scenarios.format import (
     Scenario,
     ScenarioError,
     TurnResult,

@@ -28,7 +28,7 @@ class AtomicRedisLockStore(RedisLockStore):
     """`RedisLockStore` with atomic ticket issue, refresh and release."""
 
     def __init__(self, endpoint_config: EndpointConfig | None = None, **kwargs: Any) -> None:
-        """Accept Rasa's endpoint config (`type: bot.lock_store.AtomicRedisLockStore`) or keywords.
+        """Accept Rasa's endpoint config (`type: bot.components.lock_store.AtomicRedisLockStore`) or keywords.
 
         Args:
             endpoint_config: the `lock_store` section of endpoints.yml: `url` is the Redis host,

@@ -6,7 +6,7 @@ turns a database error into an empty conversation. The guard:
 - bounds every call to the action server (`ACTION_TIMEOUT_SECONDS`) by giving Rasa's agent
   an action endpoint with that timeout (`BoundedActionEndpoint`);
 - collects, per turn, which parts failed (`record_failure`, also called by
-  `bot.tracker_store`), through a context variable that follows the turn's task;
+  `bot.components.tracker_store`), through a context variable that follows the turn's task;
 - bounds the whole turn (`TURN_TIMEOUT_SECONDS`) without cancelling it: the turn is still
   recorded when it ends, the user is just not kept waiting;
 - admits at most `MAX_CONCURRENT_TURNS` turns at once: Rasa's NLU runs on the event loop,
@@ -34,9 +34,9 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from sanic import Blueprint, Sanic
 
-from bot.http_errors import install_error_handler
-from bot.limits import Limits, load_limits
-from bot.system_messages import service_unavailable
+from bot.server.errors import install_error_handler
+from bot.server.limits import Limits, load_limits
+from bot.server.messages import service_unavailable
 
 log = logging.getLogger(__name__)
 

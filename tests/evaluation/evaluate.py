@@ -21,9 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.eval_tables import DOC_NAMES, QTYPE_NAMES, breakdown, coverage, load_coverage, results_under
-from bot.scenario_format import ScenarioError, load_paths
-from bot.scenarios import (
+from bot.scenarios.format import ScenarioError, load_paths
+from bot.scenarios.play import (
     Report,
     ServerUnreachable,
     attach_intents,
@@ -33,7 +32,8 @@ from bot.scenarios import (
     play_all,
     report_json,
 )
-from bot.stack import ROOT, Stack, StackConfig, StackError
+from bot.tools.stack import ROOT, Stack, StackConfig, StackError
+from tests.evaluation.tables import DOC_NAMES, QTYPE_NAMES, breakdown, coverage, load_coverage, results_under
 
 DEFAULT_TODAY = "2026-11-21"
 CONVERSATIONS = ROOT / "tests" / "conversations"
@@ -181,7 +181,7 @@ def set_tables(report: Report, sets: dict[str, Path], nlu: NluSummary | None) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.evaluate", description="Évaluation de l'assistant (make eval).")
+    parser = argparse.ArgumentParser(prog="python -m tests.evaluation.evaluate", description="Évaluation de l'assistant (make eval).")
     parser.add_argument("paths", nargs="*", help="conversations à jouer (défaut : held-out et jeux aveugles)")
     parser.add_argument("--folds", type=int, default=3, help="plis de la validation croisée NLU")
     parser.add_argument("--skip-nlu", action="store_true", help="ne pas refaire la validation croisée NLU")

@@ -1,0 +1,1 @@
+"""Command-line tools for staff and operations: start the stack, chat, report, purge, nginx recipe."""
