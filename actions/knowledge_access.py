@@ -1,4 +1,4 @@
-"""The one place that owns the action server's connection to the knowledge base."""
+"""The action server's connection to the knowledge base: the shared one, warmed up."""
 
 from __future__ import annotations
 
@@ -7,20 +7,19 @@ import threading
 from functools import lru_cache
 
 from knowledge import KnowledgeBase, KnowledgeUnavailable
-from knowledge.settings import database_url
+from knowledge.access import shared_kb
 
 log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
 def get_kb() -> KnowledgeBase:
-    """The shared KnowledgeBase, created on first use (never at import time).
+    """The shared KnowledgeBase, with its search made ready in the background.
 
     The French language model that full-text search needs takes seconds to load; it is
-    loaded in the background from the first use on, so a later fallback search does not
-    make its user wait.
+    loaded from the first use on, so a later search does not make its user wait.
     """
-    kb = KnowledgeBase(database_url())
+    kb = shared_kb()
     threading.Thread(target=_warm_up, args=(kb,), name="kb-warm-up", daemon=True).start()
     return kb
 

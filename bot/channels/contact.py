@@ -12,7 +12,7 @@ CONTACT_KINDS = ("phone", "email", "website", "address")  # preferred first
 
 def contact_from_knowledge_base() -> str:
     """« Vous pouvez joindre le <service> par téléphone au <numéro>. » for the default body."""
-    from actions.knowledge_access import get_kb  # noqa: PLC0415 (opened on first use, not at import)
+    from knowledge.access import shared_kb as get_kb  # noqa: PLC0415 (opened on first use, not at import)
 
     kb = get_kb()
     contacts = kb.contacts(body_id=kb.default_body().id)

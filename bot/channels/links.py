@@ -44,7 +44,7 @@ def trusted_in(texts: Iterable[str], trusted: frozenset[str]) -> list[str]:
 
 def links_from_knowledge_base() -> frozenset[str]:
     """Every URL and e-mail address written in the knowledge content (contacts, sources, texts)."""
-    from actions.knowledge_access import get_kb  # noqa: PLC0415 (opened on first use, not at import)
+    from knowledge.access import shared_kb as get_kb  # noqa: PLC0415 (opened on first use, not at import)
 
     return frozenset(normalised(t) for text in get_kb().texts_with_links() for t in targets(text))
 

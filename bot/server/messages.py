@@ -60,7 +60,7 @@ class ServiceContact:
 
 
 def _read_contact() -> tuple[str, str] | None:
-    from actions.knowledge_access import get_kb  # the same settings as the action server
+    from knowledge.access import shared_kb as get_kb  # the same settings as the action server, no search model
 
     kb = get_kb()
     phones = kb.contacts(body_id=kb.default_body().id, kind="phone")

@@ -111,8 +111,8 @@ class Stack:
                 load_server_settings(c.profile, env)
         except ValueError as exc:
             raise StackError(f"Configuration invalide : {exc}") from None
-        check = subprocess.run([str(VENV_BIN / "python"), "-c", "from actions.knowledge_access import get_kb;"
-                                "print(get_kb().check())"], env=env, capture_output=True, text=True)
+        check = subprocess.run([str(VENV_BIN / "python"), "-c", "from knowledge.access import shared_kb;"
+                                "print(shared_kb().check())"], env=env, capture_output=True, text=True)
         if check.returncode != 0:
             reason = (check.stderr.strip().splitlines() or ["erreur inconnue"])[-1]
             raise StackError(f"Base de connaissances inutilisable : {reason}")
