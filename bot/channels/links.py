@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.channels.cached_read import CachedRead
+from bot.server.cached_read import CachedRead
 
 # Same pattern as LINK_PATTERN in bot/static/widget.js: [label](target) | bare https URL | e-mail.
 LINK_PATTERN = re.compile(

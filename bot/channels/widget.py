@@ -27,17 +27,20 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.contact import ContactSentence
 from bot.channels.ids import ConversationIds, ForgedId, MalformedId
 from bot.channels.links import TrustedLinks
 from bot.channels.output import WholeMessageCollector
 from bot.channels.ratelimit import Limiter, make_limiters, retry_after
-from bot.channels.settings import WidgetSettings, load_settings
 from bot.channels.static_files import StaticFiles
-from bot.channels.texts import starters, ui_texts
 from bot.channels.transcript import METADATA_KEY, bot_message, find_bot_message, history, offered_button
-from bot.channels.validation import ApiError, parse_feedback, parse_json_object, parse_message
+from bot.channels.validation import parse_feedback, parse_message
+from bot.rasa_patches.fail_safe_store import unwrapped
 from bot.server import turns
+from bot.server.contact import ServiceContact, service_contact
+from bot.server.errors import ApiError, json_response
+from bot.server.messages import starters, ui_texts
+from bot.server.requests import parse_json_object
+from bot.server.settings import Limits, WidgetSettings, load_limits, load_widget_settings
 
 log = logging.getLogger(__name__)
 TOKEN_HEADER = "X-Conversation-Id"
@@ -53,10 +56,12 @@ class WidgetInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> WidgetInput:
-        return cls(load_settings(credentials))
+        return cls(load_widget_settings(credentials))
 
-    def __init__(self, settings: WidgetSettings | None = None, contact: ContactSentence | None = None):
-        self.settings = settings or load_settings()
+    def __init__(self, settings: WidgetSettings | None = None, contact: ServiceContact | None = None,
+                 limits: Limits | None = None):
+        self.settings = settings or load_widget_settings()
+        self.limits = limits or load_limits()  # the same request limits as every channel
         self.ids = ConversationIds(self.settings.secret)
         limiters = make_limiters({"conversation": self.settings.rate_per_conversation,
                                   "address": self.settings.rate_per_address,
@@ -64,7 +69,7 @@ class WidgetInput(InputChannel):
         self.per_conversation = limiters["conversation"]
         self.per_address = limiters["address"]
         self.new_per_address = limiters["new_conversation"]
-        self.contact = contact or ContactSentence()
+        self.contact = contact or service_contact
         self.links = TrustedLinks()
         self.files = StaticFiles()
 
@@ -121,34 +126,25 @@ class WidgetInput(InputChannel):
 
     async def _api(self, request: Request, handler: Callable[[Request], Awaitable[dict[str, Any]]]) -> HTTPResponse:
         """Runs one API handler: origin and rate checks, JSON answer, French errors."""
-        headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
         if request.method == "OPTIONS":  # preflight (Rasa's CORS layer may answer it first)
-            return response.empty(status=204, headers=headers)
-        status = 200
+            return response.empty(status=204, headers={"Cache-Control": "no-store"})
         try:
             if not self._origin_allowed(request):
                 raise ApiError(403, "bad_origin")
             await self._limit(self.per_address, self._address(request))
-            body = await handler(request)
+            return json_response(await handler(request))
         except ApiError as error:
-            status, body = error.status, error.body()
-            headers.update(error.headers)
+            return error.response()
         except Exception:  # noqa: BLE001 (a bug must still give the user a French answer)
             log.exception("widget: unexpected error on %s", request.path)
-            error = await self._unavailable(status=500)
-            status, body = error.status, error.body()
-        return response.json(body, status=status, headers=headers, ensure_ascii=False,
-                             content_type="application/json; charset=utf-8")
+            return (await self._unavailable(status=500)).response()
 
     @staticmethod
     def _tracker_store(request: Request) -> TrackerStore:
         agent = getattr(request.app.ctx, "agent", None)
         if agent is None or not agent.is_ready():
             raise ApiError(503, "unavailable")
-        store = agent.tracker_store
-        # Rasa wraps the store in a FailSafeTrackerStore that turns a database error into
-        # "no conversation"; read the real store so a failure is reported, not hidden.
-        return getattr(store, "_tracker_store", store)
+        return unwrapped(agent.tracker_store)  # so that a database failure is reported, not hidden
 
     async def _events(self, request: Request, sender_id: str) -> list[Event]:
         store = self._tracker_store(request)
@@ -166,8 +162,8 @@ class WidgetInput(InputChannel):
         collector = WholeMessageCollector()
         message = UserMessage(text, collector, sender_id, input_channel=self.name(), metadata=metadata)
         result = await turns.run_turn(request.app, on_new_message, message, timeout=self.settings.reply_timeout)
-        if result.status != 200:
-            raise await self._unavailable("timeout" if "timeout" in result.failures else "unavailable")
+        if result.error is not None:
+            raise result.error
         if not is_rating and not collector.messages:
             # Rasa swallows action-server failures and simply says nothing; silence is an error.
             log.error("widget: the assistant produced no reply")
@@ -176,7 +172,7 @@ class WidgetInput(InputChannel):
         replies = [bot_message(f"{message.message_id}:{i}", m, rateable=not is_rating, trusted=trusted)
                    for i, m in enumerate(collector.messages)]
         if result.failures and not is_rating:  # part of the answer is missing: say so, with the contact
-            notice = (await self._unavailable()).body()["error"]["message"]
+            notice = (await self._unavailable()).message
             replies.append(bot_message(f"{message.message_id}:notice", {"text": notice}, rateable=False))
         return replies
 
@@ -186,14 +182,14 @@ class WidgetInput(InputChannel):
         return {
             "texts": ui_texts(),
             "starters": starters(),
-            "max_length": self.settings.max_message_length,
+            "max_length": self.limits.max_message_chars,
             "retention_days": self.settings.retention_days,
             "contact": await self.contact.get(),
         }
 
     async def _message(self, request: Request, on_new_message: Handler) -> dict[str, Any]:
-        data = parse_json_object(request.content_type, request.body, self.settings.max_body_bytes)
-        incoming = parse_message(data, self.settings.max_message_length)
+        data = parse_json_object(request.body, self.limits.max_body_bytes, request.content_type, require_json_type=True)
+        incoming = parse_message(data, self.limits.max_message_chars)
         token, sender_id = self._sender(request, required=incoming.payload is not None)
         events: list[Event] = []
         if token is None:
@@ -221,7 +217,7 @@ class WidgetInput(InputChannel):
                 "messages": history(await self._events(request, sender_id), await self.links.get())}
 
     async def _feedback(self, request: Request, on_new_message: Handler) -> dict[str, Any]:
-        data = parse_json_object(request.content_type, request.body, self.settings.max_body_bytes)
+        data = parse_json_object(request.body, self.limits.max_body_bytes, request.content_type, require_json_type=True)
         feedback = parse_feedback(data)
         token, sender_id = self._sender(request, required=True)
         await self._limit(self.per_conversation, sender_id)
@@ -263,7 +259,7 @@ class WidgetInput(InputChannel):
 
         @bp.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+            return json_response({"status": "ok"})
 
         for name, path in (("widget.js", "/widget.js"), ("widget.css", "/widget.css"),
                            ("demo.html", "/demo"), ("demo.css", "/demo.css"), ("icon.svg", "/icon.svg")):

@@ -14,6 +14,10 @@ test_rasa_patches.py compare each replacement with Rasa's original.
     rules_first        MessageProcessor._predict_next_with_tracker   rules asked first
     action_payload     RemoteAction._action_call_format       last two turns sent to actions
 
+Not a replacement, but Rasa's private state read in one place:
+
+    fail_safe_store    FailSafeTrackerStore._tracker_store     database errors reported, not hidden
+
 The patches were written against the Rasa version below: another version is refused at
 install, rather than patched blindly.
 """

@@ -30,7 +30,7 @@ from sanic.response import HTTPResponse
 
 from bot import rasa_patches
 from bot.server import log_safety
-from bot.server.settings import PROFILES, ServerSettings, ServerSettingsError, load_server_settings
+from bot.server.settings import PROFILES, HttpSettings, SettingsError, load_http_settings
 
 
 def input_channels(profile: str) -> list[InputChannel]:
@@ -44,7 +44,7 @@ def input_channels(profile: str) -> list[InputChannel]:
     return channels
 
 
-def build_app(profile: str, model: str, endpoints_file: str | None, settings: ServerSettings) -> Sanic:
+def build_app(profile: str, model: str, endpoints_file: str | None, settings: HttpSettings) -> Sanic:
     """The Sanic app of `profile`, loading the agent from `model` when it starts."""
     app = Sanic(f"srei_{profile}", configure_logging=False)
     app.config.KEEP_ALIVE_TIMEOUT = settings.keep_alive
@@ -80,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=5005)
     args = parser.parse_args(argv)
     try:
-        settings = load_server_settings(args.profile)
-    except ServerSettingsError as exc:
+        settings = load_http_settings(args.profile)
+    except SettingsError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
     configure_logging_and_warnings(logging.getLevelName(settings.log_level))  # Rasa's and its libraries' levels

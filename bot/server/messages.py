@@ -1,15 +1,11 @@
-"""The French messages the server sends itself (errors, service unavailable), from YAML.
+"""The French sentences the server sends itself (interface, errors, contact), read once from messages.yml.
 
-The "service unavailable" message names the service and its phone number, read from the
-knowledge base (facts live there, not in code) and cached, so the message still carries
-the contact while the knowledge base or the action server is down.
+No user-facing text lives in Python; facts (the service's phone…) come from the knowledge
+base and fill the placeholders (see bot/server/contact.py).
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,63 +13,42 @@ from typing import Any
 import yaml
 
 MESSAGES_FILE = Path(__file__).with_name("messages.yml")
-CONTACT_TTL_SECONDS = 300.0  # a rebuilt base with a new phone number shows within 5 minutes
-
-log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
-def _messages() -> dict[str, Any]:
+def catalogue() -> dict[str, Any]:
+    """The parsed messages.yml (cached: the file is part of the release, not live content)."""
     return yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
 
 
-def request_error(reason: str, **values: Any) -> str:
-    """The message for a rejected request, by reason (keys of `request_errors`)."""
-    return _messages()["request_errors"][reason].format(**values)
+class _Blank(dict):
+    """Leaves an unknown placeholder empty rather than failing on a typo in the YAML."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
-def status_error(status: int) -> str:
-    """The message for an HTTP error status without a more precise reason."""
-    errors = _messages()["status_errors"]
-    return errors.get(status) or errors["other"]
+def text(section: str, key: str, **values: Any) -> str:
+    """Sentence `key` of `section` with its placeholders filled in, spaces tidied."""
+    template = catalogue()[section][key]
+    return " ".join(template.format_map(_Blank(values)).split())
 
 
-class ServiceContact:
-    """Name and phone number of the default body's service, cached with a time to live."""
-
-    def __init__(self, ttl: float = CONTACT_TTL_SECONDS):
-        self.ttl = ttl
-        self._lock = threading.Lock()
-        self._value: tuple[str, str] | None = None
-        self._fetched_at = float("-inf")
-
-    def get(self) -> tuple[str, str] | None:
-        """(service name, phone), or None if the base was never readable."""
-        with self._lock:
-            if time.monotonic() - self._fetched_at > self.ttl:
-                self._fetched_at = time.monotonic()  # also after a failure: retry later, not per message
-                try:
-                    self._value = _read_contact() or self._value
-                except Exception as exc:  # noqa: BLE001 (any failure: keep the last known contact)
-                    log.warning("service contact not readable from the knowledge base: %s", exc.__class__.__name__)
-            return self._value
+# Statuses that already have a code of their own, whoever refuses (a channel or Sanic itself).
+NAMED_STATUSES = {404: "not_found", 413: "body_too_large", 415: "unsupported_media_type"}
 
 
-def _read_contact() -> tuple[str, str] | None:
-    from knowledge.access import shared_kb as get_kb  # the same settings as the action server, no search model
-
-    kb = get_kb()
-    phones = kb.contacts(body_id=kb.default_body().id, kind="phone")
-    return (phones[0].service_name, phones[0].value) if phones else None
+def error_code(status: int) -> str:
+    """The code of an HTTP status without a more precise reason (`http_405`, else `http_other`)."""
+    code = NAMED_STATUSES.get(status, f"http_{status}")
+    return code if code in catalogue()["errors"] else "http_other"
 
 
-_contact = ServiceContact()
+def ui_texts() -> dict[str, str]:
+    """Every interface string of the widget, raw (the widget fills its own placeholders)."""
+    return dict(catalogue()["ui"])
 
 
-def service_unavailable() -> str:
-    """« Sorry, a technical problem… call the service at … », with the contact if known."""
-    contact = _contact.get()
-    if contact is None:
-        return _messages()["service_unavailable_no_contact"]
-    service, phone = contact
-    return _messages()["service_unavailable"].format(service=service, phone=phone)
+def starters() -> list[str]:
+    """Suggested first questions shown under the widget's welcome message."""
+    return [str(q) for q in catalogue().get("starters") or []]

@@ -3,9 +3,10 @@
 - JSON nesting is bounded before `json.loads` runs: Python's parser recurses, and a body of
   16,000 « [ » ends in a RecursionError (a 500 and a traceback) instead of a clear refusal.
 - Lone UTF-16 surrogates (`"\\ud800"` is valid JSON) cannot be encoded back to UTF-8: the
-  tracker store and the log fail on them, so they are refused.
+  tracker store and the log fail on them, so they are refused in identifiers and dropped
+  from free text.
 - C0/C1 control characters (other than tab and newlines) are never typed by a person:
-  refused. Bidirectional overrides can make a message read differently from what it holds
+  refused in identifiers, turned into spaces in free text. Bidirectional overrides can make a message read differently from what it holds
   (in a staff report as in the widget): they are removed.
 """
 
@@ -54,6 +55,12 @@ def has_bad_characters(value: str) -> bool:
 
 def without_bidi_controls(value: str) -> str:
     return _BIDI.sub("", value)
+
+
+def cleaned(value: str) -> str:
+    """Free text as Rasa may receive it: control characters become spaces, lone surrogates
+    and bidirectional controls are dropped (a pasted question with a stray byte is still answered)."""
+    return without_bidi_controls(_SURROGATE.sub("", _CONTROL.sub(" ", value)))
 
 
 def printable_for_log(value: object, limit: int = 300) -> str:

@@ -34,9 +34,9 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from sanic import Blueprint, Sanic
 
-from bot.server.errors import install_error_handler
-from bot.server.limits import Limits, load_limits
-from bot.server.messages import service_unavailable
+from bot.server.contact import service_contact, unavailable
+from bot.server.errors import ApiError, install_error_handler
+from bot.server.settings import Limits, load_limits
 
 log = logging.getLogger(__name__)
 
@@ -141,8 +141,8 @@ def collecting_failures() -> Iterator[list[str]]:
         _failures.reset(token)
 
 
-def limits_of(app: Sanic) -> Limits:
-    """The limits, read from the environment once per server."""
+def settings_of(app: Sanic) -> Limits:
+    """The limits every channel applies, read from the environment once per server."""
     if not hasattr(app.ctx, "srei_limits"):
         app.ctx.srei_limits = load_limits()
     return app.ctx.srei_limits
@@ -160,13 +160,13 @@ def attach(bp: Blueprint) -> None:
         if getattr(app.ctx, "srei_guard", False):
             return
         app.ctx.srei_guard = True
-        app.config.REQUEST_MAX_SIZE = limits_of(app).max_body_bytes
+        app.config.REQUEST_MAX_SIZE = settings_of(app).max_body_bytes
         install_error_handler(app)
 
     @bp.listener("after_server_start")
     async def after_start(app: Sanic, _loop: Any) -> None:
-        bound_action_calls(app.ctx.agent, limits_of(app).action_timeout)
-        await asyncio.to_thread(service_unavailable)  # reads the contact once, while all is well
+        bound_action_calls(app.ctx.agent, settings_of(app).action_timeout)
+        await service_contact.get()  # reads the contact once, while all is well
 
     @bp.listener("before_server_stop")
     async def before_stop(app: Sanic, _loop: Any) -> None:
@@ -177,11 +177,10 @@ def attach(bp: Blueprint) -> None:
 
 @dataclass
 class TurnResult:
-    """What the channel sends back: `status` and, for 200, the bot `messages`."""
+    """What the channel sends back: the bot `messages`, or the `error` that replaces them."""
 
-    status: int
     messages: list[dict[str, Any]] = field(default_factory=list)
-    error: str | None = None
+    error: ApiError | None = None
     failures: list[str] = field(default_factory=list)
 
 
@@ -203,7 +202,7 @@ async def run_turn(app: Sanic, on_new_message: Callable[[UserMessage], Awaitable
 
     `timeout` is the channel's own reply budget when shorter than `TURN_TIMEOUT_SECONDS`.
     """
-    limits = limits_of(app)
+    limits = settings_of(app)
     budget = min(timeout, limits.turn_timeout) if timeout else limits.turn_timeout
     agent = getattr(app.ctx, "agent", None)
     if agent is not None:
@@ -223,11 +222,13 @@ async def run_turn(app: Sanic, on_new_message: Callable[[UserMessage], Awaitable
             log.error("turn failed in conversation %s: %s", message.sender_id, exc.__class__.__name__,
                       exc_info=exc)
     if not failures:
-        return TurnResult(200, collector.messages)
+        return TurnResult(collector.messages)
     log.error("turn of conversation %s degraded: %s", message.sender_id, ", ".join(sorted(set(failures))))
-    notice = service_unavailable()
     if set(failures) == {"actions"}:
         # The turn is recorded and may hold part of an answer: keep it, add the notice.
-        return TurnResult(200, [*collector.messages, {"recipient_id": message.sender_id, "text": notice}],
+        notice = await unavailable()
+        return TurnResult([*collector.messages, {"recipient_id": message.sender_id, "text": notice}],
                           failures=failures)
-    return TurnResult(503, error=notice, failures=failures)
+    code = "timeout" if "timeout" in failures else "unavailable"
+    error = ApiError(503, code, headers={"Retry-After": "5"}, contact=await service_contact.get())
+    return TurnResult(error=error, failures=failures)

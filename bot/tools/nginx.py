@@ -9,9 +9,12 @@ Every value is checked, so that nothing but an address, a port or an origin reac
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
+
+from bot.server.messages import text
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 _INSTANCE = re.compile(r"^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]|[a-z0-9.-]+):\d{1,5}$")
@@ -29,12 +32,19 @@ def render(listen: str, instances: list[str], origins: list[str]) -> str:
                                    *((o, _ORIGIN, "--origin") for o in origins)]:
         if not pattern.match(value):
             raise ValueError(f"{option} « {value} » n'a pas la forme attendue")
-    text = TEMPLATE.read_text(encoding="utf-8")
+    template = TEMPLATE.read_text(encoding="utf-8")
     # Origins are exact: regex metacharacters in a hostname (dots) are escaped for the map.
     origin_lines = "\n".join(f'    "~^{re.escape(o)}\\|" 1;' for o in origins)
-    return (text.replace("{{listen}}", listen)
-                .replace("{{upstreams}}", "\n".join(f"    server {i};" for i in instances))
-                .replace("{{origins}}", origin_lines))
+    conf = (template.replace("{{listen}}", listen)
+            .replace("{{upstreams}}", "\n".join(f"    server {i};" for i in instances))
+            .replace("{{origins}}", origin_lines))
+    return re.sub(r"\{\{error:(\w+)\}\}", lambda m: _error_body(m.group(1)), conf)
+
+
+def _error_body(code: str) -> str:
+    """nginx's own refusals in the server's one error shape and words (bot/server/messages.yml)."""
+    body = {"error": {"code": code, "message": text("errors", code, contact=text("contact", "none"))}}
+    return "'" + json.dumps(body, ensure_ascii=False).replace("'", "\\'") + "'"
 
 
 def main(argv: list[str] | None = None) -> int:

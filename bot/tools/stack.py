@@ -17,8 +17,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.server.limits import load_limits
-from bot.server.settings import load_server_settings
+from bot.server.settings import SettingsError, check_all, load_limits
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
@@ -106,10 +105,11 @@ class Stack:
                                  f"qui l'occupe ou choisissez un autre port (variables RASA_PORT / ACTIONS_PORT).")
         env = self.environment()
         try:
-            load_limits(env)
-            if c.profile != "stock":
-                load_server_settings(c.profile, env)
-        except ValueError as exc:
+            if c.profile == "stock":
+                load_limits(env)
+            else:
+                check_all(c.profile, env)
+        except SettingsError as exc:
             raise StackError(f"Configuration invalide : {exc}") from None
         check = subprocess.run([str(VENV_BIN / "python"), "-c", "from knowledge.access import shared_kb;"
                                 "print(shared_kb().check())"], env=env, capture_output=True, text=True)

@@ -35,10 +35,9 @@ def check_response(case: BadInput, status: int | None, raw: bytes, conversation:
         assert {r["recipient_id"] for r in replies} == {conversation}
     else:
         assert status in case.statuses, (status, body[:300])
-        error = json.loads(raw)
-        assert error["status"] == status
-        assert isinstance(error["error"], str) and error["error"].strip()
-        assert any(c in error["error"] for c in "éèêàçû«"), f"not a French message: {error['error']}"
+        error = json.loads(raw)["error"]  # the server's one error shape
+        assert isinstance(error["code"], str) and isinstance(error["message"], str) and error["message"].strip()
+        assert any(c in error["message"] for c in "éèêàçû«"), f"not a French message: {error['message']}"
 
 
 def conversation_of(case: BadInput) -> str | None:

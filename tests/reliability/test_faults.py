@@ -193,7 +193,7 @@ async def test_tracker_database_down_then_back_without_restarting_rasa(scaled: S
         try:
             seconds, (status, body) = await timed(ask(session, b, sender, "et son numéro ?"))
             assert status == 503 and seconds < 5.0, (status, seconds, body)
-            assert_service_message(body["error"])
+            assert_service_message(body["error"]["message"])
         finally:
             scaled.pg.start()
         # Both instances had open connections to the old server: neither needs a restart.

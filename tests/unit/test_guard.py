@@ -12,9 +12,11 @@ from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from sqlalchemy.exc import OperationalError
 
 from bot.components.tracker_store import GuardedSQLTrackerStore
-from bot.server import messages as system_messages
-from bot.server.limits import Limits, load_limits
-from bot.server.requests import BadRequest, check_shortcut, clean_message, clean_sender, parse_json_object
+from bot.server import contact as service_contact
+from bot.server.errors import ApiError
+from bot.server.messages import catalogue, error_code, text
+from bot.server.requests import check_shortcut, identifier, parse_json_object, user_text
+from bot.server.settings import Limits, load_limits
 from bot.server.turns import BoundedActionEndpoint, bound_action_calls, collecting_failures, record_failure
 from tests.support.servers import free_port
 
@@ -41,70 +43,91 @@ def test_bad_limit_names_its_variable(env: dict, variable: str) -> None:
 # --- system messages -------------------------------------------------------------------------
 
 
-def test_every_request_error_message_formats_in_french() -> None:
-    for reason in system_messages._messages()["request_errors"]:
-        text = system_messages.request_error(reason, max=1000)
-        assert text and "{" not in text.replace("{\"", "").replace("{…", ""), reason
+def test_every_error_message_formats_in_french() -> None:
+    for code in catalogue()["errors"]:
+        message = text("errors", code, max=1000, field="message", seconds=5, contact="Contact.")
+        assert message and "{" not in message.replace("{\"", "").replace("{…", ""), code
 
 
 def test_status_errors_cover_the_usual_statuses() -> None:
     for status in (400, 404, 405, 413, 415, 429, 500, 503):
-        assert system_messages.status_error(status) != system_messages.status_error(599)
+        assert error_code(status) != error_code(599) == "http_other"
 
 
-def test_service_message_keeps_the_last_known_contact_when_the_base_fails(monkeypatch) -> None:
-    answers = iter([("Service X", "081 00 00 00"), RuntimeError("base down")])
+def test_an_error_has_one_shape_on_every_channel() -> None:
+    error = ApiError(413, "too_long", max=10)
+    assert error.body() == {"error": {"code": "too_long", "message": text("errors", "too_long", max=10)}}
+    response = error.response()
+    assert response.status == 413 and response.headers["Cache-Control"] == "no-store"
 
-    def read() -> tuple[str, str]:
+
+async def test_service_message_keeps_the_last_known_contact_when_the_base_fails() -> None:
+    answers = iter(["Appelez le 081 00 00 00.", RuntimeError("base down")])
+
+    def read() -> str:
         value = next(answers)
         if isinstance(value, Exception):
             raise value
         return value
 
-    monkeypatch.setattr(system_messages, "_read_contact", read)
-    contact = system_messages.ServiceContact(ttl=0)
-    assert contact.get() == ("Service X", "081 00 00 00")
-    assert contact.get() == ("Service X", "081 00 00 00")  # the read failed: last known value
+    contact = service_contact.ServiceContact(loader=read, ttl=0)
+    assert await contact.get() == "Appelez le 081 00 00 00."
+    assert await contact.get() == "Appelez le 081 00 00 00."  # the read failed: last known value
 
 
-def test_service_message_without_any_contact_still_says_what_to_do(monkeypatch) -> None:
-    monkeypatch.setattr(system_messages, "_contact", system_messages.ServiceContact(ttl=0))
-    monkeypatch.setattr(system_messages, "_read_contact", lambda: (_ for _ in ()).throw(RuntimeError()))
-    text = system_messages.service_unavailable()
-    assert "problème technique" in text and "{" not in text
+async def test_service_message_without_any_contact_still_says_what_to_do(monkeypatch) -> None:
+    down = service_contact.ServiceContact(loader=lambda: (_ for _ in ()).throw(RuntimeError()), ttl=0)
+    monkeypatch.setattr(service_contact, "service_contact", down)
+    message = await service_contact.unavailable()
+    assert "problème technique" in message and "{" not in message and text("contact", "none") in message
 
 
 # --- request checks --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("body, status, reason", [
+@pytest.mark.parametrize("body, status, code", [
     (b"", 400, "empty_body"),
     (b"   ", 400, "empty_body"),
     (b"\xff\xfe{}", 400, "not_utf8"),
-    (b"{nope", 400, "not_json"),
-    (b"[" * 5000 + b"]" * 5000, 400, "not_json"),
+    (b"{nope", 400, "invalid_json"),
+    (b"[" * 5000 + b"]" * 5000, 400, "invalid_json"),
     (b"[]", 400, "not_object"),
     (b'"texte"', 400, "not_object"),
     (b"x" * 20_001, 413, "body_too_large"),
 ], ids=["empty", "spaces", "not utf-8", "not json", "too deep", "array", "string", "too large"])
-def test_bodies_that_are_not_a_json_object_are_refused(body: bytes, status: int, reason: str) -> None:
-    with pytest.raises(BadRequest) as bad:
+def test_bodies_that_are_not_a_json_object_are_refused(body: bytes, status: int, code: str) -> None:
+    with pytest.raises(ApiError) as bad:
         parse_json_object(body, max_bytes=20_000)
-    assert (bad.value.status, bad.value.reason) == (status, reason)
+    assert (bad.value.status, bad.value.code) == (status, code)
     assert bad.value.message
 
 
-def test_senders() -> None:
-    assert clean_sender("abc-123_x") == "abc-123_x"
-    for bad in (None, 5, "", " x", "a\x00b", "x" * 129, ["a"]):
-        with pytest.raises(BadRequest):
-            clean_sender(bad)
+def test_a_json_type_is_required_where_browsers_post() -> None:
+    with pytest.raises(ApiError) as bad:
+        parse_json_object(b"{}", 100, "text/plain", require_json_type=True)
+    assert (bad.value.status, bad.value.code) == (415, "unsupported_media_type")
+    assert parse_json_object(b"{}", 100, "application/json; charset=utf-8", require_json_type=True) == {}
 
 
-def test_messages_are_trimmed_and_control_characters_dropped() -> None:
-    assert clean_message("  bon\x00jour\x07 ", 100) == "bon jour"
-    assert clean_message("ligne 1\nligne 2", 100) == "ligne 1\nligne 2"
-    assert clean_message("😀" * 100, 100) == "😀" * 100
+def test_identifiers() -> None:
+    assert identifier({"sender": "abc-123_x"}, "sender", 128) == "abc-123_x"
+    for bad in (None, 5, "", " x", "a\x00b", "a\ud800", "x" * 129, ["a"]):
+        with pytest.raises(ApiError):
+            identifier({"sender": bad}, "sender", 128)
+
+
+def test_typed_text_is_cleaned_the_same_way_on_every_channel() -> None:
+    assert user_text({"m": "  bon\x00jour\x07 "}, "m", 100) == "bon jour"
+    assert user_text({"m": "a\ud800b\u0085c\u202ed"}, "m", 100) == "ab cd"
+    assert user_text({"m": "ligne 1\nligne 2"}, "m", 100) == "ligne 1\nligne 2"
+    assert user_text({"m": "😀" * 100}, "m", 100) == "😀" * 100
+
+
+def test_a_leading_slash_is_a_command_only_where_commands_are_offered() -> None:
+    assert user_text({"m": "/restart"}, "m", 100) == "restart"
+    assert user_text({"m": "/restart"}, "m", 100, commands=True) == "/restart"
+    with pytest.raises(ApiError):
+        user_text({"m": '/ask_contact{"body":["a"]}'}, "m", 100, commands=True)
 
 
 @pytest.mark.parametrize("value, status", [
@@ -112,8 +135,8 @@ def test_messages_are_trimmed_and_control_characters_dropped() -> None:
     ("x" * 100_000, 413),
 ])
 def test_bad_messages(value: object, status: int) -> None:
-    with pytest.raises(BadRequest) as bad:
-        clean_message(value, 100)
+    with pytest.raises(ApiError) as bad:
+        user_text({"m": value}, "m", 100)
     assert bad.value.status == status
 
 
@@ -126,9 +149,9 @@ def test_harmless_shortcuts_pass(text: str) -> None:
 @pytest.mark.parametrize("text", ['/ask_contact{"body":', '/ask_contact{"body":["a"]}', '/ask_contact{"body":1}',
                                   '/ask_contact{"body":{"x":"y"}}', '/ask_contact{"body":null}', '/x{"b":"' + "a" * 201 + '"}'])
 def test_shortcuts_with_unusable_entities_are_refused(text: str) -> None:
-    with pytest.raises(BadRequest) as bad:
+    with pytest.raises(ApiError) as bad:
         check_shortcut(text)
-    assert bad.value.reason == "bad_shortcut"
+    assert bad.value.code == "bad_shortcut"
 
 
 # --- turn guard ------------------------------------------------------------------------------
@@ -296,7 +319,6 @@ async def test_tracker_store_reports_a_database_that_is_down(tmp_path) -> None:
 
 
 def test_no_message_mentions_an_internal_name() -> None:
-    every = " ".join(str(v) for v in system_messages._messages()["request_errors"].values())
-    every += " ".join(str(v) for v in system_messages._messages()["status_errors"].values())
+    every = " ".join(str(v) for v in catalogue()["errors"].values())
     assert not any(word in every.lower() for word in ("rasa", "sanic", "python", "exception", "sql"))
     assert set(every) - set(string.printable) <= set("àâçéèêëîïôûùüÿœæ«»…’ÀÉ\u00a0")

@@ -40,8 +40,8 @@ def test_production_code_never_reads_tests() -> None:
 
 def test_the_rasa_process_reads_the_knowledge_base_without_a_second_spacy_pipeline(monkeypatch) -> None:
     """Contacts and links (all the Rasa process reads) need no language model: its NLU has one."""
-    from bot.channels.contact import contact_from_knowledge_base
     from bot.channels.links import links_from_knowledge_base
+    from bot.server.contact import contact_from_knowledge_base
     from knowledge import textnorm
     from knowledge.access import shared_kb
 

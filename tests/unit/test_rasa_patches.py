@@ -68,3 +68,21 @@ def test_the_graph_cache_parses_as_rasa_does(agent: Agent) -> None:
     again = _parses(agent, graph_cache._run_graph)  # from the kept graph this time
     assert agent.processor.graph_runner.__dict__.get("_graphs_by_targets")
     assert ours == theirs and again == theirs
+
+
+async def test_the_fail_safe_store_hides_database_errors_and_unwrapped_reaches_the_real_store() -> None:
+    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+    from rasa.shared.core.domain import Domain
+
+    from bot.rasa_patches.fail_safe_store import unwrapped
+
+    class Down(InMemoryTrackerStore):
+        async def retrieve(self, sender_id: str):  # noqa: ANN201
+            raise ConnectionError("database down")
+
+    inner = Down(Domain.empty())
+    wrapped = FailSafeTrackerStore(inner)
+    assert await wrapped.retrieve("x") is None  # Rasa's wrapper: the failure looks like "no conversation"
+    assert unwrapped(wrapped) is inner and unwrapped(inner) is inner
+    with pytest.raises(ConnectionError):
+        await unwrapped(wrapped).retrieve("x")

@@ -10,9 +10,11 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
 from bot.channels.ids import ConversationIds, ForgedId, MalformedId
 from bot.channels.ratelimit import RateLimiter, retry_after
-from bot.channels.settings import SettingsError, load_settings, parse_origins
 from bot.channels.transcript import bot_message, find_bot_message, history, offered_button
-from bot.channels.validation import ApiError, parse_feedback, parse_json_object, parse_message
+from bot.channels.validation import parse_feedback, parse_message
+from bot.server.errors import ApiError
+from bot.server.requests import parse_json_object
+from bot.server.settings import SettingsError, load_widget_settings, parse_origins
 
 SECRET = b"k" * 40
 
@@ -91,24 +93,24 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path):
 
 
 def test_without_a_secret_one_is_generated_once_and_kept(clean_env) -> None:
-    first = load_settings()
+    first = load_widget_settings()
     key_file = clean_env / "var" / "widget_secret"
     assert key_file.exists() and oct(key_file.stat().st_mode & 0o777) == "0o600"
-    assert load_settings().secret == first.secret  # ids survive a restart
+    assert load_widget_settings().secret == first.secret  # ids survive a restart
     assert len(first.secret) >= 32
 
 
 def test_defaults_match_the_issue(clean_env) -> None:
-    s = load_settings()
-    assert (s.max_message_length, s.retention_days, s.allowed_origins) == (1000, 90, frozenset())
+    s = load_widget_settings()
+    assert (s.retention_days, s.allowed_origins) == (90, frozenset())
     assert s.reply_timeout < 5
 
 
 def test_environment_wins_over_credentials(clean_env, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WIDGET_MAX_MESSAGE_LENGTH", "500")
+    monkeypatch.setenv("WIDGET_MAX_TURNS", "50")
     monkeypatch.setenv("RETENTION_DAYS", "30")
-    s = load_settings({"max_message_length": 800, "rate_per_address": 7})
-    assert (s.max_message_length, s.rate_per_address, s.retention_days) == (500, 7, 30)
+    s = load_widget_settings({"max_turns": 80, "rate_per_address": 7})
+    assert (s.max_turns, s.rate_per_address, s.retention_days) == (50, 7, 30)
 
 
 @pytest.mark.parametrize("variable, value, named", [
@@ -121,7 +123,7 @@ def test_environment_wins_over_credentials(clean_env, monkeypatch: pytest.Monkey
 def test_a_bad_setting_is_named_in_the_error(clean_env, monkeypatch, variable: str, value: str, named: str) -> None:
     monkeypatch.setenv(variable, value)
     with pytest.raises(SettingsError, match=named):
-        load_settings()
+        load_widget_settings()
 
 
 def test_origins_are_exact_and_normalised() -> None:
@@ -144,7 +146,7 @@ def test_origins_are_exact_and_normalised() -> None:
 ])
 def test_bodies_that_are_not_a_json_object_are_refused(content_type, body: bytes, status: int) -> None:
     with pytest.raises(ApiError) as err:
-        parse_json_object(content_type, body, 16_384)
+        parse_json_object(body, 16_384, content_type, require_json_type=True)
     assert err.value.status == status
     assert err.value.body()["error"]["message"]
 

@@ -4,7 +4,10 @@ Only Rasa's agent is replaced (the edge of these unit tests): a scripted agent w
 real in-memory tracker and lock stores answers by keyword, so the tests can make the
 "assistant" slow, silent or broken on demand. Started by tests/unit/test_widget_api.py:
 
-    python tests/unit/widget_harness.py PORT
+    python tests/unit/widget_harness.py PORT [widget|rest|widget,rest]
+
+The channels to mount (the widget alone by default) show that each carries the server's
+guards by itself: removing one changes nothing for the other.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from rasa.shared.core.domain import Domain  # noqa: E402
 from rasa.shared.core.events import BotUttered, UserUttered  # noqa: E402
 from sanic import Sanic  # noqa: E402
 
+from bot.channels.rest import GuardedRestInput  # noqa: E402
 from bot.channels.widget import WidgetInput  # noqa: E402
 
 BUTTONS = [{"title": "Contacter le service", "payload": "/ask_contact"},
@@ -75,15 +79,16 @@ class ScriptedAgent:
             await self.tracker_store.save(tracker)
 
 
-def make_app() -> Sanic:
+def make_app(channels: str = "widget") -> Sanic:
     app = Sanic("widget_harness", configure_logging=False)
     app.config.REAL_IP_HEADER = "x-real-ip"  # as behind a reverse proxy; lets tests vary the address
     server.add_root_route(app)
     server.configure_cors(app, None)  # what `rasa run` does without --cors
-    register([WidgetInput.from_credentials(None)], app, "/webhooks/")
+    mounted = {"widget": lambda: WidgetInput.from_credentials(None), "rest": GuardedRestInput}
+    register([mounted[name]() for name in channels.split(",")], app, "/webhooks/")
     app.ctx.agent = ScriptedAgent()
     return app
 
 
 if __name__ == "__main__":
-    make_app().run(host="127.0.0.1", port=int(sys.argv[1]), access_log=False, motd=False)
+    make_app(*sys.argv[2:3]).run(host="127.0.0.1", port=int(sys.argv[1]), access_log=False, motd=False)

@@ -36,6 +36,6 @@ class CachedRead(Generic[T]):
                 self._value = await asyncio.wait_for(asyncio.to_thread(self._loader), self._timeout)
                 self._loaded_at = now
             except Exception as exc:  # noqa: BLE001 (any failure: keep serving the last good value)
-                log.warning("widget: knowledge base unavailable (%s)", exc.__class__.__name__)
+                log.warning("knowledge base unavailable (%s)", exc.__class__.__name__)
                 self._loaded_at = now - self._ttl + 30
         return self._value if self._value is not None else self._fallback()
