@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
@@ -23,8 +24,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from bot.server.privacy import MaskingSQLTrackerStore
-from bot.server.turns import record_failure
+from bot.server.failures import record_failure
+from bot.server.privacy import mask_tracker
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -77,6 +78,14 @@ STORED_EVENTS = "_stored_events"
 def _remember_stored_events(tracker: DialogueStateTracker) -> None:
     events = tracker.events
     setattr(tracker, STORED_EVENTS, (len(events), events[-1] if events else None))
+
+
+class MaskingSQLTrackerStore(SQLTrackerStore):
+    """SQL tracker store that never writes personal data typed by users."""
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        mask_tracker(tracker)
+        await super().save(tracker)
 
 
 class GuardedSQLTrackerStore(MaskingSQLTrackerStore):

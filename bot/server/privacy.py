@@ -1,8 +1,8 @@
-"""Masks personal data in user messages before conversations are stored (GDPR).
+"""Masks personal data typed by users (GDPR): in stored conversations and in the server's log.
 
-`MaskingSQLTrackerStore` is Rasa's SQL tracker store with one change: the text of user
-messages is masked at save time. The NLU has already read the original by then, so
-understanding is unaffected, but no e-mail, phone, national number or IBAN is kept.
+The conversation store (bot/components/tracker_store.py) masks a conversation at save
+time: the NLU has already read the original by then, so understanding is unaffected, but
+no e-mail, phone, national number or IBAN is kept.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 
 import phonenumbers
 import yaml
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -125,11 +124,3 @@ def _mask_quoted(text: str, typed: dict[str, str]) -> str:
     for original, masked in typed.items():
         text = text.replace(original, masked)
     return text
-
-
-class MaskingSQLTrackerStore(SQLTrackerStore):
-    """SQL tracker store that never writes personal data typed by users."""
-
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        mask_tracker(tracker)
-        await super().save(tracker)

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,19 +34,10 @@ from sanic import Blueprint, Sanic
 
 from bot.server.contact import service_contact, unavailable
 from bot.server.errors import ApiError, install_error_handler
+from bot.server.failures import collecting_failures, record_failure
 from bot.server.settings import Limits, load_limits
 
 log = logging.getLogger(__name__)
-
-_failures: ContextVar[list[str] | None] = ContextVar("srei_turn_failures", default=None)
-
-
-def record_failure(component: str) -> None:
-    """Note that `component` failed during the current turn (no-op outside a turn)."""
-    failures = _failures.get()
-    if failures is not None:
-        failures.append(component)
-
 
 class _KeptOpen:
     """`async with` on a session that outlives the block (Rasa's `request` closes its own)."""
@@ -128,17 +117,6 @@ def bound_action_calls(agent: Any, timeout: float) -> None:
     processor = getattr(agent, "processor", None)
     if processor is not None and not isinstance(processor.action_endpoint, BoundedActionEndpoint):
         processor.action_endpoint = agent.action_endpoint
-
-
-@contextmanager
-def collecting_failures() -> Iterator[list[str]]:
-    """Collect the failures recorded by code running in this context (and tasks created in it)."""
-    failures: list[str] = []
-    token = _failures.set(failures)
-    try:
-        yield failures
-    finally:
-        _failures.reset(token)
 
 
 def settings_of(app: Sanic) -> Limits:

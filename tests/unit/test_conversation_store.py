@@ -9,7 +9,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.server.privacy import MaskingSQLTrackerStore
+from bot.components.tracker_store import MaskingSQLTrackerStore
 from bot.tools import report
 from bot.tools.conversation_store import ConversationStore
 from bot.tools.retention import main as retention_main

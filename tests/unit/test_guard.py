@@ -14,10 +14,11 @@ from sqlalchemy.exc import OperationalError
 from bot.components.tracker_store import GuardedSQLTrackerStore
 from bot.server import contact as service_contact
 from bot.server.errors import ApiError
+from bot.server.failures import collecting_failures, record_failure
 from bot.server.messages import catalogue, error_code, text
 from bot.server.requests import check_shortcut, identifier, parse_json_object, user_text
 from bot.server.settings import Limits, load_limits
-from bot.server.turns import BoundedActionEndpoint, bound_action_calls, collecting_failures, record_failure
+from bot.server.turns import BoundedActionEndpoint, bound_action_calls
 from tests.support.servers import free_port
 
 # --- limits ---------------------------------------------------------------------------------
