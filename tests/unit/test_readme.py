@@ -26,3 +26,22 @@ def test_every_project_path_in_the_readme_exists() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in README
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def folders_two_deep() -> set[str]:
+    """What `tree -d -L 2` lists on a clean clone: folders two levels deep, without the ones make produces."""
+    produced = {".venv", "var", "models", ".rasa", "__pycache__", ".pytest_cache", ".ruff_cache", "results"}
+    found = set()
+    for first in ROOT.iterdir():
+        if first.is_dir() and not first.name.startswith(".") and first.name not in produced:
+            found.add(first.name)
+            found |= {f"{first.name}/{second.name}" for second in first.iterdir()
+                      if second.is_dir() and not second.name.startswith(".") and second.name not in produced
+                      and not second.name.endswith(".egg-info")}
+    return found
+
+
+def test_the_readme_map_lists_every_folder_two_deep() -> None:
+    block = README.split("## Organisation", 1)[1].split("```", 2)[1]
+    mapped = {line.split()[0].rstrip("/") for line in block.splitlines() if line.strip() and "/" in line.split()[0]}
+    assert folders_two_deep() == mapped
