@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,20 +30,26 @@ def _strings(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, (list, tuple)) or not all(_text(v) for v in value):
         raise ValueError("une liste de textes non vides est attendue")
     return tuple(value)
 
 
-def _optional_bool(value: Any) -> bool | None:
-    if value is not None and not isinstance(value, bool):
-        raise ValueError("true ou false attendu")
-    return value
+def _text(v: Any) -> bool:
+    return isinstance(v, str) and bool(v.strip())
+
+
+def _rule(*fields: str, ok: Callable[[Any], Any], message: str, always: bool = False) -> Any:
+    """A check of the value as written (null included): `ok`, or the error says `message`."""
+    def check(v: Any) -> Any:
+        if not ok(v):
+            raise ValueError(message)
+        return v
+
+    return validator(*fields, pre=True, always=always, allow_reuse=True)(check)
 
 
 class _Model(BaseModel):
-    """The checks are `pre` validators: they see each value as written, null included."""
-
     class Config:
         extra = Extra.forbid
         frozen = True
@@ -69,20 +76,11 @@ class Expect(_Model):
     source: bool | None = None  # the reply cites its source (« Source : »), or does not
     declined: bool | None = None  # the reply is an honest decline (decline_markers.yml)
 
+    _intent = _rule("intent", ok=lambda v: v is None or isinstance(v, str), message="un nom d'intention est attendu")
+    _starts_with = _rule("starts_with", ok=lambda v: v is None or _text(v),
+                         message="un texte est attendu (ex. « Oui », « Non »)")
     _texts = validator("contains", "any_of", "not_contains", pre=True, allow_reuse=True)(_strings)
-    _bools = validator("source", "declined", pre=True, allow_reuse=True)(_optional_bool)
-
-    @validator("intent", pre=True)
-    def _intent(cls, v: Any) -> Any:
-        if v is not None and not isinstance(v, str):
-            raise ValueError("un nom d'intention est attendu")
-        return v
-
-    @validator("starts_with", pre=True)
-    def _starts_with(cls, v: Any) -> Any:
-        if v is not None and (not isinstance(v, str) or not v.strip()):
-            raise ValueError("un texte est attendu (ex. « Oui », « Non »)")
-        return v
+    _bools = _rule("source", "declined", ok=lambda v: v is None or isinstance(v, bool), message="true ou false attendu")
 
 
 class _Turn(_Model):
@@ -91,7 +89,7 @@ class _Turn(_Model):
 
     @classmethod
     def validate(cls, value: Any) -> _Model:
-        if not isinstance(value, dict) or not isinstance(value.get("user"), str) or not value["user"].strip():
+        if not isinstance(value, dict) or not _text(value.get("user")):
             raise ValueError("« user » (le message envoyé) manquant")
         return super().validate(value)
 
@@ -104,7 +102,7 @@ class _Conversation(_Model):
     name: str  # unique across files
     category: str = "general"  # in_scope | out_of_scope | multi_turn | eligibility | chitchat | ...
     today: str | None = None  # the date the server must simulate
-    turns: list[_Turn] = []  # at least one
+    turns: list[_Turn] = []
     description: Any = None
     # doc, qtype and facts label a conversation for the evaluation's tables (per source
     # document, per question type, facts reached); they change nothing in how it is played.
@@ -112,11 +110,11 @@ class _Conversation(_Model):
     qtype: str | None = None
     facts: tuple[str, ...] = ()
 
-    @validator("category", pre=True)
-    def _category(cls, v: Any) -> Any:
-        if not isinstance(v, str) or not v.strip():
-            raise ValueError("un texte est attendu")
-        return v
+    _category = _rule("category", ok=_text, message="un texte est attendu")
+    _turns = _rule("turns", ok=lambda v: isinstance(v, list) and v, always=True,
+                   message="une liste de tours non vide est attendue")
+    _labels = _rule("doc", "qtype", ok=lambda v: v is None or isinstance(v, (str, int)), message="un texte est attendu")
+    _facts = validator("facts", pre=True, allow_reuse=True)(lambda v: _strings(v or None))
 
     @validator("today", pre=True)
     def _today(cls, v: Any) -> str | None:
@@ -129,22 +127,6 @@ class _Conversation(_Model):
         except ValueError:
             raise ValueError(f"date AAAA-MM-JJ attendue, pas « {v} »") from None
         return str(v)
-
-    @validator("turns", pre=True, always=True)
-    def _turns(cls, v: Any) -> Any:
-        if not isinstance(v, list) or not v:
-            raise ValueError("une liste de tours non vide est attendue")
-        return v
-
-    @validator("doc", "qtype", pre=True)
-    def _label(cls, v: Any) -> str | None:
-        if v is not None and not isinstance(v, (str, int)):
-            raise ValueError("un texte est attendu")
-        return None if v is None else str(v)
-
-    @validator("facts", pre=True)
-    def _facts(cls, v: Any) -> tuple[str, ...]:
-        return _strings(v or None)
 
 
 @dataclass(frozen=True)
