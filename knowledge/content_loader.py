@@ -1,23 +1,24 @@
-"""Reads and validates the YAML content files, reporting errors by file, line and field.
+"""Reads the YAML content files and validates them, reporting errors by file, line and field.
 
-Validation is declarative: each entry type lists its fields and a checker per field, so
-adding a field to the format means adding one line here (and to FORMAT.md).
+The format itself is knowledge/content_models.py (one pydantic model per kind of entry):
+adding a field means adding one line there (and to FORMAT.md). This module reads YAML with
+line numbers, places each pydantic error at its file, line and field, and checks what
+spans files: ids unique, references existing, one default body.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
+from pydantic import BaseModel, ValidationError, parse_obj_as
+from pydantic.fields import SHAPE_LIST, ModelField
 
+from knowledge.content_models import ID_RE, ContentFile, Id, Model, Page
 from knowledge.pages import PAGES_DIR, split_front_matter
-
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass
@@ -65,218 +66,95 @@ _LineLoader.yaml_implicit_resolvers = {
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
 
 
-# --- field checkers: each returns the cleaned value or raises ValueError(message) ---
-
-def text(v: Any) -> str:
-    if not isinstance(v, str) or not v.strip():
-        raise ValueError("texte non vide attendu")
-    return v.strip()
-
-
-def opt_text(v: Any) -> str | None:
-    return None if v is None else text(v)
-
-
-def text_list(v: Any) -> list[str]:
-    if v is None:
-        return []
-    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
-        raise ValueError("liste de textes attendue")
-    return [x.strip() for x in v]
-
-
-def iso_date(v: Any) -> dt.date:
-    if isinstance(v, dt.date):
-        return v
-    try:
-        return dt.date.fromisoformat(str(v))
-    except ValueError:
-        raise ValueError(f"date invalide « {v} » (format attendu AAAA-MM-JJ)") from None
-
-
-def opt_date(v: Any) -> dt.date | None:
-    return None if v is None else iso_date(v)
-
-
-def opt_year(v: Any) -> int | None:
-    if v is None:
-        return None
-    if isinstance(v, bool) or not isinstance(v, int) or not 1800 <= v <= 2200:
-        raise ValueError(f"année invalide « {v} »")
-    return v
-
-
-def boolean(v: Any) -> bool:
-    if not isinstance(v, bool):
-        raise ValueError("true ou false attendu")
-    return v
-
-
-def one_of(*choices: str) -> Callable[[Any], str]:
-    def check(v: Any) -> str:
-        if v not in choices:
-            raise ValueError(f"valeur « {v} » inconnue (attendu : {', '.join(choices)})")
-        return v
-
-    return check
-
-
-def ident(v: Any) -> str:
-    if not isinstance(v, str) or not ID_RE.match(v):
-        raise ValueError(f"identifiant invalide « {v} » (minuscules, chiffres, tirets)")
-    return v
-
-
-def ref(kind: str) -> Callable[[Any], str]:
-    """An id that must exist among entries of `kind`; checked after all files load."""
-
-    def check(v: Any) -> str:
-        return ident(v)
-
-    check.ref_kind = kind  # type: ignore[attr-defined]
-    return check
-
-
-Spec = dict[str, tuple[Callable[[Any], Any], bool]]  # field -> (checker, required)
-
-SOURCE_SPEC: Spec = {
-    "id": (ident, True), "title": (text, True), "publisher": (text, True), "document": (text, True),
-    "published": (opt_date, True), "period": (text, True), "url": (opt_text, False),
-}
-SOURCE_FIELD: Spec = {"ref": (ref("sources"), True), "section": (opt_text, False)}
-ANSWER_SPEC: Spec = {
-    "value": (ident, True), "label": (text, True), "synonyms": (text_list, False),
-    "qualifies": (boolean, True), "why": (text, True),
-}
-CRITERION_SPEC: Spec = {"id": (ident, True), "question": (text, True), "answers": ("answers", True)}  # type: ignore[dict-item]
-CALL_SPEC: Spec = {
-    "id": (ident, True), "title": (text, True), "opens": (opt_date, False),
-    "deadline": (iso_date, True), "source": ("source", False),  # type: ignore[dict-item]
-}
-SPECS: dict[str, Spec] = {
-    "bodies": {
-        "id": (ident, True), "name": (text, True),
-        "kind": (one_of("province", "departement", "region", "ville"), True),
-        "country": (text, True), "default": (boolean, False), "aliases": (text_list, False),
-        "summary": (text, True),
-    },
-    "services": {
-        "id": (ident, True), "body": (ref("bodies"), True), "name": (text, True),
-        "acronym": (opt_text, False), "aliases": (text_list, False), "summary": (text, True),
-        "missions": (text_list, False),
-    },
-    "contacts": {
-        "id": (ident, True), "service": (ref("services"), True),
-        "kind": (one_of("address", "phone", "email", "head", "hours", "website"), True),
-        "value": (text, True),
-    },
-    "programmes": {
-        "id": (ident, True), "body": (ref("bodies"), True), "service": (ref("services"), True),
-        "name": (text, True), "acronym": (opt_text, False), "aliases": (text_list, False),
-        "purpose": (text, True), "audience": (text, True), "audience_terms": (text_list, False),
-        "how_to_apply": (opt_text, False),
-        "criteria": ("criteria", False), "calls": ("calls", False),  # type: ignore[dict-item]
-    },
-    "partnerships": {
-        "id": (ident, True), "body": (ref("bodies"), True), "partner": (text, True),
-        "partner_aliases": (text_list, False), "country": (text, True),
-        "kind": (one_of("jumelage", "cooperation-decentralisee", "accord-amitie", "accord-cooperation"), True),
-        "since": (opt_text, False), "since_year": (opt_year, False), "fields": (text_list, False),
-        "summary": (text, True),
-    },
-    "definitions": {
-        "id": (ident, True), "term": (text, True), "category": (one_of("notion", "loi"), True),
-        "aliases": (text_list, False), "text": (text, True),
-    },
-    "facts": {
-        "id": (ident, True), "body": (ref("bodies"), True), "topic": (ident, True),
-        "title": (text, True), "text": (text, True), "keywords": (text_list, False),
-    },
-}
-for _spec in SPECS.values():
-    _spec["source"] = ("source", True)  # type: ignore[assignment]
-SPECS["sources"] = SOURCE_SPEC
-# Header of a page added by `python -m knowledge ingest` (pages/<id>.txt); the id is the file name.
-PAGE_SPEC: Spec = {
-    "source": (text, True), "ingested": (iso_date, True), "body": (ref("bodies"), True),
-    "title": (text, True), "published": (opt_date, False), "period": (opt_text, False),
-}
-
-
 @dataclass
 class Content:
-    """All validated entries, by type, each a plain dict plus `_file` and `_line`."""
+    """All validated entries, by type, each a plain dict of the fields written plus `_file` and `_line`."""
 
-    entries: dict[str, list[dict[str, Any]]] = field(
-        default_factory=lambda: {k: [] for k in [*SPECS, "pages"]})
+    entries: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {k: [] for k in KINDS})
 
     def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
         return {e["id"]: e for e in self.entries[kind]}
 
 
-class _Validator:
-    def __init__(self) -> None:
-        self.errors: list[ContentError] = []
-        self.refs: list[tuple[str, str, str, int, str]] = []  # kind, id, file, line, field
-
-    def error(self, file: str, line: int, fld: str, msg: str) -> None:
-        self.errors.append(ContentError(file, line, fld, msg))
-
-    def entry(self, raw: Any, spec: Spec, file: str, line: int, where: str) -> dict[str, Any] | None:
-        if not isinstance(raw, _Map):
-            self.error(file, line, where, "une entrée (clé: valeur) est attendue")
-            return None
-        out: dict[str, Any] = {"_file": file, "_line": raw.line}
-        for key in raw:
-            if key not in spec:
-                self.error(file, raw.key_lines.get(key, raw.line), f"{where}.{key}", f"clé inconnue « {key} »")
-        for name, (check, required) in spec.items():
-            fld = f"{where}.{name}"
-            kline = raw.key_lines.get(name, raw.line)
-            if name not in raw:
-                if required:
-                    self.error(file, raw.line, fld, "champ obligatoire manquant")
-                continue
-            value = raw[name]
-            if check == "source":
-                out[name] = self.entry(value, SOURCE_FIELD, file, kline, fld)
-            elif check == "answers":
-                out[name] = self.nested(value, ANSWER_SPEC, file, kline, fld, min_items=2)
-            elif check == "criteria":
-                out[name] = self.nested(value, CRITERION_SPEC, file, kline, fld)
-            elif check == "calls":
-                out[name] = self.nested(value, CALL_SPEC, file, kline, fld)
-            else:
-                try:
-                    out[name] = check(value)
-                except ValueError as exc:
-                    self.error(file, kline, fld, str(exc))
-                    continue
-                kind = getattr(check, "ref_kind", None)
-                if kind:
-                    self.refs.append((kind, out[name], file, kline, fld))
-        return out
-
-    def nested(self, raw: Any, spec: Spec, file: str, line: int, where: str, min_items: int = 0) -> list:
-        if raw is None:
-            raw = []
-        if not isinstance(raw, list):
-            self.error(file, line, where, "une liste est attendue")
-            return []
-        if len(raw) < min_items:
-            self.error(file, line, where, f"au moins {min_items} éléments attendus")
-        items = [self.entry(x, spec, file, getattr(x, "line", line), f"{where}[{i}]") for i, x in enumerate(raw)]
-        return [x for x in items if x is not None]
+KINDS = [*ContentFile.__fields__, "pages"]
+_MESSAGES = {  # pydantic's own errors; the field types raise theirs in French
+    "value_error.missing": "champ obligatoire manquant",
+    "value_error.extra": "clé inconnue « {key} »",
+    "type_error.list": "une liste est attendue",
+    "value_error.list.min_items": "au moins {limit_value} éléments attendus",
+    "value_error.strictbool": "true ou false attendu",
+}
 
 
-def _parse_yaml(v: _Validator, name: str, source: str, first_line: int = 1) -> tuple[bool, Any]:
+def _field_name(loc: tuple) -> str:
+    return "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in loc).lstrip(".")
+
+
+def _line(raw: Any, loc: tuple, line: int) -> int:
+    """The line of the key at `loc`, or of the innermost entry holding it (a missing field)."""
+    for depth, step in enumerate(loc):
+        if isinstance(raw, _Map) and step in raw:
+            line, raw = raw.key_lines.get(step, raw.line), raw[step]
+            if depth == len(loc) - 1:
+                break
+        elif isinstance(raw, list) and isinstance(step, int) and step < len(raw):
+            raw = raw[step]
+        else:
+            break
+        if isinstance(raw, _Map):
+            line = raw.line
+    return line
+
+
+def _validate(model: type[Model], raw: Any, file: str, errors: list[ContentError],
+              where: tuple = (), line: int = 1) -> Any:
+    """`raw` as a `model`, or None after adding each of its errors to `errors`."""
+    try:
+        return parse_obj_as(model, raw)
+    except ValidationError as exc:
+        found = [(err["loc"][1:], err) for err in exc.errors()]  # parse_obj_as puts all under "__root__"
+        first = {}  # pydantic lists an entry's unknown keys last, sorted; staff read them first, as written
+        for i, (loc, _) in enumerate(found):
+            for depth in range(len(loc)):
+                first.setdefault(loc[:depth + 1], i)
+
+        def order(item: tuple) -> tuple:
+            loc, err = item
+            extra = err["type"] == "value_error.extra"
+            return tuple((0, _line(raw, loc, line)) if extra and d == len(loc) - 1 else (1, first[loc[:d + 1]])
+                         for d in range(len(loc)))
+
+        for loc, err in sorted(found, key=order):
+            errors.append(ContentError(file, _line(raw, loc, line), _field_name(where + loc), _message(err, loc, model)))
+        return None
+
+
+def _message(err: dict[str, Any], loc: tuple, model: type[Model]) -> str:
+    if err["type"] == "value_error.extra" and model is ContentFile and len(loc) == 1:
+        return f"type d'entrée inconnu « {loc[0]} » (attendu : {', '.join(ContentFile.__fields__)})"
+    if err["type"] not in _MESSAGES:
+        return err["msg"]
+    return _MESSAGES[err["type"]].format(key=loc[-1] if loc else "", **err.get("ctx", {}))
+
+
+def _as_dict(value: Any, raw: Any, file: str) -> Any:
+    """A validated entry as the rest of the code reads it: the fields written, `_file` and `_line`."""
+    if isinstance(value, BaseModel):
+        return {"_file": file, "_line": raw.line, **{
+            k: _as_dict(getattr(value, k), raw[k], file) for k in value.__fields__ if k in value.__fields_set__}}
+    if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+        return [_as_dict(v, r, file) for v, r in zip(value, raw, strict=True)]
+    return value
+
+
+def _parse_yaml(errors: list[ContentError], name: str, source: str, first_line: int = 1) -> tuple[bool, Any]:
     """(ok, document); a YAML error is recorded with its line in the file."""
     try:
         doc = yaml.load(source, Loader=_LineLoader)  # noqa: S506 (safe loader subclass)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else 0
-        v.error(name, line, "", f"YAML illisible : {getattr(exc, 'problem', None) or exc}")
+        errors.append(ContentError(name, line, "", f"YAML illisible : {getattr(exc, 'problem', None) or exc}"))
         return False, None
     if first_line > 1:
         _shift_lines(doc, first_line - 1)
@@ -305,8 +183,9 @@ def load_content(directory: Path) -> Content:
     Raises:
         ContentInvalid: with every error found, each naming file, line and field.
     """
-    v = _Validator()
+    errors: list[ContentError] = []
     content = Content()
+    read: list[_Read] = []
     files = sorted(directory.glob("*.yml"))
     if not files:
         raise ContentInvalid([ContentError(str(directory), 0, "", "aucun fichier de contenu .yml trouvé")])
@@ -315,83 +194,110 @@ def load_content(directory: Path) -> Content:
         try:
             source = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            v.error(name, 0, "", "le fichier n'est pas en UTF-8")
+            errors.append(ContentError(name, 0, "", "le fichier n'est pas en UTF-8"))
             continue
-        ok, doc = _parse_yaml(v, name, source)
-        if not ok:
-            continue
-        if doc is None:
+        ok, doc = _parse_yaml(errors, name, source)
+        if not ok or doc is None:
             continue
         if not isinstance(doc, _Map):
-            v.error(name, 1, "", "le fichier doit contenir des listes nommées (sources, bodies, ...)")
+            errors.append(ContentError(name, 1, "", "le fichier doit contenir des listes nommées (sources, bodies, ...)"))
             continue
-        for kind, items in doc.items():
-            kline = doc.key_lines.get(kind, 1)
-            if kind not in SPECS:
-                v.error(name, kline, kind, f"type d'entrée inconnu « {kind} » (attendu : {', '.join(SPECS)})")
-                continue
-            for item in v.nested(items, SPECS[kind], name, kline, kind):
-                content.entries[kind].append(item)
+        read.append(_Read(name, ContentFile, doc))
+        entries = _validate(ContentFile, doc, name, errors)
+        for kind in ContentFile.__fields__ if entries else ():
+            content.entries[kind] += _as_dict(getattr(entries, kind), doc.get(kind), name)
     for path in sorted((directory / PAGES_DIR).glob("*.txt")):
-        page = _load_page(v, path)
+        page = _load_page(errors, read, path)
         if page is not None:
             content.entries["pages"].append(page)
-    _check_ids_and_refs(v, content)
-    if v.errors:
-        raise ContentInvalid(v.errors)
+    _check_ids_and_refs(errors, read)
+    if errors:
+        raise ContentInvalid(errors)
     return content
 
 
-def _load_page(v: _Validator, path: Path) -> dict[str, Any] | None:
+def _load_page(errors: list[ContentError], read: list[_Read], path: Path) -> dict[str, Any] | None:
     """A page file: its YAML header checked like any entry, its text kept as written."""
     name = f"{PAGES_DIR}/{path.name}"
     try:
         raw = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        v.error(name, 0, "", "le fichier n'est pas en UTF-8 (réimportez-le avec « python -m knowledge ingest »)")
+        errors.append(ContentError(
+            name, 0, "", "le fichier n'est pas en UTF-8 (réimportez-le avec « python -m knowledge ingest »)"))
         return None
     header, body, _ = split_front_matter(raw)
     if header is None:
-        v.error(name, 1, "", "en-tête manquant : le fichier doit commencer par un bloc « --- » (source, ingested, ...)")
+        errors.append(ContentError(
+            name, 1, "", "en-tête manquant : le fichier doit commencer par un bloc « --- » (source, ingested, ...)"))
         return None
-    ok, doc = _parse_yaml(v, name, header, first_line=2)
+    ok, doc = _parse_yaml(errors, name, header, first_line=2)
     if not ok:
         return None
-    page = v.entry(doc, PAGE_SPEC, name, 2, "pages")
-    if page is None:
+    page = _validate(Page, doc, name, errors, where=("pages",), line=2)
+    if not isinstance(doc, _Map):
         return None
     try:
-        page["id"] = ident(path.stem)
+        Id.check(path.stem)
+        read.append(_Read(name, Page, doc, ("pages",), path.stem))
     except ValueError as exc:
-        v.error(name, 0, "", f"nom de fichier : {exc}")
+        errors.append(ContentError(name, 0, "", f"nom de fichier : {exc}"))
     if not body.strip():
-        v.error(name, 0, "", "la page ne contient aucun texte")
-    page["text"] = body
-    return page
+        errors.append(ContentError(name, 0, "", "la page ne contient aucun texte"))
+    return page and {**_as_dict(page, doc, name), "id": path.stem, "text": body}
 
 
-def _check_ids_and_refs(v: _Validator, content: Content) -> None:
+class _Read(NamedTuple):
+    """A document as read, valid or not: ids and references are checked once every file is read."""
+
+    file: str
+    model: type[Model]
+    raw: _Map
+    where: tuple = ()
+    page_id: str | None = None
+
+
+def _fields(model: type[Model], raw: Any, loc: tuple = ()) -> Iterator[tuple[tuple, ModelField, Any]]:
+    """(loc, field, value) of every field `raw` writes, in nested entries too."""
+    for name, fld in model.__fields__.items() if isinstance(raw, dict) else ():
+        if name in raw:
+            yield loc + (name,), fld, raw[name]
+            if not (isinstance(fld.type_, type) and issubclass(fld.type_, BaseModel)):
+                continue
+            if fld.shape != SHAPE_LIST:
+                yield from _fields(fld.type_, raw[name], loc + (name,))
+            elif isinstance(raw[name], list):
+                for i, item in enumerate(raw[name]):
+                    yield from _fields(fld.type_, item, loc + (name, i))
+
+
+def _check_ids_and_refs(errors: list[ContentError], read: list[_Read]) -> None:
+    claims, refs, defaults = [], [], []  # claims: (kind, id, file, line, field)
+    for r in read:
+        if r.page_id:
+            claims.append(("pages", r.page_id, r.file, r.raw.line, "pages.id"))
+        for loc, fld, value in _fields(r.model, r.raw):
+            if fld.name == "default" and value is True:
+                defaults.append((r.file, _line(r.raw, loc[:-1], 1)))
+            if not (isinstance(value, str) and ID_RE.match(value)):
+                continue  # an invalid id has its own error
+            if fld.name == "id":
+                path = ".".join(s for s in loc if isinstance(s, str))  # "bodies.id", "programmes.calls.id"
+                claims.append((loc[0], value, r.file, _line(r.raw, loc[:-1], 1), path))
+            if "ref" in fld.field_info.extra:
+                refs.append((fld.field_info.extra["ref"], value, r.file, _line(r.raw, loc, 1),
+                             _field_name(r.where + loc)))
     seen: dict[str, tuple[str, int]] = {}
-
-    def claim(entry_id: str, file: str, line: int, fld: str) -> None:
+    for _, entry_id, file, line, fld in sorted(claims, key=lambda c: KINDS.index(c[0])):  # as `Content` orders
         if entry_id in seen:
             f0, l0 = seen[entry_id]
-            v.error(file, line, fld, f"identifiant « {entry_id} » en double (déjà utilisé dans {f0}:{l0})")
+            errors.append(ContentError(
+                file, line, fld, f"identifiant « {entry_id} » en double (déjà utilisé dans {f0}:{l0})"))
         else:
             seen[entry_id] = (file, line)
-
-    for kind, items in content.entries.items():
-        for e in items:
-            if "id" in e:
-                claim(e["id"], e["_file"], e["_line"], f"{kind}.id")
-            for sub in ("criteria", "calls"):
-                for s in e.get(sub) or []:
-                    if "id" in s:
-                        claim(s["id"], s["_file"], s["_line"], f"{kind}.{sub}.id")
-    ids = {kind: {e["id"] for e in items if "id" in e} for kind, items in content.entries.items()}
-    for kind, target, file, line, fld in v.refs:
-        if target not in ids.get(kind, set()):
-            v.error(file, line, fld, f"référence inconnue « {target} » (aucune entrée {kind} avec cet id)")
-    defaults = [e for e in content.entries["bodies"] if e.get("default")]
+    ids = {(kind, entry_id) for kind, entry_id, *_, fld in claims if fld == f"{kind}.id"}
+    for kind, target, file, line, fld in refs:
+        if (kind, target) not in ids:
+            errors.append(ContentError(
+                file, line, fld, f"référence inconnue « {target} » (aucune entrée {kind} avec cet id)"))
     if len(defaults) > 1:
-        v.error(defaults[1]["_file"], defaults[1]["_line"], "bodies.default", "un seul organisme peut être « default »")
+        errors.append(ContentError(*defaults[1], "bodies.default", "un seul organisme peut être « default »"))

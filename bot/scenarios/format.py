@@ -9,38 +9,124 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, Extra, ValidationError, validator
 
 ROOT = Path(__file__).resolve().parents[2]
 DECLINE_MARKERS_FILE = ROOT / "knowledge" / "scenarios" / "decline_markers.yml"
 SOURCE_MARKER = "Source :"
 
-_EXPECT_KEYS = {"contains", "any_of", "not_contains", "starts_with", "source", "intent", "declined"}
-_TURN_KEYS = {"user", "expect"}
-# doc, qtype and facts label a conversation for the evaluation's tables (per source
-# document, per question type, facts reached); they change nothing in how it is played.
-_CONVERSATION_KEYS = {"name", "category", "today", "turns", "description", "doc", "qtype", "facts"}
-
-
 class ScenarioError(ValueError):
     """A scenario file that cannot be played, with the place of the mistake."""
 
 
-@dataclass(frozen=True)
-class Expect:
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(_text(v) for v in value):
+        raise ValueError("une liste de textes non vides est attendue")
+    return tuple(value)
+
+
+def _text(v: Any) -> bool:
+    return isinstance(v, str) and bool(v.strip())
+
+
+def _rule(*fields: str, ok: Callable[[Any], Any], message: str, always: bool = False) -> Any:
+    """A check of the value as written (null included): `ok`, or the error says `message`."""
+    def check(v: Any) -> Any:
+        if not ok(v):
+            raise ValueError(message)
+        return v
+
+    return validator(*fields, pre=True, always=always, allow_reuse=True)(check)
+
+
+class _Model(BaseModel):
+    class Config:
+        extra = Extra.forbid
+        frozen = True
+
+    @classmethod
+    def validate(cls, value: Any) -> _Model:
+        if not isinstance(value, dict):  # pydantic would also read a list of pairs as a mapping
+            raise ValueError("un dictionnaire est attendu")
+        return super().validate({str(k): v for k, v in value.items()})
+
+    @classmethod
+    def permitted(cls) -> str:
+        return str(sorted(cls.__fields__))
+
+
+class Expect(_Model):
     """What one reply must (or must not) say. Text checks ignore case and accents."""
 
-    contains: tuple[str, ...] = ()
-    any_of: tuple[str, ...] = ()
-    not_contains: tuple[str, ...] = ()
+    intent: str | None = None  # the intent understood (Rasa must run with --enable-api)
     starts_with: str | None = None
-    source: bool | None = None
-    intent: str | None = None
-    declined: bool | None = None
+    contains: tuple[str, ...] = ()  # every text is in the reply
+    any_of: tuple[str, ...] = ()  # at least one is
+    not_contains: tuple[str, ...] = ()  # none is
+    source: bool | None = None  # the reply cites its source (« Source : »), or does not
+    declined: bool | None = None  # the reply is an honest decline (decline_markers.yml)
+
+    _intent = _rule("intent", ok=lambda v: v is None or isinstance(v, str), message="un nom d'intention est attendu")
+    _starts_with = _rule("starts_with", ok=lambda v: v is None or _text(v),
+                         message="un texte est attendu (ex. « Oui », « Non »)")
+    _texts = validator("contains", "any_of", "not_contains", pre=True, allow_reuse=True)(_strings)
+    _bools = _rule("source", "declined", ok=lambda v: v is None or isinstance(v, bool), message="true ou false attendu")
+
+
+class _Turn(_Model):
+    user: str  # the message sent
+    expect: Expect | None = None
+
+    @classmethod
+    def validate(cls, value: Any) -> _Model:
+        if not isinstance(value, dict) or not _text(value.get("user")):
+            raise ValueError("« user » (le message envoyé) manquant")
+        return super().validate(value)
+
+    @classmethod
+    def permitted(cls) -> str:
+        return ", ".join(cls.__fields__)
+
+
+class _Conversation(_Model):
+    name: str  # unique across files
+    category: str = "general"  # in_scope | out_of_scope | multi_turn | eligibility | chitchat | ...
+    today: str | None = None  # the date the server must simulate
+    turns: list[_Turn] = []
+    description: Any = None
+    # doc, qtype and facts label a conversation for the evaluation's tables (per source
+    # document, per question type, facts reached); they change nothing in how it is played.
+    doc: str | None = None
+    qtype: str | None = None
+    facts: tuple[str, ...] = ()
+
+    _category = _rule("category", ok=_text, message="un texte est attendu")
+    _turns = _rule("turns", ok=lambda v: isinstance(v, list) and v, always=True,
+                   message="une liste de tours non vide est attendue")
+    _labels = _rule("doc", "qtype", ok=lambda v: v is None or isinstance(v, (str, int)), message="un texte est attendu")
+    _facts = validator("facts", pre=True, allow_reuse=True)(lambda v: _strings(v or None))
+
+    @validator("today", pre=True)
+    def _today(cls, v: Any) -> str | None:
+        if isinstance(v, dt.date):  # YAML reads an unquoted 2018-01-29 as a date
+            v = v.isoformat()
+        if v is None:
+            return None
+        try:
+            dt.date.fromisoformat(str(v))
+        except ValueError:
+            raise ValueError(f"date AAAA-MM-JJ attendue, pas « {v} »") from None
+        return str(v)
 
 
 @dataclass(frozen=True)
@@ -101,89 +187,38 @@ def load_decline_markers(path: Path = DECLINE_MARKERS_FILE) -> tuple[str, ...]:
     return tuple(markers)
 
 
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ScenarioError(f"{where} : une liste de textes non vides est attendue")
-    return tuple(value)
-
-
-def _optional_bool(value: Any, where: str) -> bool | None:
-    if value is not None and not isinstance(value, bool):
-        raise ScenarioError(f"{where} : true ou false attendu")
-    return value
-
-
-def _expect(raw: Any, where: str) -> Expect:
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise ScenarioError(f"{where} : un dictionnaire est attendu")
-    unknown = set(raw) - _EXPECT_KEYS
-    if unknown:
-        raise ScenarioError(f"{where} : clé(s) inconnue(s) {sorted(unknown)} (permises : {sorted(_EXPECT_KEYS)})")
-    intent = raw.get("intent")
-    if intent is not None and not isinstance(intent, str):
-        raise ScenarioError(f"{where}.intent : un nom d'intention est attendu")
-    starts_with = raw.get("starts_with")
-    if starts_with is not None and (not isinstance(starts_with, str) or not starts_with.strip()):
-        raise ScenarioError(f"{where}.starts_with : un texte est attendu (ex. « Oui », « Non »)")
-    return Expect(contains=_strings(raw.get("contains"), f"{where}.contains"),
-                  any_of=_strings(raw.get("any_of"), f"{where}.any_of"),
-                  not_contains=_strings(raw.get("not_contains"), f"{where}.not_contains"),
-                  starts_with=starts_with,
-                  source=_optional_bool(raw.get("source"), f"{where}.source"),
-                  intent=intent,
-                  declined=_optional_bool(raw.get("declined"), f"{where}.declined"))
-
-
 def _scenario(raw: Any, file: str, index: int) -> Scenario:
     where = f"{file} : conversation n° {index + 1}"
     if not isinstance(raw, dict):
         raise ScenarioError(f"{where} : un dictionnaire est attendu")
     name = raw.get("name")
-    if isinstance(name, str) and name.strip():
-        where = f"{file} : conversation « {name} »"
-    else:
+    if not isinstance(name, str) or not name.strip():
         raise ScenarioError(f"{where} : « name » manquant")
-    unknown = set(raw) - _CONVERSATION_KEYS
-    if unknown:
-        raise ScenarioError(f"{where} : clé(s) inconnue(s) {sorted(unknown)} (permises : {sorted(_CONVERSATION_KEYS)})")
-    category = raw.get("category", "general")
-    if not isinstance(category, str) or not category.strip():
-        raise ScenarioError(f"{where}.category : un texte est attendu")
-    today = raw.get("today")
-    if isinstance(today, dt.date):  # YAML reads an unquoted 2018-01-29 as a date
-        today = today.isoformat()
-    if today is not None:
-        try:
-            dt.date.fromisoformat(str(today))
-        except ValueError:
-            raise ScenarioError(f"{where}.today : date AAAA-MM-JJ attendue, pas « {today} »") from None
-    turns_raw = raw.get("turns")
-    if not isinstance(turns_raw, list) or not turns_raw:
-        raise ScenarioError(f"{where}.turns : une liste de tours non vide est attendue")
-    turns = []
-    for i, t in enumerate(turns_raw):
-        twhere = f"{where}, tour {i + 1}"
-        if not isinstance(t, dict) or not isinstance(t.get("user"), str) or not t["user"].strip():
-            raise ScenarioError(f"{twhere} : « user » (le message envoyé) manquant")
-        unknown = set(t) - _TURN_KEYS
+    try:
+        c = _Conversation.validate(raw)
+    except ValidationError as exc:
+        raise ScenarioError(_first_mistake(exc.errors(), f"{file} : conversation « {name} »")) from None
+    return Scenario(name=c.name, category=c.category, turns=tuple(Turn(t.user, t.expect or Expect()) for t in c.turns),
+                    file=file, today=c.today, doc=c.doc, qtype=c.qtype, facts=c.facts)
+
+
+def _first_mistake(errors: list[dict[str, Any]], where: str) -> str:
+    """The mistake a reader meets first: at each level unknown keys, then the fields in order."""
+    depth, model = 0, _Conversation
+    while True:
+        unknown = [e["loc"][-1] for e in errors if len(e["loc"]) == depth + 1 and e["type"] == "value_error.extra"]
         if unknown:
-            raise ScenarioError(f"{twhere} : clé(s) inconnue(s) {sorted(unknown)} (permises : user, expect)")
-        turns.append(Turn(t["user"], _expect(t.get("expect"), f"{twhere}.expect")))
-    labels = {}
-    for key in ("doc", "qtype"):
-        value = raw.get(key)
-        if value is not None and not isinstance(value, (str, int)):
-            raise ScenarioError(f"{where}.{key} : un texte est attendu")
-        labels[key] = str(value) if value is not None else None
-    facts = _strings(raw.get("facts") or None, f"{where}.facts")
-    return Scenario(name=name, category=category, turns=tuple(turns), file=file,
-                    today=str(today) if today is not None else None, facts=facts, **labels)
+            return f"{where} : clé(s) inconnue(s) {sorted(unknown)} (permises : {model.permitted()})"
+        loc = errors[0]["loc"]
+        if isinstance(loc[depth], int):  # only turns are a list of mappings
+            where += f", tour {loc[depth] + 1}"
+        else:
+            where += "" if loc[depth] == "turns" and len(loc) > depth + 1 else f".{loc[depth]}"
+            model = model.__fields__[loc[depth]].type_
+        if len(loc) == depth + 1:
+            return f"{where} : {errors[0]['msg']}"
+        errors = [e for e in errors if e["loc"][depth] == loc[depth]]
+        depth += 1
 
 
 def load_file(path: Path) -> list[Scenario]:

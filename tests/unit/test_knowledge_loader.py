@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,96 @@ def test_page_without_header(tmp_path: Path) -> None:
 def test_page_id_must_not_clash_with_an_entry(tmp_path: Path) -> None:
     err = only_error(write(tmp_path, **{"sources.yml": SOURCES, "a.yml": BODIES, "pages__body-a.txt": PAGE}))
     assert err.file == "pages/body-a.txt" and "« body-a » en double" in err.message
+
+
+PROGRAMMES = """\
+services:
+  - id: serv-a
+    body: body-a
+    name: "Service A"
+    summary: "Fait des choses."
+    source: {ref: src-a}
+programmes:
+  - id: prog-a
+    body: body-a
+    service: serv-a
+    name: "Prog"
+    purpose: "But."
+    audience: "Écoles."
+    source: {ref: src-a}
+    criteria:
+      - id: crit-a
+        question: "Êtes-vous une école ?"
+        answers:
+          - {value: oui, label: "Oui", qualifies: true, why: "Parce que."}
+          - value: non
+            label: "Non"
+            qualifies: false
+            why: "Parce que non."
+    calls:
+      - id: call-a
+        title: "Appel 2018"
+        deadline: 2018-02-08
+"""
+
+
+def test_nested_field_error_names_the_whole_path_and_its_line(tmp_path: Path) -> None:
+    programmes = PROGRAMMES.replace("qualifies: false", "qualifies: non")
+    err = only_error(write(tmp_path, **{"sources.yml": SOURCES, "a.yml": BODIES + programmes}))
+    assert (err.file, err.line) == ("a.yml", line_of(BODIES + programmes, "qualifies: non"))
+    assert err.field == "programmes[0].criteria[0].answers[1].qualifies"
+    assert str(err) == f"a.yml:{err.line}: champ « {err.field} » : true ou false attendu"
+
+
+def test_unknown_keys_come_first_in_the_order_written(tmp_path: Path) -> None:
+    bodies = BODIES.replace('    country: "Belgique"\n', '    zeta: 1\n    alpha: 2\n')
+    errors = errors_of(write(tmp_path, **{"sources.yml": SOURCES, "a.yml": bodies}))
+    assert [(e.field, e.message) for e in errors] == [
+        ("bodies[0].zeta", "clé inconnue « zeta »"), ("bodies[0].alpha", "clé inconnue « alpha »"),
+        ("bodies[0].country", "champ obligatoire manquant")]
+
+
+def test_empty_values(tmp_path: Path) -> None:
+    """`key:` with nothing after it: an empty list, an accepted null, or an error, as the format says."""
+    bodies = BODIES.replace("    default: true\n", "    default: true\n    aliases:\n")
+    sources = SOURCES.replace('published: "2020-01-02"', "published:")
+    content = load_content(write(tmp_path, **{"sources.yml": sources, "a.yml": bodies}))
+    assert content.entries["bodies"][0]["aliases"] == [] and content.entries["sources"][0]["published"] is None
+    programmes = PROGRAMMES.replace("deadline: 2018-02-08", "deadline: 2018-02-08\n        source:")
+    errors = errors_of(write(tmp_path, **{"a.yml": BODIES.replace("default: true", "default:") + programmes}))
+    assert {(e.field, e.message) for e in errors} == {
+        ("bodies[0].default", "true ou false attendu"),
+        ("programmes[0].calls[0].source", "une entrée (clé: valeur) est attendue")}
+
+
+def test_too_few_answers(tmp_path: Path) -> None:
+    programmes = PROGRAMMES.replace('          - {value: oui, label: "Oui", qualifies: true, why: "Parce que."}\n', "")
+    err = only_error(write(tmp_path, **{"sources.yml": SOURCES, "a.yml": BODIES + programmes}))
+    assert (err.field, err.message) == ("programmes[0].criteria[0].answers", "au moins 2 éléments attendus")
+    assert err.line == line_of(BODIES + programmes, "answers:")
+
+
+def test_an_entry_must_be_a_mapping(tmp_path: Path) -> None:
+    facts = 'facts:\n  - "un fait sans clés"\n'
+    err = only_error(write(tmp_path, **{"sources.yml": SOURCES, "a.yml": BODIES + facts}))
+    assert (err.field, err.line) == ("facts[0]", line_of(BODIES + facts, "facts:"))
+    assert err.message == "une entrée (clé: valeur) est attendue"
+
+
+def test_dangling_reference_in_a_nested_entry(tmp_path: Path) -> None:
+    programmes = PROGRAMMES.replace("deadline: 2018-02-08", "deadline: 2018-02-08\n        source: {ref: src-z}")
+    err = only_error(write(tmp_path, **{"sources.yml": SOURCES, "a.yml": BODIES + programmes}))
+    assert (err.field, err.line) == ("programmes[0].calls[0].source.ref", line_of(BODIES + programmes, "src-z"))
+    assert err.message == "référence inconnue « src-z » (aucune entrée sources avec cet id)"
+
+
+def test_entries_are_the_fields_written_with_their_place(tmp_path: Path) -> None:
+    content = load_content(write(tmp_path, **{"sources.yml": SOURCES, "a.yml": BODIES + PROGRAMMES}))
+    [programme] = content.entries["programmes"]
+    assert "acronym" not in programme and "aliases" not in programme  # optional fields left out stay out
+    assert (programme["_file"], programme["_line"]) == ("a.yml", line_of(BODIES + PROGRAMMES, "id: prog-a"))
+    source_line = programme["_line"] + 6  # `source: {ref: src-a}` of the programme
+    assert programme["source"] == {"_file": "a.yml", "_line": source_line, "ref": "src-a"}
+    [call] = programme["calls"]
+    assert call["deadline"] == dt.date(2018, 2, 8) and "source" not in call
+    assert [a["value"] for a in programme["criteria"][0]["answers"]] == ["oui", "non"]

@@ -96,3 +96,34 @@ def test_the_project_conversations_are_valid():
     assert len([s for s in heldout if s.category in {"multi_turn", "eligibility"}]) >= 10
     assert 10 <= sum(len(s.turns) for s in smoke) <= 20
     assert load_decline_markers()
+
+
+@pytest.mark.parametrize("body, message", [
+    ("- name: x\n  turns: [{user: a, expect: {contain: [b], source: oui}}]\n",
+     "conversation « x », tour 1.expect : clé(s) inconnue(s) ['contain'] (permises : "
+     "['any_of', 'contains', 'declined', 'intent', 'not_contains', 'source', 'starts_with'])"),
+    ("- name: x\n  turns: [{user: a}, {user: b, expected: {}}]\n",
+     "conversation « x », tour 2 : clé(s) inconnue(s) ['expected'] (permises : user, expect)"),
+    ("- name: x\n  colour: bleu\n  category: 12\n  turns: [{user: a}]\n",
+     "conversation « x » : clé(s) inconnue(s) ['colour'] (permises : ['category', 'description', 'doc', "
+     "'facts', 'name', 'qtype', 'today', 'turns'])"),
+    ("- name: x\n  category: 12\n  turns: [{user: a}]\n", "conversation « x ».category : un texte est attendu"),
+    ("- name: x\n  today: 2018-02-30x\n  turns: [{user: a}]\n",
+     "conversation « x ».today : date AAAA-MM-JJ attendue, pas « 2018-02-30x »"),
+    ("- name: x\n  turns: [{user: a, expect: {intent: 3, contains: [\"\"]}}]\n",
+     "conversation « x », tour 1.expect.intent : un nom d'intention est attendu"),
+    ("- name: x\n  turns: [{user: a, expect: [[contains, b]]}]\n",
+     "conversation « x », tour 1.expect : un dictionnaire est attendu"),
+    ("- name: x\n  turns: [[user, a]]\n", "conversation « x », tour 1 : « user » (le message envoyé) manquant"),
+    ("- [name, x]\n", "conversation n° 1 : un dictionnaire est attendu"),
+])
+def test_the_first_mistake_is_reported_in_full(tmp_path, body, message):
+    path = write(tmp_path, body)
+    with pytest.raises(ScenarioError) as info:
+        load_file(path)
+    assert str(info.value) == f"{path} : {message}"
+
+
+def test_texts_and_labels_are_read_as_written(tmp_path):
+    [s] = load_file(write(tmp_path, "- name: x\n  doc: 7\n  turns: [{user: a, expect: {any_of: seul}}, {user: b}]\n"))
+    assert (s.doc, s.category, s.turns[0].expect.any_of, s.turns[1].expect) == ("7", "general", ("seul",), Expect())
