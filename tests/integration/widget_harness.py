@@ -1,10 +1,10 @@
 """A real Sanic server with the widget channel mounted exactly as `rasa run` mounts it.
 
-Only Rasa's agent is replaced (the edge of these unit tests): a scripted agent with Rasa's
+Only Rasa's agent is replaced (the edge of these tests): a scripted agent with Rasa's
 real in-memory tracker and lock stores answers by keyword, so the tests can make the
-"assistant" slow, silent or broken on demand. Started by tests/unit/test_widget_api.py:
+"assistant" slow, silent or broken on demand. Started by tests/integration/test_widget_api.py:
 
-    python tests/unit/widget_harness.py PORT
+    python tests/integration/widget_harness.py PORT
 """
 
 from __future__ import annotations
