@@ -13,7 +13,6 @@ import pytest
 from knowledge import KnowledgeBase
 from knowledge.__main__ import main
 from knowledge.settings import PROJECT_ROOT, content_dir
-from tests.evaluation.search import main as search_main
 
 
 @pytest.fixture
@@ -68,18 +67,6 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit) as info:
         main(["ingest"])  # no file
     assert info.value.code == 2
-
-
-def test_eval_search_prints_the_figures(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    questions = tmp_path / "questions.yml"
-    questions.write_text('questions:\n  - q: "c\'est quoi un jumelage ?"\n    expect: [def-jumelage]\n'
-                         '  - q: "recette de la tarte au sucre"\n    expect: [preci]\n', encoding="utf-8")
-    assert search_main(["--questions", str(questions), "--min-rate", "0.5"]) == 0
-    out = capsys.readouterr().out
-    assert "1/2 questions" in out and "(50.0%" in out
-    assert "manquée : « recette de la tarte au sucre »" in out
-    assert "Requêtes structurées : p50" in out and "p95" in out and "Construction :" in out
-    assert search_main(["--questions", str(questions), "--min-rate", "0.9"]) == 1
 
 
 def test_module_entry_point_exit_code(content: Path) -> None:
