@@ -27,12 +27,12 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bot.tools.stack import Stack, StackConfig
 from tests.browser.chromium import ARGS, CHROMIUM
+from tests.support.facts import PHONE
 from tests.support.servers import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
 ROOT = Path(__file__).resolve().parents[2]
-PHONE = "081 776 770"
 QUESTION = "Comment contacter le service des relations internationales ?"
 XSS_HTML = '<img src=x onerror="window.__xss=1">'
 XSS_LINK = "[cliquez ici](javascript:window.__xss=2)"

@@ -24,11 +24,11 @@ from pathlib import Path
 import pytest
 
 from bot.channels.ids import TOKEN_PATTERN
+from tests.support.facts import PHONE
 
 HARNESS = Path(__file__).with_name("widget_harness.py")
 STATIC = Path(__file__).resolve().parents[2] / "bot" / "static"
 ALLOWED = "https://www.province.namur.be"
-PHONE = "081 776 770"  # the service's phone in the knowledge base built from knowledge/content
 _addresses = itertools.count(1)
 pytestmark = pytest.mark.integration
 

@@ -25,6 +25,7 @@ from rasa.shared.core.events import BotUttered, UserUttered  # noqa: E402
 from sanic import Sanic  # noqa: E402
 
 from bot.channels.widget import WidgetInput  # noqa: E402
+from tests.support.facts import PHONE  # noqa: E402
 
 BUTTONS = [{"title": "Contacter le service", "payload": "/ask_contact"},
            {"title": "Les jumelages", "payload": "/ask_partnerships"}]
@@ -35,7 +36,7 @@ def script(text: str) -> list[dict[str, Any]] | None:
     if text == "boutons":
         return [{"text": "Que souhaitez-vous savoir ?", "buttons": BUTTONS}]
     if text == "/ask_contact":
-        return [{"text": "Téléphone : 081 776 770"}]
+        return [{"text": f"Téléphone : {PHONE}"}]
     if text == "deux réponses":
         return [{"text": "Première partie.\n\nAvec un paragraphe."}, {"text": "Seconde réponse."}]
     if text.startswith("/feedback_"):

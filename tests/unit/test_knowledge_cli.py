@@ -13,6 +13,7 @@ import pytest
 from knowledge import KnowledgeBase
 from knowledge.__main__ import main
 from knowledge.settings import PROJECT_ROOT, content_dir
+from tests.support.facts import deadline
 
 
 @pytest.fixture
@@ -26,8 +27,9 @@ def break_a_date(content: Path) -> int:
     """Put an impossible deadline in the copy; returns its line number."""
     path = content / "namur.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    index = next(i for i, line in enumerate(lines) if 'deadline: "2018-02-08"' in line)
-    lines[index] = lines[index].replace("2018-02-08", "2018-02-31")
+    day = deadline("preci-appel-2018").isoformat()
+    index = next(i for i, line in enumerate(lines) if f'deadline: "{day}"' in line)
+    lines[index] = lines[index].replace(day, "2018-02-31")
     path.write_text("".join(lines), encoding="utf-8")
     return index + 1
 
