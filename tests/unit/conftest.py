@@ -15,26 +15,41 @@ import pytest
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from tests.support.unit_rule import refuse_model_loading, refuse_running_children
+from tests.support.unit_rule import (
+    refuse_model_loading,
+    refuse_new_children,
+    refuse_server_fixtures,
+    running_children,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 # --- The rule, enforced: a test that needs more belongs to tests/integration -----------------
 
+_CHILDREN_BEFORE = pytest.StashKey[set]()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    refuse_server_fixtures(item.fixturenames)
+    item.stash[_CHILDREN_BEFORE] = running_children()  # other tiers' servers, already running
+    yield
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item):
-    # Fixtures of every scope are set up by now: a process alive here is one they started.
-    refuse_running_children("when the test starts")
+    # Fixtures of every scope are set up by now: a new process here is one they started.
+    refuse_new_children(item.stash[_CHILDREN_BEFORE], "when the test starts")
     yield
 
 
 @pytest.fixture(autouse=True)
-def unit_tier_rule(monkeypatch: pytest.MonkeyPatch):
+def unit_tier_rule(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
     """Loading any Rasa model raises; a process the test leaves running fails it."""
     refuse_model_loading(monkeypatch)
     yield
-    refuse_running_children("after the test")
+    refuse_new_children(request.node.stash[_CHILDREN_BEFORE], "after the test")
 
 
 @pytest.fixture(scope="session")
