@@ -58,6 +58,7 @@ test: $(STAMP) $(KB) $(MODEL) ## Set up if needed, then run the test suite (long
 	@scripts/system_packages.sh
 	@scripts/step.sh validate "Vérification des données d'entraînement (rasa data validate)" \
 	  $(RASA) data validate --config bot/config.yml --domain bot/domain --data data --quiet
+	@# One pytest for every tier (start-up paid once); it ends with the time of each (tests/conftest.py).
 	@$(PY) -m pytest -m "not slow"
 
 test-long: $(STAMP) $(KB) $(MODEL) ## Long tests: faults, load, scale-out, nginx (real PostgreSQL and Redis)

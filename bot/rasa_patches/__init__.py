@@ -3,8 +3,9 @@ entry point that starts Rasa (bot/server/app.py; the benchmark's in-process NLU 
 
 Each module replaces one Rasa function by one that does the same thing faster; its
 docstring says what was measured and why the result is unchanged, and
-tests/unit/test_rasa_speedups.py, test_rules_first.py, test_action_payload.py and
-test_rasa_patches.py compare each replacement with Rasa's original.
+tests/unit/test_rasa_speedups.py, test_action_payload.py, test_rasa_patches.py and, on the
+trained model, tests/integration/test_rules_first.py, test_rasa_graph_cache.py and
+test_model_loading.py compare each replacement with Rasa's original.
 
     action_validation  RemoteAction._validate_action_result   validator built once
     event_types        Event.resolve_by_type                  class per type name remembered

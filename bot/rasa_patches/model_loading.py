@@ -5,7 +5,7 @@ weights: 55 % of the server's start-up (14 of 26 s). The server now restores the
 the prediction graph creates its variables (TensorFlow's deferred restoration), then checks
 that every variable was restored; if anything is left over it falls back to Rasa's way.
 Intent rankings, entities and policy probabilities are the same to the last digit
-(tests/unit/test_rasa_speedups.py compares a sample).
+(tests/integration/test_model_loading.py compares a sample).
 """
 
 from __future__ import annotations

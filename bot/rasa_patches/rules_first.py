@@ -12,7 +12,7 @@ So the server first runs the graph up to the RulePolicy node; if it is certain, 
 ensemble picks from that prediction alone, which gives the same action, policy name and
 events as the full graph. Otherwise (no certain rule) the full graph runs, given the rule
 prediction already made; after a rejected action or with a follow-up action pending,
-Rasa's own prediction runs unchanged. tests/unit/test_rules_first.py compares the two on
+Rasa's own prediction runs unchanged. tests/integration/test_rules_first.py compares the two on
 real conversations.
 """
 

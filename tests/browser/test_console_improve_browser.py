@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from bot.tools.stack import Stack
 from tests.browser.chromium import ARGS, CHROMIUM
 from tests.browser.console_stack import started_local_stack
+from tests.support.facts import PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -74,7 +75,7 @@ def test_the_unanswered_question_is_grouped_with_the_entry_to_edit(page: Page) -
     # Topics and ratings in plain French, with the question and the answer rated.
     expect(page.locator("#sujets")).to_contain_text("Les coordonnées du service")
     expect(page.locator("#avis-negatifs")).to_contain_text(RATED)
-    expect(page.locator("#avis-negatifs")).to_contain_text("081 776 770")
+    expect(page.locator("#avis-negatifs")).to_contain_text(PHONE)
     text = page.locator("main").inner_text()
     for intent_id in ("ask_", "nlu_fallback", "out_of_scope", "feedback_"):
         assert intent_id not in text

@@ -19,11 +19,12 @@ from knowledge.builder import timed_build
 from knowledge.settings import content_dir
 from tests.browser.chromium import ARGS, CHROMIUM
 from tests.browser.console_stack import started_local_stack
+from tests.support.facts import PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
-RIGHT, WRONG = "081 776 770", "081 999 999"
-ENTRY = 'value: "081 776 770"'
+RIGHT, WRONG = PHONE, "081 999 999"
+ENTRY = f'value: "{PHONE}"'
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@ started in the production profile (only the widget's routes are served).
 
 One stack for the module, with a knowledge base built from the project's content plus a
 hostile contact entry, so the bot itself sends HTML and a `javascript:` link to the widget.
-The last tests stop the action server, then Rasa, to see the error states.
+The failure tests stop the action server or Rasa to see the error states; every test starts
+what is stopped again (fixture `stack_up`), so the tests pass in any order.
 """
 
 from __future__ import annotations
@@ -27,12 +28,12 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bot.tools.stack import Stack, StackConfig
 from tests.browser.chromium import ARGS, CHROMIUM
+from tests.support.facts import PHONE
 from tests.support.servers import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
 ROOT = Path(__file__).resolve().parents[2]
-PHONE = "081 776 770"
 QUESTION = "Comment contacter le service des relations internationales ?"
 XSS_HTML = '<img src=x onerror="window.__xss=1">'
 XSS_LINK = "[cliquez ici](javascript:window.__xss=2)"
@@ -66,6 +67,16 @@ def widget_stack(tmp_path_factory: pytest.TempPathFactory) -> Stack:
     stack.stop()
 
 
+@pytest.fixture
+def stack_up(widget_stack: Stack) -> Stack:
+    """The module's stack with both servers running: a failure test stops one, and the next
+    test (in whatever order they run) starts it again; nothing to restart when they run last."""
+    for name in ("actions", "rasa"):
+        if name not in widget_stack.procs or widget_stack.procs[name].poll() is not None:
+            widget_stack.start_one(name)
+    return widget_stack
+
+
 @pytest.fixture(scope="module")
 def browser() -> Browser:
     with sync_playwright() as p:
@@ -87,14 +98,14 @@ def console_errors() -> list[str]:
 
 
 @pytest.fixture
-def page(browser: Browser, widget_stack: Stack, csp_violations: list[str], console_errors: list[str]) -> Page:
+def page(browser: Browser, stack_up: Stack, csp_violations: list[str], console_errors: list[str]) -> Page:
     context = browser.new_context(locale="fr-BE", viewport={"width": 1280, "height": 800})
     page = context.new_page()
     violations = csp_violations
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     page.on("response", lambda r: console_errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.goto(f"{widget_stack.config.rasa_url}/webhooks/widget/demo")
+    page.goto(f"{stack_up.config.rasa_url}/webhooks/widget/demo")
     expect(launcher(page)).to_be_visible(timeout=15_000)
     yield page
     context.close()
@@ -378,7 +389,7 @@ def test_focus_is_visible_and_the_typing_dots_respect_reduced_motion(page: Page)
     assert page.evaluate(animation) == "none"
 
 
-# --- failures (last: they stop the servers) -------------------------------------------------------------
+# --- failures (they stop a server; `stack_up` starts it again for the next test) ---------------------------
 
 def test_action_server_down_gives_a_french_message_with_the_contact_within_5_s(page: Page,
                                                                                widget_stack: Stack) -> None:

@@ -7,6 +7,8 @@ import urllib.request
 
 import pytest
 
+from tests.support.facts import HEAD_NAME, PHONE, STREET
+
 pytestmark = pytest.mark.integration
 
 
@@ -23,21 +25,21 @@ def ask(stack, sender: str, message: str) -> list[dict]:
 def test_contact_question_is_answered_from_the_knowledge_base_with_its_source(stack):
     replies = ask(stack, "slice-1", "Comment contacter le service des relations internationales ?")
     text = "\n".join(r.get("text", "") for r in replies)
-    assert "081 776 770" in text
-    assert "place Saint-Aubain 2" in text
-    assert "Bernard Ruyssen" in text
+    assert PHONE in text
+    assert STREET in text
+    assert HEAD_NAME in text
     assert "Source : Province de Namur" in text
 
 
 def test_follow_up_asks_only_for_the_phone(stack):
     ask(stack, "slice-2", "Comment joindre le SREI ?")
     text = "\n".join(r.get("text", "") for r in ask(stack, "slice-2", "et son numéro ?"))
-    assert "081 776 770" in text
-    assert "Saint-Aubain" not in text
+    assert PHONE in text
+    assert STREET not in text
 
 
 def test_missing_email_is_said_honestly_not_invented(stack):
     text = "\n".join(r.get("text", "") for r in ask(stack, "slice-3", "quelle est l'adresse mail du SREI ?"))
     assert "ne donnent pas" in text
-    assert "081 776 770" in text
+    assert PHONE in text
     assert "@" not in text

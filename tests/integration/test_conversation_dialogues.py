@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 from bot.tools.stack import Stack, StackConfig
+from tests.support.facts import PHONE
 
 pytestmark = pytest.mark.integration
 
@@ -70,13 +71,13 @@ def test_deadline_follow_up_on_the_other_programme(dated_stack):
     assert "8 février 2018" in first and "il reste 7 jour(s)" in first
     text, _ = ask(dated_stack, "ctx-3", "et le PISI ?")
     assert "aucune date limite pour le PISI" in text
-    assert "081 776 770" in text
+    assert PHONE in text
 
 
 def test_closed_call_says_since_when_and_what_to_do(stack):
     text, _ = ask(stack, "ctx-4", "jusqu'à quand peut-on s'inscrire au PrECI ?")
     assert "clôturé depuis le 8 février 2018" in text
-    assert "081 776 770" in text
+    assert PHONE in text
 
 
 def test_continent_follow_up_filters_the_partners_just_listed(stack):
@@ -108,7 +109,7 @@ def test_primary_school_teacher_is_told_why_not_without_being_asked_anything(sta
     text, _ = ask(stack, "elig-1", "je suis prof dans une école primaire, on peut participer au PrECI ?")
     assert "vous ne pouvez pas participer au PrECI" in text
     assert "primaire" in text and "secondaire" in text  # the deciding criterion's why
-    assert "081 776 770" in text and "Source :" in text
+    assert PHONE in text and "Source :" in text
     text, _ = ask(stack, "elig-1", "et pour le PISI ?")  # the same check, for the other programme
     assert "namurois" in text and "PISI" in text
 
@@ -128,7 +129,7 @@ def test_dont_know_ends_in_an_uncertain_verdict_with_the_contact(stack):
     ask(stack, "elig-3", "oui, nous sommes établis à Namur")
     text, _ = ask(stack, "elig-3", "je ne sais pas")
     assert "incertaine" in text and "coopération au développement" in text
-    assert "081 776 770" in text
+    assert PHONE in text
 
 
 def test_stop_quits_the_dialogue_and_the_next_question_is_answered(stack):
@@ -145,20 +146,20 @@ def test_stop_quits_the_dialogue_and_the_next_question_is_answered(stack):
 def test_a_miss_gives_the_contact_at_once_and_two_in_a_row_end_in_an_honest_decline(stack):
     text, buttons = ask(stack, "unk-1", "/nlu_fallback")
     assert "Autre chose" in [b["title"] for b in buttons]
-    assert "n'ai pas trouvé" in text and "081 776 770" in text  # whom to ask, beside the suggestions
+    assert "n'ai pas trouvé" in text and PHONE in text  # whom to ask, beside the suggestions
     text, buttons = ask(stack, "unk-1", "/nlu_fallback")
-    assert "ne trouve pas la réponse" in text and "081 776 770" in text and not buttons
+    assert "ne trouve pas la réponse" in text and PHONE in text and not buttons
 
 
 def test_unknown_detail_of_a_programme_is_declined_with_the_service_s_contact(stack):
     text, _ = ask(stack, "unk-3", "quel est le montant maximum du subside PISI ?")
-    assert "Mes sources ne donnent pas cette information" in text and "081 776 770" in text
+    assert "Mes sources ne donnent pas cette information" in text and PHONE in text
     assert "Source :" not in text
 
 
 def test_out_of_scope_is_declined_without_an_unrelated_fact(stack):
     text, _ = ask(stack, "unk-2", "quel temps fera-t-il demain à Namur ?")
-    assert "ne donnent pas cette information" in text and "081 776 770" in text
+    assert "ne donnent pas cette information" in text and PHONE in text
     assert "Source :" not in text
 
 

@@ -14,9 +14,9 @@ import pytest
 
 from bot.tools.stack import Stack, StackConfig
 from tests.conftest import ROOT, free_port
+from tests.support.facts import PHONE
 
 pytestmark = pytest.mark.integration
-PHONE = "081 776 770"
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,15 @@
-"""Search quality on the question list of `search_questions.yml`, on both engines."""
+"""Search quality on the question list of `search_questions.yml`, on both engines, and the
+figures `python -m tests.evaluation.search` prints (it builds the base four times: seconds)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from knowledge import KnowledgeBase
 from tests.evaluation.search import DEFAULT_QUESTIONS, load_questions, search_quality
+from tests.evaluation.search import main as search_main
 
 QUESTIONS = load_questions(DEFAULT_QUESTIONS)
 
@@ -58,3 +62,15 @@ def test_words_that_only_wrap_a_question_do_not_lower_its_match(kb: KnowledgeBas
     best = kb.search(wrapped, limit=1)[0]
     assert best.entry_id == kb.search(plain, limit=1)[0].entry_id
     assert best.score >= 0.99
+
+
+def test_eval_search_prints_the_figures(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    questions = tmp_path / "questions.yml"
+    questions.write_text('questions:\n  - q: "c\'est quoi un jumelage ?"\n    expect: [def-jumelage]\n'
+                         '  - q: "recette de la tarte au sucre"\n    expect: [preci]\n', encoding="utf-8")
+    assert search_main(["--questions", str(questions), "--min-rate", "0.5"]) == 0
+    out = capsys.readouterr().out
+    assert "1/2 questions" in out and "(50.0%" in out
+    assert "manquée : « recette de la tarte au sucre »" in out
+    assert "Requêtes structurées : p50" in out and "p95" in out and "Construction :" in out
+    assert search_main(["--questions", str(questions), "--min-rate", "0.9"]) == 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import aiohttp
 
+from tests.support.facts import PHONE, STREET, SURESNES_PHONE, SURESNES_STREET
 from tests.support.http import ask
 
 
@@ -24,9 +25,9 @@ class Body:
 
 
 NAMUR = Body("namur", ("Comment joindre le SREI ?", "Comment contacter la Province de Namur ?"),
-             "081 776 770", "Saint-Aubain")
+             PHONE, STREET)
 SURESNES = Body("suresnes", ("Comment joindre le service de Suresnes ?", "Comment joindre la ville de Suresnes ?"),
-                "01 42 04 96 77", "rue des Carrières")
+                SURESNES_PHONE, SURESNES_STREET)
 BODIES = (NAMUR, SURESNES)
 
 # Follow-ups: what each must show of the conversation's own body ("phone", "address", or nothing).

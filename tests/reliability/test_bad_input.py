@@ -14,6 +14,7 @@ import pytest
 
 from tests.reliability.bad_inputs import ANSWER, REST, BadInput, bad_inputs
 from tests.reliability.conftest import Target
+from tests.support.facts import PHONE
 from tests.support.http import INTERNAL_DETAIL, ask, ask_text, post_raw, texts
 from tests.support.tracker import stored_events, user_texts
 
@@ -63,7 +64,7 @@ async def test_sql_in_messages_is_stored_verbatim_and_the_store_intact(target: T
         for text in hostile:
             await ask_text(session, target.url, sender, text)
         answer = await ask_text(session, target.url, sender, "Quel est le numéro de téléphone du SREI ?")
-    assert "081 776 770" in answer
+    assert PHONE in answer
     stored = user_texts(stored_events(target.tracker_url, sender))
     assert stored == [*hostile, "Quel est le numéro de téléphone du SREI ?"]
 
@@ -93,5 +94,5 @@ async def test_parallel_bad_inputs_do_not_disturb_normal_users(target: Target) -
     async with aiohttp.ClientSession() as session:
         results = await asyncio.gather(attacker(), *(normal_user(session, i) for i in range(10)))
         status, _ = await ask(session, target.url, f"calm-{target.name}-after", "Bonjour")
-    assert all("081 776 770" in answer for answer in results[1:])
+    assert all(PHONE in answer for answer in results[1:])
     assert status == 200

@@ -21,11 +21,11 @@ from bot.tools.stack import Stack, StackConfig, StackError
 from knowledge import KnowledgeBase, KnowledgeUnavailable
 from tests.conftest import free_port
 from tests.reliability.conftest import Scaled, log_text, sqlite_target
+from tests.support.facts import PHONE, STREET, SURESNES_PHONE, SURESNES_STREET
 from tests.support.http import ask, ask_text, texts, timed
 from tests.support.tracker import stored_events, turns_are_complete, user_texts
 
 pytestmark = pytest.mark.integration
-PHONE = "081 776 770"
 QUESTION = "Comment joindre le SREI ?"
 
 
@@ -49,7 +49,7 @@ async def test_action_server_down_gives_the_contact_within_5_s_then_recovers(sta
     finally:
         if "actions" not in stack.procs:
             stack.start_one("actions")
-    assert "Saint-Aubain" in answer and PHONE in answer
+    assert STREET in answer and PHONE in answer
     events = stored_events(sqlite_target(stack).tracker_url, sender)
     assert user_texts(events) == [QUESTION, QUESTION]  # the failed turn is recorded too
 
@@ -177,8 +177,8 @@ async def test_rasa_restarted_mid_conversation_continues_where_it_was(stack: Sta
     events = stored_events(sqlite_target(stack).tracker_url, sender)
     slots = [e.data for e in events if e.type_name == "slot" and e.data.get("name") == "body"]
     assert slots and slots[-1]["value"] == "suresnes"  # the context survived the restart
-    assert "rue des Carrières" in first
-    assert "01 42 04 96 77" in follow_up and "rue des Carrières" not in follow_up and PHONE not in follow_up
+    assert SURESNES_STREET in first
+    assert SURESNES_PHONE in follow_up and SURESNES_STREET not in follow_up and PHONE not in follow_up
     assert user_texts(events) == ["Comment joindre le service de Suresnes ?", "et son numéro ?"]
     assert turns_are_complete(events)
 
@@ -188,7 +188,7 @@ async def test_tracker_database_down_then_back_without_restarting_rasa(scaled: S
     sender = "fault-db-down"
     a, b = scaled.a.config.rasa_url, scaled.b.config.rasa_url
     async with aiohttp.ClientSession() as session:
-        assert "Saint-Aubain" in await ask_text(session, a, sender, QUESTION)
+        assert STREET in await ask_text(session, a, sender, QUESTION)
         scaled.pg.stop()
         try:
             seconds, (status, body) = await timed(ask(session, b, sender, "et son numéro ?"))
@@ -199,8 +199,8 @@ async def test_tracker_database_down_then_back_without_restarting_rasa(scaled: S
         # Both instances had open connections to the old server: neither needs a restart.
         on_b = await ask_text(session, b, sender, "et son numéro ?")
         on_a = await ask_text(session, a, f"{sender}-other", QUESTION)
-    assert PHONE in on_b and "Saint-Aubain" not in on_b  # context from before the outage
-    assert "Saint-Aubain" in on_a
+    assert PHONE in on_b and STREET not in on_b  # context from before the outage
+    assert STREET in on_a
     events = stored_events(scaled.tracker_url, sender)
     assert user_texts(events) == [QUESTION, "et son numéro ?"]
     assert turns_are_complete(events)

@@ -28,6 +28,7 @@ from bot.tools.stack import Stack, StackConfig
 from tests.conftest import ROOT, free_port
 from tests.reliability.bad_inputs import Endpoint, bad_inputs
 from tests.reliability.conftest import build_knowledge, scale_env
+from tests.support.facts import PHONE, STREET
 from tests.support.http import INTERNAL_DETAIL, post_raw
 from tests.support.servers import NginxServer, fresh_database
 from tests.support.tracker import events_by_sender
@@ -39,7 +40,6 @@ SECRET = "public-profile-test-secret-" + "k" * 32
 ALLOWED = "https://www.province.namur.be"
 WIDGET = Endpoint("/webhooks/widget/message", "conversation", "message")
 QUESTION = "Quel est le numéro de téléphone du SREI ?"
-PHONE = "081 776 770"
 FORGED_LINE = "2026-01-01 00:00:00,000 ERROR bot.server - LOGFORGE compte administrateur créé"
 LOG_FORGERIES = [f"Bonjour\n{FORGED_LINE}", f"Bonjour\r\n{FORGED_LINE}", f"Bonjour\u2028{FORGED_LINE}",
                  f"Bonjour\u0085{FORGED_LINE}"]
@@ -152,7 +152,7 @@ def test_health_and_the_widget_flow_work(door: Door) -> None:
     status, body = say(door, QUESTION)
     assert status == 200 and PHONE in bot_texts(body)
     status, follow = say(door, "Et son adresse ?", body["conversation_id"])
-    assert status == 200 and "Saint-Aubain" in bot_texts(follow)
+    assert status == 200 and STREET in bot_texts(follow)
     status, _, history = call(door, "GET", "/webhooks/widget/history", token=body["conversation_id"])
     assert status == 200 and len(history["messages"]) >= 4
 

@@ -1,4 +1,6 @@
-"""Fixtures for action unit tests: the real domain, the real built knowledge base, fake trackers."""
+"""The unit tier's rule (no trained model, no server process, no browser: README,
+« Organisation »), and fixtures for action unit tests: the real domain, the real built
+knowledge base, fake trackers."""
 
 from __future__ import annotations
 
@@ -13,7 +15,41 @@ import pytest
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from tests.support.unit_rule import (
+    refuse_model_loading,
+    refuse_new_children,
+    refuse_server_fixtures,
+    running_children,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
+
+
+# --- The rule, enforced: a test that needs more belongs to tests/integration -----------------
+
+_CHILDREN_BEFORE = pytest.StashKey[set]()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    refuse_server_fixtures(item.fixturenames)
+    item.stash[_CHILDREN_BEFORE] = running_children()  # other tiers' servers, already running
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    # Fixtures of every scope are set up by now: a new process here is one they started.
+    refuse_new_children(item.stash[_CHILDREN_BEFORE], "when the test starts")
+    yield
+
+
+@pytest.fixture(autouse=True)
+def unit_tier_rule(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """Loading any Rasa model raises; a process the test leaves running fails it."""
+    refuse_model_loading(monkeypatch)
+    yield
+    refuse_new_children(request.node.stash[_CHILDREN_BEFORE], "after the test")
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +61,14 @@ def domain() -> dict[str, Any]:
         # Rasa 3.6 announces on every load that slot auto-fill was removed in 3.0.
         warnings.filterwarnings("ignore", message="Slot auto-fill has been removed", category=UserWarning)
         return Domain.load(str(ROOT / "bot" / "domain")).as_dict()
+
+
+@pytest.fixture(scope="session")
+def language_model():
+    """The knowledge base's French spaCy model, loaded once (seconds) for the whole tier."""
+    from knowledge import textnorm
+
+    return textnorm._load_nlp()
 
 
 @pytest.fixture(scope="session")

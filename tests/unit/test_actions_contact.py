@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from actions.contact import ActionAnswerContact
-
-PHONE = "081 776 770"
+from tests.support.facts import PHONE, STREET, SURESNES_PHONE, SURESNES_STREET
 
 
 def test_one_detail_asked_gives_only_that_detail(make_tracker, run):
     result = run(ActionAnswerContact(), make_tracker("le numéro du SREI ?", "ask_contact",
                                                      [("contact_kind", "phone"), ("body", "namur")]))
-    assert PHONE in result.text and "Saint-Aubain" not in result.text
+    assert PHONE in result.text and STREET not in result.text
     assert "Source : Province de Namur" in result.text
     assert result.slot("contact_kind") == "phone"
 
@@ -27,7 +26,7 @@ def test_the_user_s_own_role_is_not_a_detail_asked_for(make_tracker, run):
     text = "je suis directrice d'école, comment joindre le SREI ?"
     role = {"entity": "contact_kind", "value": "head", "start": text.index("directrice"), "end": 18}
     result = run(ActionAnswerContact(), make_tracker(text, "ask_contact", [role, ("body", "namur")]))
-    assert PHONE in result.text and "Saint-Aubain" in result.text  # the whole contact, not just the head
+    assert PHONE in result.text and STREET in result.text  # the whole contact, not just the head
     assert result.slot("contact_kind") is None
 
 
@@ -36,7 +35,7 @@ def test_part_known_part_missing_says_which_part_is_missing(make_tracker, run):
     result = run(ActionAnswerContact(), make_tracker("heures pour téléphoner ?", "ask_contact",
                                                      [("contact_kind", "hours"), ("contact_kind", "phone")]))
     assert result.text.startswith("Mes sources ne donnent pas cette information")
-    assert PHONE in result.text and "Saint-Aubain" not in result.text
+    assert PHONE in result.text and STREET not in result.text
 
 
 def test_mail_address_is_the_email_not_the_postal_address(make_tracker, run):
@@ -51,5 +50,5 @@ def test_a_detail_the_sources_lack_is_declined_with_whom_to_ask_and_no_card(make
     result = run(ActionAnswerContact(), make_tracker("l'e-mail du service de Suresnes ?", "ask_contact",
                                                      [("contact_kind", "email"), ("body", "suresnes")]))
     assert result.text.startswith("Mes sources ne donnent pas cette information")
-    assert "01 42 04 96 77" in result.text  # whom to ask: the service's own phone
-    assert "Carrières" not in result.text and "Source :" not in result.text
+    assert SURESNES_PHONE in result.text  # whom to ask: the service's own phone
+    assert SURESNES_STREET not in result.text and "Source :" not in result.text

@@ -15,6 +15,7 @@ from actions.eligibility_logic import (
     verdict,
 )
 from actions.eligibility_verdict import ActionEligibilityVerdict, ActionStopEligibility
+from tests.support.facts import PHONE, PRECI_DEADLINE, STREET
 
 SCHOOL, LEVEL = "preci-etablissement-scolaire", "preci-niveau-secondaire"
 NAMUROIS, DEVELOPMENT = "pisi-porteur-namurois", "pisi-cooperation-developpement"
@@ -111,7 +112,7 @@ def test_side_question_is_answered_during_the_dialogue(make_tracker, run, monkey
     monkeypatch.setenv("ASSISTANT_TODAY", "2024-05-01")
     result = run(ValidateEligibilityForm(), make_tracker("c'est quand la date limite ?", "ask_deadline",
                                                          programme="preci", eligibility_asked=SCHOOL))
-    assert "8 février 2018" in result.text
+    assert PRECI_DEADLINE in result.text
     assert result.slot("eligibility_done") is None
 
 
@@ -140,7 +141,7 @@ def test_not_eligible_verdict_names_the_deciding_criterion_and_what_to_do(make_t
     primary = next(a for a in level.answers if a.value == "primaire")
     assert "vous ne pouvez pas participer au PrECI" in result.text
     assert primary.why in result.text
-    assert "081 776 770" in result.text
+    assert PHONE in result.text
     assert "Source :" in result.text
     assert result.slot("eligibility_answers") is None  # reset for another check
     assert result.slot("last_answer") == "eligibility"
@@ -151,7 +152,7 @@ def test_eligible_verdict_gives_the_deadline_status(make_tracker, run, monkeypat
     result = run(ActionEligibilityVerdict(), make_tracker(
         "secondaire", "inform", programme="preci", eligibility_answers={SCHOOL: "oui", LEVEL: "secondaire"}))
     assert "vous pouvez participer au PrECI" in result.text
-    assert "clôturé depuis le 8 février 2018" in result.text
+    assert f"clôturé depuis le {PRECI_DEADLINE}" in result.text
 
 
 def test_uncertain_verdict_names_the_criterion_and_the_contact(make_tracker, run, kb):
@@ -159,7 +160,7 @@ def test_uncertain_verdict_names_the_criterion_and_the_contact(make_tracker, run
         "je ne sais pas", "dont_know", programme="pisi", eligibility_answers={NAMUROIS: "oui", DEVELOPMENT: DONT_KNOW}))
     question = next(c for c in kb.programme("pisi").criteria if c.id == DEVELOPMENT).question
     assert "incertaine" in result.text and question in result.text
-    assert "081 776 770" in result.text
+    assert PHONE in result.text
 
 
 def test_stop_ends_the_form_and_forgets_the_answers(make_tracker, run):
@@ -190,7 +191,7 @@ def test_a_corrupt_slot_gives_a_french_apology_not_a_crash(make_tracker, run):
 def test_side_question_before_the_programme_is_known_is_answered(make_tracker, run):
     result = run(ValidateEligibilityForm(), make_tracker("quelle est l'adresse du service ?", "ask_contact",
                                                          [("contact_kind", "address")]))
-    assert "place Saint-Aubain" in result.text
+    assert STREET in result.text
     assert result.slot("eligibility_done") is None
 
 

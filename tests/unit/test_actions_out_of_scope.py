@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 from actions.out_of_scope import ActionAnswerOutOfScope
+from tests.support.facts import PHONE
 
 
 def test_unknown_fact_about_a_known_service_points_to_it(make_tracker, run):
     result = run(ActionAnswerOutOfScope(), make_tracker("quel est le budget du SREI ?", "out_of_scope",
                                                         [("body", "namur")]))
     assert result.text.startswith("Mes sources ne donnent pas cette information")
-    assert "081 776 770" in result.text
+    assert PHONE in result.text
 
 
 def test_a_town_named_gets_the_refusal_with_the_default_service_contact(make_tracker, run):
     result = run(ActionAnswerOutOfScope(), make_tracker("quel temps fera-t-il demain à Namur ?", "out_of_scope",
                                                         [("body", "namur")]))
-    assert "ne donnent pas cette information" in result.text and "081 776 770" in result.text
+    assert "ne donnent pas cette information" in result.text and PHONE in result.text
     assert "Source :" not in result.text
 
 
 def test_a_question_about_nothing_we_know_is_declined_with_someone_to_ask(make_tracker, run):
     result = run(ActionAnswerOutOfScope(), make_tracker("je veux un visa pour le Canada", "out_of_scope"))
-    assert "ne donnent pas cette information" in result.text and "081 776 770" in result.text
+    assert "ne donnent pas cette information" in result.text and PHONE in result.text
     assert "Source :" not in result.text
 
 
@@ -30,7 +31,7 @@ def test_unknown_detail_of_a_programme_points_to_the_service_running_it(make_tra
     result = run(ActionAnswerOutOfScope(), make_tracker("quel est le montant du subside PISI ?", "out_of_scope",
                                                         [("programme", "pisi")]))
     assert result.text.startswith("Mes sources ne donnent pas cette information")
-    assert "Service des relations extérieures et internationales" in result.text and "081 776 770" in result.text
+    assert "Service des relations extérieures et internationales" in result.text and PHONE in result.text
 
 
 def test_a_follow_up_taken_for_out_of_scope_goes_on_with_the_list(make_tracker, run):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from actions.deadlines import ActionAnswerDeadline
 from actions.programmes import ActionAnswerAudience, ActionAnswerHowToApply, ActionAnswerProgrammeInfo
+from tests.support.facts import PHONE
 
 
 def test_programme_info_gives_the_purpose_the_source_and_next_questions(make_tracker, run):
@@ -45,7 +46,7 @@ def test_how_to_apply_says_the_documents_are_silent_and_gives_the_contact(make_t
     result = run(ActionAnswerHowToApply(), make_tracker("comment postuler au PISI ?", "ask_how_to_apply",
                                                         [("programme", "pisi")]))
     assert "ne précisent pas comment poser sa candidature au PISI" in result.text
-    assert "081 776 770" in result.text
+    assert PHONE in result.text
     assert "Source :" in result.text
 
 
@@ -55,7 +56,7 @@ def test_closed_call_gives_the_date_and_the_next_step(make_tracker, run, monkeyp
                                                       [("programme", "preci")]))
     assert "clôturé depuis le 8 février 2018" in result.text
     assert "contactez le Service des relations extérieures et internationales" in result.text
-    assert "081 776 770" in result.text
+    assert PHONE in result.text
     assert "Source : Province de Namur" in result.text
 
 
@@ -78,7 +79,7 @@ def test_programme_without_call_has_no_invented_deadline(make_tracker, run, monk
     result = run(ActionAnswerDeadline(), make_tracker("date limite du PISI ?", "ask_deadline",
                                                       [("programme", "pisi")]))
     assert "ne donnent aucune date limite pour le PISI" in result.text
-    assert "081 776 770" in result.text
+    assert PHONE in result.text
     assert "2018" not in result.text.split("Source")[0]
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from actions import serve
 from knowledge import KnowledgeUnavailable, textnorm
 
 
-def test_the_language_model_is_loaded_before_serving(monkeypatch) -> None:
-    textnorm._load_nlp.cache_clear()
+def test_the_language_model_is_loaded_before_serving(monkeypatch, language_model) -> None:
+    # An empty cache in front of the model this session already loaded: whether main() asks
+    # for it before serving shows, without a second load of several seconds.
+    loader = lru_cache(maxsize=1)(lambda: language_model)
+    monkeypatch.setattr(textnorm, "_load_nlp", loader)
     loaded_when_serving = []
-    monkeypatch.setattr(serve, "serve", lambda: loaded_when_serving.append(textnorm._load_nlp.cache_info().currsize))
+    monkeypatch.setattr(serve, "serve", lambda: loaded_when_serving.append(loader.cache_info().currsize))
     serve.main()
     assert loaded_when_serving == [1]
 

@@ -10,6 +10,7 @@ from bot.console.improve import group_unanswered, summary, topics
 from bot.console.labels import topic_label
 from bot.tools.conversation_store import StoredEvent
 from bot.tools.report import compute
+from tests.support.facts import PHONE
 
 RESPONSES = {"utter_intent_ask_contact": [{"text": "Les coordonnées du service"}],
              "utter_intent_ask_deadline": [{"text": "La date limite d'un appel"}]}
@@ -92,7 +93,7 @@ def test_summary_gives_activity_topics_unanswered_and_ratings_in_french():
     events = [
         user("a", "Comment contacter le service ?", "ask_contact"),
         action("a", "action_answer_contact"),
-        bot("a", "Téléphone : 081 776 770"),
+        bot("a", f"Téléphone : {PHONE}"),
         user("a", "/feedback_negative", "feedback_negative"),
         user("b", "Quel est le budget annuel du service ?", "nlu_fallback", DAY2),
         action("b", "action_kb_fallback", DAY2),
@@ -110,7 +111,7 @@ def test_summary_gives_activity_topics_unanswered_and_ratings_in_french():
     assert group["sujet"] == "Indicateurs du PST" and group["nombre"] == 2
     assert data["avis"]["par_sujet"] == [{"sujet": "Les coordonnées du service", "positifs": 0, "negatifs": 1}]
     assert data["avis"]["negatifs"] == [{"date": "2026-02-10", "question": "Comment contacter le service ?",
-                                         "reponse": "Téléphone : 081 776 770", "sujet": "Les coordonnées du service"}]
+                                         "reponse": f"Téléphone : {PHONE}", "sujet": "Les coordonnées du service"}]
     assert "ask_" not in repr(data) and "nlu_fallback" not in repr(data)
 
 

@@ -24,6 +24,7 @@ from knowledge.content_loader import load_content
 from knowledge.nlu_export import export_nlu
 from knowledge.provenance import where_said
 from knowledge.settings import content_dir
+from tests.support.facts import PHONE
 
 
 @pytest.fixture
@@ -36,9 +37,9 @@ def content(tmp_path: Path) -> Path:
 def test_a_valid_edit_has_no_error_and_a_bad_one_names_file_line_and_field(content: Path) -> None:
     text = (content / "namur.yml").read_text(encoding="utf-8")
     assert validate_with(content, "namur.yml", text) == []
-    errors = validate_with(content, "namur.yml", text.replace('value: "081 776 770"', "value:"))
+    errors = validate_with(content, "namur.yml", text.replace(f'value: "{PHONE}"', "value:"))
     assert [(e["fichier"], e["champ"]) for e in errors] == [("namur.yml", "contacts[1].value")]
-    assert errors[0]["ligne"] == text.splitlines().index('    value: "081 776 770"') + 1
+    assert errors[0]["ligne"] == text.splitlines().index(f'    value: "{PHONE}"') + 1
     assert (content / "namur.yml").read_text(encoding="utf-8") == text  # checked on a copy: nothing written
 
 
@@ -76,29 +77,29 @@ def test_a_new_entity_name_needs_a_retrain(content: Path, tmp_path: Path) -> Non
 
 
 def test_suggested_facts_are_figures_first_then_names() -> None:
-    assert suggested_facts("Téléphone : 081 776 770\nSource : Province de Namur, 2018") == ["081 776 770"]
+    assert suggested_facts(f"Téléphone : {PHONE}\nSource : Province de Namur, 2018") == [PHONE]
     assert suggested_facts("La date limite est le 8 février 2018.") == ["8 février 2018"]
     assert suggested_facts("Le partenaire est jumelé avec Louga au Sénégal.") == ["Louga", "Sénégal"]
 
 
 def test_the_pieces_of_an_answer_are_traced_to_the_content_lines_that_hold_them(content: Path) -> None:
-    pieces = answer_pieces(["Le SREI de la Province de Namur :\nTéléphone : 081 776 770\nSource : x"])
-    assert pieces == ["081 776 770"]  # a line that only introduces a list is not traced
-    places = where_said(pieces, content)["081 776 770"]
-    line = (content / "namur.yml").read_text(encoding="utf-8").splitlines().index('    value: "081 776 770"') + 1
+    pieces = answer_pieces([f"Le SREI de la Province de Namur :\nTéléphone : {PHONE}\nSource : x"])
+    assert pieces == [PHONE]  # a line that only introduces a list is not traced
+    places = where_said(pieces, content)[PHONE]
+    line = (content / "namur.yml").read_text(encoding="utf-8").splitlines().index(f'    value: "{PHONE}"') + 1
     assert places[0] == f"namur.yml:{line}"
     assert where_said(["un texte qui n'est écrit nulle part"], content) == {}
 
 
 def test_a_saved_scenario_reads_back_and_never_overwrites_another(tmp_path: Path) -> None:
-    turns = [{"question": "le numéro ?", "faits": ["081 776 770"], "source": True},
+    turns = [{"question": "le numéro ?", "faits": [PHONE], "source": True},
              {"question": "merci", "faits": [], "source": False}]
     first = save_scenario(tmp_path, "Téléphone corrigé !", turns)
     second = save_scenario(tmp_path, "Téléphone corrigé !", turns)
     assert isinstance(first, Path) and isinstance(second, Path)
     assert (first.name, second.name) == ("telephone-corrige.yml", "telephone-corrige-2.yml")
     scenario = load_file(first)[0]
-    assert scenario.turns[0].expect.contains == ("081 776 770",) and scenario.turns[0].expect.source is True
+    assert scenario.turns[0].expect.contains == (PHONE,) and scenario.turns[0].expect.source is True
     assert scenario.turns[1].expect.contains == ()
     assert slug("Numéro corrigé !") == "numero-corrige"
 

@@ -13,7 +13,7 @@ import pytest
 from knowledge import KnowledgeBase
 from knowledge.__main__ import main
 from knowledge.settings import PROJECT_ROOT, content_dir
-from tests.evaluation.search import main as search_main
+from tests.support.facts import deadline
 
 
 @pytest.fixture
@@ -27,8 +27,9 @@ def break_a_date(content: Path) -> int:
     """Put an impossible deadline in the copy; returns its line number."""
     path = content / "namur.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    index = next(i for i, line in enumerate(lines) if 'deadline: "2018-02-08"' in line)
-    lines[index] = lines[index].replace("2018-02-08", "2018-02-31")
+    day = deadline("preci-appel-2018").isoformat()
+    index = next(i for i, line in enumerate(lines) if f'deadline: "{day}"' in line)
+    lines[index] = lines[index].replace(day, "2018-02-31")
     path.write_text("".join(lines), encoding="utf-8")
     return index + 1
 
@@ -68,18 +69,6 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit) as info:
         main(["ingest"])  # no file
     assert info.value.code == 2
-
-
-def test_eval_search_prints_the_figures(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    questions = tmp_path / "questions.yml"
-    questions.write_text('questions:\n  - q: "c\'est quoi un jumelage ?"\n    expect: [def-jumelage]\n'
-                         '  - q: "recette de la tarte au sucre"\n    expect: [preci]\n', encoding="utf-8")
-    assert search_main(["--questions", str(questions), "--min-rate", "0.5"]) == 0
-    out = capsys.readouterr().out
-    assert "1/2 questions" in out and "(50.0%" in out
-    assert "manquée : « recette de la tarte au sucre »" in out
-    assert "Requêtes structurées : p50" in out and "p95" in out and "Construction :" in out
-    assert search_main(["--questions", str(questions), "--min-rate", "0.9"]) == 1
 
 
 def test_module_entry_point_exit_code(content: Path) -> None:

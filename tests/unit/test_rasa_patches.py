@@ -1,27 +1,14 @@
 """The Rasa patches as a whole (bot/rasa_patches/): written against the Rasa functions they
-replace (a changed signature fails here), installed all at once, refused on another Rasa,
-and the graph cache gives what Rasa's own graph run gives. The other patches are compared
-with Rasa's originals in test_rasa_speedups.py, test_rules_first.py and test_action_payload.py."""
+replace (a changed signature fails here), installed all at once, refused on another Rasa.
+The graph cache (needs the trained model) is compared with Rasa's own graph run in
+tests/integration/test_rasa_graph_cache.py; the other patches with Rasa's originals in
+test_rasa_speedups.py, test_action_payload.py and tests/integration/test_rules_first.py."""
 
 from __future__ import annotations
 
-import asyncio
-import subprocess
-import sys
-import warnings
-
 import pytest
-from rasa.core.agent import Agent
-from rasa.core.channels.channel import UserMessage
-from rasa.engine.runner.dask import DaskGraphRunner
 
 from bot import rasa_patches
-from bot.rasa_patches import graph_cache
-from bot.tools.stack import ROOT
-
-MODEL = ROOT / "models" / "srei.tar.gz"
-MESSAGES = ["Quel est le numéro de téléphone du service ?", "c'est quoi le PrECI", "jumelages de Suresnes ?",
-            "bonjour", "mon école peut-elle participer ?", "xqzw", "Le PISI, c'est pour qui ?"]
 
 
 @pytest.mark.parametrize("patch", rasa_patches.PATCHES, ids=lambda p: f"{p.owner.__name__}.{p.name}")
@@ -30,44 +17,21 @@ def test_each_patch_was_written_for_the_function_rasa_has(patch: rasa_patches.Pa
     assert patch.original is not patch.replacement
 
 
-def test_install_replaces_every_function_once_and_for_all() -> None:
-    code = ("from bot import rasa_patches as r; r.install(); r.install(); "
-            "print(all(getattr(p.owner, p.name) is not p.original for p in r.PATCHES))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert out.stdout.strip().splitlines()[-1] == "True", out.stderr[-2000:]
+def test_install_replaces_every_function_once_and_for_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    # In this process (no second interpreter to start, seconds saved); monkeypatch puts
+    # Rasa's functions back afterwards, for the tests that compare with them.
+    for patch in rasa_patches.PATCHES:
+        monkeypatch.setattr(patch.owner, patch.name, patch.owner.__dict__[patch.name])
+    monkeypatch.setattr(rasa_patches, "_installed", False)
+    rasa_patches.install()
+    rasa_patches.install()
+    assert all(getattr(p.owner, p.name) is not p.original for p in rasa_patches.PATCHES)
 
 
 def test_another_rasa_is_refused() -> None:
     rasa_patches.check_version("3.6.21")
     with pytest.raises(rasa_patches.UntestedRasa, match="3.7.0"):
         rasa_patches.check_version("3.7.0")
-
-
-@pytest.fixture(scope="module")
-def agent() -> Agent:
-    if not MODEL.exists():
-        pytest.fail("no trained model: make train")
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Slot auto-fill has been removed", category=UserWarning)
-        return Agent.load(str(MODEL))
-
-
-def _parses(agent: Agent, run) -> list[dict]:
-    """What the NLU graph reads in each message, with `run` as DaskGraphRunner.run."""
-    kept = DaskGraphRunner.run
-    DaskGraphRunner.run = run
-    try:
-        return [asyncio.run(agent.processor.parse_message(UserMessage(m))) for m in MESSAGES]
-    finally:
-        DaskGraphRunner.run = kept
-
-
-def test_the_graph_cache_parses_as_rasa_does(agent: Agent) -> None:
-    theirs = _parses(agent, graph_cache._rasa_run_graph)
-    ours = _parses(agent, graph_cache._run_graph)
-    again = _parses(agent, graph_cache._run_graph)  # from the kept graph this time
-    assert agent.processor.graph_runner.__dict__.get("_graphs_by_targets")
-    assert ours == theirs and again == theirs
 
 
 async def test_the_fail_safe_store_hides_database_errors_and_unwrapped_reaches_the_real_store() -> None:

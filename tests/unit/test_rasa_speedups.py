@@ -22,7 +22,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
 from bot.components.tracker_store import GuardedSQLTrackerStore
-from bot.rasa_patches import action_validation, event_types, model_loading, spacy_loading
+from bot.rasa_patches import action_validation, event_types, spacy_loading
 from bot.tools.stack import ROOT
 
 RESPONSES = [
@@ -186,32 +186,3 @@ async def test_a_tracker_whose_events_changed_is_counted_as_rasa_does(tmp_path, 
         assert type(store.engine.pool).__name__ == "QueuePool"
     finally:
         store.close()
-
-
-@pytest.mark.slow
-async def test_models_loaded_without_a_training_step_predict_the_same(monkeypatch, rasa_domain: Domain) -> None:
-    """DIET and TED loaded both ways give the same rankings, entities and action probabilities."""
-    from rasa.core.agent import Agent  # noqa: PLC0415
-    from rasa.utils.tensorflow.models import RasaModel  # noqa: PLC0415
-
-    nlu = yaml.safe_load((ROOT / "data" / "nlu" / "contact.yml").read_text(encoding="utf-8"))["nlu"]
-    texts = [line[2:].strip() for item in nlu if "intent" in item
-             for line in item["examples"].splitlines() if line.startswith("- ")][:60]
-    texts += ["kontacter le srei", "c'est quoi la cooperation decentralisee", "jumelages de Suresnes"]
-
-    async def predictions(loader) -> list:
-        monkeypatch.setattr(RasaModel, "load", classmethod(loader))
-        agent = Agent.load(str(ROOT / "models" / "srei.tar.gz"))
-        out = []
-        for text in texts:
-            parse = await agent.parse_message(text)
-            tracker = DialogueStateTracker.from_events(
-                "s", [ActionExecuted("action_listen"), UserUttered(text, parse["intent"], parse["entities"], parse)],
-                agent.domain.slots)
-            prediction = agent.processor._predict_next_with_tracker(tracker)
-            out.append((parse["intent_ranking"], parse["entities"], prediction.policy_name, prediction.probabilities))
-        return out
-
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Slot auto-fill has been removed", category=UserWarning)
-        assert await predictions(model_loading._load_tf_model) == await predictions(model_loading._rasa_load_tf_model)

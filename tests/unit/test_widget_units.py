@@ -15,6 +15,7 @@ from bot.channels.validation import parse_feedback, parse_message
 from bot.server.errors import ApiError
 from bot.server.requests import parse_json_object
 from bot.server.settings import SettingsError, load_widget_settings, parse_origins
+from tests.support.facts import PHONE
 
 SECRET = b"k" * 40
 
@@ -177,7 +178,7 @@ def events_of_a_conversation() -> list:
         BotUttered("Bonjour !", {"buttons": [{"title": "Contacter le service", "payload": "/ask_contact"}]}),
         UserUttered("/ask_contact", {"name": "ask_contact"}, message_id="m2",
                     metadata={"widget": {"display": "Contacter le service"}}),
-        BotUttered("Téléphone : 081 776 770"),
+        BotUttered(f"Téléphone : {PHONE}"),
         BotUttered("Source : Province de Namur"),
         UserUttered("/feedback_positive", {"name": "feedback_positive"}, message_id="m3",
                     metadata={"widget": {"feedback": {"message_id": "m2:0", "rating": "up"}}}),
@@ -191,7 +192,7 @@ def test_history_shows_what_the_user_saw_with_stable_ids_and_ratings() -> None:
         ("user", "m1", "bonjour"),
         ("bot", "m1:0", "Bonjour !"),
         ("user", "m2", "Contacter le service"),
-        ("bot", "m2:0", "Téléphone : 081 776 770"),
+        ("bot", "m2:0", f"Téléphone : {PHONE}"),
         ("bot", "m2:1", "Source : Province de Namur"),
         ("bot", "m3:0", "Merci pour votre retour."),
     ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import warnings
 
 import pytest
 from rasa.core.agent import Agent
@@ -12,18 +11,8 @@ from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa_patches import rules_first
-from bot.tools.stack import ROOT
 
-MODEL = ROOT / "models" / "srei.tar.gz"
-
-
-@pytest.fixture(scope="module")
-def agent() -> Agent:
-    if not MODEL.exists():
-        pytest.skip("no trained model (make train)")
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Slot auto-fill has been removed", category=UserWarning)
-        return Agent.load(str(MODEL))
+pytestmark = pytest.mark.integration  # the trained model (fixture `agent`, tests/integration/conftest.py)
 
 
 def _summary(prediction) -> tuple:

@@ -1,4 +1,5 @@
-"""`python -m knowledge ingest`: pages become searchable, sourced passages that survive rebuilds."""
+"""`python -m knowledge ingest`: pages become searchable, sourced passages that survive rebuilds
+(each test builds a base of its own: seconds, hence this tier rather than tests/unit)."""
 
 from __future__ import annotations
 

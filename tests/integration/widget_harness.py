@@ -1,10 +1,10 @@
 """A real Sanic server with the widget channel mounted exactly as `rasa run` mounts it.
 
-Only Rasa's agent is replaced (the edge of these unit tests): a scripted agent with Rasa's
+Only Rasa's agent is replaced (the edge of these tests): a scripted agent with Rasa's
 real in-memory tracker and lock stores answers by keyword, so the tests can make the
-"assistant" slow, silent or broken on demand. Started by tests/unit/test_widget_api.py:
+"assistant" slow, silent or broken on demand. Started by tests/integration/test_widget_api.py:
 
-    python tests/unit/widget_harness.py PORT [widget|rest|widget,rest]
+    python tests/integration/widget_harness.py PORT [widget|rest|widget,rest]
 
 The channels to mount (the widget alone by default) show that each carries the server's
 guards by itself: removing one changes nothing for the other.
@@ -29,6 +29,7 @@ from sanic import Sanic  # noqa: E402
 
 from bot.channels.rest import GuardedRestInput  # noqa: E402
 from bot.channels.widget import WidgetInput  # noqa: E402
+from tests.support.facts import PHONE  # noqa: E402
 
 BUTTONS = [{"title": "Contacter le service", "payload": "/ask_contact"},
            {"title": "Les jumelages", "payload": "/ask_partnerships"}]
@@ -39,7 +40,7 @@ def script(text: str) -> list[dict[str, Any]] | None:
     if text == "boutons":
         return [{"text": "Que souhaitez-vous savoir ?", "buttons": BUTTONS}]
     if text == "/ask_contact":
-        return [{"text": "Téléphone : 081 776 770"}]
+        return [{"text": f"Téléphone : {PHONE}"}]
     if text == "deux réponses":
         return [{"text": "Première partie.\n\nAvec un paragraphe."}, {"text": "Seconde réponse."}]
     if text.startswith("/feedback_"):

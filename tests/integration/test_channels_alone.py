@@ -13,8 +13,9 @@ import urllib.request
 
 import pytest
 
-from tests.unit.test_widget_api import free_port, start_harness
+from tests.integration.test_widget_api import free_port, start_harness
 
+pytestmark = pytest.mark.integration  # three harness servers
 SECRET = "channels-alone-secret-" + "x" * 32
 REST_REQUESTS = [  # (path, body): answered, refused by the shared parser, by Sanic, by the router
     ("/webhooks/rest/webhook", b'{"sender": "a", "message": "bonjour"}'),

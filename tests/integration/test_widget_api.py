@@ -1,7 +1,8 @@
 """The widget's JSON API over real HTTP, refusing every bad input with the right status.
 
-The channel runs in a real Sanic server mounted as `rasa run` mounts it (widget_harness.py);
-only the dialogue is scripted, so the assistant can be made silent, slow or broken.
+The channel runs in a real Sanic server mounted as `rasa run` mounts it (widget_harness.py,
+a server process: hence this tier); only the dialogue is scripted, so the assistant can be
+made silent, slow or broken.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from pathlib import Path
 import pytest
 
 from bot.channels.ids import TOKEN_PATTERN
+from tests.support.facts import PHONE
 
 HARNESS = Path(__file__).with_name("widget_harness.py")
 STATIC = Path(__file__).resolve().parents[2] / "bot" / "static"
 ALLOWED = "https://www.province.namur.be"
-PHONE = "081 776 770"  # the service's phone in the knowledge base built from knowledge/content
 _addresses = itertools.count(1)
+pytestmark = pytest.mark.integration
 
 
 @dataclass
