@@ -69,7 +69,7 @@ def _build_sqlite(rows: dict[str, list[dict]], target: Path) -> None:
     try:
         with engine.begin() as conn:
             schema.metadata.create_all(conn)
-            _insert(conn, rows)
+            insert_rows(conn, rows)
             conn.execute(text(
                 "CREATE VIRTUAL TABLE passages_fts USING fts5("
                 "passage_id UNINDEXED, terms, tokenize='unicode61 remove_diacritics 2')"
@@ -92,7 +92,7 @@ def _build_postgresql(rows: dict[str, list[dict]], url: str) -> None:
             conn.execute(text(f"CREATE SCHEMA {building}"))
             conn.execute(text(f"SET LOCAL search_path TO {building}"))
             schema.metadata.create_all(conn)
-            _insert(conn, rows)
+            insert_rows(conn, rows)
             conn.execute(text(
                 "CREATE INDEX passages_fts ON passages USING gin (to_tsvector('simple', search_text))"
             ))
@@ -180,7 +180,7 @@ def _rows(content: Content, fingerprint: str, cache_file: Path | None) -> dict[s
     return rows
 
 
-def _insert(conn: Connection, rows: dict[str, list[dict]]) -> None:
+def insert_rows(conn: Connection, rows: dict[str, list[dict]]) -> None:
     for name, items in rows.items():
         if items:
             conn.execute(insert(schema.metadata.tables[name]), items)

@@ -33,7 +33,8 @@ _nlp_lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _load_nlp() -> Any:
+def load_pipeline() -> Any:
+    """The French pipeline for lemmas, loaded once per process (see `_nlp` for the lock)."""
     import spacy  # noqa: PLC0415 (heavy import, only where lemmas are needed)
 
     # Lemmas need the morphologizer only: parser and NER would triple the cost.
@@ -44,7 +45,7 @@ def _nlp() -> Any:
     # One load: a question arriving during the warm-up waits for it instead of loading a
     # second copy alongside (which made both take twice as long).
     with _nlp_lock:
-        return _load_nlp()
+        return load_pipeline()
 
 
 def search_groups_many(texts: list[str]) -> list[list[list[str]]]:

@@ -42,6 +42,10 @@ class RateLimiter:
         self._clock = clock
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key -> (tokens, last update)
 
+    def __len__(self) -> int:
+        """How many keys are remembered (bounded by `max_keys`)."""
+        return len(self._buckets)
+
     def take(self, key: str) -> float:
         """Take one token for `key`; returns 0 if allowed, else the seconds to wait."""
         now = self._clock()

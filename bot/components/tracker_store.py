@@ -109,7 +109,8 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
             self._wal_keeper = None
         self.engine.dispose()
 
-    async def _guarded(self, operation: str, call: Callable[..., Awaitable[T]], *args: Any) -> T:
+    async def guarded(self, operation: str, call: Callable[..., Awaitable[T]], *args: Any) -> T:
+        """`call(*args)`, retried once on a dropped connection; a failure is reported to the turn."""
         try:
             return await call(*args)
         except DBAPIError as exc:
@@ -184,14 +185,14 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
         return super()._additional_events(session, tracker)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        return await self._guarded("retrieve", super().retrieve, sender_id)
+        return await self.guarded("retrieve", super().retrieve, sender_id)
 
     async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
-        return await self._guarded("retrieve_full_tracker", super().retrieve_full_tracker, conversation_id)
+        return await self.guarded("retrieve_full_tracker", super().retrieve_full_tracker, conversation_id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        await self._guarded("save", super().save, tracker)
+        await self.guarded("save", super().save, tracker)
         _remember_stored_events(tracker)
 
     async def keys(self) -> Iterable[str]:
-        return await self._guarded("keys", super().keys)
+        return await self.guarded("keys", super().keys)

@@ -77,13 +77,13 @@ def test_failure_while_writing_leaves_the_old_base_and_no_debris(
         content_copy: Path, fresh_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     set_phone(content_copy, PHONE_A)
     build(content_copy, fresh_url)
-    real_insert = builder._insert
+    real_insert = builder.insert_rows
 
     def insert_half_then_fail(conn, rows):  # the disk fills up, the server goes away...
         real_insert(conn, {k: v for i, (k, v) in enumerate(rows.items()) if i < 3})
         raise RuntimeError("simulated failure half-way through the build")
 
-    monkeypatch.setattr(builder, "_insert", insert_half_then_fail)
+    monkeypatch.setattr(builder, "insert_rows", insert_half_then_fail)
     set_phone(content_copy, PHONE_B)
     with pytest.raises(RuntimeError, match="half-way"):
         build(content_copy, fresh_url)

@@ -212,5 +212,5 @@ def test_warm_up_loads_the_language_model_before_the_first_question(kb: Knowledg
     from knowledge import textnorm
 
     kb.warm_up()
-    assert textnorm._load_nlp.cache_info().currsize == 1
+    assert textnorm.load_pipeline.cache_info().currsize == 1
     assert kb.search("wilway")  # and the base answers

@@ -68,7 +68,7 @@ def language_model():
     """The knowledge base's French spaCy model, loaded once (seconds) for the whole tier."""
     from knowledge import textnorm
 
-    return textnorm._load_nlp()
+    return textnorm.load_pipeline()
 
 
 @pytest.fixture(scope="session")

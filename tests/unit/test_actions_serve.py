@@ -12,7 +12,7 @@ def test_the_language_model_is_loaded_before_serving(monkeypatch, language_model
     # An empty cache in front of the model this session already loaded: whether main() asks
     # for it before serving shows, without a second load of several seconds.
     loader = lru_cache(maxsize=1)(lambda: language_model)
-    monkeypatch.setattr(textnorm, "_load_nlp", loader)
+    monkeypatch.setattr(textnorm, "load_pipeline", loader)
     loaded_when_serving = []
     monkeypatch.setattr(serve, "serve", lambda: loaded_when_serving.append(loader.cache_info().currsize))
     serve.main()

@@ -301,7 +301,7 @@ async def test_tracker_store_retries_once_after_a_dropped_connection(tmp_path) -
         return "ok"
 
     with collecting_failures() as failures:
-        assert await store._guarded("test", flaky) == "ok"
+        assert await store.guarded("test", flaky) == "ok"
     store.close()
     assert failures == [] and len(calls) == 2
 
@@ -314,7 +314,7 @@ async def test_tracker_store_reports_a_database_that_is_down(tmp_path) -> None:
 
     with collecting_failures() as failures:
         with pytest.raises(OperationalError):
-            await store._guarded("test", down)
+            await store.guarded("test", down)
     store.close()
     assert failures == ["tracker_store"]
 

@@ -46,7 +46,7 @@ def test_the_rasa_process_reads_the_knowledge_base_without_a_second_spacy_pipeli
     from knowledge.access import shared_kb
 
     loads: list[str] = []
-    monkeypatch.setattr(textnorm, "_load_nlp", lambda: loads.append("spaCy"))
+    monkeypatch.setattr(textnorm, "load_pipeline", lambda: loads.append("spaCy"))
     shared_kb.cache_clear()
     kb = shared_kb()
     phone = kb.contacts(body_id=kb.default_body().id, kind="phone")[0].value

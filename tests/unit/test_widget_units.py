@@ -79,7 +79,7 @@ def test_rate_limiter_memory_is_bounded() -> None:
     limiter = RateLimiter(1, max_keys=100, clock=Clock())
     for i in range(1000):
         limiter.take(f"k{i}")
-    assert len(limiter._buckets) == 100
+    assert len(limiter) == 100
 
 
 # --- settings -------------------------------------------------------------------------------
