@@ -55,9 +55,10 @@ def build_app(profile: str, model: str, endpoints_file: str | None, settings: Ht
     register(input_channels(profile), app, route="/webhooks/")
     app.ctx.model_path = model  # the console's retrain button reloads it
     if profile == "local":
-        from bot.console import console_blueprint  # staff tools: never in the production profile
+        from bot.console import MAX_BODY_BYTES, console_blueprint  # staff tools: never in the production profile
 
         app.blueprint(console_blueprint())
+        app.ctx.srei_body_ceiling = MAX_BODY_BYTES
 
     @app.get("/health")
     async def health(request: Request) -> HTTPResponse:

@@ -138,7 +138,9 @@ def attach(bp: Blueprint) -> None:
         if getattr(app.ctx, "srei_guard", False):
             return
         app.ctx.srei_guard = True
-        app.config.REQUEST_MAX_SIZE = settings_of(app).max_body_bytes
+        # Sanic refuses larger bodies before reading them; the channels apply their own limit
+        # too, below the console's (local profile) when it is mounted.
+        app.config.REQUEST_MAX_SIZE = max(settings_of(app).max_body_bytes, getattr(app.ctx, "srei_body_ceiling", 0))
         install_error_handler(app)
 
     @bp.listener("after_server_start")
