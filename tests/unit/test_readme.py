@@ -45,3 +45,11 @@ def test_the_readme_map_lists_every_folder_two_deep() -> None:
     block = README.split("## Organisation", 1)[1].split("```", 2)[1]
     mapped = {line.split()[0].rstrip("/") for line in block.splitlines() if line.strip() and "/" in line.split()[0]}
     assert folders_two_deep() == mapped
+
+
+def test_pytest_runs_every_folder_that_holds_tests() -> None:
+    """testpaths orders the tiers (fastest first); a folder missing from it would silently not run."""
+    listed = re.search(r"^testpaths = \[(.*)\]", (ROOT / "pyproject.toml").read_text(encoding="utf-8"), flags=re.M)
+    testpaths = re.findall(r'"([^"]+)"', listed.group(1))
+    holding_tests = {str(p.parent.relative_to(ROOT)) for p in (ROOT / "tests").rglob("test_*.py")}
+    assert holding_tests <= set(testpaths) and testpaths[0] == "tests/unit"
