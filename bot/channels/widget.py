@@ -36,7 +36,7 @@ from bot.channels.transcript import METADATA_KEY, bot_message, find_bot_message,
 from bot.channels.validation import parse_feedback, parse_message
 from bot.rasa_patches.fail_safe_store import unwrapped
 from bot.server import turns
-from bot.server.contact import ServiceContact, service_contact
+from bot.server.contact import ServiceContact, service_contact, unavailable_error
 from bot.server.errors import ApiError, json_response
 from bot.server.messages import starters, ui_texts
 from bot.server.requests import parse_json_object
@@ -122,7 +122,7 @@ class WidgetInput(InputChannel):
             raise ApiError(403, "unknown_conversation") from None
 
     async def _unavailable(self, code: str = "unavailable", status: int = 503) -> ApiError:
-        return ApiError(status, code, headers={"Retry-After": "5"}, contact=await self.contact.get())
+        return await unavailable_error(code, status, self.contact)
 
     async def _api(self, request: Request, handler: Callable[[Request], Awaitable[dict[str, Any]]]) -> HTTPResponse:
         """Runs one API handler: origin and rate checks, JSON answer, French errors."""

@@ -7,6 +7,7 @@ so that the contact is still given while the knowledge base or the action server
 from __future__ import annotations
 
 from bot.server.cached_read import CachedRead
+from bot.server.errors import ApiError
 from bot.server.messages import text
 
 CONTACT_KINDS = ("phone", "email", "website", "address")  # preferred first
@@ -38,3 +39,9 @@ service_contact = ServiceContact()  # the process's one cache, shared by every c
 async def unavailable(code: str = "unavailable") -> str:
     """« Désolé, un problème technique… » with the service's contact (`code`: unavailable, timeout)."""
     return text("errors", code, contact=await service_contact.get())
+
+
+async def unavailable_error(code: str = "unavailable", status: int = 503,
+                            contact: ServiceContact | None = None) -> ApiError:
+    """The refusal every channel sends when the assistant cannot answer: the contact, retry in 5 s."""
+    return ApiError(status, code, headers={"Retry-After": "5"}, contact=await (contact or service_contact).get())

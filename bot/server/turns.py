@@ -32,7 +32,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from sanic import Blueprint, Sanic
 
-from bot.server.contact import service_contact, unavailable
+from bot.server.contact import service_contact, unavailable, unavailable_error
 from bot.server.errors import ApiError, install_error_handler
 from bot.server.failures import collecting_failures, record_failure
 from bot.server.settings import Limits, load_limits
@@ -210,5 +210,4 @@ async def run_turn(app: Sanic, on_new_message: Callable[[UserMessage], Awaitable
         return TurnResult([*collector.messages, {"recipient_id": message.sender_id, "text": notice}],
                           failures=failures)
     code = "timeout" if "timeout" in failures else "unavailable"
-    error = ApiError(503, code, headers={"Retry-After": "5"}, contact=await service_contact.get())
-    return TurnResult(error=error, failures=failures)
+    return TurnResult(error=await unavailable_error(code), failures=failures)
