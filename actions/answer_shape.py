@@ -26,6 +26,7 @@ from actions.evidence import (
     wrong_counts,
 )
 from actions.question_shape import DATE, HOW_MANY, WHO, YES_NO, question_core, question_shape
+from actions.silence import says_sources_are_silent
 from knowledge.french_dates import dates_in, deadline_in
 from knowledge.textnorm import fold
 
@@ -168,6 +169,30 @@ def gives_shape(text: str, shape: str) -> bool:
     if shape == HOW_MANY:
         return _DIGIT.search(text) is not None or re.search(rf"\b({NUMBER_WORDS}|une? seule?)\b", fold(text)) is not None
     return True
+
+
+# What a silence must name to be about the fact a shape asks for (« Depuis quand : les
+# documents ne le précisent pas », « la page ne donne pas la date propre à ce jumelage »).
+_FACT_WORDS = {DATE: re.compile(r"\b(date|dates|datee?s?|quand|annee|annees|depuis|debut|jour|delai|limite)\b"),
+               HOW_MANY: re.compile(r"\b(nombre|chiffre|chiffres|chiffrent|combien|effectif|effectifs|montant)\b")}
+
+
+def says_fact_missing(question: str, shape: str, text: str) -> bool:
+    """Whether `text` says the sources are silent on the very fact the question's shape asks
+    for (a date, a number), and gives it nowhere else: the honest answer is then « I don't
+    know » with whom to ask, not the topic around it with its source. (« Qui ? » is left out:
+    a service answers it as well as a person.)"""
+    words = _FACT_WORDS.get(shape)
+    if words is None:
+        return False
+    parts = sentences(text.replace("\n", ". "))
+    silent = [p for p in parts if says_sources_are_silent(p) and words.search(fold(p))]
+    if not silent:
+        return False
+    rest = " ".join(p for p in parts if p not in silent)
+    if shape == DATE:
+        return _YEAR_OR_DATE.search(rest) is None
+    return not gives_count(question, rest)
 
 
 # « jusqu'à quand s'inscrire ? », « date limite ? »: the question is about a deadline.

@@ -14,7 +14,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, PASSAGE, better_passage, reply_text
-from actions.answer_shape import confirms, gives_shape, lacks_detail, lead_with_fact, mentions_deadline
+from actions.answer_shape import (
+    confirms,
+    gives_shape,
+    lacks_detail,
+    lead_with_fact,
+    mentions_deadline,
+    says_fact_missing,
+)
 from actions.asked_time import asked_time
 from actions.context import body_in_context
 from actions.evidence import content_groups
@@ -177,13 +184,16 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         out.utter_message(text="\n".join([*lines, source_lines(domain, [p.source])]))
         draft, answered = out.messages, True
         events = passage_context(p)
-    if answered and lacks_detail(question, without_sources(reply_text(draft), prefix)):
+    core_now = without_sources(reply_text(draft), prefix)
+    if answered and (lacks_detail(question, core_now) or says_fact_missing(question, shape, core_now)):
         # « le budget du PISI ? », « qui a signé l'accord ? »: the topic is known, the detail is not.
         reach = service_reach(kb, domain)
         out = CollectingDispatcher()
         out.utter_message(text=render(domain, "utter_detail_unknown", service=reach.service, contact=reach.contact)
                           if reach else render(domain, "utter_detail_unknown_nocontact"))
-        return out.messages, [SlotSet("last_answer", "declined")]
+        # What the answer was about stays: « et ses domaines ? » may follow.
+        kept = [e for e in events if e.get("event") == "slot" and e.get("name") in (*ENTITY_SLOTS, "body")]
+        return out.messages, [*kept, SlotSet("last_answer", "declined")]
     if answered and shape in (DATE, HOW_MANY) and not gives_shape(without_sources(reply_text(draft), prefix), shape):
         first = next(m for m in draft if m.get("text"))
         lead = "utter_shape_no_date" if shape == DATE else "utter_shape_no_number"
@@ -198,7 +208,8 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
             evidence += "\n" + choice.passage.text  # the same fact in the base's own words
         evidence = with_other_names(kb, evidence)
         evidence += "\n" + " ".join(continents_named(evidence))  # China answers « en Asie ? »
-        verdict = render(domain, "utter_shape_yes" if confirms(question, evidence, kb.term_weight) else "utter_shape_no")
+        said_yes = confirms(question, evidence, kb.term_weight)
+        verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
         first = next(m for m in draft if m.get("text"))
         first["text"] = f"{verdict} {first['text']}"
     return draft, events

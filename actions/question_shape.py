@@ -129,6 +129,12 @@ def question_shape(text: str) -> str:
     folded = fold(text)
     if not folded:
         return OTHER
+    when_clause = _WHEN_CLAUSE.match(text)
+    if when_clause and _OPEN_WORDS.search(fold(text[when_clause.end():])):
+        # « Quand la Province parle de pertinence, ça veut dire quoi ? »: « quand » opens a
+        # clause that sets the scene; the question is what follows the comma.
+        return question_shape(text[when_clause.end():])
+    folded = _QUAND_MEME.sub(" ", folded)  # « peuvent quand même… ? » asks no date
     # « est-ce ouvert le samedi à 11 h ? » is about hours; so is « Je voudrais passer mercredi
     # vers 13h. C'est ouvert ? », whose time is in the sentence before.
     if asks_about_hours(text) or (VISIT_WORDS.search(folded) and asks_about_hours(whole)):
@@ -146,6 +152,9 @@ def question_shape(text: str) -> str:
 
 
 _STATES_VALUE = re.compile(r"\d|\bbien\b")
+# « Quand …, » at the start: a clause of time before the question itself.
+_WHEN_CLAUSE = re.compile(r"^\s*(?:et |mais )?(?:quand|lorsqu\w*)\b[^,?]*,", re.IGNORECASE)
+_QUAND_MEME = re.compile(r"\bquand meme\b")
 
 
 # « Le PST veut-il augmenter le nombre… ? », « développe-t-il… quand… ? »: a verb and its

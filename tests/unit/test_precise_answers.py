@@ -321,6 +321,35 @@ def test_an_amount_or_a_person_in_a_role_the_answer_lacks_is_a_detail_unknown():
     assert not lacks_detail("Le PISI a-t-il un budget ?", "Le PISI soutient des porteurs namurois.")
 
 
+def test_a_silence_on_the_date_or_number_asked_is_a_detail_unknown():
+    from actions.answer_shape import says_fact_missing
+
+    card = ("Ville de Suresnes et Villach (Autriche) — jumelage.\nDepuis quand : les documents ne le précisent pas.\n"
+            "Suresnes est engagée à l'international depuis plus de 50 ans.")
+    assert says_fact_missing("En quelle année Suresnes s'est-elle jumelée avec Villach ?", DATE, card)
+    dated = card + " Le jumelage remonte à 1962."
+    assert not says_fact_missing("En quelle année Suresnes s'est-elle jumelée avec Villach ?", DATE, dated)
+    # a silence on something else (the fields) says nothing of the date asked
+    fields = "Depuis mai 2000.\nDomaines : les documents ne les précisent pas."
+    assert not says_fact_missing("Depuis quand ce partenariat existe-t-il ?", DATE, fields)
+    assert says_fact_missing("Combien d'étudiants compte la haute école ?", HOW_MANY,
+                             "La page ne donne pas le nombre d'étudiants de la haute école.")
+    assert not says_fact_missing("Combien d'écoles secondaires ?", HOW_MANY,
+                                 "La page ne donne pas le nombre d'élèves. La Province compte 3 écoles secondaires.")
+    assert not says_fact_missing("Qui dirige le service ?", WHO, "La page ne nomme pas le service.")
+
+
+@pytest.mark.parametrize(("text", "shape"), [
+    # « quand » opening a clause of time, or in « quand même », asks no date
+    ("Quand la Province parle de pertinence à l'international, ça veut dire quoi ?", DEFINITION),
+    ("Les collectivités peuvent quand même passer des conventions avec l'étranger ?", YES_NO),
+    ("Quand, exactement, le jumelage a-t-il commencé ?", DATE),
+    ("Et cet article a été publié quand ?", DATE),
+])
+def test_when_as_a_conjunction_is_not_a_date_question(text, shape):
+    assert question_shape(text) == shape
+
+
 def test_a_number_beside_a_street_asks_for_the_address():
     from rasa_sdk import Tracker
 
