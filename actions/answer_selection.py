@@ -29,6 +29,7 @@ from actions.evidence import (
     coverage,
     question_words,
     unsupported_share,
+    without_label,
 )
 from actions.list_reference import previous_turn, resolve_ordinal
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHO, YES_NO, question_shape
@@ -415,6 +416,10 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return None  # « et pour les associations ? »: the action resolved it from the conversation
     # A resolved ordinal names what it is about: the question then stands on its own.
     question = with_context(kb, tracker, typed) if typed == said_then else typed
+    leans = question != typed
+    if not leans:
+        # « Trésorière d'une association : quel est le montant… ? »: who asks is not searched for.
+        question = without_label(typed)
     if not content_groups(question):
         return None
     bodies = named_bodies(kb, typed)
@@ -425,10 +430,10 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return [p for p in kb.search(question, limit=limit, body_id=in_context, words=question_words(question))
                 if (not bodies or p.body_id in bodies or p.body_id is None) and speaks_of(entities, p)]
 
-    hits = found(DEPTH if question == typed else 2 * DEPTH)
+    hits = found(DEPTH if not leans else 2 * DEPTH)
     if not hits:
         return None
-    if question != typed:
+    if leans:
         return in_context_of_previous(kb, hits, typed, answer, outcome)
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
     # definition of the term named. Searched deeper than the rest: many

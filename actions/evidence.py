@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from actions.question_shape import question_core
-from knowledge.textnorm import claim_groups, fold, question_groups, rank_of
+from knowledge.textnorm import claim_groups, fold, has_verb, question_groups, rank_of
 
 # Words long enough to compare by their start: « européennes » meets « européen »,
 # « jumelée » meets « jumelage ».
@@ -145,15 +145,45 @@ def _round_figures_as_digits(text: str) -> str:
 _FIRST_PERSON = re.compile(r"\b(je|j|moi|mon|ma|mes|nous|notre|nos|jsuis|chui)\b")
 
 
-def _about_the_subject(question: str) -> str:
-    """The question without the sentences before it in which the user speaks of themselves;
-    a sentence that says something of the subject (« La Région propose une plaquette. Sur
-    quel thème ? ») is kept."""
+@lru_cache(maxsize=256)
+def about_the_subject(question: str) -> str:
+    """The question without the sentences before it in which the user speaks of themselves
+    (« Je suis journaliste. », « Trésorière d'une association : »); a sentence that says
+    something of the subject (« La Région propose une plaquette. Sur quel thème ? ») is kept."""
     core = question_core(question)
     if core == question or not question.endswith(core):
         return without_self_introduction(question)
     before = [s for s in re.split(r"(?<=[.!:;?])\s+", question[:-len(core)].strip()) if s]
-    return " ".join([*(s for s in before if not _FIRST_PERSON.search(fold(s))), without_self_introduction(core)])
+    kept = (s for s in before if not _FIRST_PERSON.search(fold(s)) and not _is_label(s))
+    return " ".join([*kept, without_self_introduction(core)])
+
+
+# « Je suis journaliste pour un hebdo local : »: who is asking, and nothing else.
+_I_AM = re.compile(r"^(?:je suis|jsuis|chui|nous sommes)\b[^,;.!?]*:$")
+
+
+_NAMED = re.compile(r"(?<!^)\b[A-ZÀ-Ý]")
+
+
+def _is_label(sentence: str) -> bool:
+    """« Trésorière d'une association : », « Je suis journaliste : »: who is asking, before a
+    colon, with no verb but « être » and no name (« principal du collège Jean Macé » names
+    what the question is about)."""
+    sentence = sentence.strip()
+    if not sentence.endswith(":") or _NAMED.search(sentence):
+        return False
+    return not has_verb(sentence) or _I_AM.match(fold(sentence) + ":") is not None
+
+
+def without_label(question: str) -> str:
+    """The question without the words before a colon that only say who is asking
+    (« Trésorière d'une association : quel est le montant… ? »): they are not searched for.
+    Anything else the user says first may name the subject (« Mon fils est au collège Jean
+    Macé… ») and stays."""
+    head, colon, rest = question.partition(":")
+    if colon and rest.strip() and _is_label(head + colon):
+        return rest.strip()
+    return question
 
 
 # « Éleveur retraité, je voudrais savoir si… », « je crois que… »: what comes before the claim.
@@ -186,7 +216,7 @@ def without_self_introduction(sentence: str) -> str:
 
 @lru_cache(maxsize=256)
 def _claims(question: str) -> tuple[tuple[str, ...], ...]:
-    text = _round_figures_as_digits(_about_the_subject(question))
+    text = _round_figures_as_digits(about_the_subject(question))
     return tuple(g for g in claim_groups(text) if not _FRAMING.intersection(g))
 
 

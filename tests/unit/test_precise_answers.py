@@ -350,6 +350,20 @@ def test_when_as_a_conjunction_is_not_a_date_question(text, shape):
     assert question_shape(text) == shape
 
 
+def test_who_is_asking_is_not_searched_for():
+    from actions.evidence import without_label
+
+    assert without_label("Trésorière d'une association : quel est le montant du budget participatif ?") == \
+        "quel est le montant du budget participatif ?"
+    assert without_label("Je suis journaliste pour un hebdo local : quelles raisons avance-t-elle ?") == \
+        "quelles raisons avance-t-elle ?"
+    # a name, or a verb besides « être », says something of the subject: kept
+    kept = ["Je suis principal du collège Jean Macé : notre établissement est-il cité ?",
+            "Mon fils part au Sénégal : quels partenaires là-bas ?",
+            "quelle est l'adresse : rue ou place ?"]
+    assert [without_label(q) for q in kept] == kept
+
+
 def test_a_number_beside_a_street_asks_for_the_address():
     from rasa_sdk import Tracker
 
