@@ -31,7 +31,10 @@ _NOON = re.compile(r"(?<!apres )\bmidi\b")
 # Words of coming by, calling or being open: with a day or a time, the question is about hours.
 VISIT_WORDS = re.compile(r"\b(ouvert|ouverte|ouverts|ouvre|ouvrent|ouverture|ferme|fermee|fermes|fermeture|passer|"
                          r"venir|aller|rendre|presenter|deplacer|appeler|telephoner|joindre|contacter|horaires?|"
-                         r"accueil|accueille|permanence|guichet|rendez vous|recoit|recevoir|disponible|dispo)\b")
+                         r"accueil|accueille|permanence|guichet|rendez vous|recoit|recevoir|disponible|dispo|"
+                         # conjugated: « si je passe mardi à 10h, je trouverai quelqu'un ? »
+                         r"passe|passerai|passerais|viens|viendrai|viendrais|ouvrira|fermera|ouvrez|fermez|"
+                         r"trouverai quelqu un|trouverais quelqu un|quelqu un sur place)\b")
 # « fermé le samedi ? »: a yes means closed.
 _ASKS_CLOSED = re.compile(r"\b(ferme|fermee|fermes|fermees|fermeture)\b")
 # « à quelle heure ferme-t-il ? », « jusqu'à quelle heure ? »: wants a time, not a verdict.

@@ -73,6 +73,21 @@ def _countries() -> dict[str, str]:
     return names
 
 
+def demonyms_named(text: str) -> list[str]:
+    """The nationality adjectives of the countries `text` names, in every gender and number:
+    « Province du Jiangsu (Chine) » answers « une province chinoise ? »."""
+    folded = f" {fold(text)} "
+    return [form for base, country in _DEMONYMS.items() if f" {country} " in folded for form in _forms(base)]
+
+
+def _forms(base: str) -> tuple[str, ...]:
+    """« chinois » → chinois, chinoise, chinoises; « italien » → italien(ne)(s)."""
+    if base.endswith("e"):
+        return base, base + "s"
+    feminine = base + ("ne" if base.endswith("en") else "e")
+    return base, feminine, feminine + "s", base if base.endswith("s") else base + "s"
+
+
 def _demonym(word: str) -> str | None:
     for base, country in _DEMONYMS.items():
         if word in {base, base + "e", base + "s", base + "es", base + "ne", base + "nes"}:

@@ -24,7 +24,8 @@ from actions.answer_shape import (
 )
 from actions.asked_time import asked_time
 from actions.context import body_in_context
-from actions.evidence import content_groups
+from actions.contradiction import demonyms_named
+from actions.evidence import content_groups, without_echoes
 from actions.opening_hours import hours_answer
 from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
@@ -208,6 +209,8 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
             evidence += "\n" + choice.passage.text  # the same fact in the base's own words
         evidence = with_other_names(kb, evidence)
         evidence += "\n" + " ".join(continents_named(evidence))  # China answers « en Asie ? »
+        # ... and « une province chinoise ? » (not a country only echoed: « ce pays (Japon) »)
+        evidence += "\n" + " ".join(demonyms_named(without_echoes(evidence, question)))
         said_yes = confirms(question, evidence, kb.term_weight)
         verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
         first = next(m for m in draft if m.get("text"))

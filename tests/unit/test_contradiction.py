@@ -73,3 +73,12 @@ def test_roles_in():
     from actions.contradiction import roles_in
     assert roles_in("Jean-Louis Testud est Adjoint au Maire délégué") == {"adjoint"}
     assert roles_in("Christian Dupuy, Maire de Suresnes, Vice-Président du Conseil") == {"maire", "vice president"}
+
+
+def test_a_country_named_answers_its_nationality_adjective():
+    from actions.contradiction import demonyms_named
+
+    forms = demonyms_named("Province du Jiangsu (Chine) — accord d'amitié")
+    assert {"chinois", "chinoise", "chinoises"} <= set(forms)
+    assert "italienne" in demonyms_named("Région Toscane (Italie)")
+    assert demonyms_named("Province de Namur") == []

@@ -344,6 +344,8 @@ def test_a_silence_on_the_date_or_number_asked_is_a_detail_unknown():
     ("Quand la Province parle de pertinence à l'international, ça veut dire quoi ?", DEFINITION),
     ("Les collectivités peuvent quand même passer des conventions avec l'étranger ?", YES_NO),
     ("Quand, exactement, le jumelage a-t-il commencé ?", DATE),
+    # a visit in the future tense, with a day and an hour, asks about opening hours
+    ("Si je passe un mardi à 10h, je trouverai quelqu'un au service ?", OPEN_HOURS),
     ("Et cet article a été publié quand ?", DATE),
 ])
 def test_when_as_a_conjunction_is_not_a_date_question(text, shape):
