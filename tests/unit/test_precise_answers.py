@@ -346,6 +346,9 @@ def test_a_silence_on_the_date_or_number_asked_is_a_detail_unknown():
     ("Quand, exactement, le jumelage a-t-il commencé ?", DATE),
     # a visit in the future tense, with a day and an hour, asks about opening hours
     ("Si je passe un mardi à 10h, je trouverai quelqu'un au service ?", OPEN_HOURS),
+    # « où » up front asks where, whatever verb follows
+    ("Où demander un permis de conduire international ?", WHERE),
+    ("Louga ou Dakar ?", OTHER),
     ("Et cet article a été publié quand ?", DATE),
 ])
 def test_when_as_a_conjunction_is_not_a_date_question(text, shape):
