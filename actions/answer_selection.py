@@ -74,7 +74,10 @@ NEAR = 0.15
 WIDE = 0.35
 # A structured answer (a contact card, the partners in one country, a programme's call) is
 # replaced only by a passage that holds clearly more of the question.
-CLEARLY = 0.25
+CLEARLY = 0.15
+# ...and a contact card by one that holds more still: « comment contacter Suresnes pour un
+# projet de jumelage ? » wants the card, whatever else the question names.
+CLEARLY_CARD = 0.25
 # A passage giving the number asked replaces an answer without it from this share of the
 # best passage's score.
 COUNT_SHARE = 0.5
@@ -471,7 +474,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         if top.entry_type in OVERVIEWS:
             return Choice(top, replaces=False)  # a body's or service's overview is never more precise
         gain = coverage(question, f"{top.title} {top.text}", weight) - coverage(question, answer, weight)
-        return Choice(top, replaces=gain >= CLEARLY)
+        return Choice(top, replaces=gain >= (CLEARLY_CARD if "contact" in structured else CLEARLY))
     # A topic's answer (what a service does, a strategy, the PST) is right only when the
     # question asks for the topic; otherwise the passage that fits the question answers it.
     return Choice(top, replaces=not asks_overview(kb, typed))
