@@ -114,11 +114,11 @@ PASSAGE = "passage"
 # « et depuis quand ? », « laquelle est en Chine ? », « il couvre quelles années ? »: a
 # question that leans on the previous turn (a pronoun, a leading « et », or very few words).
 _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|lequel|laquelle|lesquels|lesquelles|"
-                               r"ca|celui|celle|ceux|eux|son|sa|ses|leur|leurs|y|en|la dedans|ce domaine)\b")
+                               r"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|ce domaine)\b")
 ELLIPTIC_WORDS = 8
 # Pronouns that point back to what the previous answer was about.
 _POINTS_BACK = re.compile(r"\b(il|elle|ils|elles|ca|celui ci|celle ci|lequel|laquelle|lesquels|lesquelles|y|en|"
-                          r"son|sa|ses|leur|leurs)\b")
+                          r"son|sa|ses|leur|leurs|lui)\b")
 # How much of the previous answer tells what it was about: its first line.
 CONTEXT_CHARS = 160
 

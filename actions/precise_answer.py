@@ -202,15 +202,16 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     if says_sources_are_silent(reply_text(draft)):
         draft = with_contact(kb, domain, draft)
     if shape == YES_NO and answered:
-        evidence = without_sources(reply_text(draft), prefix)
+        # « pas de partenaire dans ce pays (Italie) » only echoes the question: it confirms nothing,
+        # and neither do the other names or the continent of what it echoes.
+        evidence = without_echoes(without_sources(reply_text(draft), prefix), question)
         answered_about = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"),
                               None)
         if choice and not choice.replaces and choice.passage.body_id in (None, answered_about):
             evidence += "\n" + choice.passage.text  # the same fact in the base's own words
         evidence = with_other_names(kb, evidence)
         evidence += "\n" + " ".join(continents_named(evidence))  # China answers « en Asie ? »
-        # ... and « une province chinoise ? » (not a country only echoed: « ce pays (Japon) »)
-        evidence += "\n" + " ".join(demonyms_named(without_echoes(evidence, question)))
+        evidence += "\n" + " ".join(demonyms_named(evidence))  # ... and « une province chinoise ? »
         said_yes = confirms(question, evidence, kb.term_weight)
         verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
         first = next(m for m in draft if m.get("text"))

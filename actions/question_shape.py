@@ -28,7 +28,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"entend on par|entendez vous par|designe|c est quoi (la|le|les|l) (notion|mot|terme)|"
                             r"qu est ce que (la|le|l) (notion|mot|terme))\b")),
     (WHO, re.compile(r"^(et )?(qui|c est qui|ki|c ki)\b|\b(qui est|qui sont|qui dirige|qui gere|qui s occupe|"
-                     r"qui est le|qui est la|c est qui|qui contacter|qui a|qui porte|quel est le nom|nom du|nom de la)\b")),
+                     r"qui est le|qui est la|c est qui|qui contacter|qui a|qui porte|quel est le nom|nom du|nom de la|"
+                     # « et le maire, il s'appelle comment ? » (« comment s'appelle l'outil ? » names a thing)
+                     r"il s appelle comment|elle s appelle comment|comment il s appelle|comment elle s appelle)\b")),
     (WHERE, re.compile(r"^(et |d |mais )?ou\b|\b(ou se trouve|ou se situe|ou sont|ou est|ou etes|c est ou|adresse postale|adresse|"
                        r"code postal|situe|situes|situee|se trouvent|localite|quelle rue|quelle ville)\b")),
     (WHICH, re.compile(r"\b(quels sont|quelles sont|lesquels|lesquelles|quels|quelles|liste|enumer\w*|citez|"

@@ -349,6 +349,8 @@ def test_a_silence_on_the_date_or_number_asked_is_a_detail_unknown():
     # « où » up front asks where, whatever verb follows
     ("Où demander un permis de conduire international ?", WHERE),
     ("Louga ou Dakar ?", OTHER),
+    ("et le maire il s'appelle comment ?", WHO),
+    ("Comment s'appelle l'outil de gestion du PST ?", OTHER),
     ("Et cet article a été publié quand ?", DATE),
 ])
 def test_when_as_a_conjunction_is_not_a_date_question(text, shape):
