@@ -62,6 +62,9 @@ HALF = 0.6
 # A closed question is checked against the passage found best when it scores this much, whatever
 # it leaves unsaid (the questions the sources do not cover score lower, measured on sets A–G).
 CLEAR_CLOSED = 0.45
+# ...and so is any question an action would ask back about, when the knowledge base knows
+# all but this share of its words.
+KNOWN = 0.2
 # Share of a closed question's words (numbers aside) a weakly found passage may leave unsaid.
 CLOSE_TO_ALL = 0.1
 # Passages looked at, best first.
@@ -458,6 +461,11 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     claim_weight = weights_beside_names(kb, typed)
     if outcome != ANSWERED:
         found = answering(hits, question, claim_weight)
+        if (found is None and outcome == ASKED_BACK and "?" in answer.split("\n")[0] and hits[0].score >= CLEAR_CLOSED
+                and kb.unknown_share(content_groups(question)) < KNOWN):
+            # « Quels secteurs l'Ille-et-Vilaine cite-t-elle en exemple ? » met by « De quel
+            # partenaire parlez-vous ? »: a passage found well answers better than a question back.
+            found = hits[0]
         return Choice(found, replaces=True) if found else None
     top = best_fit(hits, typed, question, weight, claim_weight,
                    weights_beside_names(kb, typed, ALL_NAMED + ("topic",)))
