@@ -177,6 +177,11 @@ _FACT_WORDS = {DATE: re.compile(r"\b(date|dates|datee?s?|quand|annee|annees|depu
                HOW_MANY: re.compile(r"\b(nombre|chiffre|chiffres|chiffrent|combien|effectif|effectifs|montant)\b")}
 
 
+# « (selon sa page de 2014-2015) »: when the page was written, not the date asked.
+_PAGE_DATE = re.compile(r"\b(page|pages|informations|publi\w*)\b[^.;()]{0,20}?\b(1[89]|20)\d\d(\s*-\s*(1[89]|20)\d\d)?",
+                        re.IGNORECASE)
+
+
 def says_fact_missing(question: str, shape: str, text: str) -> bool:
     """Whether `text` says the sources are silent on the very fact the question's shape asks
     for (a date, a number), and gives it nowhere else: the honest answer is then « I don't
@@ -189,7 +194,7 @@ def says_fact_missing(question: str, shape: str, text: str) -> bool:
     silent = [p for p in parts if says_sources_are_silent(p) and words.search(fold(p))]
     if not silent:
         return False
-    rest = " ".join(p for p in parts if p not in silent)
+    rest = _PAGE_DATE.sub(" ", " ".join(p for p in parts if p not in silent))
     if shape == DATE:
         return _YEAR_OR_DATE.search(rest) is None
     return not gives_count(question, rest)

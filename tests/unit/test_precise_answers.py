@@ -450,3 +450,28 @@ def test_a_passage_titled_by_all_the_question_asks_answers_it():
                       score=0.25, source=None)
     assert titled_by("Et efficience, ça veut dire quoi concrètement ?", passage)
     assert not titled_by("Et la pertinence, ça veut dire quoi ?", passage)
+
+
+def test_a_date_the_sources_lack_is_declined_with_whom_to_ask(make_tracker, run, kb):
+    villach = next(p for p in kb.partnerships(body_id="suresnes") if p.partner == "Villach")
+    assert not villach.since  # the case this test is about: the sources give no year
+    result = run(ActionAnswerPartnershipDetails(),
+                 make_tracker("En quelle année Suresnes s'est-elle jumelée avec Villach ?", "ask_partnership_details",
+                              [("partner", villach.id)]))
+    assert PHONE in result.text and "Source :" not in result.text
+
+
+def test_who_is_asking_does_not_hide_the_passage_that_answers(make_tracker, run):
+    from actions.out_of_scope import ActionAnswerOutOfScope
+
+    result = run(ActionAnswerOutOfScope(), make_tracker(
+        "Trésorière d'une association : quel est le montant annuel du budget participatif provincial ?",
+        "out_of_scope"))
+    assert "200.000" in result.text and "Source :" in result.text
+
+
+def test_a_passage_found_well_answers_instead_of_asking_back(make_tracker, run):
+    result = run(ActionAnswerPartnershipDetails(), make_tracker(
+        "Quels secteurs sont cités en exemple quand l'Ille-et-Vilaine parle d'aider ses partenaires ?",
+        "ask_partnership_details"))
+    assert "?" not in result.text.split("\n")[0] and "Source :" in result.text
