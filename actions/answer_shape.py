@@ -178,15 +178,22 @@ _FACT_WORDS = {DATE: re.compile(r"\b(date|dates|datee?s?|quand|annee|annees|depu
 
 
 # « (selon sa page de 2014-2015) »: when the page was written, not the date asked.
-_PAGE_DATE = re.compile(r"\b(page|pages|informations|publi\w*)\b[^.;()]{0,20}?\b(1[89]|20)\d\d(\s*-\s*(1[89]|20)\d\d)?",
+_PAGE_DATE = re.compile(r"\b(page|pages|informations|publi\w*)\b[^.;)]{0,20}?\b(1[89]|20)\d\d(\s*-\s*(1[89]|20)\d\d)?",
                         re.IGNORECASE)
+# « Avec quelle ville du Mali… ? » asks a name; « Collectivité partenaire au Mali (non nommée
+# par la page) » says the sources lack it.
+_ASKS_NAME = re.compile(r"\b(quel|quelle|quels|quelles) (nom|ville|villes|region|regions|collectivite|collectivites|"
+                        r"etat|etats|province|provinces|commune|communes|localite)\b|\bcomment s appelle")
+_UNNAMED = re.compile(r"\bnon nommee?s?\b")
 
 
 def says_fact_missing(question: str, shape: str, text: str) -> bool:
     """Whether `text` says the sources are silent on the very fact the question's shape asks
-    for (a date, a number), and gives it nowhere else: the honest answer is then « I don't
-    know » with whom to ask, not the topic around it with its source. (« Qui ? » is left out:
-    a service answers it as well as a person.)"""
+    for (a date, a number, the name of a place), and gives it nowhere else: the honest answer
+    is then « I don't know » with whom to ask, not the topic around it with its source.
+    (« Qui ? » is left out: a service answers it as well as a person.)"""
+    if _ASKS_NAME.search(fold(question)) and _UNNAMED.search(fold(text.strip().split("\n")[0])):
+        return True  # the one entity answered about, in the first line, is the unnamed one
     words = _FACT_WORDS.get(shape)
     if words is None:
         return False

@@ -337,6 +337,14 @@ def test_a_silence_on_the_date_or_number_asked_is_a_detail_unknown():
     assert not says_fact_missing("Combien d'écoles secondaires ?", HOW_MANY,
                                  "La page ne donne pas le nombre d'élèves. La Province compte 3 écoles secondaires.")
     assert not says_fact_missing("Qui dirige le service ?", WHO, "La page ne nomme pas le service.")
+    # the year of the page is not the date asked
+    tunis = "Depuis quand : les documents ne le précisent pas.\nSelon la page du SREI (2017-2018), les relations…"
+    assert says_fact_missing("En quelle année l'accord avec Tunis a-t-il été signé ?", DATE, tunis)
+    # the place asked for is the one the sources leave unnamed
+    mali = "Collectivité partenaire au Mali (non nommée par la page) (Mali) — coopération décentralisée."
+    assert says_fact_missing("Avec quelle ville du Mali l'Ille-et-Vilaine coopère-t-elle ?", OTHER, mali)
+    listed = "Partenaires :\n• Région d'Alaotra Mangoro (Madagascar)\n• Collectivité au Mali (non nommée par la page)"
+    assert not says_fact_missing("Avec quelle région malgache coopère-t-elle ?", OTHER, listed)
 
 
 @pytest.mark.parametrize(("text", "shape"), [
