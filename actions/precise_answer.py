@@ -7,6 +7,7 @@ question gets « Oui » or « Non » first, « combien » the sentence with the 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -89,6 +90,18 @@ def with_other_names(kb: KnowledgeBase, text: str) -> str:
         named.setdefault((kind, entity_id), []).append(name)
     extra = [a for names in named.values() if any(f" {n} " in folded for n in names) for a in names]
     return text + "\n" + " ".join(extra) if extra else text
+
+
+def silence_said(text: str) -> str:
+    """The first sentence of `text` that states on its own what the sources lack (« La page ne
+    donne pas la date propre à ce jumelage. »), not a labelled line (« Depuis quand : … »)."""
+    for line in text.split("\n"):
+        head, colon, rest = line.partition(" : ")
+        body = rest if colon and not re.search(r"[.!?]\s", head) else line  # past a title, if any
+        for sentence in re.split(r"(?<=[.!?])\s+", body):
+            if says_sources_are_silent(sentence) and " : " not in sentence and len(sentence.split()) >= 6:
+                return sentence.strip()
+    return ""
 
 
 def with_contact(kb: KnowledgeBase, domain: dict[str, Any], draft: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -190,8 +203,13 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         # « le budget du PISI ? », « qui a signé l'accord ? »: the topic is known, the detail is not.
         reach = service_reach(kb, domain)
         out = CollectingDispatcher()
-        out.utter_message(text=render(domain, "utter_detail_unknown", service=reach.service, contact=reach.contact)
-                          if reach else render(domain, "utter_detail_unknown_nocontact"))
+        said = silence_said(core_now)
+        if said and reach:
+            # the sources' own words (« Les documents ne donnent aucune date limite pour le PISI. »)
+            said += "\n" + render(domain, "utter_silence_contact", service=reach.service, contact=reach.contact)
+        out.utter_message(text=said or (render(domain, "utter_detail_unknown", service=reach.service,
+                                                      contact=reach.contact)
+                                        if reach else render(domain, "utter_detail_unknown_nocontact")))
         # What the answer was about stays: « et ses domaines ? » may follow.
         kept = [e for e in events if e.get("event") == "slot" and e.get("name") in (*ENTITY_SLOTS, "body")]
         return out.messages, [*kept, SlotSet("last_answer", "declined")]
