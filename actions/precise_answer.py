@@ -92,6 +92,9 @@ def with_other_names(kb: KnowledgeBase, text: str) -> str:
     return text + "\n" + " ".join(extra) if extra else text
 
 
+_POINTS_TO_LABEL = re.compile(r"\bne (le|la|les|l')\b", re.IGNORECASE)
+
+
 def silence_said(text: str) -> str:
     """The first sentence of `text` that states on its own what the sources lack (« La page ne
     donne pas la date propre à ce jumelage. »), not a labelled line (« Depuis quand : … »)."""
@@ -99,7 +102,9 @@ def silence_said(text: str) -> str:
         head, colon, rest = line.partition(" : ")
         body = rest if colon and not re.search(r"[.!?]\s", head) else line  # past a title, if any
         for sentence in re.split(r"(?<=[.!?])\s+", body):
-            if says_sources_are_silent(sentence) and " : " not in sentence and len(sentence.split()) >= 6:
+            # « les documents ne le précisent pas » after a label says nothing on its own
+            if (says_sources_are_silent(sentence) and " : " not in sentence and len(sentence.split()) >= 6
+                    and not _POINTS_TO_LABEL.search(sentence)):
                 return sentence.strip()
     return ""
 
