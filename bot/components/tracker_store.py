@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SessionStarted
+from rasa.shared.core.events import SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -24,8 +24,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from bot.components import session_window
 from bot.server.failures import record_failure
-from bot.server.privacy import mask_tracker
+from bot.server.privacy import mask_tracker, mask_value
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -73,6 +74,10 @@ def _pooled_sqlite_engine(engine: Engine) -> Engine:
 # Attribute set on a tracker by this store: how many of its events are in the database
 # and the last of them, so that saving it needs no count query (see `_additional_events`).
 STORED_EVENTS = "_stored_events"
+# Attribute set on a tracker read as a window of its session (see session_window.py): the
+# id of the event its restored state follows (0 if read whole). Its first events restore
+# that state and were never stored, so its stored events cannot be counted.
+WINDOWED = "_windowed"
 
 
 def _remember_stored_events(tracker: DialogueStateTracker) -> None:
@@ -84,8 +89,12 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
     """SQL tracker store that never writes personal data typed by users."""
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        mask_tracker(tracker)
+        typed = mask_tracker(tracker)
         await super().save(tracker)
+        self._saved(tracker, typed)
+
+    def _saved(self, tracker: DialogueStateTracker, typed: dict[str, str]) -> None:
+        """Called once the tracker's new events are stored; `typed` as `mask_tracker` gives it."""
 
 
 class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
@@ -100,7 +109,8 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
             self.engine = _pooled_sqlite_engine(self.engine)
             self.sessionmaker = sessionmaker(bind=self.engine)
         self._wal_keeper = _use_write_ahead_log(self.engine) if self.engine.dialect.name == "sqlite" else None
-        self._statements: dict[bool, sa.sql.Select] = {}  # see `_events_statement`
+        self._statements: dict[Any, sa.sql.Select] = {}  # see `_events_statement`
+        session_window.create_tables(self.engine)
 
     def close(self) -> None:
         """Release the database connections (the server simply exits; tests call this)."""
@@ -130,7 +140,8 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
             raise
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
-        """Rasa's `SQLTrackerStore._retrieve`, reading only the events' JSON column.
+        """Rasa's `SQLTrackerStore._retrieve`, reading only the events' JSON column, and of a
+        long latest session, only its recent turns (session_window.py).
 
         Rasa loads every event row as an ORM object only to read its `data`; selecting the
         one column (same filters, same order) halves the time of a retrieval, which every
@@ -138,14 +149,51 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
         latest session remembers how many of its events are stored (`_additional_events`).
         """
         with self.session_scope() as session:
-            rows = session.execute(self._events_statement(fetch_events_from_all_sessions), {"sender": sender_id})
-            events = [json.loads(data) for data in rows.scalars()]
+            window = None if fetch_events_from_all_sessions else self._window(session, sender_id)
+            read_from, events = window if window is not None else (0, None)
+            if events is None:
+                rows = session.execute(self._events_statement(fetch_events_from_all_sessions), {"sender": sender_id})
+                events = [json.loads(data) for data in rows.scalars()]
         if self.domain and events:
             tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
             if not fetch_events_from_all_sessions and len(tracker.events) == len(events):
                 _remember_stored_events(tracker)
+                setattr(tracker, WINDOWED, read_from)
             return tracker
         return None
+
+    def _window(self, session: Session, sender_id: str) -> tuple[int, list[dict[str, Any]]] | None:
+        """The latest session's recent turns after the events restoring the state they start
+        from, with the id of the event that state follows; None when the whole session is to
+        be read (see session_window.py)."""
+        params = {"sender": sender_id}
+        state = session.execute(self._statement("state"), params).first()
+        if state is None:
+            return None
+        window = [json.loads(data) for data in
+                  session.execute(self._statement("window"), {**params, "after": state.event_id}).scalars()]
+        timestamp = window[0].get("timestamp") if window else None
+        return state.event_id, session_window.restoring_events(json.loads(state.data), timestamp) + window
+
+    def _statement(self, name: str) -> sa.sql.Select:
+        """The window's statements, built once per store (see `_events_statement`)."""
+        if name not in self._statements:
+            events = self.SQLEvent.__table__
+            self._statements[name] = {
+                "state": lambda: session_window.state_before_window(events, self._session_start(events)),
+                "window": lambda: (sa.select(events.c.data)
+                                   .where(events.c.sender_id == sa.bindparam("sender"),
+                                          events.c.id > sa.bindparam("after"))
+                                   .order_by(events.c.id)),
+            }[name]()
+        return self._statements[name]
+
+    @staticmethod
+    def _session_start(events: sa.Table) -> Any:
+        """The time of the conversation's latest `SessionStarted` (None if it has none)."""
+        return (sa.select(sa.func.max(events.c.timestamp))
+                .where(events.c.sender_id == sa.bindparam("sender"), events.c.type_name == SessionStarted.type_name)
+                .scalar_subquery())
 
     def _events_statement(self, all_sessions: bool) -> sa.sql.Select:
         """Rasa's event query (`_event_query`) for the `data` column, built once per store.
@@ -157,11 +205,8 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
         statements = self._statements
         if all_sessions not in statements:
             events = self.SQLEvent.__table__
-            sender = sa.bindparam("sender")
-            session_start = (sa.select(sa.func.max(events.c.timestamp))
-                             .where(events.c.sender_id == sender, events.c.type_name == SessionStarted.type_name)
-                             .scalar_subquery())
-            statement = sa.select(events.c.data).where(events.c.sender_id == sender)
+            session_start = self._session_start(events)
+            statement = sa.select(events.c.data).where(events.c.sender_id == sa.bindparam("sender"))
             if not all_sessions:
                 statement = statement.where(sa.or_(events.c.timestamp >= session_start, session_start.is_(None)))
             statements[all_sessions] = statement.order_by(events.c.id)
@@ -174,7 +219,8 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
         (py-spy: 7 % of busy time). That count is known when the tracker was read from this
         store and is updated at each save; turns of one conversation are serialised by the
         lock store, so nothing else writes between. A tracker read otherwise, or whose events
-        are not the ones remembered, is counted as Rasa does.
+        are not the ones remembered, is counted as Rasa does; a windowed one, whose first
+        events were never stored, by the time of the last event stored.
         """
         stored = getattr(tracker, STORED_EVENTS, None)
         if stored is not None:
@@ -182,7 +228,27 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
             events = tracker.events
             if len(events) >= count and (events[count - 1] is last if count else last is None):
                 return itertools.islice(events, count, None)
+            if getattr(tracker, WINDOWED, 0) and last is not None:
+                log.warning("windowed conversation changed since it was read; saving its later events")
+                return (e for e in events if e.timestamp > last.timestamp)
         return super()._additional_events(session, tracker)
+
+    def _saved(self, tracker: DialogueStateTracker, typed: dict[str, str]) -> None:
+        """Saves the conversation's state once its session is long enough to be read as a
+        window, and forgets the states older than the one it was read from."""
+        read_from = getattr(tracker, WINDOWED, 0)
+        if not read_from and sum(isinstance(e, UserUttered) for e in tracker.events) < session_window.WINDOW_TURNS - 1:
+            return
+        state = session_window.snapshot(tracker)
+        state["slots"] = mask_value(state["slots"], typed)
+        events, table = self.SQLEvent.__table__, session_window.conversation_state
+        sender = tracker.sender_id
+        with self.session_scope() as session:
+            last = session.execute(sa.select(sa.func.max(events.c.id)).where(events.c.sender_id == sender)).scalar()
+            session.execute(sa.delete(table).where(table.c.sender_id == sender,
+                                                   sa.or_(table.c.event_id >= last, table.c.event_id < read_from)))
+            session.execute(sa.insert(table).values(sender_id=sender, event_id=last, data=json.dumps(state)))
+            session.commit()
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         return await self.guarded("retrieve", super().retrieve, sender_id)

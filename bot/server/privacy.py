@@ -92,9 +92,11 @@ def _mask_entity(entity: dict, spans: list[tuple[int, int, str]]) -> tuple[str, 
     return str(value), masked
 
 
-def mask_tracker(tracker: DialogueStateTracker) -> None:
+def mask_tracker(tracker: DialogueStateTracker) -> dict[str, str]:
     """Mask, in place, the personal data typed by users: in their messages, in the entities
-    found in them, in the slots those entities filled and in answers that quote them."""
+    found in them, in the slots those entities filled and in answers that quote them.
+
+    Returns each entity value that held personal data with its mask (see `mask_value`)."""
     typed: dict[str, str] = {}  # entity value that held personal data -> its mask
     for event in tracker.events:
         if isinstance(event, UserUttered) and event.text:
@@ -107,8 +109,8 @@ def mask_tracker(tracker: DialogueStateTracker) -> None:
                 event.text = mask_personal_data(event.text)
                 if isinstance(event.parse_data, dict):
                     event.parse_data["text"] = event.text
-        elif isinstance(event, SlotSet) and isinstance(event.value, str):
-            event.value = typed.get(event.value) or mask_personal_data(event.value)
+        elif isinstance(event, SlotSet):
+            event.value = mask_value(event.value, typed)
         elif isinstance(event, BotUttered):
             # Answers may quote what the user typed, e.g. in a suggestion button's payload.
             if event.text:
@@ -117,6 +119,18 @@ def mask_tracker(tracker: DialogueStateTracker) -> None:
                 for key in ("title", "payload"):
                     if isinstance(button.get(key), str):
                         button[key] = _mask_quoted(button[key], typed)
+    return typed
+
+
+def mask_value(value: object, typed: dict[str, str]) -> object:
+    """A slot value as `mask_tracker` masks it in a `SlotSet` event (lists and dicts too)."""
+    if isinstance(value, str):
+        return typed.get(value) or mask_personal_data(value)
+    if isinstance(value, list):
+        return [mask_value(v, typed) for v in value]
+    if isinstance(value, dict):
+        return {k: mask_value(v, typed) for k, v in value.items()}
+    return value
 
 
 def _mask_quoted(text: str, typed: dict[str, str]) -> str:

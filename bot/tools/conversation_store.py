@@ -16,6 +16,8 @@ from pathlib import Path
 from sqlalchemy import MetaData, Table, create_engine, delete, func, select
 from sqlalchemy.engine import URL, Engine
 
+from bot.components.session_window import conversation_state, create_tables
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -43,11 +45,12 @@ class StoredEvent:
 
 
 class ConversationStore:
-    """Reads and deletes conversations in Rasa's `events` table."""
+    """Reads and deletes conversations in Rasa's `events` table, with their saved state."""
 
     def __init__(self, url: URL | str | None = None, engine: Engine | None = None):
         self.engine = engine or create_engine(url or tracker_db_url())
         self.events = Table("events", MetaData(), autoload_with=self.engine)
+        create_tables(self.engine)  # a store the assistant has not opened since it gained them
 
     def iter_events(self, since: float | None = None) -> Iterator[StoredEvent]:
         """Every stored event in order, optionally only those after `since` (epoch seconds)."""
@@ -61,17 +64,31 @@ class ConversationStore:
                                   json.loads(r.data or "{}"))
 
     def purge_older_than(self, days: int, now: float | None = None) -> int:
-        """Delete whole conversations whose last event is older than `days`; returns how many."""
+        """Delete whole conversations whose last event is older than `days`; returns how many.
+
+        Reads only the events older than the cutoff and each candidate's last event (by the
+        indexes of session_window.py), not the whole table.
+        """
         cutoff = (now or time.time()) - days * 86400
-        e = self.events.c
-        stale = select(e.sender_id).group_by(e.sender_id).having(func.max(e.timestamp) < cutoff)
+        e, last = self.events.c, self.events.alias("last").c
+        candidates = select(e.sender_id).where(e.timestamp < cutoff).distinct()
+        deleted = 0
         with self.engine.begin() as conn:
-            senders = [r.sender_id for r in conn.execute(stale)]
+            senders = [r.sender_id for r in conn.execute(candidates)]
             for i in range(0, len(senders), 500):
-                conn.execute(delete(self.events).where(e.sender_id.in_(senders[i:i + 500])))
-        return len(senders)
+                chunk = senders[i:i + 500]
+                last_ids = select(func.max(last.id)).where(last.sender_id.in_(chunk)).group_by(last.sender_id)
+                stale = [r.sender_id for r in conn.execute(
+                    select(e.sender_id).where(e.id.in_(last_ids), e.timestamp < cutoff))]
+                self._delete(conn, stale)
+                deleted += len(stale)
+        return deleted
 
     def erase(self, sender_id: str) -> int:
         """Delete one conversation by its code; returns the number of events removed."""
         with self.engine.begin() as conn:
-            return conn.execute(delete(self.events).where(self.events.c.sender_id == sender_id)).rowcount
+            return self._delete(conn, [sender_id])
+
+    def _delete(self, conn, senders: list[str]) -> int:
+        conn.execute(delete(conversation_state).where(conversation_state.c.sender_id.in_(senders)))
+        return conn.execute(delete(self.events).where(self.events.c.sender_id.in_(senders))).rowcount
