@@ -44,6 +44,9 @@ from bot.server.settings import Limits, WidgetSettings, load_limits, load_widget
 
 log = logging.getLogger(__name__)
 TOKEN_HEADER = "X-Conversation-Id"
+# Events of a conversation the widget reads to show its history and check a button or a
+# rating (about 50 turns): bounded, so that a long conversation costs no more per message.
+RECENT_EVENTS = 400
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
@@ -147,13 +150,27 @@ class WidgetInput(InputChannel):
         return unwrapped(agent.tracker_store)  # so that a database failure is reported, not hidden
 
     async def _events(self, request: Request, sender_id: str) -> list[Event]:
+        """The conversation's recent events (see RECENT_EVENTS)."""
         store = self._tracker_store(request)
         try:
+            if hasattr(store, "recent_events"):
+                return await store.recent_events(sender_id, RECENT_EVENTS)
             tracker = await store.retrieve_full_tracker(sender_id)
         except Exception:  # noqa: BLE001 (database down: say so in French)
             log.exception("widget: conversation store unavailable")
             raise await self._unavailable() from None
         return list(tracker.events) if tracker else []
+
+    async def _user_messages(self, request: Request, sender_id: str, events: list[Event]) -> int:
+        """How many messages the user sent in this conversation, counted by the store if it can."""
+        store = self._tracker_store(request)
+        if not hasattr(store, "count_user_messages"):
+            return sum(isinstance(e, UserUttered) for e in events)
+        try:
+            return await store.count_user_messages(sender_id)
+        except Exception:  # noqa: BLE001 (database down: say so in French)
+            log.exception("widget: conversation store unavailable")
+            raise await self._unavailable() from None
 
     async def _run(self, request: Request, on_new_message: Handler, text: str, sender_id: str,
                    metadata: dict[str, Any] | None, is_rating: bool = False) -> list[dict[str, Any]]:
@@ -200,7 +217,7 @@ class WidgetInput(InputChannel):
         else:
             await self._limit(self.per_conversation, sender_id)
             events = await self._events(request, sender_id)
-            if sum(isinstance(e, UserUttered) for e in events) >= self.settings.max_turns:
+            if await self._user_messages(request, sender_id, events) >= self.settings.max_turns:
                 raise ApiError(429, "conversation_too_long", max=self.settings.max_turns)
         text, metadata = incoming.text, None
         if incoming.payload is not None:

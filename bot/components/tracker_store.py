@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SessionStarted, UserUttered
+from rasa.shared.core.events import Event, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -252,6 +252,32 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         return await self.guarded("retrieve", super().retrieve, sender_id)
+
+    async def recent_events(self, sender_id: str, limit: int) -> list[Event]:
+        """The conversation's last `limit` events (all sessions), from its first user message
+        among them on, in order: what the widget shows and checks, read in bounded time."""
+        return await self.guarded("recent_events", self._recent_events, sender_id, limit)
+
+    async def _recent_events(self, sender_id: str, limit: int) -> list[Event]:
+        c = self.SQLEvent.__table__.c
+        statement = sa.select(c.data).where(c.sender_id == sender_id).order_by(c.id.desc()).limit(limit)
+        with self.session_scope() as session:
+            rows = [json.loads(data) for data in session.execute(statement).scalars()][::-1]
+        if len(rows) == limit:  # cut: start at a user message, as a turn does
+            first = next((i for i, row in enumerate(rows) if row.get("event") == UserUttered.type_name), len(rows))
+            rows = rows[first:]
+        return [event for event in (Event.from_parameters(row) for row in rows) if event is not None]
+
+    async def count_user_messages(self, sender_id: str) -> int:
+        """How many messages the user sent in this conversation (all sessions)."""
+        return await self.guarded("count_user_messages", self._count_user_messages, sender_id)
+
+    async def _count_user_messages(self, sender_id: str) -> int:
+        c = self.SQLEvent.__table__.c
+        statement = (sa.select(sa.func.count()).select_from(self.SQLEvent.__table__)
+                     .where(c.sender_id == sender_id, c.type_name == UserUttered.type_name))
+        with self.session_scope() as session:
+            return session.execute(statement).scalar() or 0
 
     async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
         return await self.guarded("retrieve_full_tracker", super().retrieve_full_tracker, conversation_id)

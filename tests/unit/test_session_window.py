@@ -17,8 +17,8 @@ from rasa.shared.core.events import (
     BotUttered,
     SessionStarted,
     SlotSet,
-    UserUttered,
     UserUtteranceReverted,
+    UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -90,7 +90,7 @@ def _state(tracker: DialogueStateTracker, domain: Domain) -> dict:
 async def test_a_windowed_conversation_is_the_whole_one_for_the_dialogue(store, domain: Domain, turns: int) -> None:
     await _conversation(store, "alice", turns)
     ours = await store.retrieve("alice")
-    whole = await SQLTrackerStore._retrieve(store, "alice", False)
+    whole = await SQLTrackerStore._retrieve(store, "alice", False)  # noqa: SLF001
     assert _state(ours, domain) == _state(whole, domain)
     if turns >= session_window.WINDOW_TURNS + 2:
         users = [e for e in ours.events if isinstance(e, UserUttered)]
@@ -119,7 +119,7 @@ async def test_without_a_saved_state_the_store_reads_the_whole_session(store, do
         conn.execute(sa.delete(session_window.conversation_state))
     ours = await store.retrieve("carol")
     assert sum(isinstance(e, UserUttered) for e in ours.events) > session_window.WINDOW_TURNS
-    whole = await SQLTrackerStore._retrieve(store, "carol", False)
+    whole = await SQLTrackerStore._retrieve(store, "carol", False)  # noqa: SLF001
     assert _state(ours, domain) == _state(whole, domain)
 
 
@@ -151,7 +151,8 @@ async def test_a_new_session_is_read_from_its_start(store, domain: Domain) -> No
         await store.save(tracker)
     ours = await store.retrieve("erin")
     assert sum(isinstance(e, UserUttered) for e in ours.events) == session_window.WINDOW_TURNS
-    assert _state(ours, domain) == _state(await SQLTrackerStore._retrieve(store, "erin", False), domain)
+    whole = await SQLTrackerStore._retrieve(store, "erin", False)  # noqa: SLF001
+    assert _state(ours, domain) == _state(whole, domain)
 
 
 async def test_only_the_states_a_turn_may_need_are_kept(store) -> None:
@@ -168,3 +169,13 @@ async def test_erasing_a_conversation_removes_its_saved_state(store) -> None:
     assert ConversationStore(engine=store.engine).erase("gus") > 0
     with store.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(session_window.conversation_state)).scalar() == 0
+
+
+async def test_the_widget_reads_a_bounded_recent_part_starting_at_a_user_message(store) -> None:
+    await _conversation(store, "hal", 30)
+    recent = await store.recent_events("hal", 50)
+    assert 0 < len(recent) <= 50 and isinstance(recent[0], UserUttered)
+    whole = (await store.retrieve_full_tracker("hal")).events
+    assert [e.as_dict() for e in recent] == [e.as_dict() for e in list(whole)[-len(recent):]]
+    assert await store.count_user_messages("hal") == 30
+    assert await store.recent_events("nobody", 50) == [] and await store.count_user_messages("nobody") == 0
