@@ -26,7 +26,7 @@ from knowledge import KnowledgeBase
 from knowledge.builder import timed_build
 from knowledge.settings import content_dir
 from tests.conftest import free_port
-from tests.perf import stock_bot
+from tests.perf import scaling, stock_bot
 from tests.perf.measure import Series, closed_loop, open_loop, percentile, sequential
 
 KB_QUESTIONS = [
@@ -229,6 +229,29 @@ async def run(args: argparse.Namespace) -> str:
                 theirs.append(await closed_loop(stock_rest, KB_QUESTIONS, args.concurrency, args.sat_seconds,
                                                 f"stock{i}"))
         rss = {name: peak_rss_mb(p.pid) for name, p in stack.procs.items()}
+        print(f"Coût le long d'une conversation ({scaling.MARKS[-1]} tours, canal widget)…", flush=True)
+        async with aiohttp.ClientSession() as session:
+            growth = await scaling.along_one_conversation(Widget(session, stack.config.rasa_url),
+                                                          [*KB_QUESTIONS, PLAIN_QUESTION], "long")
+        print(f"Magasin de {args.store_events:,} événements…".replace(",", " "), flush=True)
+        full_store = tmp / "full.sqlite3"
+        fill_s = scaling.fill_store(stack.config.tracker_sqlite, full_store,
+                                    scaling.template_conversation(stack.config.tracker_sqlite), args.store_events)
+        full = Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(), extra_env=unlimited,
+                                 tracker_sqlite=full_store, log_dir=tmp / "log-full"))
+        full.start()
+        try:
+            async with aiohttp.ClientSession() as session:
+                on_full, on_empty = Widget(session, full.config.rasa_url), Widget(session, stack.config.rasa_url)
+                await sequential(on_full, KB_QUESTIONS, 40, "warm-full")
+                full_runs, empty_runs = [], []
+                for i in range(args.repeats):  # interleaved: both stores see the same machine state
+                    full_runs.append(await sequential(on_full, KB_QUESTIONS, args.runs // 2, f"full{i}"))
+                    empty_runs.append(await sequential(on_empty, KB_QUESTIONS, args.runs // 2, f"empty{i}"))
+        finally:
+            full.stop()
+        store_p95 = scaling.p95_ratio(full_runs, empty_runs)
+        staff = scaling.staff_operations(full_store)
     finally:
         stack.stop()
         stock.stop()
@@ -256,11 +279,23 @@ async def run(args: argparse.Namespace) -> str:
         ("plancher : spaCy fr_core_news_md complet, par message", f"p50 {percentile(sp, 50):.1f} ms"),
         ("plancher : aller-retour HTTP vide (aiohttp)", f"p50 {percentile(rt, 50):.2f} ms"),
     ]
+    first = growth[scaling.MARKS[0]]
+    scale_rows = [(f"tours {m - scaling.SPAN + 1} à {m} d'une conversation, p50", f"{v:.1f} ms · ×{v / first:.2f}")
+                  for m, v in growth.items()]
+    scale_rows += [
+        (f"magasin vide / {args.store_events:,} événements, tour p95".replace(",", " "),
+         f"{store_p95[1]:.1f} ms / {store_p95[0]:.1f} ms · ×{store_p95[0] / store_p95[1]:.2f}"),
+        ("remplissage du magasin (copie de conversations réelles)", f"{fill_s:.0f} s"),
+        ("effacement d'une conversation (magasin plein)", f"{staff['erase_s'] * 1000:.0f} ms"),
+        (f"purge à 90 jours (magasin plein) : {staff['purged']} conversations", f"{staff['purge_s']:.1f} s"),
+    ]
+    scale_table = "\n".join(f"| {a} | {b} |" for a, b in scale_rows)
     head = "\n".join(f"- {k}: {v}" for k, v in machine().items())
     table = "\n".join(f"| {a} | {b} |" for a, b in rows)
     return (f"# Banc de mesure ({time.strftime('%Y-%m-%d %H:%M')})\n\n{head}\n\n"
             f"Médianes de {args.repeats} séries ; magasin de conversations SQLite.\n\n"
-            f"| Mesure | Résultat |\n|---|---|\n{table}\n")
+            f"| Mesure | Résultat |\n|---|---|\n{table}\n\n"
+            f"## Croissance\n\n| Mesure | Résultat |\n|---|---|\n{scale_table}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -271,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sat-seconds", type=float, default=15.0)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--skip-training", action="store_true")
+    parser.add_argument("--store-events", type=int, default=1_000_000, help="événements du magasin plein")
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench" / "report.md")
     args = parser.parse_args(argv)
     if not (ROOT / "models" / "srei.tar.gz").exists():
