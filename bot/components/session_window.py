@@ -45,11 +45,21 @@ INDEXES = {
 
 
 def create_tables(engine: sa.engine.Engine) -> None:
-    """The state table and the indexes on Rasa's `events` table (which must exist)."""
-    metadata.create_all(engine)
-    with engine.begin() as conn:
-        for name, columns in INDEXES.items():
-            conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({columns})"))
+    """The state table and the indexes on Rasa's `events` table (which must exist).
+
+    Instances starting together on one PostgreSQL database may both try to create them:
+    the loser's error means they exist, which a second pass checks.
+    """
+    for attempt in (1, 2):
+        try:
+            metadata.create_all(engine)
+            with engine.begin() as conn:
+                for name, columns in INDEXES.items():
+                    conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({columns})"))
+            return
+        except sa.exc.DBAPIError:
+            if attempt == 2:
+                raise
 
 
 def snapshot(tracker: DialogueStateTracker) -> dict[str, Any]:

@@ -68,6 +68,10 @@ def _children(pid: int) -> list[int]:
     return [int(x) for x in out.split()]
 
 
+def thousands(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
 class Rest:
     """Sends one message to a REST-style endpoint and checks a reply came back."""
 
@@ -233,7 +237,7 @@ async def run(args: argparse.Namespace) -> str:
         async with aiohttp.ClientSession() as session:
             growth = await scaling.along_one_conversation(Widget(session, stack.config.rasa_url),
                                                           [*KB_QUESTIONS, PLAIN_QUESTION], "long")
-        print(f"Magasin de {args.store_events:,} événements…".replace(",", " "), flush=True)
+        print(f"Magasin de {thousands(args.store_events)} événements…", flush=True)
         full_store = tmp / "full.sqlite3"
         fill_s = scaling.fill_store(stack.config.tracker_sqlite, full_store,
                                     scaling.template_conversation(stack.config.tracker_sqlite), args.store_events)
@@ -283,7 +287,7 @@ async def run(args: argparse.Namespace) -> str:
     scale_rows = [(f"tours {m - scaling.SPAN + 1} à {m} d'une conversation, p50", f"{v:.1f} ms · ×{v / first:.2f}")
                   for m, v in growth.items()]
     scale_rows += [
-        (f"magasin vide / {args.store_events:,} événements, tour p95".replace(",", " "),
+        (f"magasin vide / {thousands(args.store_events)} événements, tour p95",
          f"{store_p95[1]:.1f} ms / {store_p95[0]:.1f} ms · ×{store_p95[0] / store_p95[1]:.2f}"),
         ("remplissage du magasin (copie de conversations réelles)", f"{fill_s:.0f} s"),
         ("effacement d'une conversation (magasin plein)", f"{staff['erase_s'] * 1000:.0f} ms"),

@@ -12,12 +12,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
-    ActiveLoop,
-    AllSlotsReset,
-    BotUttered,
     SessionStarted,
     SlotSet,
-    UserUtteranceReverted,
     UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -25,8 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.components import session_window
 from bot.components.tracker_store import GuardedSQLTrackerStore
 from bot.tools.stack import ROOT
-
-INTENTS = ["ask_contact", "ask_programme", "greet", "ask_partnership"]
+from tests.support.long_conversation import dialogue_state, play_conversation, play_turn
 
 
 @pytest.fixture(scope="module")
@@ -43,55 +38,12 @@ def store(tmp_path, domain: Domain):
     store.close()
 
 
-def _turn(tracker: DialogueStateTracker, n: int) -> None:
-    """One turn whose events vary with `n`: slots set and reset, a form, a reverted message."""
-    tracker.update(UserUttered(f"question {n}", {"name": INTENTS[n % 4], "confidence": 0.9}))
-    if n % 11 == 5:  # a fallback: the message is taken back
-        tracker.update(ActionExecuted("action_default_fallback"))
-        tracker.update(BotUttered("Je n'ai pas compris."))
-        tracker.update(UserUtteranceReverted())
-        tracker.update(ActionExecuted("action_listen"))
-        return
-    tracker.update(ActionExecuted("action_answer"))
-    tracker.update(BotUttered(f"réponse {n}"))
-    if n % 3 == 0:
-        tracker.update(SlotSet("topic", f"sujet {n}"))
-    if n == 2:
-        tracker.update(SlotSet("programme", "PrECI"))  # set once, long before the window
-    if n % 17 == 16:
-        tracker.update(AllSlotsReset())
-    if n == 20:
-        tracker.update(ActiveLoop("eligibility_form"))
-    if n == 24:
-        tracker.update(ActiveLoop(None))
-    tracker.update(ActionExecuted("action_listen"))
-
-
-async def _conversation(store: GuardedSQLTrackerStore, sender: str, turns: int) -> None:
-    """`turns` turns, each read from the store, played and saved, as the server does."""
-    start = DialogueStateTracker(sender, store.domain.slots)
-    start.update(ActionExecuted("action_session_start"))
-    start.update(SessionStarted())
-    start.update(ActionExecuted("action_listen"))
-    await store.save(start)
-    for n in range(turns):
-        tracker = await store.retrieve(sender)
-        _turn(tracker, n)
-        await store.save(tracker)
-
-
-def _state(tracker: DialogueStateTracker, domain: Domain) -> dict:
-    return {"slots": tracker.current_slot_values(), "loop": tracker.active_loop_name,
-            "paused": tracker.is_paused(), "latest": tracker.latest_message.text,
-            "states": tracker.past_states(domain)[-2 * session_window.WINDOW_TURNS + 6:]}
-
-
 @pytest.mark.parametrize("turns", [3, session_window.WINDOW_TURNS - 1, session_window.WINDOW_TURNS, 19, 21, 40])
 async def test_a_windowed_conversation_is_the_whole_one_for_the_dialogue(store, domain: Domain, turns: int) -> None:
-    await _conversation(store, "alice", turns)
+    await play_conversation(store, "alice", turns)
     ours = await store.retrieve("alice")
     whole = await SQLTrackerStore._retrieve(store, "alice", False)  # noqa: SLF001
-    assert _state(ours, domain) == _state(whole, domain)
+    assert dialogue_state(ours, domain) == dialogue_state(whole, domain)
     if turns >= session_window.WINDOW_TURNS + 2:
         users = [e for e in ours.events if isinstance(e, UserUttered)]
         assert len(users) == session_window.WINDOW_TURNS  # a window, not the whole session
@@ -99,7 +51,7 @@ async def test_a_windowed_conversation_is_the_whole_one_for_the_dialogue(store, 
 
 
 async def test_every_event_is_stored_once_and_the_full_history_stays(store, domain: Domain) -> None:
-    await _conversation(store, "bob", 30)
+    await play_conversation(store, "bob", 30)
     rasa = SQLTrackerStore(domain=domain, dialect="sqlite", db=str(store.engine.url.database) + "-rasa")
     start = DialogueStateTracker("bob", domain.slots)
     for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")):
@@ -107,24 +59,24 @@ async def test_every_event_is_stored_once_and_the_full_history_stays(store, doma
     await rasa.save(start)
     for n in range(30):
         tracker = await rasa.retrieve("bob")
-        _turn(tracker, n)
+        play_turn(tracker, n)
         await rasa.save(tracker)
     strip = lambda t: [{k: v for k, v in e.as_dict().items() if k != "timestamp"} for e in t.events]  # noqa: E731
     assert strip(await store.retrieve_full_tracker("bob")) == strip(await rasa.retrieve_full_tracker("bob"))
 
 
 async def test_without_a_saved_state_the_store_reads_the_whole_session(store, domain: Domain) -> None:
-    await _conversation(store, "carol", 20)
+    await play_conversation(store, "carol", 20)
     with store.engine.begin() as conn:  # as a conversation saved by an older version
         conn.execute(sa.delete(session_window.conversation_state))
     ours = await store.retrieve("carol")
     assert sum(isinstance(e, UserUttered) for e in ours.events) > session_window.WINDOW_TURNS
     whole = await SQLTrackerStore._retrieve(store, "carol", False)  # noqa: SLF001
-    assert _state(ours, domain) == _state(whole, domain)
+    assert dialogue_state(ours, domain) == dialogue_state(whole, domain)
 
 
 async def test_the_saved_state_holds_no_personal_data(store) -> None:
-    await _conversation(store, "dan", session_window.WINDOW_TURNS)
+    await play_conversation(store, "dan", session_window.WINDOW_TURNS)
     tracker = await store.retrieve("dan")
     tracker.update(UserUttered("écrivez à jean.dupont@example.org", {"name": "ask_contact", "confidence": 0.9}))
     tracker.update(SlotSet("topic", "jean.dupont@example.org"))
@@ -136,43 +88,43 @@ async def test_the_saved_state_holds_no_personal_data(store) -> None:
 
 
 async def test_a_new_session_is_read_from_its_start(store, domain: Domain) -> None:
-    await _conversation(store, "erin", 20)
+    await play_conversation(store, "erin", 20)
     tracker = await store.retrieve("erin")
     for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")):
         tracker.update(event)
-    _turn(tracker, 1)
+    play_turn(tracker, 1)
     await store.save(tracker)
     ours = await store.retrieve("erin")
     assert [e.text for e in ours.events if isinstance(e, UserUttered)] == ["question 1"]
     assert ours.get_slot("programme") is None
     for n in range(2 * session_window.WINDOW_TURNS):  # the new session grows long in its turn
         tracker = await store.retrieve("erin")
-        _turn(tracker, n)
+        play_turn(tracker, n)
         await store.save(tracker)
     ours = await store.retrieve("erin")
     assert sum(isinstance(e, UserUttered) for e in ours.events) == session_window.WINDOW_TURNS
     whole = await SQLTrackerStore._retrieve(store, "erin", False)  # noqa: SLF001
-    assert _state(ours, domain) == _state(whole, domain)
+    assert dialogue_state(ours, domain) == dialogue_state(whole, domain)
 
 
 async def test_only_the_states_a_turn_may_need_are_kept(store) -> None:
-    await _conversation(store, "fay", 60)
+    await play_conversation(store, "fay", 60)
     with store.engine.connect() as conn:
         kept = conn.execute(sa.select(sa.func.count()).select_from(session_window.conversation_state)).scalar()
     assert kept <= session_window.WINDOW_TURNS + 2  # one per turn of the window, and the one before
 
 
-async def test_erasing_a_conversation_removes_its_saved_state(store) -> None:
+async def test_erasing_a_conversation_removes_its_saveddialogue_state(store) -> None:
     from bot.tools.conversation_store import ConversationStore  # noqa: PLC0415
 
-    await _conversation(store, "gus", 20)
+    await play_conversation(store, "gus", 20)
     assert ConversationStore(engine=store.engine).erase("gus") > 0
     with store.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(session_window.conversation_state)).scalar() == 0
 
 
 async def test_the_widget_reads_a_bounded_recent_part_starting_at_a_user_message(store) -> None:
-    await _conversation(store, "hal", 30)
+    await play_conversation(store, "hal", 30)
     recent = await store.recent_events("hal", 50)
     assert 0 < len(recent) <= 50 and isinstance(recent[0], UserUttered)
     whole = (await store.retrieve_full_tracker("hal")).events
