@@ -26,7 +26,7 @@ from knowledge import KnowledgeBase
 from knowledge.builder import timed_build
 from knowledge.settings import content_dir
 from tests.conftest import free_port
-from tests.perf import scaling, stock_bot
+from tests.perf import large_kb, scaling, stock_bot
 from tests.perf.measure import Series, closed_loop, open_loop, percentile, sequential
 
 KB_QUESTIONS = [
@@ -180,6 +180,8 @@ async def run(args: argparse.Namespace) -> str:
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     print("Base de connaissances…", flush=True)
     k = knowledge_figures(tmp)
+    print(f"Base de connaissances {args.kb_factor} fois plus grande…", flush=True)
+    large = large_kb.figures(tmp, args.kb_factor)
     print("Planchers (spaCy, HTTP vide)…", flush=True)
     sp = spacy_floor()
     rt = await empty_round_trip()
@@ -293,6 +295,16 @@ async def run(args: argparse.Namespace) -> str:
         ("effacement d'une conversation (magasin plein)", f"{staff['erase_s'] * 1000:.0f} ms"),
         (f"purge à 90 jours (magasin plein) : {staff['purged']} conversations", f"{staff['purge_s']:.1f} s"),
     ]
+    scale_rows += [
+        (f"base réelle / {args.kb_factor} fois plus grande : passages", f"{large['passages_real']} / {large['passages_large']}"),
+        ("… construction sans cache", f"{large['build_real_s']:.1f} s / {large['build_large_s']:.1f} s · "
+                                      f"×{large['build_large_s'] / large['build_real_s']:.1f}"),
+        ("… recherche p95", f"{large['search_real_p95']:.1f} ms / {large['search_large_p95']:.1f} ms · "
+                           f"×{large['search_large_p95'] / large['search_real_p95']:.2f}"),
+        (f"… questions de qualité de la recherche ({large['questions']}) : attendu en 1re / dans les 3 premières",
+         f"{large['top1_real']} · {large['top3_real']} / {large['top1_large']} · {large['top3_large']}"),
+        ("… même premier passage dans les deux bases", f"{large['same_first']} / {large['questions']}"),
+    ]
     scale_table = "\n".join(f"| {a} | {b} |" for a, b in scale_rows)
     head = "\n".join(f"- {k}: {v}" for k, v in machine().items())
     table = "\n".join(f"| {a} | {b} |" for a, b in rows)
@@ -311,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--skip-training", action="store_true")
     parser.add_argument("--store-events", type=int, default=1_000_000, help="événements du magasin plein")
+    parser.add_argument("--kb-factor", type=int, default=20, help="taille de la grande base (× la réelle)")
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench" / "report.md")
     args = parser.parse_args(argv)
     if not (ROOT / "models" / "srei.tar.gz").exists():

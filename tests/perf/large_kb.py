@@ -1,10 +1,11 @@
 """A knowledge base N times larger than the real one, for `make bench`: synthetic entries
 generated from the real ones in a temporary folder, never shipped as content.
 
-Each copy of an entry gets new ids, names suffixed with its copy number, and texts whose
-words are half kept and half drawn from the whole content's vocabulary: the index grows
-with realistic words and term frequencies, and the copies compete with the real entries
-for the same questions without being the same text.
+Copy k of an entry gets new ids, names of the same shape (« Louga » → « Lougabd ») and
+texts with half their common words kept (the content's 400 most frequent) and every other
+word made into a word of copy k's own (« fonds » → « fondsbd »): the index grows with texts
+of realistic length and term frequencies, and the copies share common words with the real
+entries, as entries on other subjects would, without repeating their names and facts.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import random
 import re
 import shutil
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -33,18 +35,30 @@ TEXTS = ("summary", "text", "purpose", "audience", "how_to_apply", "title")
 WORD = re.compile(r"\w+")
 
 
-def _vocabulary(directory: Path) -> list[str]:
-    words = []
-    for path in sorted(directory.glob("*.yml")):
-        words += [w for w in WORD.findall(path.read_text(encoding="utf-8")) if len(w) > 3 and not w.isdigit()]
-    return words
+def _suffix(k: int) -> str:
+    return "".join(chr(ord("a") + int(d)) for d in f"{k:02d}")
 
 
-def _shuffled(text: str, rng: random.Random, vocabulary: list[str]) -> str:
-    return WORD.sub(lambda m: m.group(0) if rng.random() < 0.5 else rng.choice(vocabulary), text)
+def common_words(directory: Path, how_many: int = 400) -> frozenset[str]:
+    """The content's most frequent words: those other entries on other subjects would share."""
+    counts = Counter(w.lower() for path in directory.glob("*.yml") for w in WORD.findall(path.read_text("utf-8")))
+    return frozenset(w for w, _ in counts.most_common(how_many))
 
 
-def _copy(entry: dict[str, Any], k: int, rng: random.Random, vocabulary: list[str]) -> dict[str, Any]:
+def _shuffled(text: str, rng: random.Random, k: int, common: frozenset[str]) -> str:
+    """Half the common words kept; every other word made into a word of copy `k`'s own."""
+    def word(m: re.Match) -> str:
+        keep = m.group(0).lower() in common and rng.random() < 0.5
+        return m.group(0) if keep else m.group(0) + _suffix(k)
+    return WORD.sub(word, text)
+
+
+def _renamed(name: str, k: int) -> str:
+    """Another name of the same shape: each word gets a suffix (« Louga » → « Lougabd »)."""
+    return WORD.sub(lambda m: m.group(0) + _suffix(k), name)
+
+
+def _copy(entry: dict[str, Any], k: int, rng: random.Random, common: frozenset[str]) -> dict[str, Any]:
     out = copy.deepcopy(entry)
     out.pop("default", None)  # one default body: the real Namur
     out.pop("calls", None)  # deadlines stay the real ones
@@ -56,30 +70,30 @@ def _copy(entry: dict[str, Any], k: int, rng: random.Random, vocabulary: list[st
             out[key] = f"{out[key]}-x{k}"
     for key in NAMES:
         if isinstance(out.get(key), str):
-            out[key] = f"{out[key]} X{k}"
+            out[key] = _renamed(out[key], k)
     for key in NAME_LISTS:
         if isinstance(out.get(key), list):
-            out[key] = [f"{v} X{k}" for v in out[key]]
+            out[key] = [_renamed(v, k) for v in out[key]]
     for key in TEXTS:
         if isinstance(out.get(key), str):
-            out[key] = _shuffled(out[key], rng, vocabulary)
+            out[key] = _shuffled(out[key], rng, k, common)
     for key in ("missions", "fields", "keywords"):
         if isinstance(out.get(key), list):
-            out[key] = [_shuffled(v, rng, vocabulary) if isinstance(v, str) else v for v in out[key]]
+            out[key] = [_shuffled(v, rng, k, common) if isinstance(v, str) else v for v in out[key]]
     return out
 
 
 def write_large_content(real: Path, target: Path, factor: int, seed: int = 42) -> Path:
     """`target` holds the real content plus `factor - 1` synthetic copies of every entry."""
     rng = random.Random(seed)
-    vocabulary = _vocabulary(real)
+    common = common_words(real)
     shutil.copytree(real, target)
     for path in sorted(real.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if not any(key in data for key in COPIED):
             continue
         for k in range(1, factor):
-            copied = {key: [_copy(e, k, rng, vocabulary) for e in data[key]] for key in COPIED if key in data}
+            copied = {key: [_copy(e, k, rng, common) for e in data[key]] for key in COPIED if key in data}
             (target / f"{path.stem}-x{k}.yml").write_text(yaml.safe_dump(copied, allow_unicode=True, sort_keys=False),
                                                          encoding="utf-8")
     return target
@@ -100,7 +114,7 @@ def figures(tmp: Path, factor: int) -> dict[str, float]:
     """Build time and search p95 of the real base and of one `factor` times larger, built
     side by side without the cache of search terms, and how many of the search-quality
     questions keep their first passage."""
-    from tests.evaluation.search import DEFAULT_QUESTIONS, load_questions  # noqa: PLC0415
+    from tests.evaluation.search import DEFAULT_QUESTIONS, load_questions, search_quality  # noqa: PLC0415
 
     questions = load_questions(DEFAULT_QUESTIONS)
     large = write_large_content(content_dir(), tmp / f"content-x{factor}", factor)
@@ -116,4 +130,7 @@ def figures(tmp: Path, factor: int) -> dict[str, float]:
     out["search_real_p95"], out["search_large_p95"] = percentile(real, 95), percentile(big, 95)
     first = {n: [[p.id for p in bases[n].search(q, limit=1)] for q in texts] for n in bases}
     out["same_first"] = sum(a == b for a, b in zip(first["real"], first["large"], strict=True))
+    for name, kb in bases.items():
+        quality = search_quality(kb, questions)
+        out[f"top1_{name}"], out[f"top3_{name}"] = quality.top1, quality.top3
     return out
