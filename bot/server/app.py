@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
     app = build_app(args.profile, args.model, args.endpoints, settings)
-    app.run(host=args.host, port=args.port, access_log=False, motd=False, workers=1)
+    app.run(host=args.host, port=args.port, access_log=False, motd=False, workers=settings.workers)
     return 0
 
 

@@ -64,6 +64,8 @@ class HttpSettings(_Settings):
     proxies_count: int = Field(0, ge=0, le=5, variable="TRUSTED_PROXIES")  # 0: the socket's peer is the client
     real_ip_header: str | None = Field(None, variable="REAL_IP_HEADER")  # used only if proxies_count > 0
     log_level: str = Field("INFO", variable="LOG_LEVEL")
+    # Rasa processes sharing the port (Sanic workers): each uses one core for its NLU.
+    workers: int = Field(1, ge=1, le=8, variable="RASA_WORKERS")
 
     @validator("log_level", pre=True)
     def _known_level(cls, value: str) -> str:  # noqa: N805 (pydantic)

@@ -1,7 +1,8 @@
-"""The Redis lock store serialises one conversation across instances (real Redis server).
+"""The lock stores serialise one conversation across Rasa processes: Redis (real server,
+several machines) and SQLite (the conversations' file, several workers on one machine).
 
-Each thread stands for one Rasa instance: its own store, its own Redis connection. With
-Rasa's stock `RedisLockStore` these races lose tickets (two holders at once); see
+Each thread stands for one Rasa process: its own store, its own connection. With Rasa's
+stock lock stores these races lose tickets (two holders at once); see
 bot/components/lock_store.py.
 """
 
@@ -10,20 +11,24 @@ from __future__ import annotations
 import asyncio
 import threading
 import uuid
+from collections.abc import Callable
 
 import pytest
-import redis
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.components.lock_store import AtomicRedisLockStore
-from tests.support.servers import RedisServer
+from bot.components.lock_store import AtomicRedisLockStore, AtomicTickets, SQLiteLockStore
 
 pytestmark = pytest.mark.integration
 INSTANCES = 4
 
 
-def store_for(server: RedisServer) -> AtomicRedisLockStore:
-    return AtomicRedisLockStore(EndpointConfig(url="127.0.0.1", port=server.port, db=0))
+@pytest.fixture(params=["redis", "sqlite"])
+def store_for(request: pytest.FixtureRequest, tmp_path) -> Callable[[], AtomicTickets]:
+    """A new store (its own connection) on the shared Redis server or SQLite file."""
+    if request.param == "sqlite":
+        return lambda: SQLiteLockStore(db=str(tmp_path / "conversations.sqlite3"))
+    server = request.getfixturevalue("redis_server")
+    return lambda: AtomicRedisLockStore(EndpointConfig(url="127.0.0.1", port=server.port, db=0))
 
 
 def run_in_threads(target, count: int = INSTANCES) -> None:
@@ -35,13 +40,13 @@ def run_in_threads(target, count: int = INSTANCES) -> None:
     assert not any(thread.is_alive() for thread in threads)
 
 
-def test_tickets_issued_at_the_same_time_by_several_instances_are_all_different(redis_server: RedisServer) -> None:
+def test_tickets_issued_at_the_same_time_by_several_instances_are_all_different(store_for) -> None:
     conversation = f"tickets-{uuid.uuid4().hex[:6]}"
     issued: list[int] = []
     guard = threading.Lock()
 
     def instance(_: int) -> None:
-        store = store_for(redis_server)
+        store = store_for()
         for _ in range(50):
             ticket = store.issue_ticket(conversation)
             with guard:
@@ -50,15 +55,15 @@ def test_tickets_issued_at_the_same_time_by_several_instances_are_all_different(
     run_in_threads(instance)
     assert len(issued) == INSTANCES * 50
     assert len(set(issued)) == len(issued)
-    assert len(store_for(redis_server).get_lock(conversation).tickets) == len(issued)
+    assert len(store_for().get_lock(conversation).tickets) == len(issued)
 
 
-def test_only_one_instance_at_a_time_holds_a_conversation(redis_server: RedisServer) -> None:
+def test_only_one_instance_at_a_time_holds_a_conversation(store_for) -> None:
     conversation = f"exclusive-{uuid.uuid4().hex[:6]}"
     state = {"counter": 0, "inside": 0, "overlaps": 0}
     turns_per_instance = 15
 
-    async def turns(store: AtomicRedisLockStore) -> None:
+    async def turns(store: AtomicTickets) -> None:
         for _ in range(turns_per_instance):
             async with store.lock(conversation, wait_time_in_seconds=0.005):
                 state["inside"] += 1
@@ -68,15 +73,15 @@ def test_only_one_instance_at_a_time_holds_a_conversation(redis_server: RedisSer
                 state["counter"] = seen + 1
                 state["inside"] -= 1
 
-    run_in_threads(lambda _: asyncio.run(turns(store_for(redis_server))))
+    run_in_threads(lambda _: asyncio.run(turns(store_for())))
     assert state["overlaps"] == 0
     assert state["counter"] == INSTANCES * turns_per_instance  # no lost update
-    # The last holder removed the lock: nothing stays behind in Redis.
-    assert not redis.Redis(port=redis_server.port).exists("lock:" + conversation)
+    # The last holder removed the lock: nothing stays behind.
+    assert store_for().get_lock(conversation) is None
 
 
-def test_a_released_ticket_keeps_the_lock_while_others_wait(redis_server: RedisServer) -> None:
-    store = store_for(redis_server)
+def test_a_released_ticket_keeps_the_lock_while_others_wait(store_for) -> None:
+    store = store_for()
     conversation = f"queue-{uuid.uuid4().hex[:6]}"
     first, second = store.issue_ticket(conversation), store.issue_ticket(conversation)
     store.cleanup(conversation, first)
@@ -86,8 +91,8 @@ def test_a_released_ticket_keeps_the_lock_while_others_wait(redis_server: RedisS
     assert store.get_lock(conversation) is None
 
 
-def test_an_expired_ticket_of_a_crashed_instance_is_dropped(redis_server: RedisServer) -> None:
-    store = store_for(redis_server)
+def test_an_expired_ticket_of_a_crashed_instance_is_dropped(store_for) -> None:
+    store = store_for()
     conversation = f"crash-{uuid.uuid4().hex[:6]}"
     store.issue_ticket(conversation, lock_lifetime=-1)  # its holder died long ago
     waiting = store.issue_ticket(conversation)
