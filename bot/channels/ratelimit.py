@@ -114,10 +114,16 @@ class RedisRateLimiter:
 
 
 def make_limiters(limits: Mapping[str, int], env: Mapping[str, str] = os.environ) -> dict[str, Limiter]:
-    """One limiter per name: in Redis when REDIS_HOST is set (the scale profile), else in memory."""
+    """One limiter per name: in Redis when REDIS_HOST is set (the scale profile), else in memory.
+
+    In memory, each of the RASA_WORKERS processes counts alone, and the kernel spreads
+    connections among them: each allows its share of the limit, so that a client never
+    gets more than the limit in all (but may get less if its connections land on one).
+    """
     host = env.get("REDIS_HOST", "").strip()
     if not host:
-        return {name: RateLimiter(per_minute) for name, per_minute in limits.items()}
+        workers = max(1, int(env.get("RASA_WORKERS") or 1))
+        return {name: RateLimiter(max(1, math.ceil(per_minute / workers))) for name, per_minute in limits.items()}
     import redis.asyncio  # noqa: PLC0415 (only the scale profile needs it)
 
     client = redis.asyncio.Redis(host=host, port=int(env.get("REDIS_PORT") or 6379), db=int(env.get("REDIS_DB") or 0),

@@ -188,6 +188,9 @@ def load_http_settings(profile: str, env: Mapping[str, str] = os.environ) -> Htt
     settings = _read(HttpSettings, env, profile)
     if profile == "public" and settings.log_level == "DEBUG":
         raise SettingsError("LOG_LEVEL=DEBUG est refusé en production : Rasa y écrit les messages des usagers.")
+    if profile == "local" and settings.workers > 1:
+        raise SettingsError("RASA_WORKERS > 1 : profil public (make serve) seulement ; la console du personnel "
+                            "recharge un nouveau modèle dans un seul processus.")
     return settings
 
 

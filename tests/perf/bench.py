@@ -175,6 +175,31 @@ def timed_training(out: Path) -> float:
     return time.perf_counter() - start
 
 
+async def workers_throughput(tmp: Path, env: dict[str, str], args: argparse.Namespace) -> dict[int, float]:
+    """Saturated throughput (msg/s, median of the series) of the production profile with one
+    and with two Rasa workers (RASA_WORKERS), both stacks up, series interleaved."""
+    public = {**env, "WIDGET_SECRET": "banc-" + "x" * 40}
+    stacks = {n: Stack(StackConfig(rasa_port=free_port(), actions_port=free_port(), profile="public",
+                                   extra_env={**public, "RASA_WORKERS": str(n)},
+                                   tracker_sqlite=tmp / f"workers{n}.sqlite3", log_dir=tmp / f"log-workers{n}"))
+              for n in (1, 2)}
+    try:
+        for stack in stacks.values():
+            stack.start()
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as session:
+            senders = {n: Widget(session, s.config.rasa_url) for n, s in stacks.items()}
+            runs: dict[int, list[float]] = {n: [] for n in stacks}
+            for n, send in senders.items():  # warms every worker: connections land on any
+                await closed_loop(send, KB_QUESTIONS, args.concurrency, 5, f"warm-w{n}")
+            for i in range(args.repeats):
+                for n, send in senders.items():
+                    runs[n].append(await closed_loop(send, KB_QUESTIONS, args.concurrency, args.sat_seconds, f"w{n}-{i}"))
+    finally:
+        for stack in stacks.values():
+            stack.stop()
+    return {n: statistics.median(r) for n, r in runs.items()}
+
+
 async def run(args: argparse.Namespace) -> str:
     rows: list[tuple[str, str]] = []
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -256,7 +281,10 @@ async def run(args: argparse.Namespace) -> str:
                     empty_runs.append(await sequential(on_empty, KB_QUESTIONS, args.runs // 2, f"empty{i}"))
         finally:
             full.stop()
-        store_p95 = scaling.p95_ratio(full_runs, empty_runs)
+        print("Débit saturé avec 1 puis 2 processus Rasa (profil public)…", flush=True)
+        by_workers = await workers_throughput(tmp, unlimited, args)
+        store_p95 = scaling.percentiles(full_runs, empty_runs, 95)
+        store_p50 = scaling.percentiles(full_runs, empty_runs, 50)
         staff = scaling.staff_operations(full_store)
     finally:
         stack.stop()
@@ -291,19 +319,26 @@ async def run(args: argparse.Namespace) -> str:
     scale_rows += [
         (f"magasin vide / {thousands(args.store_events)} événements, tour p95",
          f"{store_p95[1]:.1f} ms / {store_p95[0]:.1f} ms · ×{store_p95[0] / store_p95[1]:.2f}"),
+        (f"magasin vide / {thousands(args.store_events)} événements, tour p50",
+         f"{store_p50[1]:.1f} ms / {store_p50[0]:.1f} ms · ×{store_p50[0] / store_p50[1]:.2f}"),
         ("remplissage du magasin (copie de conversations réelles)", f"{fill_s:.0f} s"),
         ("effacement d'une conversation (magasin plein)", f"{staff['erase_s'] * 1000:.0f} ms"),
         (f"purge à 90 jours (magasin plein) : {staff['purged']} conversations", f"{staff['purge_s']:.1f} s"),
     ]
     scale_rows += [
         (f"base réelle / {args.kb_factor} fois plus grande : passages", f"{large['passages_real']} / {large['passages_large']}"),
-        ("… construction sans cache", f"{large['build_real_s']:.1f} s / {large['build_large_s']:.1f} s · "
-                                      f"×{large['build_large_s'] / large['build_real_s']:.1f}"),
+        (f"… construction sans cache (et base {args.kb_factor // 2} fois plus grande)",
+         f"{large['build_real_s']:.1f} s / {large['build_large_s']:.1f} s ({large['build_half_s']:.1f} s) · "
+         f"×{args.kb_factor // 2} → ×{args.kb_factor} : ×{large['build_large_s'] / large['build_half_s']:.2f}"),
         ("… recherche p95", f"{large['search_real_p95']:.1f} ms / {large['search_large_p95']:.1f} ms · "
                            f"×{large['search_large_p95'] / large['search_real_p95']:.2f}"),
         (f"… questions de qualité de la recherche ({large['questions']}) : attendu en 1re / dans les 3 premières",
          f"{large['top1_real']} · {large['top3_real']} / {large['top1_large']} · {large['top3_large']}"),
         ("… même premier passage dans les deux bases", f"{large['same_first']} / {large['questions']}"),
+    ]
+    scale_rows += [
+        ("débit saturé, profil public, 1 / 2 processus Rasa (RASA_WORKERS)",
+         f"{by_workers[1]:.1f} / {by_workers[2]:.1f} msg/s · ×{by_workers[2] / by_workers[1]:.2f}"),
     ]
     scale_table = "\n".join(f"| {a} | {b} |" for a, b in scale_rows)
     head = "\n".join(f"- {k}: {v}" for k, v in machine().items())

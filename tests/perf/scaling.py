@@ -15,12 +15,12 @@ from pathlib import Path
 
 from tests.perf.measure import Send, percentile
 
-# Turns of one conversation whose cost is reported: the median of `SPAN` turns ending there.
-MARKS = (20, 100, 500, 1000)
-SPAN = 20
+# Turns of one conversation whose cost is reported: the median of the `SPAN` turns ending there.
+MARKS = (50, 100, 500, 1000)
+SPAN = 50
 
 
-async def along_one_conversation(send: Send, messages: list[str], tag: str, conversations: int = 2,
+async def along_one_conversation(send: Send, messages: list[str], tag: str, conversations: int = 3,
                                  turns: int = MARKS[-1]) -> dict[int, float]:
     """Median latency (ms) of the `SPAN` turns ending at each mark, over `conversations`
     conversations of `turns` turns each (medians of the per-conversation medians)."""
@@ -92,6 +92,6 @@ def staff_operations(store: Path, days: int = 90) -> dict[str, float]:
     return timings
 
 
-def p95_ratio(full: list[list[float]], empty: list[list[float]]) -> tuple[float, float]:
-    """Medians over the series of the p95 of each: (full store, empty store)."""
-    return (statistics.median(percentile(s, 95) for s in full), statistics.median(percentile(s, 95) for s in empty))
+def percentiles(full: list[list[float]], empty: list[list[float]], q: float) -> tuple[float, float]:
+    """Medians over the series of the `q` percentile of each: (full store, empty store)."""
+    return (statistics.median(percentile(s, q) for s in full), statistics.median(percentile(s, q) for s in empty))

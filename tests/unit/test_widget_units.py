@@ -9,12 +9,12 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
 from bot.channels.ids import ConversationIds, ForgedId, MalformedId
-from bot.channels.ratelimit import RateLimiter, retry_after
+from bot.channels.ratelimit import RateLimiter, make_limiters, retry_after
 from bot.channels.transcript import bot_message, find_bot_message, history, offered_button
 from bot.channels.validation import parse_feedback, parse_message
 from bot.server.errors import ApiError
 from bot.server.requests import parse_json_object
-from bot.server.settings import SettingsError, load_widget_settings, parse_origins
+from bot.server.settings import SettingsError, load_http_settings, load_widget_settings, parse_origins
 from tests.support.facts import PHONE
 
 SECRET = b"k" * 40
@@ -230,3 +230,13 @@ def test_only_link_targets_of_the_knowledge_base_are_listed_as_links_in_a_text()
     message = bot_message("m:0", {"text": text}, trusted=TRUSTED)
     assert message["trusted_links"] == ["SREI@province.namur.be", "https://www.province.namur.be"]
     assert bot_message("m:0", {"text": text})["trusted_links"] == []  # no knowledge base: no link at all
+
+
+def test_rasa_workers_share_the_rate_limits_and_stay_out_of_the_local_profile() -> None:
+    alone = make_limiters({"conversation": 20}, env={})["conversation"]
+    shared = make_limiters({"conversation": 20}, env={"RASA_WORKERS": "3"})["conversation"]
+    assert (alone.capacity, shared.capacity) == (20, 7)  # three workers allow at most 21 in all
+    secret = {"WIDGET_SECRET": "x" * 40}
+    assert load_http_settings("public", {**secret, "RASA_WORKERS": "2"}).workers == 2
+    with pytest.raises(SettingsError, match="RASA_WORKERS"):
+        load_http_settings("local", {"RASA_WORKERS": "2"})
