@@ -82,7 +82,7 @@ def compute(events: list[StoredEvent]) -> Stats:
             s.messages_per_day[_day(ev.timestamp)] += 1
             s.intents[intent] += 1
             last_question = ev
-            if _unanswered(ev, sender_events[i + 1:]):
+            if _unanswered(ev, sender_events, i + 1):
                 key = fold(text)
                 group = s.unanswered.setdefault(key, {"text": text, "count": 0, "dates": set()})
                 group["count"] += 1
@@ -90,10 +90,13 @@ def compute(events: list[StoredEvent]) -> Stats:
     return s
 
 
-def _unanswered(question: StoredEvent, after: list[StoredEvent]) -> bool:
+def _unanswered(question: StoredEvent, events: list[StoredEvent], start: int) -> bool:
+    """Whether `question` went unanswered, judging by its turn: `events` from `start` to the
+    next user message (an index, not a copy: a long conversation stays linear)."""
     if question.intent in UNANSWERED_INTENTS:
         return True
-    for ev in after:
+    for j in range(start, len(events)):
+        ev = events[j]
         if ev.type_name == "user":
             return False
         if ev.type_name == "action" and ev.action and any(m in ev.action for m in UNANSWERED_ACTION_MARKERS):
