@@ -44,9 +44,11 @@ from bot.server.settings import Limits, WidgetSettings, load_limits, load_widget
 
 log = logging.getLogger(__name__)
 TOKEN_HEADER = "X-Conversation-Id"
-# Events of a conversation the widget reads to show its history and check a button or a
-# rating (about 50 turns): bounded, so that a long conversation costs no more per message.
+# Events of a conversation the widget reads (about 50 turns) to show its history and check a
+# rating, and (a few turns) to check a button: bounded, so that a long conversation costs no
+# more per message; a message without a button reads none.
 RECENT_EVENTS = 400
+BUTTON_EVENTS = 40
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
@@ -149,25 +151,26 @@ class WidgetInput(InputChannel):
             raise ApiError(503, "unavailable")
         return unwrapped(agent.tracker_store)  # so that a database failure is reported, not hidden
 
-    async def _events(self, request: Request, sender_id: str) -> list[Event]:
-        """The conversation's recent events (see RECENT_EVENTS)."""
+    async def _events(self, request: Request, sender_id: str, limit: int = RECENT_EVENTS) -> list[Event]:
+        """The conversation's recent events (at most `limit`)."""
         store = self._tracker_store(request)
         try:
             if hasattr(store, "recent_events"):
-                return await store.recent_events(sender_id, RECENT_EVENTS)
+                return await store.recent_events(sender_id, limit)
             tracker = await store.retrieve_full_tracker(sender_id)
         except Exception:  # noqa: BLE001 (database down: say so in French)
             log.exception("widget: conversation store unavailable")
             raise await self._unavailable() from None
         return list(tracker.events) if tracker else []
 
-    async def _user_messages(self, request: Request, sender_id: str, events: list[Event]) -> int:
-        """How many messages the user sent in this conversation, counted by the store if it can."""
+    async def _user_messages(self, request: Request, sender_id: str) -> int:
+        """How many messages the user sent in this conversation (up to the cap), counted by
+        the store if it can."""
         store = self._tracker_store(request)
         if not hasattr(store, "count_user_messages"):
-            return sum(isinstance(e, UserUttered) for e in events)
+            return sum(isinstance(e, UserUttered) for e in await self._events(request, sender_id))
         try:
-            return await store.count_user_messages(sender_id)
+            return await store.count_user_messages(sender_id, self.settings.max_turns)
         except Exception:  # noqa: BLE001 (database down: say so in French)
             log.exception("widget: conversation store unavailable")
             raise await self._unavailable() from None
@@ -216,9 +219,10 @@ class WidgetInput(InputChannel):
             await self._limit(self.per_conversation, sender_id)
         else:
             await self._limit(self.per_conversation, sender_id)
-            events = await self._events(request, sender_id)
-            if await self._user_messages(request, sender_id, events) >= self.settings.max_turns:
+            if await self._user_messages(request, sender_id) >= self.settings.max_turns:
                 raise ApiError(429, "conversation_too_long", max=self.settings.max_turns)
+            if incoming.payload is not None:
+                events = await self._events(request, sender_id, BUTTON_EVENTS)
         text, metadata = incoming.text, None
         if incoming.payload is not None:
             button = offered_button(events, incoming.payload)

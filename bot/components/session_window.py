@@ -90,8 +90,10 @@ def state_before_window(events: sa.Table, session_start: Any) -> sa.sql.Select:
     in_session = sa.or_(c.timestamp >= session_start, session_start.is_(None))
     nth_user = (sa.select(c.id).where(c.sender_id == sender, c.type_name == "user", in_session)
                 .order_by(c.timestamp.desc()).limit(1).offset(WINDOW_TURNS - 1).scalar_subquery())
-    session_started = (sa.select(sa.func.coalesce(sa.func.max(c.id), 0))
-                       .where(c.sender_id == sender, c.type_name == "session_started").scalar_subquery())
+    # By time too: `max(id)` would read every event of the conversation through another index.
+    session_started = (sa.select(c.id).where(c.sender_id == sender, c.type_name == "session_started")
+                       .order_by(c.timestamp.desc()).limit(1).scalar_subquery())
     return (sa.select(s.event_id, s.data)
-            .where(s.sender_id == sender, s.event_id < nth_user, s.event_id >= session_started)
+            .where(s.sender_id == sender, s.event_id < nth_user,
+                   s.event_id >= sa.func.coalesce(session_started, 0))
             .order_by(s.event_id.desc()).limit(1))

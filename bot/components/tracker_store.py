@@ -268,16 +268,17 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
             rows = rows[first:]
         return [event for event in (Event.from_parameters(row) for row in rows) if event is not None]
 
-    async def count_user_messages(self, sender_id: str) -> int:
-        """How many messages the user sent in this conversation (all sessions)."""
-        return await self.guarded("count_user_messages", self._count_user_messages, sender_id)
+    async def count_user_messages(self, sender_id: str, up_to: int) -> int:
+        """How many messages the user sent in this conversation (all sessions), counted up
+        to `up_to` at most: a cap is checked in bounded time."""
+        return await self.guarded("count_user_messages", self._count_user_messages, sender_id, up_to)
 
-    async def _count_user_messages(self, sender_id: str) -> int:
+    async def _count_user_messages(self, sender_id: str, up_to: int) -> int:
         c = self.SQLEvent.__table__.c
-        statement = (sa.select(sa.func.count()).select_from(self.SQLEvent.__table__)
-                     .where(c.sender_id == sender_id, c.type_name == UserUttered.type_name))
+        users = (sa.select(c.id).where(c.sender_id == sender_id, c.type_name == UserUttered.type_name)
+                 .limit(up_to).subquery())
         with self.session_scope() as session:
-            return session.execute(statement).scalar() or 0
+            return session.execute(sa.select(sa.func.count()).select_from(users)).scalar() or 0
 
     async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
         return await self.guarded("retrieve_full_tracker", super().retrieve_full_tracker, conversation_id)

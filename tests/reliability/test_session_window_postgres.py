@@ -38,7 +38,7 @@ async def test_a_long_conversation_on_postgresql_is_read_as_rasa_reads_it(postgr
         whole = await SQLTrackerStore._retrieve(second, "pg-long", False)  # noqa: SLF001 (Rasa's own read)
         assert sum(isinstance(e, UserUttered) for e in ours.events) == session_window.WINDOW_TURNS
         assert dialogue_state(ours, domain) == dialogue_state(whole, domain)
-        assert await second.count_user_messages("pg-long") == 30
+        assert await second.count_user_messages("pg-long", 100) == 30
     finally:
         first.engine.dispose()
         second.engine.dispose()

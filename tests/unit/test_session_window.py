@@ -129,5 +129,5 @@ async def test_the_widget_reads_a_bounded_recent_part_starting_at_a_user_message
     assert 0 < len(recent) <= 50 and isinstance(recent[0], UserUttered)
     whole = (await store.retrieve_full_tracker("hal")).events
     assert [e.as_dict() for e in recent] == [e.as_dict() for e in list(whole)[-len(recent):]]
-    assert await store.count_user_messages("hal") == 30
-    assert await store.recent_events("nobody", 50) == [] and await store.count_user_messages("nobody") == 0
+    assert await store.count_user_messages("hal", 100) == 30 and await store.count_user_messages("hal", 12) == 12
+    assert await store.recent_events("nobody", 50) == [] and await store.count_user_messages("nobody", 10) == 0
