@@ -176,16 +176,16 @@ class GuardedSQLTrackerStore(MaskingSQLTrackerStore):
         return state.event_id, session_window.restoring_events(json.loads(state.data), timestamp) + window
 
     def _statement(self, name: str) -> sa.sql.Select:
-        """The window's statements, built once per store (see `_events_statement`)."""
+        """The window's statements, "state" and "window", built once per store (see `_events_statement`)."""
         if name not in self._statements:
             events = self.SQLEvent.__table__
-            self._statements[name] = {
-                "state": lambda: session_window.state_before_window(events, self._session_start(events)),
-                "window": lambda: (sa.select(events.c.data)
-                                   .where(events.c.sender_id == sa.bindparam("sender"),
-                                          events.c.id > sa.bindparam("after"))
-                                   .order_by(events.c.id)),
-            }[name]()
+            if name == "state":
+                statement = session_window.state_before_window(events, self._session_start(events))
+            else:
+                statement = (sa.select(events.c.data)
+                             .where(events.c.sender_id == sa.bindparam("sender"), events.c.id > sa.bindparam("after"))
+                             .order_by(events.c.id))
+            self._statements[name] = statement
         return self._statements[name]
 
     @staticmethod

@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from tests.perf.measure import Send, percentile
+from tests.perf.measure import Send, percentile, sequential
 
 # Turns of one conversation whose cost is reported: the median of the `SPAN` turns ending there.
 MARKS = (50, 100, 500, 1000)
@@ -26,12 +26,7 @@ async def along_one_conversation(send: Send, messages: list[str], tag: str, conv
     conversations of `turns` turns each (medians of the per-conversation medians)."""
     per_mark: dict[int, list[float]] = {mark: [] for mark in MARKS if mark <= turns}
     for c in range(conversations):
-        latencies = []
-        for i in range(turns):
-            start = time.perf_counter()
-            if not await send(f"{tag}-{c}", messages[i % len(messages)]):
-                raise RuntimeError(f"échec du tour {i + 1} pendant « {tag} »")
-            latencies.append((time.perf_counter() - start) * 1000)
+        latencies = await sequential(send, messages, turns, f"{tag}-{c}", per_conversation=turns)
         for mark in per_mark:
             per_mark[mark].append(statistics.median(latencies[mark - SPAN:mark]))
     return {mark: statistics.median(values) for mark, values in per_mark.items()}
