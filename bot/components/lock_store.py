@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -118,9 +119,18 @@ class SQLiteLockStore(AtomicTickets, LockStore):
             raise ValueError("SQLiteLockStore : le chemin du fichier (db) manque")
         # Autocommit mode: each operation opens its own transaction (BEGIN IMMEDIATE).
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=5.0)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS conversation_locks "
-                         "(conversation_id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        # Workers starting together on a new file: switching to WAL does not wait for the
+        # busy timeout, so the loser retries for a few seconds.
+        for attempt in range(50):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("CREATE TABLE IF NOT EXISTS conversation_locks "
+                                 "(conversation_id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+                break
+            except sqlite3.OperationalError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.1)
 
     def _read(self, conversation_id: str) -> TicketLock | None:
         row = self._db.execute("SELECT data FROM conversation_locks WHERE conversation_id = ?",
