@@ -440,11 +440,15 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     in_context = bodies[0] if bodies else tracker.get_slot("body")
     entities = named_entities(kb, typed)
 
-    def found(limit: int) -> list[Passage]:
+    def found(limit: int, named: list[list[str]] = entities) -> list[Passage]:
         return [p for p in kb.search(question, limit=limit, body_id=in_context, words=question_words(question))
-                if (not bodies or p.body_id in bodies or p.body_id is None) and speaks_of(entities, p)]
+                if (not bodies or p.body_id in bodies or p.body_id is None) and speaks_of(named, p)]
 
     hits = found(DEPTH if not leans else 2 * DEPTH)
+    if not hits and question_shape(typed) == YES_NO:
+        # A closed question's entity may be the false part of its claim (« le Groupe pays Serbie ? »
+        # where the sources say Haïti): when no passage names it, the passages that may refute it.
+        hits = found(DEPTH, [])
     if not hits:
         return None
     if leans:
