@@ -15,6 +15,7 @@ from actions.evidence import (
     claims_of,
     claims_to_confirm,
     coverage,
+    denied_actions,
     denied_claims,
     missing_names,
     missing_numbers,
@@ -52,7 +53,8 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     answer = without_echoes(answer, question)
     if missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer):
         return False
-    if narrows(question, answer) or denied_claims(question, answer) or contradicts(question, answer, weight):
+    if (narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
+            or contradicts(question, answer, weight)):
         return False
     candidate = member_asked(question)
     if candidate:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from actions.question_shape import question_core
-from knowledge.textnorm import claim_groups, fold, has_verb, question_groups, rank_of
+from knowledge.textnorm import claim_groups, claim_verbs, fold, has_verb, question_groups, rank_of
 
 # Words long enough to compare by their start: « européennes » meets « européen »,
 # « jumelée » meets « jumelage ».
@@ -291,7 +291,8 @@ def wrong_counts(question: str, answer: str) -> bool:
 # « uniquement les projets ponctuels ? », « n'importe quel projet ? », « qu'un seul service ? »:
 # a question that narrows (or widens) what the sources say; « pas seulement » does the opposite.
 _RESTRICTS = re.compile(r"(?<!pas )(?<!non )(?<!ou )\b(uniquement|seulement|exclusivement|seuls?|seules?|rien que|"
-                        r"juste (de|du|des|d|pour|un|une|le|la|les|l)|n importe (quel|quelle|quels|quelles|qui|quoi)|"
+                        r"juste (de|du|des|d|pour|pr|un|une|le|la|les|l)|n importe (quel|quelle|quels|quelles|qui|quoi)|"
+                        r"(?:limit|reserv)\w*(?: t (?:il|elle|ils|elles))? (?:a|au|aux)|"
                         r"qu un seul|qu une seule|que pour|tous les (mois|ans|jours|semaines)|"
                         r"ne (?:\w+ ){1,2}(?:que|qu))\b")  # « ne touche que », « ne peut chercher que »
 # The same narrowing in the sources' words.
@@ -319,4 +320,29 @@ def denied_claims(question: str, answer: str) -> list[tuple[str, ...]]:
         seen = [(words, i) for words in clauses for i, w in enumerate(words) if w in group or stem(w) in stems]
         if seen and all(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for words, i in seen):
             denied.append(group)
+    return denied
+
+
+_DETERMINERS = frozenset("le la les l du des un une ce cette ces son sa ses leur leurs".split())
+# How far after a denied verb what it acts on may be (« sans se substituer à la collectivité »).
+OBJECT_REACH = 7
+
+
+def denied_actions(question: str, answer: str) -> list[str]:
+    """Verbs of the question that the answer only uses denied, next to what the question says
+    they act on: « se substitue-t-elle à la collectivité ? » against « sans se substituer à la
+    collectivité partenaire ». A noun of the same stem (« le contenu ») is not the verb."""
+    if _DENIAL.intersection(fold(question).split()):
+        return []
+    words = fold(answer).split()
+    objects = {stem(f) for g in _claims(question) for f in g}
+    denied = []
+    for verb in claim_verbs(question_core(question)):
+        root = stem(verb)
+        if len(root) < STEM:
+            continue
+        seen = [i for i, w in enumerate(words) if stem(w) == root and not (i and words[i - 1] in _DETERMINERS)]
+        if (seen and all(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for i in seen)
+                and any(objects.intersection(stem(w) for w in words[i + 1:i + 1 + OBJECT_REACH]) for i in seen)):
+            denied.append(verb)
     return denied

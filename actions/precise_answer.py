@@ -227,7 +227,9 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     if shape == YES_NO and answered:
         # « pas de partenaire dans ce pays (Italie) » only echoes the question: it confirms nothing,
         # and neither do the other names or the continent of what it echoes.
-        evidence = without_echoes(without_sources(reply_text(draft), prefix), question)
+        # The titles offered after « Les documents détaillent aussi : » are not the answer either.
+        answer_part = without_sources(reply_text(draft), prefix).split(render(domain, "utter_more_intro"))[0]
+        evidence = without_echoes(answer_part, question)
         answered_about = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"),
                               None)
         if choice and not choice.replaces and choice.passage.body_id in (None, answered_about):

@@ -185,6 +185,17 @@ def claim_groups(text: str) -> list[tuple[str, ...]]:
     return groups
 
 
+# Verbs that carry no claim of their own (« a-t-elle », « peut-on », « prévoit-elle »).
+_GENERIC_VERBS = frozenset("etre avoir faire pouvoir devoir aller vouloir dire savoir falloir venir prevoir "
+                           "exister trouver".split())
+
+
+def claim_verbs(text: str) -> list[str]:
+    """The folded lemmas of the verbs that state what a question claims (« se substitue »)."""
+    return list(dict.fromkeys(fold(tok.lemma_) for tok in _nlp()(text)
+                              if tok.pos_ == "VERB" and fold(tok.lemma_) not in _GENERIC_VERBS))
+
+
 def has_verb(text: str, finite: bool = False) -> bool:
     """Whether the sentence has a verb (a conjugated one if `finite`): a claim, not just a
     topic named (« son adjoint chargé des relations internationales ? »)."""

@@ -115,6 +115,24 @@ def test_what_the_user_says_of_themselves_claims_nothing(kb):
                         "c'est bien ça ?", answer, weight)
 
 
+def test_an_action_the_answer_only_denies_means_no():
+    weight = lambda _g: 1.0  # noqa: E731
+    answer = "La commune accompagne ses voisins sans remplacer leurs services techniques, par des échanges d'agents."
+    assert not confirms("La commune remplace-t-elle les services techniques de ses voisins ?", answer, weight)
+    assert confirms("La commune accompagne-t-elle ses voisins par des échanges d'agents ?", answer, weight)
+    # a noun of the same stem after a determiner is not the verb denied
+    noted = "Le bas de page contient une note sur le logo, mais la page n'explique ni le contenu de la note."
+    assert confirms("Le bas de page contient-il une note sur le logo ?", noted, weight)
+
+
+def test_a_question_that_limits_what_the_sources_say_means_no():
+    weight = lambda _g: 1.0  # noqa: E731
+    answer = "Le volet santé vise les enfants, les adultes et les aînés du territoire."
+    assert not confirms("Le volet santé se limite-t-il aux enfants ?", answer, weight)
+    assert not confirms("le volet sante c juste pr les enfants ?", answer, weight)
+    assert confirms("Le volet santé vise-t-il aussi les aînés ?", answer, weight)
+
+
 def test_the_candidate_decides_whether_it_belongs_to_a_list():
     weight = lambda _g: 1.0  # noqa: E731
     answer = "Le PST affirme quatre valeurs : la proximité, l'expertise, la transparence et l'efficacité."
