@@ -27,7 +27,7 @@ _FRAMING = frozenset("""
     deja seulement vraiment effectivement bon alors donc il ils elle elles lui on nous je tu
     partie part fait cas chose sujet exemple question moyen facon maniere cadre niveau plan
     page site texte document article propos selon liste chapitre volet rubrique section paragraphe
-    lien liens relation relations rapport rapports
+    lien liens relation relations rapport rapports prevu prevue prevus prevues
 """.split())
 _NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:,\d+)?")
 # Number words written out (« vingt ans », « six jumelages ») compared as digits; « un » and
@@ -266,11 +266,15 @@ def as_number(token: str) -> int:
     return int(re.sub(r"\D", "", _as_number(token)) or 0)
 
 
+# Folded text writes « 15.000 » as « 15 000 ».
+_THOUSANDS = re.compile(r"\b(\d{1,3}) (\d{3})\b")
+
+
 def wrong_counts(question: str, answer: str) -> bool:
     """Whether the answer counts a thing the question counts, with another number
     (« trois priorités ? » against « quatre priorités »; « plusieurs PSE ? » against « 1 PSE »)."""
-    asked = fold(question)
-    said = fold(answer)
+    asked = _THOUSANDS.sub(r"\1\2", fold(question))  # « 15.000 analyses » counts 15000, not 0
+    said = _THOUSANDS.sub(r"\1\2", fold(answer))
     for m in re.finditer(r"\bplusieurs\s+(?:\w+\s+)?(\w{3,})", asked):
         thing = stem(m.group(1).rstrip("sx"))
         if re.search(rf"\b(1|un|une|un seul|une seule)\s+(?:\w+\s+)?{re.escape(thing)}", said):

@@ -227,9 +227,12 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     if shape == YES_NO and answered:
         # « pas de partenaire dans ce pays (Italie) » only echoes the question: it confirms nothing,
         # and neither do the other names or the continent of what it echoes.
-        # The titles offered after « Les documents détaillent aussi : » are not the answer either.
-        answer_part = without_sources(reply_text(draft), prefix).split(render(domain, "utter_more_intro"))[0]
-        evidence = without_echoes(answer_part, question)
+        # The titles offered after « Les documents détaillent aussi : » are not the answer either;
+        # the document it cites is (« un objectif du PST ? » answered from the PST).
+        said = reply_text(draft)
+        answer_part = without_sources(said, prefix).split(render(domain, "utter_more_intro"))[0]
+        cited = [line for line in said.splitlines() if line.startswith(prefix)]
+        evidence = without_echoes("\n".join([answer_part, *cited]), question)
         answered_about = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"),
                               None)
         if choice and not choice.replaces and choice.passage.body_id in (None, answered_about):

@@ -136,7 +136,7 @@ QUESTION_WRAPPING = frozenset("""
     precisement quoi consister consiste consistent recouvrir recouvre designer designe correspondre correspond
     entendre entend
     jai j c ki koi kel kelle kels kelles ya pr ds stp slt bjr tt pk pq qd cb cmb jsuis jsui chui truc machin
-    nom
+    avc bcp dc nom madame monsieur mesdames messieurs
 """.split())
 
 

@@ -125,6 +125,16 @@ def test_an_action_the_answer_only_denies_means_no():
     assert confirms("Le bas de page contient-il une note sur le logo ?", noted, weight)
 
 
+def test_greetings_and_sms_words_claim_nothing_and_thousands_are_one_number():
+    weight = lambda _g: 1.0  # noqa: E731
+    answer = "Le service inscrit ses interventions dans les politiques régionales et européennes."
+    assert confirms("Madame, Monsieur, le service inscrit-il ses interventions dans les politiques européennes ?",
+                    answer, weight)
+    counted = "La Province réalise environ 15.000 analyses de sol par an."
+    assert confirms("La Province fait-elle environ 15.000 analyses de sol par an ?", counted, weight)
+    assert not confirms("La Province fait-elle environ 12.000 analyses de sol par an ?", counted, weight)
+
+
 def test_a_question_that_limits_what_the_sources_say_means_no():
     weight = lambda _g: 1.0  # noqa: E731
     answer = "Le volet santé vise les enfants, les adultes et les aînés du territoire."
