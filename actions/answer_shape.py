@@ -236,7 +236,14 @@ def names_someone(text: str) -> bool:
 
 # « qui a signé l'accord ? », « le maire de Louga ? »: a person in a role is asked...
 _ROLE = re.compile(r"\b(maire|president|presidente|directeur|directrice|gouverneur|bourgmestre|ministre|ambassadeur|"
-                   r"ambassadrice|depute|deputee|signe|signee|signataire|fondateur|fondatrice|chef|preside)\b")
+                   r"ambassadrice|depute|deputee|signe|signee|signataire|fondateur|fondatrice|chef|preside|"
+                   r"conservateur|conservatrice)\b")
+# « comment s'appelle le gouverneur ? » asks for a person too.
+_ASKS_PERSON_NAME = re.compile(r"\b(s appelle|appelle t il|appelle t elle|nom)\b")
+# The sources' words for a role asked in other words: a « chef » of service is its « responsable ».
+_ROLE_SAID = {"chef": ("chef", "responsable", "directeur", "directrice"), "bourgmestre": ("bourgmestre", "maire"),
+              "president": ("presid",), "presidente": ("presid",), "preside": ("presid",), "directrice": ("direct",),
+              "directeur": ("direct",), "signe": ("sign",), "signee": ("sign",)}
 # ...or an amount of money (« le budget du PISI ? », « combien d'argent ? »).
 _AMOUNT = re.compile(r"\b(budget|budgets|montant|montants|cout|coute|coutent|prix|tarif|tarifs|combien d argent|"
                      r"euros?|somme|sommes|depense|depenses|depensent|subvention|subventions|dotation)\b")
@@ -252,4 +259,10 @@ def lacks_detail(question: str, answer: str) -> bool:
         return False
     if _AMOUNT.search(folded) and not _MONEY.search(answer):
         return True
-    return shape == WHO and _ROLE.search(folded) is not None and not names_someone(answer)
+    role = _ROLE.search(folded)
+    if role is None or not (shape == WHO or _ASKS_PERSON_NAME.search(folded)):
+        return False
+    # Someone must be named in that role: « Colmenar Viejo » in a list of partners is no mayor.
+    said = fold(answer)
+    in_role = any(re.search(rf"\b{word}", said) for word in _ROLE_SAID.get(role.group(1), (role.group(1),)))
+    return not (names_someone(answer) and in_role)

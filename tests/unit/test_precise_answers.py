@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answer_shape import confirms, lead_with_fact
+from actions.answer_shape import confirms, lacks_detail, lead_with_fact
 from actions.asked_time import asked_time
 from actions.contact import ActionAnswerContact
 from actions.fallback import ActionKbFallback
@@ -133,6 +133,15 @@ def test_greetings_and_sms_words_claim_nothing_and_thousands_are_one_number():
     counted = "La Province réalise environ 15.000 analyses de sol par an."
     assert confirms("La Province fait-elle environ 15.000 analyses de sol par an ?", counted, weight)
     assert not confirms("La Province fait-elle environ 12.000 analyses de sol par an ?", counted, weight)
+
+
+def test_a_person_asked_in_a_role_needs_a_name_in_that_role():
+    partners = "Ville d'Exemple — partenaires : Colmenar Viejo (Espagne), Villach (Autriche)."
+    assert lacks_detail("Qui est le maire de Villach ?", partners)
+    assert lacks_detail("Comment s'appelle le gouverneur de la région partenaire ?", "Le Gouvernorat de Tunis est jumelé.")
+    assert not lacks_detail("Qui est le maire de la ville ?", "Jean Dupont, maire de la ville, préside le réseau.")
+    assert not lacks_detail("c ki le chef du service ?", "Responsable : Bernard Ruyssen, directeur")
+    assert not lacks_detail("Qui préside le groupe pays ?", "Le Maire, Jean Dupont, préside le groupe pays.")
 
 
 def test_a_question_that_limits_what_the_sources_say_means_no():
