@@ -32,7 +32,7 @@ from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
-from actions.silence import says_sources_are_silent
+from actions.silence import only_silence, says_sources_are_silent
 from knowledge import KnowledgeBase, today
 from knowledge.french_dates import deadline_in
 from knowledge.geography import continents_named
@@ -50,6 +50,11 @@ def source_prefix(domain: dict[str, Any]) -> str:
 
 def without_sources(text: str, prefix: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith(prefix))
+
+
+def without_source_lines(draft: list[dict[str, Any]], prefix: str) -> list[dict[str, Any]]:
+    """The messages with their source lines taken out."""
+    return [{**m, "text": without_sources(m["text"], prefix)} if m.get("text") else m for m in draft]
 
 
 # What a passage of each entry type leaves in the conversation, so that a follow-up
@@ -224,6 +229,10 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         first["text"] = f"{render(domain, lead)}\n{first['text']}"
     if says_sources_are_silent(reply_text(draft)):
         draft = with_contact(kb, domain, draft)
+        reach = service_reach(kb, domain)
+        if reach and only_silence(without_sources(reply_text(draft), prefix), reach.contact):
+            draft = without_source_lines(draft, prefix)  # « les documents ne précisent pas… » cites nothing
+            answered = False
     if shape == YES_NO and answered:
         # « pas de partenaire dans ce pays (Italie) » only echoes the question: it confirms nothing,
         # and neither do the other names or the continent of what it echoes.

@@ -20,3 +20,13 @@ _SILENT = re.compile(
 def says_sources_are_silent(text: str) -> bool:
     """Whether `text` says the sources do not give something."""
     return _SILENT.search(unaccent(text)) is not None
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def only_silence(text: str, contact: str) -> bool:
+    """Whether every sentence of `text` says the sources are silent or gives whom to ask
+    (`contact`): such an answer states no fact, so it has no source to cite."""
+    sentences = [s for line in text.splitlines() for s in _SENTENCE.split(line) if s.strip()]
+    return bool(sentences) and all(says_sources_are_silent(s) or contact in s for s in sentences)

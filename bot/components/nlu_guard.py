@@ -30,6 +30,10 @@ _TAKING_PART = re.compile(
     r"\b(je|j|jsuis|moi|me|m|nous|notre|nos|mon|ma|mes|puis|pouvons|peux|participer|participation|postuler|"
     r"candidater|candidature|eligible|eligibles|eligibilite|inscrire|inscription|beneficier|droit|conditions?|"
     r"criteres? d (eligibilite|admission|acces)|repondre a l appel)\b")
+# A count, an amount or who took part is a question of fact, whatever programme it names:
+# « combien d'écoles ont participé au PrECI ? », « le montant maximum du PISI ? ».
+_ASKS_FACT = re.compile(r"\b(combien|cb|cmb|montant|montants|budget|somme|ont participe|a participe|avaient participe|"
+                        r"ont ete (retenus?|retenues?|selectionnee?s?|soutenue?s?))\b")
 _QUESTION_SENTENCE = re.compile(r"[^.!?:]*\?")
 
 
@@ -41,10 +45,13 @@ def _fold(text: str) -> str:
 
 def asks_about_taking_part(text: str, entities: list[dict[str, Any]]) -> bool:
     """Whether a message read as `ask_eligibility` is about taking part in a programme."""
+    asked = _QUESTION_SENTENCE.findall(text)
+    question = _fold(asked[-1] if asked else text)
+    if _ASKS_FACT.search(question):
+        return False
     if any(e.get("entity") in ("programme", "audience") for e in entities):
         return True
-    asked = _QUESTION_SENTENCE.findall(text)
-    return _TAKING_PART.search(_fold(asked[-1] if asked else text)) is not None
+    return _TAKING_PART.search(question) is not None
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

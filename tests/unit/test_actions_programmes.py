@@ -47,7 +47,7 @@ def test_how_to_apply_says_the_documents_are_silent_and_gives_the_contact(make_t
                                                         [("programme", "pisi")]))
     assert "ne précisent pas comment poser sa candidature au PISI" in result.text
     assert PHONE in result.text
-    assert "Source :" in result.text
+    assert "Source :" not in result.text  # a silence states no fact to cite
 
 
 def test_closed_call_gives_the_date_and_the_next_step(make_tracker, run, monkeypatch):

@@ -16,6 +16,9 @@ from bot.components.nlu_guard import EligibilityIntentGuard, asks_about_taking_p
     ("Quels collèges de Suresnes y participent ?", [], False),
     ("Je suis étudiant en droit. La loi Thiollière, elle date de quelle année ?", [], False),
     ("Quels sont les critères de recherche du répertoire du CITIM ?", [], False),
+    ("Combien de lycées ont participé au programme l'an dernier ?", [{"entity": "programme", "value": "preci"}], False),
+    ("Notre ASBL : quel est le montant maximum d'un soutien ?", [{"entity": "programme", "value": "pisi"}], False),
+    ("Notre ASBL peut-elle demander un soutien ?", [{"entity": "programme", "value": "pisi"}], True),
 ])
 def test_taking_part_is_read_in_the_question_itself(text, entities, taking_part):
     assert asks_about_taking_part(text, entities) is taking_part

@@ -520,3 +520,12 @@ def test_a_passage_found_well_answers_instead_of_asking_back(make_tracker, run):
         "Quels secteurs sont cités en exemple quand l'Ille-et-Vilaine parle d'aider ses partenaires ?",
         "ask_partnership_details"))
     assert "?" not in result.text.split("\n")[0] and "Source :" in result.text
+
+
+def test_an_answer_that_only_states_a_silence_cites_no_source():
+    from actions.silence import only_silence
+    contact = "Téléphone : 081 000 000"
+    assert only_silence("Les documents ne précisent pas comment postuler. Le mieux est de contacter le service : "
+                        f"{contact}.", contact)
+    assert not only_silence("Les documents ne précisent pas de chiffre pour cela. Voici ce qu'ils en disent :\n"
+                            "Le service compte trois programmes.", contact)
