@@ -245,7 +245,8 @@ _ROLE_SAID = {"chef": ("chef", "responsable", "directeur", "directrice"), "bourg
               "president": ("presid",), "presidente": ("presid",), "preside": ("presid",), "directrice": ("direct",),
               "directeur": ("direct",), "signe": ("sign",), "signee": ("sign",)}
 # ...or an amount of money (« le budget du PISI ? », « combien d'argent ? »).
-_AMOUNT = re.compile(r"\b(budget|budgets|montant|montants|cout|coute|coutent|prix|tarif|tarifs|combien d argent|"
+_AMOUNT = re.compile(r"\b(budget|budgets|montant|montants|cout|coute|coutent|couter|coutera|couteront|prix|tarif|tarifs|"
+                     r"combien d argent|combien (?:\w+ )?gagnen?t?|salaires?|remunerations?|"
                      r"euros?|somme|sommes|depense|depenses|depensent|subvention|subventions|dotation)\b")
 _MONEY = re.compile(r"€|\beuros?\b|\bEUR\b", re.IGNORECASE)
 
