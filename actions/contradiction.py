@@ -128,6 +128,8 @@ def values_in(words: list[str]) -> list[Value]:
             found.append(Value("month", w, i, i))
         elif w in ORDINALS and not (w in ("second", "seconde") and i and words[i - 1] in ("en", "au")):
             found.append(Value("order", ORDINALS[w], i, i))
+        elif i and words[i - 1] in _NUMBERED and _rank(w):
+            found.append(Value("order", _rank(w) - 1, i - 1, i))  # « Priorité 4 », « numéro un »
         elif pace is not None:
             found.append(Value("rhythm", pace, i, i))
         elif w in _COSTS:
@@ -139,6 +141,18 @@ def values_in(words: list[str]) -> list[Value]:
             found.append(Value("street_number", w, i, i))
         i += 1
     return found
+
+
+# Nouns a rank follows (« Priorité 4 », « l'objectif 2 », « numéro un »).
+_NUMBERED = frozenset("priorite objectif enjeu axe volet etape numero".split())
+_RANK_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+
+
+def _rank(word: str) -> int | None:
+    """A small rank written in digits or words (1 to 12)."""
+    if word.isdigit() and 0 < int(word) <= 12:
+        return int(word)
+    return _RANK_WORDS.get(word)
 
 
 def roles_in(text: str) -> set[object]:

@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, PASSAGE, better_passage, reply_text
+from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, PASSAGE, better_passage, named_bodies, reply_text
 from actions.answer_shape import (
     confirms,
     gives_shape,
@@ -249,7 +249,11 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         evidence = with_other_names(kb, evidence)
         evidence += "\n" + " ".join(continents_named(evidence))  # China answers « en Asie ? »
         evidence += "\n" + " ".join(demonyms_named(evidence))  # ... and « une province chinoise ? »
-        said_yes = confirms(question, evidence, kb.term_weight)
+        named = named_bodies(kb, question)
+        # « Namur est jumelée avec le Fujian ? » answered with the Basse-Normandie's Fujian: another
+        # body's fact does not confirm what the question says of the one it names.
+        said_yes = (confirms(question, evidence, kb.term_weight)
+                    and not (named and answered_about and answered_about not in named))
         verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
         first = next(m for m in draft if m.get("text"))
         first["text"] = f"{verdict} {first['text']}"

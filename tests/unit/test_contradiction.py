@@ -38,6 +38,8 @@ PARTNERS = ("Partenaires : Région de Louga (Sénégal) — jumelage ; Province 
     ("Le dépistage est payant ?", "La Province veut dépister gratuitement le VIH.", True),
     ("La mobilité des jeunes est la première priorité ?",
      "Quatrième et dernière priorité : la mobilité internationale des jeunes.", True),
+    ("L'objectif numéro un, c'est la culture pour tous ?", "Objectif 3 : la culture pour tous.", True),
+    ("La culture pour tous, c'est bien l'objectif 3 ?", "Objectif 3 : la culture pour tous.", False),
     # two values of a kind state none
     ("Louga, c'est au Sénégal ou au Mali ?", PARTNERS, False),
     # no value, nothing to contradict

@@ -239,6 +239,14 @@ def test_closed_question_confirmed_starts_with_yes(make_tracker, run):
     assert result.text.startswith("Oui.")
 
 
+def test_another_bodys_partner_does_not_confirm_a_claim_about_the_body_named(make_tracker, run):
+    # The Fujian is a partner of the Basse-Normandie, never of the Province de Namur.
+    result = run(ActionAnswerPartnershipDetails(), make_tracker("La Province de Namur coopère avec le Fujian ?",
+                                                                "ask_partnership_details", [("partner", "fujian")]))
+    assert result.text.startswith("Non.")
+    assert "Basse-Normandie" in result.text
+
+
 def test_how_many_partners_gives_the_count(make_tracker, run):
     result = run(ActionAnswerPartnerships(), make_tracker("avec combien de partenaires étrangers Namur travaille ?",
                                                           "ask_partnerships"))
