@@ -17,6 +17,7 @@ does. The full history stays stored: the widget's history, reports and erasure r
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -44,22 +45,32 @@ INDEXES = {
 }
 
 
+# Any fixed number: the PostgreSQL advisory lock that instances creating the tables share.
+_CREATION_LOCK = 5_105_151
+ATTEMPTS = 5
+
+
 def create_tables(engine: sa.engine.Engine) -> None:
     """The state table and the indexes on Rasa's `events` table (which must exist).
 
-    Instances starting together on one PostgreSQL database may both try to create them:
-    the loser's error means they exist, which a second pass checks.
+    Instances starting together on one PostgreSQL database may both try to create them, and
+    « IF NOT EXISTS » does not see an index another transaction is still creating (its
+    commit then fails on a duplicate name): creators take turns under an advisory lock, and
+    a failed pass is retried, when the other's work is visible.
     """
-    for attempt in (1, 2):
+    for attempt in range(1, ATTEMPTS + 1):
         try:
-            metadata.create_all(engine)
             with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATION_LOCK})
+                metadata.create_all(conn)
                 for name, columns in INDEXES.items():
                     conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({columns})"))
             return
         except sa.exc.DBAPIError:
-            if attempt == 2:
+            if attempt == ATTEMPTS:
                 raise
+            time.sleep(0.2 * attempt)
 
 
 def snapshot(tracker: DialogueStateTracker) -> dict[str, Any]:

@@ -5,9 +5,11 @@ two stores opening one database at once."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import warnings
 
 import pytest
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
@@ -42,3 +44,35 @@ async def test_a_long_conversation_on_postgresql_is_read_as_rasa_reads_it(postgr
     finally:
         first.engine.dispose()
         second.engine.dispose()
+
+
+def test_many_instances_creating_the_tables_at_once_all_start(postgres_db: str) -> None:
+    """« IF NOT EXISTS » does not see an index another transaction is still creating: without
+    taking turns, one of several instances starting together failed on a duplicate name."""
+    engine = sa.create_engine(postgres_db)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE events (id SERIAL PRIMARY KEY, sender_id VARCHAR(255), "
+                             "type_name VARCHAR(255), timestamp FLOAT, data TEXT)"))
+    for _round in range(3):
+        with engine.begin() as conn:
+            for name in session_window.INDEXES:
+                conn.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))
+        start, errors = threading.Barrier(6), []
+
+        def create(start: threading.Barrier = start, errors: list = errors) -> None:
+            start.wait()
+            try:
+                session_window.create_tables(sa.create_engine(postgres_db))
+            except Exception as exc:  # noqa: BLE001 (the test reports every failure)
+                errors.append(exc)
+
+        threads = [threading.Thread(target=create) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        assert not errors
+        with engine.connect() as conn:
+            names = {r[0] for r in conn.execute(sa.text("SELECT indexname FROM pg_indexes WHERE tablename = 'events'"))}
+        assert set(session_window.INDEXES) <= names
+    engine.dispose()
