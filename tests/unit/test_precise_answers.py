@@ -115,24 +115,30 @@ def test_what_the_user_says_of_themselves_claims_nothing(kb):
                         "c'est bien ça ?", answer, weight)
 
 
-def test_an_action_the_answer_only_denies_means_no():
-    weight = lambda _g: 1.0  # noqa: E731
-    answer = "La commune accompagne ses voisins sans remplacer leurs services techniques, par des échanges d'agents."
-    assert not confirms("La commune remplace-t-elle les services techniques de ses voisins ?", answer, weight)
-    assert confirms("La commune accompagne-t-elle ses voisins par des échanges d'agents ?", answer, weight)
+_COMMUNE = "La commune accompagne ses voisins sans remplacer leurs services techniques, par des échanges d'agents."
+_NOTE = "Le bas de page contient une note sur le logo, mais la page n'explique ni le contenu de la note."
+_POLITIQUES = "Le service inscrit ses interventions dans les politiques régionales et européennes."
+_ANALYSES = "La Province réalise environ 15.000 analyses de sol par an."
+_SANTE = "Le volet santé vise les enfants, les adultes et les aînés du territoire."
+
+
+@pytest.mark.parametrize(("question", "answer", "confirmed"), [
+    # an action the answer only denies, next to what it acts on
+    ("La commune remplace-t-elle les services techniques de ses voisins ?", _COMMUNE, False),
+    ("La commune accompagne-t-elle ses voisins par des échanges d'agents ?", _COMMUNE, True),
     # a noun of the same stem after a determiner is not the verb denied
-    noted = "Le bas de page contient une note sur le logo, mais la page n'explique ni le contenu de la note."
-    assert confirms("Le bas de page contient-il une note sur le logo ?", noted, weight)
-
-
-def test_greetings_and_sms_words_claim_nothing_and_thousands_are_one_number():
-    weight = lambda _g: 1.0  # noqa: E731
-    answer = "Le service inscrit ses interventions dans les politiques régionales et européennes."
-    assert confirms("Madame, Monsieur, le service inscrit-il ses interventions dans les politiques européennes ?",
-                    answer, weight)
-    counted = "La Province réalise environ 15.000 analyses de sol par an."
-    assert confirms("La Province fait-elle environ 15.000 analyses de sol par an ?", counted, weight)
-    assert not confirms("La Province fait-elle environ 12.000 analyses de sol par an ?", counted, weight)
+    ("Le bas de page contient-il une note sur le logo ?", _NOTE, True),
+    # greetings claim nothing; « 15.000 » is one number
+    ("Madame, Monsieur, le service inscrit-il ses interventions dans les politiques européennes ?", _POLITIQUES, True),
+    ("La Province fait-elle environ 15.000 analyses de sol par an ?", _ANALYSES, True),
+    ("La Province fait-elle environ 12.000 analyses de sol par an ?", _ANALYSES, False),
+    # a question that limits what the sources say
+    ("Le volet santé se limite-t-il aux enfants ?", _SANTE, False),
+    ("le volet sante c juste pr les enfants ?", _SANTE, False),
+    ("Le volet santé vise-t-il aussi les aînés ?", _SANTE, True),
+])
+def test_closed_question_verdicts(question, answer, confirmed):
+    assert confirms(question, answer, lambda _g: 1.0) is confirmed
 
 
 def test_a_person_asked_in_a_role_needs_a_name_in_that_role():
@@ -142,14 +148,6 @@ def test_a_person_asked_in_a_role_needs_a_name_in_that_role():
     assert not lacks_detail("Qui est le maire de la ville ?", "Jean Dupont, maire de la ville, préside le réseau.")
     assert not lacks_detail("c ki le chef du service ?", "Responsable : Bernard Ruyssen, directeur")
     assert not lacks_detail("Qui préside le groupe pays ?", "Le Maire, Jean Dupont, préside le groupe pays.")
-
-
-def test_a_question_that_limits_what_the_sources_say_means_no():
-    weight = lambda _g: 1.0  # noqa: E731
-    answer = "Le volet santé vise les enfants, les adultes et les aînés du territoire."
-    assert not confirms("Le volet santé se limite-t-il aux enfants ?", answer, weight)
-    assert not confirms("le volet sante c juste pr les enfants ?", answer, weight)
-    assert confirms("Le volet santé vise-t-il aussi les aînés ?", answer, weight)
 
 
 def test_the_candidate_decides_whether_it_belongs_to_a_list():
