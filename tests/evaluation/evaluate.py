@@ -45,7 +45,7 @@ HELDOUT = CONVERSATIONS / "heldout"
 # I: the fresh one, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
-                           "aveugle G", "aveugle H", "aveugle I")}
+                           "aveugle G", "aveugle H", "aveugle I", "aveugle J")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
