@@ -486,10 +486,23 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         if top.entry_type in OVERVIEWS:
             return Choice(top, replaces=False)  # a body's or service's overview is never more precise
         gain = coverage(question, f"{top.title} {top.text}", weight) - coverage(question, answer, weight)
-        return Choice(top, replaces=gain >= (CLEARLY_CARD if "contact" in structured else CLEARLY))
+        return Choice(top, replaces=gain >= margin_over(structured, typed))
     # A topic's answer (what a service does, a strategy, the PST) is right only when the
     # question asks for the topic; otherwise the passage that fits the question answers it.
     return Choice(top, replaces=not asks_overview(kb, typed))
+
+
+def margin_over(structured: tuple[str, ...], typed: str) -> float:
+    """How much more of the question a passage must hold to replace a structured answer.
+
+    A definition given to a question that does not ask what the notion means (« y a-t-il
+    beaucoup de conventions de coopération décentralisée ? ») is only its topic: a passage
+    that holds at least as much of the question replaces it."""
+    if "contact" in structured:
+        return CLEARLY_CARD
+    if "definition" in structured and question_shape(typed) not in (DEFINITION, OTHER):
+        return 0.0
+    return CLEARLY
 
 
 def reply_text(messages: list[dict[str, Any]]) -> str:

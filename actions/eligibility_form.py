@@ -10,14 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
 from actions.buttons import payload, plain_button
 from actions.context import mentioned_now, programme_for_audience
 from actions.eligibility_logic import PENDING, generic_replies, next_criterion, read_answers, verdict
+from actions.evidence import content_groups, without_label
 from actions.phrasing import render
+from actions.precise_answer import refine
 from actions.registry import BY_INTENT
 from knowledge import KnowledgeBase
 
@@ -76,6 +78,27 @@ class ValidateEligibilityForm(KnowledgeAction):
             dispatcher.utter_message(text=render(domain, "utter_eligibility_not_understood"))
 
 
+# Words that only ask whether one may take part: « puis-je participer ? », « les conditions pour postuler ? ».
+TAKING_PART = frozenset("participer participation postuler candidater candidature candidat candidats eligible "
+                        "eligibles eligibilite inscrire inscription beneficier droit condition conditions critere "
+                        "criteres admissible admis".split())
+# A question about something else names at least this many things besides taking part.
+OTHER_THINGS = 2
+
+
+def asks_something_else(tracker: Tracker) -> bool:
+    """Whether the message that opens the dialogue asks about something besides taking part
+    (« les entreprises peuvent-elles participer aux coopérations de la Région ? »), rather than
+    only whether the asker may (« je peux participer ? », « prof en primaire, je peux inscrire
+    ma classe ? »): only then may a passage answer it instead."""
+    text = user_text(tracker)
+    if (tracker.latest_message.get("intent", {}).get("name") != "ask_eligibility" or not text
+            or tracker.get_slot("eligibility_asked")):
+        return False
+    rest = [g for g in content_groups(without_label(text)) if not TAKING_PART.intersection(g)]
+    return len(rest) >= OTHER_THINGS
+
+
 class ActionAskEligibilityDone(KnowledgeAction):
     def name(self) -> str:
         return "action_ask_eligibility_done"
@@ -86,7 +109,18 @@ class ActionAskEligibilityDone(KnowledgeAction):
         stop = {"title": render(domain, "utter_button_stop"), "payload": payload("stop")}
         if programme is None:
             buttons = [plain_button(p.acronym or p.name, "inform", {"programme": p.id}) for p in kb.programmes()]
-            dispatcher.utter_message(text=render(domain, "utter_eligibility_which_programme"), buttons=[*buttons, stop])
+            draft = CollectingDispatcher()
+            draft.utter_message(text=render(domain, "utter_eligibility_which_programme"), buttons=[*buttons, stop])
+            if asks_something_else(tracker):
+                # « les entreprises peuvent-elles participer aux coopérations de la Région ? » names no
+                # programme: like any question asked back, it is answered by the passage that
+                # fits it, or declined when it is not ours, and the dialogue does not start.
+                messages, events = refine(kb, self, draft.messages, tracker, domain, [])
+                if messages != draft.messages:
+                    dispatcher.messages.extend(messages)
+                    return [*events, ActiveLoop(None), SlotSet("requested_slot", None),
+                            SlotSet("eligibility_pending_text", None)]
+            dispatcher.messages.extend(draft.messages)
             return []
         answers = tracker.get_slot("eligibility_answers") or {}
         criterion = next_criterion(programme, answers)

@@ -51,6 +51,16 @@ def verdict_lines(kb: KnowledgeBase, domain: dict[str, Any], programme: Programm
     return lines, sources
 
 
+def answered_this_turn(tracker: Tracker) -> bool:
+    """Whether the assistant already said something since the user's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot":
+            return True
+    return False
+
+
 class ActionEligibilityVerdict(KnowledgeAction):
     answer_kind = "eligibility"
 
@@ -61,7 +71,8 @@ class ActionEligibilityVerdict(KnowledgeAction):
                domain: dict[str, Any]) -> list[dict[str, Any]]:
         programme = kb.programme(tracker.get_slot("programme") or "")
         if programme is None:
-            dispatcher.utter_message(text=render(domain, "utter_eligibility_stopped"))
+            if not answered_this_turn(tracker):  # the dialogue's first step answered the question instead
+                dispatcher.utter_message(text=render(domain, "utter_eligibility_stopped"))
             return list(RESET)
         lines, sources = verdict_lines(kb, domain, programme, tracker.get_slot("eligibility_answers") or {})
         lines.append(source_lines(domain, sources))

@@ -128,8 +128,10 @@ def missing_names(question: str, text: str) -> list[str]:
         for word in words[1:]:
             bare = word.split("'")[-1]
             if bare[:1].isupper() and len(bare) > 2 and not bare.isupper() and fold(bare) not in _NOT_NAMES:
-                folded = fold(bare).split()
-                if folded and not ev.has(folded):
+                # « Val-de-Marne » against « Hauts-de-Seine »: each part of a compound name counts,
+                # not just its « de ».
+                parts = [p for p in fold(bare).split() if len(p) > 2] or fold(bare).split()
+                if parts and not all(ev.has([p]) for p in parts):
                     names.append(bare)
     return names
 

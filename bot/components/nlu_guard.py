@@ -7,7 +7,13 @@ collèges y participent ? » to `ask_eligibility`, whose rule starts the eligibi
 eligibility question names a programme, or speaks of the asker (« puis-je », « notre
 asbl »), or of taking part (« participer », « postuler », « éligible »). Without any of
 these, the intent becomes `nlu_fallback`: the fallback action then answers from the passage
-that fits the question, or declines with the service's contact.
+that fits the question, or declines with the service's contact. The other way round, a
+question that names a programme and taking part (« une ONG de Bruxelles peut-elle bénéficier
+du PISI ? ») is an eligibility question even when DIET hesitated between that reading and
+another one (the fallback classifier's ambiguity).
+
+The verb « s'adresser à » (« il s'adresse à qui ? ») is not an address: a question read as a
+contact request on that verb alone takes the next reading (the programme's public).
 """
 
 from __future__ import annotations
@@ -35,6 +41,12 @@ _TAKING_PART = re.compile(
 _ASKS_FACT = re.compile(r"\b(combien|cb|cmb|montant|montants|budget|somme|ont participe|a participe|avaient participe|"
                         r"ont ete (retenus?|retenues?|selectionnee?s?|soutenue?s?))\b")
 _QUESTION_SENTENCE = re.compile(r"[^.!?:]*\?")
+CONTACT = "ask_contact"
+# « à qui s'adresse le PrECI ? »: the verb, not the noun « adresse ».
+_ADDRESSED_TO = re.compile(r"\bs (adresse|adressent)\b")
+# What asks for a way to reach someone, besides the noun « adresse ».
+_CONTACT_CUE = re.compile(r"\b(joindre|contacter|contact|coordonnees|telephone|tel|numero|mail|courriel|email|fax|"
+                          r"site|bureaux?|situe|trouve|ou|horaires?|heures?|ouvert|ouverte|ferme|rue)\b")
 
 
 def _fold(text: str) -> str:
@@ -54,6 +66,23 @@ def asks_about_taking_part(text: str, entities: list[dict[str, Any]]) -> bool:
     return _TAKING_PART.search(question) is not None
 
 
+def only_addressed_to(text: str) -> bool:
+    """Whether « adresse » appears only as the verb « s'adresser à », with nothing else asking
+    how to reach someone."""
+    folded = _fold(text)
+    nouns = len(re.findall(r"\badresses?\b", folded)) - len(_ADDRESSED_TO.findall(folded))
+    return bool(_ADDRESSED_TO.search(folded)) and nouns <= 0 and not _CONTACT_CUE.search(folded)
+
+
+def _named_programme(entities: list[dict[str, Any]]) -> bool:
+    """A programme found by the knowledge base's lookup tables (DIET alone may tag any word)."""
+    return any(e.get("entity") == "programme" and e.get("extractor") == "RegexEntityExtractor" for e in entities)
+
+
+def _next_reading(ranking: list[dict[str, Any]], skip: set[str]) -> dict[str, Any] | None:
+    return next((r for r in ranking if r.get(INTENT_NAME_KEY) not in skip), None)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EligibilityIntentGuard(GraphComponent):
     """Turns `ask_eligibility` into `nlu_fallback` when the question says nothing of taking part."""
@@ -66,13 +95,27 @@ class EligibilityIntentGuard(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
-            if intent.get(INTENT_NAME_KEY) != GUARDED:
-                continue
-            if asks_about_taking_part(message.get(TEXT) or "", message.get("entities") or []):
-                continue
-            confidence = intent.get("confidence", 0.0)
-            message.set(INTENT, {INTENT_NAME_KEY: FALLBACK, "confidence": confidence}, add_to_output=True)
+            name = intent.get(INTENT_NAME_KEY)
+            text = message.get(TEXT) or ""
+            entities = message.get("entities") or []
             ranking = message.get(INTENT_RANKING_KEY) or []
-            message.set(INTENT_RANKING_KEY, [{INTENT_NAME_KEY: FALLBACK, "confidence": confidence}, *ranking],
-                        add_to_output=True)
+            if name == GUARDED and not asks_about_taking_part(text, entities):
+                self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
+            elif name == FALLBACK:
+                hesitated = _next_reading(ranking, {FALLBACK})
+                if (hesitated and hesitated[INTENT_NAME_KEY] == GUARDED and _named_programme(entities)
+                        and asks_about_taking_part(text, entities)):
+                    self._read_as(message, GUARDED, hesitated.get("confidence", 0.0))
+            elif name == CONTACT and only_addressed_to(text):
+                other = _next_reading(ranking, {CONTACT, FALLBACK})
+                if other:
+                    self._read_as(message, other[INTENT_NAME_KEY], other.get("confidence", 0.0))
         return messages
+
+    @staticmethod
+    def _read_as(message: Message, name: str, confidence: float) -> None:
+        """Sets the intent, first in the ranking too (what the policies and the tracker see)."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
+        message.set(INTENT, {INTENT_NAME_KEY: name, "confidence": confidence}, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [{INTENT_NAME_KEY: name, "confidence": confidence}, *ranking],
+                    add_to_output=True)

@@ -141,6 +141,16 @@ def test_stop_quits_the_dialogue_and_the_next_question_is_answered(stack):
     assert "coopération au développement" in text
 
 
+def test_a_question_on_something_else_is_answered_and_the_dialogue_starts_only_when_asked(stack):
+    # read as « can I take part? », but about the Region's cooperation: the passage answers it
+    text, _ = ask(stack, "elig-5", "Une entreprise peut-elle participer à la coopération bilatérale "
+                                   "de la Région Basse-Normandie ?")
+    assert "entreprises" in text and "Source : Région Basse-Normandie" in text
+    assert "Pour quel programme" not in text and "j'arrête" not in text
+    text, buttons = ask(stack, "elig-5", "est-ce qu'on peut participer ?")
+    assert "Pour quel programme" in text and {"PISI", "PrECI"} <= {b["title"] for b in buttons}
+
+
 # --- The unknown --------------------------------------------------------------------------
 
 def test_a_miss_gives_the_contact_at_once_and_two_in_a_row_end_in_an_honest_decline(stack):

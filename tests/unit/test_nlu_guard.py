@@ -41,3 +41,39 @@ def test_only_an_eligibility_reading_without_taking_part_becomes_a_fallback():
     assert fact.get("intent_ranking")[0]["name"] == "nlu_fallback"
     assert real.get("intent")["name"] == "ask_eligibility"
     assert other.get("intent")["name"] == "ask_pst"
+
+
+def ranked(text: str, ranking: list[tuple[str, float]], entities: list[dict] | None = None) -> Message:
+    m = Message.build(text=text)
+    m.set("intent", {"name": ranking[0][0], "confidence": ranking[0][1]})
+    m.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    m.set("entities", entities or [])
+    return m
+
+
+LOOKED_UP = {"entity": "programme", "value": "pisi", "extractor": "RegexEntityExtractor"}
+GUESSED = {"entity": "programme", "value": "faveur", "extractor": "DIETClassifier"}
+
+
+def test_a_hesitation_on_an_eligibility_question_naming_a_programme_opens_the_dialogue():
+    hesitation = [("nlu_fallback", 0.45), ("ask_eligibility", 0.45), ("ask_programme_audience", 0.44)]
+    guard = EligibilityIntentGuard()
+    named, guessed, fact = guard.process([
+        ranked("Notre collectif de Liège peut-il bénéficier du PISI ?", hesitation, [LOOKED_UP]),
+        ranked("Notre collectif de Liège peut-il bénéficier du soutien en faveur des écoles ?", hesitation, [GUESSED]),
+        ranked("Combien de projets ont bénéficié du PISI ?", hesitation, [LOOKED_UP])])
+    assert named.get("intent")["name"] == "ask_eligibility"
+    assert named.get("intent_ranking")[0]["name"] == "ask_eligibility"
+    assert guessed.get("intent")["name"] == "nlu_fallback"  # DIET alone may tag any word as a programme
+    assert fact.get("intent")["name"] == "nlu_fallback"  # a count is a question of fact
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("et ça s'adresse à qui ?", "ask_programme_audience"),  # the verb: the programme's public
+    ("à qui s'adressent ces aides ?", "ask_programme_audience"),
+    ("quelle est l'adresse du service ?", "ask_contact"),  # the noun
+    ("il s'adresse à qui, et quel est son numéro ?", "ask_contact"),  # another way to reach someone
+])
+def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
+    message = ranked(text, [("ask_contact", 0.54), ("ask_programme_audience", 0.34)])
+    assert EligibilityIntentGuard().process([message])[0].get("intent")["name"] == intent

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from actions.answer_selection import CLEARLY, CLEARLY_CARD, margin_over
 from actions.answer_shape import confirms, lacks_detail, lead_with_fact
 from actions.asked_time import asked_time
 from actions.contact import ActionAnswerContact
@@ -120,6 +121,7 @@ _NOTE = "Le bas de page contient une note sur le logo, mais la page n'explique n
 _POLITIQUES = "Le service inscrit ses interventions dans les politiques régionales et européennes."
 _ANALYSES = "La Province réalise environ 15.000 analyses de sol par an."
 _SANTE = "Le volet santé vise les enfants, les adultes et les aînés du territoire."
+_CONSEIL = "La présidente siège aussi au conseil départemental de la Haute-Loire."
 
 
 @pytest.mark.parametrize(("question", "answer", "confirmed"), [
@@ -136,6 +138,9 @@ _SANTE = "Le volet santé vise les enfants, les adultes et les aînés du territ
     ("Le volet santé se limite-t-il aux enfants ?", _SANTE, False),
     ("le volet sante c juste pr les enfants ?", _SANTE, False),
     ("Le volet santé vise-t-il aussi les aînés ?", _SANTE, True),
+    # each part of a compound name counts, not its « de »
+    ("La présidente siège-t-elle au conseil départemental de la Loire-Atlantique ?", _CONSEIL, False),
+    ("La présidente siège-t-elle au conseil départemental de la Haute-Loire ?", _CONSEIL, True),
 ])
 def test_closed_question_verdicts(question, answer, confirmed):
     assert confirms(question, answer, lambda _g: 1.0) is confirmed
@@ -204,6 +209,18 @@ def test_the_one_partner_in_the_country_named_answers_a_follow_up(make_tracker, 
                            [("country", "Chine")], body="namur")
     result = run(ActionAnswerPartnershipDetails(), tracker)
     assert jiangsu.partner in result.text and "Fujian" not in result.text
+
+
+@pytest.mark.parametrize(("structured", "question", "margin"), [
+    (("definition",), "que veut dire jumelage ?", CLEARLY),  # the definition is what is asked
+    (("definition",), "c'est quoi un jumelage ?", CLEARLY),
+    (("definition",), "le jumelage a-t-il été signé en 1990 ?", 0.0),  # the notion is only the topic
+    (("definition",), "depuis quand ce jumelage existe ?", 0.0),
+    (("contact",), "le jumelage a-t-il été signé en 1990 ?", CLEARLY_CARD),
+    (("programme",), "le programme a-t-il été lancé en 1990 ?", CLEARLY),
+])
+def test_a_definition_gives_way_to_a_passage_as_good_when_the_notion_is_not_asked(structured, question, margin):
+    assert margin_over(structured, question) == margin
 
 
 def test_a_question_in_words_the_sources_never_use_is_not_asked_back(make_tracker, run):
