@@ -126,6 +126,11 @@ _POINTS_BACK = re.compile(r"\b(il|elle|ils|elles|ca|celui ci|celle ci|lequel|laq
 CONTEXT_CHARS = 160
 
 
+def points_back(question: str) -> bool:
+    """« il occupe quelle fonction ? », « ça sert à quoi ? »: a pronoun for what was just said."""
+    return _POINTS_BACK.search(fold(question)) is not None
+
+
 def previous_exchange(tracker: Tracker) -> tuple[str, str]:
     """The user's previous message and the first line of the bot's answer to it."""
     asked, said = previous_turn(tracker)
@@ -314,9 +319,13 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
 
 
 def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, answer: str,
-                           outcome: str) -> Choice | None:
+                           outcome: str, after_passage: bool = False) -> Choice | None:
     """For a follow-up: among the passages found with the previous exchange, the one that holds
-    the words typed now (« Chine » in « et celle en Chine ? »), named in its title if possible."""
+    the words typed now (« Chine » in « et celle en Chine ? »), named in its title if possible.
+
+    `after_passage`: the previous answer was a passage, or of another kind than this one; a
+    pronoun then points to what it said (« il occupe quelle fonction ? » after the brochure's
+    publisher), not to the topic the intent would answer (the service)."""
     weight = kb.term_weight
     groups = content_groups(typed)
     rarest = max(groups, key=weight) if groups else None
@@ -328,7 +337,7 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     # « il occupe quelle fonction ? », « elle porte sur quels secteurs ? »: a pronoun points to
     # what was just answered; the passage found best with that exchange answers, even when
     # the follow-up words it differently.
-    pointed = _POINTS_BACK.search(fold(typed)) is not None and hits[0].score >= MIN_UNPLACED
+    pointed = points_back(typed) and hits[0].score >= MIN_UNPLACED
     top = min(hits, key=key)
     # « depuis quand ? » has no word of its own: the passage found with the previous
     # exchange is the answer if it is found well.
@@ -341,6 +350,8 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
         return Choice(top, replaces=True)
     if holds(Evidence.of(answer), top):
         return Choice(top, replaces=False)
+    if pointed and after_passage:
+        return Choice(top, replaces=True)
     return Choice(top, replaces=covers - coverage(typed, answer, weight) >= CLEARLY)
 
 
@@ -404,7 +415,8 @@ def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], quest
 
 
 def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured: tuple[str, ...],
-                   outcome: str, entity_answer: bool = False, continues: bool = True) -> Choice | None:
+                   outcome: str, entity_answer: bool = False, continues: bool = True,
+                   drifts: bool = False) -> Choice | None:
     """The best passage for the question, and whether to give it instead of `answer`.
 
     When it is not given, it still tells what the answer is about (a closed question is
@@ -419,6 +431,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
             a programme): like a structured answer, it is replaced only by a clearly better one.
         continues: whether the action's answer continues the previous one (a follow-up it
             resolved from the conversation is then kept).
+        drifts: whether a question that only points back got an answer about another topic
+            than the previous one (the passage found with the previous exchange then answers).
     """
     typed = tracker.latest_message.get("text") or ""
     if not typed or typed.startswith("/"):
@@ -452,7 +466,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if not hits:
         return None
     if leans:
-        return in_context_of_previous(kb, hits, typed, answer, outcome)
+        return in_context_of_previous(kb, hits, typed, answer, outcome,
+                                      after_passage=tracker.get_slot("last_answer") == PASSAGE or drifts)
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
     # definition of the term named. Searched deeper than the rest: many
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.
@@ -486,21 +501,22 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         if top.entry_type in OVERVIEWS:
             return Choice(top, replaces=False)  # a body's or service's overview is never more precise
         gain = coverage(question, f"{top.title} {top.text}", weight) - coverage(question, answer, weight)
-        return Choice(top, replaces=gain >= margin_over(structured, typed))
+        return Choice(top, replaces=gain >= margin_over(kb, structured, typed))
     # A topic's answer (what a service does, a strategy, the PST) is right only when the
     # question asks for the topic; otherwise the passage that fits the question answers it.
     return Choice(top, replaces=not asks_overview(kb, typed))
 
 
-def margin_over(structured: tuple[str, ...], typed: str) -> float:
+def margin_over(kb: KnowledgeBase, structured: tuple[str, ...], typed: str) -> float:
     """How much more of the question a passage must hold to replace a structured answer.
 
     A definition given to a question that does not ask what the notion means (« y a-t-il
-    beaucoup de conventions de coopération décentralisée ? ») is only its topic: a passage
-    that holds at least as much of the question replaces it."""
+    beaucoup de conventions de coopération décentralisée ? », « que doivent préciser ces
+    conventions ? ») is only its topic: a passage that holds at least as much of the
+    question replaces it."""
     if "contact" in structured:
         return CLEARLY_CARD
-    if "definition" in structured and question_shape(typed) not in (DEFINITION, OTHER):
+    if "definition" in structured and question_shape(typed) != DEFINITION and not asks_overview(kb, typed):
         return 0.0
     return CLEARLY
 

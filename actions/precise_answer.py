@@ -14,7 +14,18 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_selection import ANSWERED, ASKED_BACK, DECLINED, PASSAGE, better_passage, named_bodies, reply_text
+from actions.answer_selection import (
+    ALL_NAMED,
+    ANSWERED,
+    ASKED_BACK,
+    DECLINED,
+    PASSAGE,
+    better_passage,
+    named_bodies,
+    named_entities,
+    points_back,
+    reply_text,
+)
 from actions.answer_shape import (
     confirms,
     gives_shape,
@@ -26,7 +37,7 @@ from actions.answer_shape import (
 from actions.asked_time import asked_time
 from actions.context import body_in_context
 from actions.contradiction import demonyms_named
-from actions.evidence import content_groups, without_echoes
+from actions.evidence import content_groups, coverage, without_echoes
 from actions.opening_hours import hours_answer
 from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
@@ -39,6 +50,8 @@ from knowledge.geography import continents_named
 from knowledge.textnorm import fold
 
 PASSAGE_ANSWER = PASSAGE
+# An answer holding less than this share of a pointing follow-up's words says little of what is asked.
+DRIFT_COVERAGE = 0.5
 # Slots an action sets when it answered about one entity (a partner, a programme).
 ENTITY_SLOTS = ("partner", "programme")
 
@@ -159,6 +172,20 @@ def continues_conversation(action: Any, tracker: Tracker) -> bool:
     return not (getattr(action, "answer_kind", None) == "contact" and last not in (None, "contact"))
 
 
+def drifts_from_previous(kb: KnowledgeBase, action: Any, tracker: Tracker, about_entity: bool, answer: str) -> bool:
+    """Whether a question that only points back (« il occupe quelle fonction ? » after the PST's
+    publisher) got another kind of answer than the previous one, about no entity of the
+    conversation, that says little of what is asked (the service's overview): the pronoun
+    points to what was just said. A contact card is never such a drift: « et son numéro ? »
+    after a programme wants the number of the service running it."""
+    last = tracker.get_slot("last_answer")
+    kind = getattr(action, "answer_kind", None)
+    question = tracker.latest_message.get("text") or ""
+    return bool(last and kind and kind not in (last, "contact") and not about_entity and points_back(question)
+                and not named_entities(kb, question, ALL_NAMED + ("topic",))
+                and coverage(question, answer, kb.term_weight) < DRIFT_COVERAGE)
+
+
 def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker: Tracker,
            domain: dict[str, Any], events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The messages and events to send instead of the action's `draft` and `events`.
@@ -192,7 +219,8 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     # The action may know the question exactly, and that the detail asked is missing.
     exact = action.is_exact(kb, tracker, events)
     choice = None if exact else \
-        better_passage(kb, tracker, core, action.structured_for(tracker), outcome, about_entity, continues_conversation(action, tracker))
+        better_passage(kb, tracker, core, action.structured_for(tracker), outcome, about_entity, continues_conversation(action, tracker),
+                       drifts_from_previous(kb, action, tracker, about_entity, core))
     if (outcome == ASKED_BACK and asks_back(answer) and not (choice and choice.replaces) and not about_entity
             and kb.unknown_share(content_groups(question)) >= FOREIGN):
         # « comment postuler à un stage à l'ONU ? »: asking back which programme is meant would
