@@ -319,13 +319,13 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
 
 
 def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, answer: str,
-                           outcome: str, after_passage: bool = False) -> Choice | None:
+                           outcome: str, after_other: bool = False) -> Choice | None:
     """For a follow-up: among the passages found with the previous exchange, the one that holds
     the words typed now (« Chine » in « et celle en Chine ? »), named in its title if possible.
 
-    `after_passage`: the previous answer was a passage, or of another kind than this one; a
-    pronoun then points to what it said (« il occupe quelle fonction ? » after the brochure's
-    publisher), not to the topic the intent would answer (the service)."""
+    `after_other`: the answer is of another kind than the previous one and says little of what
+    is asked; a pronoun then points to what was just said (« il occupe quelle fonction ? »
+    after the brochure's publisher), not to the topic the intent would answer (the service)."""
     weight = kb.term_weight
     groups = content_groups(typed)
     rarest = max(groups, key=weight) if groups else None
@@ -350,7 +350,7 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
         return Choice(top, replaces=True)
     if holds(Evidence.of(answer), top):
         return Choice(top, replaces=False)
-    if pointed and after_passage:
+    if pointed and after_other:
         return Choice(top, replaces=True)
     return Choice(top, replaces=covers - coverage(typed, answer, weight) >= CLEARLY)
 
@@ -467,7 +467,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return None
     if leans:
         return in_context_of_previous(kb, hits, typed, answer, outcome,
-                                      after_passage=tracker.get_slot("last_answer") == PASSAGE or drifts)
+                                      after_other=drifts)
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
     # definition of the term named. Searched deeper than the rest: many
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.
