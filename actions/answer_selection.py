@@ -466,8 +466,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if not hits:
         return None
     if leans:
-        return in_context_of_previous(kb, hits, typed, answer, outcome,
-                                      after_other=drifts)
+        return in_context_of_previous(kb, hits, typed, answer, outcome, after_other=drifts)
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
     # definition of the term named. Searched deeper than the rest: many
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.

@@ -85,7 +85,10 @@ def _next_reading(ranking: list[dict[str, Any]], skip: set[str]) -> dict[str, An
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EligibilityIntentGuard(GraphComponent):
-    """Turns `ask_eligibility` into `nlu_fallback` when the question says nothing of taking part."""
+    """Corrects three readings: `ask_eligibility` that says nothing of taking part becomes
+    `nlu_fallback`; a fallback that hesitated with `ask_eligibility` on a programme named with
+    taking part becomes `ask_eligibility`; `ask_contact` on the verb « s'adresser à » alone
+    takes the next reading."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
