@@ -60,7 +60,7 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     if candidate:
         # « La solidarité fait-elle partie des quatre valeurs ? »: the candidate decides,
         # however the list is called (« retombées » for the sources' « impacts »).
-        said = Evidence.of(answer)
+        said = Evidence.of(answer, strict=True)
         total = sum(weight(g) for g in candidate)
         return sum(weight(g) for g in candidate if not said.has(g)) <= UNSUPPORTED * total
     return unsupported_share(question, answer, weight, claims_to_confirm(question)) <= UNSUPPORTED

@@ -15,6 +15,7 @@ from actions.context import body_in_context, latest_entity, mentioned_now
 from actions.evidence import unsupported_share
 from actions.partnerships import ActionAnswerPartnerships
 from actions.phrasing import render, source_lines
+from actions.question_shape import WHERE, question_shape
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
 from knowledge.geography import continent_in
@@ -63,6 +64,8 @@ def kinds_asked(tracker: Tracker) -> list[str]:
             continue
         said = fold(text[e.get("start", 0):e.get("end", 0)])
         kinds.append("address" if street and BARE_NUMBER.match(said) else e.get("value"))
+    if not kinds and question_shape(text) == WHERE:
+        kinds.append("address")  # « le SREI, c'est où ? », « dans quel bâtiment ? »
     return list(dict.fromkeys(kinds))
 
 

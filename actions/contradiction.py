@@ -88,6 +88,11 @@ def _forms(base: str) -> tuple[str, ...]:
     return base, feminine, feminine + "s", base if base.endswith("s") else base + "s"
 
 
+def countries_of_demonyms(text: str) -> list[str]:
+    """The folded countries whose nationality adjective `text` uses (« une province chinoise » → chine)."""
+    return list(dict.fromkeys(c for w in fold(text).split() if (c := _demonym(w))))
+
+
 def _demonym(word: str) -> str | None:
     for base, country in _DEMONYMS.items():
         if word in {base, base + "e", base + "s", base + "es", base + "ne", base + "nes"}:

@@ -4,9 +4,10 @@ enough to run on every reply, and the same for a passage and for an action's ans
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from actions.question_shape import question_core
@@ -16,6 +17,8 @@ from knowledge.textnorm import claim_groups, claim_verbs, fold, has_verb, questi
 # « jumelée » meets « jumelage ».
 STEM = 5
 LONG_WORD = 6
+# The share of the shorter word two words of one stem must have in common to count as one.
+ROOT_SHARE = 0.6
 # Lengths of a typed short form (« coop » for « coopération »).
 ABBREVIATION = (4, 5)
 # Words that only frame a claim (« ce genre d'associations », « ce pays » for one named before, « un
@@ -64,25 +67,53 @@ class Evidence:
     """A text folded for matching: its words and their stems."""
 
     words: frozenset[str]
-    stems: frozenset[str]
+    stems: dict[str, frozenset[str]] = field(hash=False, compare=False)  # stem -> the words that have it
     numbers: frozenset[str]
+    # Whether a word of the same stem must also share most of its letters (`same_root`): what a
+    # verdict checks; ranking keeps the loose stem, kinder to typos.
+    strict: bool = False
 
     @classmethod
-    def of(cls, text: str) -> Evidence:
+    def of(cls, text: str, strict: bool = False) -> Evidence:
         words = fold(text).split()
         ranks = [r for w in words if (r := rank_of(w, digits=True))]
-        return cls(frozenset(words + ranks), frozenset(stem(w) for w in words), frozenset(numbers(text)))
+        by_stem: dict[str, set[str]] = {}
+        for w in words:
+            by_stem.setdefault(stem(w), set()).add(w)
+        return cls(frozenset(words + ranks), {k: frozenset(v) for k, v in by_stem.items()}, frozenset(numbers(text)),
+                   strict)
 
     def has(self, forms: Iterable[str]) -> bool:
         """Whether any form (a word or its lemma) appears, or a word of the same stem; a number
         written out (« vingt ») is found as digits too, an ordinal as its rank (« seconde »)."""
-        return any(f in self.words or stem(f) in self.stems or str(_NUMBER_WORDS.get(f, "")) in self.numbers
+        return any(f in self.words or self._same_root(f) or str(_NUMBER_WORDS.get(f, "")) in self.numbers
                    or rank_of(f) in self.words or self._abbreviates(f) for f in forms)
+
+    def _same_root(self, form: str) -> bool:
+        """A word of the same stem; when strict, one that also shares most of its letters with
+        `form`: « européennes » meets « européen », « partenaires » « partenariat », but
+        « intérieur » and « interrégionales » do not meet « international » through « inter »."""
+        found = self.stems.get(stem(form), ())
+        return any(same_root(form, w) for w in found) if self.strict else bool(found)
 
     def _abbreviates(self, form: str) -> bool:
         """« coop », « asso », « dept »: a short form typed for a longer word of the text."""
         return (ABBREVIATION[0] <= len(form) <= ABBREVIATION[1]
                 and any(w.startswith(form) and len(w) >= len(form) + 3 for w in self.words))
+
+
+def same_root(a: str, b: str) -> bool:
+    """Whether two words of one stem share at least ROOT_SHARE of the shorter one's letters, or
+    differ by one typed letter (« thioliere » for « thiolliere »)."""
+    common = len(os.path.commonprefix((a, b)))
+    return common >= ROOT_SHARE * min(len(a), len(b)) or _one_edit(a[common:], b[common:])
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two word ends differ by one letter added, dropped or changed (their first letters differ)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    return a[1:] == b[1:] or a[1:] == b or a == b[1:]
 
 
 @lru_cache(maxsize=512)
@@ -121,7 +152,7 @@ def missing_names(question: str, text: str) -> list[str]:
 
     The first word of a sentence is capitalised anyway and is skipped.
     """
-    ev = Evidence.of(text)
+    ev = Evidence.of(text, strict=True)
     names = []
     for sentence in re.split(r"[.?!:;«»\"]", question):
         words = re.findall(r"[\w'-]+", sentence)
@@ -239,7 +270,7 @@ def unsupported_share(question: str, answer: str, weight, claims: tuple[tuple[st
     claims = _claims(question) if claims is None else claims
     if not claims:
         return 0.0
-    ev = Evidence.of(answer)
+    ev = Evidence.of(answer, strict=True)
     total = sum(weight(g) for g in claims)
     return sum(weight(g) for g in claims if not ev.has(g)) / total if total else 0.0
 
@@ -309,9 +340,21 @@ _DENIAL = frozenset("pas non sans ni aucun aucune jamais".split())
 DENIAL_REACH = 3
 
 
+# « le SREI va-t-il automatiquement le soutenir ? », « les agents sont-ils obligés de… ? »: a
+# question that makes a rule of what the sources describe; confirmed only in the same words.
+_WIDENS = re.compile(r"\b(automatique\w*|systematique\w*|obligatoirement|obligee?s? (de|d)|d office|"
+                     r"sans condition\w*|sans exception|quel qu il soit|quelle qu elle soit|quels qu ils soient|"
+                     r"quelles qu elles soient|en toutes circonstances)\b")
+
+
 def narrows(question: str, answer: str) -> bool:
-    """Whether the question narrows what the sources say and the answer does not narrow it too."""
-    return bool(_RESTRICTS.search(fold(question))) and not _NARROW.search(fold(answer))
+    """Whether the question narrows (or widens into a rule) what the sources say and the answer
+    does not say it too."""
+    folded, said = fold(question), fold(answer)
+    if _RESTRICTS.search(folded) and not _NARROW.search(said):
+        return True
+    widened = _WIDENS.search(folded)
+    return widened is not None and stem(widened.group(1).split()[0]) not in {stem(w) for w in said.split()}
 
 
 def denied_claims(question: str, answer: str) -> list[tuple[str, ...]]:

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import KnowledgeAction
 from actions.buttons import button
 from actions.context import body_in_context, latest_entity, mentioned_all, mentioned_now
+from actions.contradiction import countries_of_demonyms
 from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
 from knowledge import KnowledgeBase
@@ -129,9 +130,12 @@ def partners_in_place_asked(kb: KnowledgeBase, tracker: Tracker) -> list[Partner
     if len(countries) > 1 or _EXCEPT.search(fold(text)):
         return []  # « et à part la Chine et le Sénégal ? » asks for the others
     place = countries[0] if countries else continent_in(text)
-    if not place:
-        return []
     everything = kb.partnerships(body_id=body_id)
+    if not place:
+        # « le partenariat avec la province chinoise » names the country by its adjective
+        adjectives = countries_of_demonyms(text)
+        there = [p for p in everything if len(adjectives) == 1 and fold(p.country) == adjectives[0]]
+        return there if len({p.partner for p in there}) == 1 else []
     there = ([p for p in everything if in_continent(p.country, place)] if is_continent(place)
              else kb.partnerships(body_id=body_id, country=place))
     partners = {p.partner for p in there}
@@ -149,7 +153,10 @@ class ActionAnswerPartnershipDetails(KnowledgeAction):
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
-        found = partnerships_in_context(kb, tracker) or partners_in_place_asked(kb, tracker)
+        # « et pour la Chine, depuis quand ? » after Louga: a place named now, with one partner
+        # there, moves on from the partner discussed; a partner named now stays first.
+        placed = [] if mentioned_now(kb, tracker, "partner", "partner") else partners_in_place_asked(kb, tracker)
+        found = placed or partnerships_in_context(kb, tracker)
         if not found:
             body_id = body_in_context(kb, tracker)
             dispatcher.utter_message(text=render(domain, "utter_partnership_which"),

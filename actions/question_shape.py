@@ -32,7 +32,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      # « et le maire, il s'appelle comment ? » (« comment s'appelle l'outil ? » names a thing)
                      r"il s appelle comment|elle s appelle comment|comment il s appelle|comment elle s appelle)\b")),
     (WHERE, re.compile(r"^(et |d |mais )?ou\b|\b(ou se trouve|ou se situe|ou sont|ou est|ou etes|c est ou|adresse postale|adresse|"
-                       r"code postal|situe|situes|situee|se trouvent|localite|quelle rue|quelle ville)\b")),
+                       r"code postal|situe|situes|situee|se trouvent|localite|quelle rue|quelle ville|"
+                       r"(dans )?(quel|quels) (batiment|immeuble|edifice|locaux|local))\b|\b(sont|est|trouve|trouvent) ou$")),
     (WHICH, re.compile(r"\b(quels sont|quelles sont|lesquels|lesquelles|quels|quelles|liste|enumer\w*|citez|"
                        r"cite moi|nommer)\b")),
 ]
@@ -44,10 +45,10 @@ _YES_NO_START = re.compile(
     r"c est bien |c est vrai |il est vrai |vrai que |est ce vrai )")
 # « …, c'est bien ça ? », « …, non ? », « … ou pas ? »: a statement put to the test, whatever
 # question word it holds (« l'accord date de 2010, c'est exact ? »).
-_YES_NO_TAG = re.compile(r"\b(c est (bien )?(ca|exact|juste|correct|vrai)|est ce (bien )?(exact|vrai|juste|correct)|"
+_YES_NO_TAG = re.compile(r"\b((c est|cest|c) (bien )?(ca|sa|exact|juste|correct|vrai)|est ce (bien )?(exact|vrai|juste|correct)|"
                          r"n est ce pas|ou pas|ou non|si j ai bien compris|je me trompe|je ne me trompe pas|"
                          r"vous confirmez|tu confirmes|confirmez vous|vous pouvez confirmer|pouvez vous confirmer|"
-                         r"c est bien le cas|c est le cas)\s*$")
+                         r"c est bien le cas|c est le cas|ou (c|cest|c est) (une |juste une )?(rumeur|legende|faux|pas vrai))\s*$")
 # « Je voudrais savoir si le Département soutient… », « je me demande si… »: a closed question
 # asked indirectly (unless a question word follows: « savoir si et quand… »).
 _ASKS_WHETHER = re.compile(r"\b(savoir|demande|demandais|dire|verifier|confirmer|preciser|indiquer) si\b")
@@ -55,7 +56,25 @@ _ASKS_WHETHER = re.compile(r"\b(savoir|demande|demandais|dire|verifier|confirmer
 _SHORT_TAG = re.compile(r",\s*(non|oui|vrai|exact|juste|correct)\s*[?!. ]*$", re.IGNORECASE)
 # « …, est-ce que je peux… ? », « ille et vilaine ya til une coop… ? »: a closed question after a
 # preamble, when no question word comes before it.
-_YES_NO_INSIDE = re.compile(r"\b(est ce qu|esk|ya t il|ya til|y a t il|y a til|existe t il)\b")
+_YES_NO_INSIDE = re.compile(r"\b(est ce qu\w*|esk|ya t il|ya til|y a t il|y a til|existe t il)\b")
+# « une commune peut elle signer… », « le pst prevoit il… »: an inverted subject typed without
+# its hyphens (the raw-text check `_INVERTED` needs them).
+_INVERTED_UNHYPHENED = re.compile(
+    r"\b(est|sont|a|ont|peut|peuvent|doit|doivent|va|vont|fait|font|existe|existent|faut|pourrait|pourraient|"
+    r"sera|seront|serait|seraient|aura|auront|avait|etait|prevoit|prevoient|soutient|soutiennent|propose|proposent|"
+    r"organise|organisent|finance|financent|participe|participent|travaille|travaillent|accompagne|accompagnent|"
+    r"aide|aident|offre|offrent|gere|gerent|compte|comptent|permet|permettent|veut|veulent|touche|concerne|"
+    r"\w+ t) (il|elle|ils|elles|on)\b")
+# « c bien place st aubain », « cest bien »: SMS for « c'est bien… » after the subject.
+_SMS_BIEN = re.compile(r"\b(c|cest) bien\b")
+# Typed with no question mark, still a closed question: « ya une carte des partenariats… »,
+# « jardins therapeutiques ca existe… », « les lyceens ils ont des financements… » (the subject
+# taken up by a pronoun, the way one asks aloud).
+_UNMARKED_CLOSED = re.compile(r"^(ya|y a|il y a|y aurait il|il existe) |\bca existe\b"
+                              r"|^(le|la|les|l|un|une|des|ce|cette|ces|mon|ma|mes|notre|nos) \w+( \w+){0,6} "
+                              r"(il|elle|ils|elles) (est|sont|a|ont|peut|peuvent|va|vont|fait|font|\w+e|\w+ent)\b"
+                              r"|^(le|la|les|l|un|une|des|ce|cette|ces|mon|ma|mes|notre|nos) \w+( \w+){0,4} "
+                              r"(peut|peuvent|pourrait|pourraient|doit|doivent) \w+(er|ir|re)\b")
 # « la loi date bien de 2010 ? », « le PISI s'adresse bien aux écoles ? »: « bien » after the verb.
 _CONFIRM_BIEN = re.compile(r"\b(est|sont|a|ont|\w+e|\w+ent|\w+t) bien (de|d|a|au|aux|en|le|la|les|l|un|une|des|du|que)\b")
 # « … comme à Namur non ? »: « non » closing a long question tests it.
@@ -77,7 +96,7 @@ def _without_relatives(folded: str) -> str:
 
 # A verb that makes a statement of it: common forms, an inverted subject (« finance-t-il »),
 # or SMS « c » for « c'est ».
-_CLAIM_VERB = re.compile(r"\b(est|sont|a|ont|c|c est|fait|font|peut|peuvent|compte|comptent|existe|existent|va|vont|"
+_CLAIM_VERB = re.compile(r"\b(est|sont|a|ont|c|c est|cest|fait|font|peut|peuvent|compte|comptent|existe|existent|va|vont|"
                          r"sera|seront|etait|etaient|doit|doivent|reste|restent|faut|dure|date|datent|porte|portent|"
                          r"travaille|travaillent|organise|organisent|propose|proposent|soutient|soutiennent|gere|"
                          r"gerent|dirige|dirigent|depend|dependent|possede|possedent|participe|participent|finance|bosse|siege|"
@@ -187,8 +206,13 @@ def _is_closed(text: str, folded: str) -> bool:
     inverted = _INVERTED.search(text)
     if inverted and not _opens(fold(text[:inverted.start()])):
         return True
-    inside = _YES_NO_INSIDE.search(folded)
-    if inside and not _OPEN_WORDS.search(folded[:inside.start()]):
+    # before these, only a question word up front opens the question (« en tant que citoyen,
+    # est-ce que… » is closed)
+    for pattern in (_YES_NO_INSIDE, _INVERTED_UNHYPHENED, _SMS_BIEN):
+        found = pattern.search(folded)
+        if found and not _opens(folded[:found.start()]):
+            return True
+    if _UNMARKED_CLOSED.search(folded) and not _OPEN_WORDS.search(folded):
         return True
     bien = _CONFIRM_BIEN.search(folded)
     return bien is not None and not _OPEN_WORDS.search(folded[:bien.start()])

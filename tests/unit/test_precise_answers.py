@@ -9,6 +9,7 @@ from actions.answer_selection import CLEARLY, CLEARLY_CARD, margin_over
 from actions.answer_shape import confirms, lacks_detail, lead_with_fact
 from actions.asked_time import asked_time
 from actions.contact import ActionAnswerContact
+from actions.evidence import Evidence
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
 from actions.programmes import ActionAnswerHowToApply
@@ -59,6 +60,18 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("Les agents qui s'impliquent le font-ils par volontariat ?", YES_NO),
     ("Et son adjoint chargé des relations internationales ?", OTHER),
     ("Suresnes jumelée avec Holon ?", YES_NO),
+    # Typed on a phone: no hyphens, SMS tags, no question mark, a preamble before « est-ce que ».
+    ("le service peut il aider mon club de foot", YES_NO),
+    ("le bureau c bien rue de fer", YES_NO),
+    ("la brochure a 40 pages c ca", YES_NO),
+    ("ya un musee du chocolat dans la province", YES_NO),
+    ("les pompiers ils ont une ecole provinciale", YES_NO),
+    ("les clubs sportifs peuvent demander une aide au service", YES_NO),
+    ("Maman de deux ados, est-ce que la Province organise des stages ?", YES_NO),
+    ("En tant que bénévole, est-ce que je peux aider ?", YES_NO),
+    ("la province va fermer le musee ou c une rumeur", YES_NO),
+    ("le musee il ouvre quand", DATE),
+    ("je voudrais des infos sur le PISI", OTHER),
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
@@ -209,6 +222,25 @@ def test_the_one_partner_in_the_country_named_answers_a_follow_up(make_tracker, 
                            [("country", "Chine")], body="namur")
     result = run(ActionAnswerPartnershipDetails(), tracker)
     assert jiangsu.partner in result.text and "Fujian" not in result.text
+    # the country said by its adjective, with no entity found
+    tracker = make_tracker("le partenariat avec la province chinoise vise quels domaines ?", "ask_partnership_details",
+                           body="namur")
+    result = run(ActionAnswerPartnershipDetails(), tracker)
+    assert jiangsu.partner in result.text and "Source :" in result.text
+    # another country named after one partner's details moves on to the partner there
+    louga = next(p for p in kb.partnerships(body_id="namur") if p.country == "Sénégal")
+    tracker = make_tracker("Et pour la Chine, depuis quand ?", "ask_partnership_details", [("country", "Chine")],
+                           body="namur", partner=louga.id)
+    result = run(ActionAnswerPartnershipDetails(), tracker)
+    assert jiangsu.partner in result.text and louga.partner not in result.text
+
+
+def test_where_the_service_is_gets_its_address(make_tracker, run, kb):
+    address = next(c.value for c in kb.contacts(body_id="namur") if c.kind == "address")
+    place = address.split(", ", 1)[1]  # without the service's name
+    for question in ("le srei c est ou", "dans quel bâtiment se trouve le SREI ?", "les locaux du service sont où"):
+        result = run(ActionAnswerContact(), make_tracker(question, "ask_contact", [("service", "srei")]))
+        assert place in result.text and "Source :" in result.text and "e-mail" not in result.text
 
 
 @pytest.mark.parametrize(("structured", "question", "margin"), [
@@ -370,6 +402,21 @@ def test_a_narrowed_or_denied_claim_or_a_round_figure_means_no():
     delta = "Le Delta a proposé 232 activités différentes en 2021."
     assert not confirms("Le Delta a fait une centaine d'activités en 2021 ?", delta, weight)
     assert confirms("Suresnes a-t-elle un demi-siècle d'engagement ?", "Un engagement de plus de 50 ans.", weight)
+    # A rule the sources do not state: « automatiquement », « obligés de ».
+    grants = "Le service aide les projets qui cadrent avec la stratégie provinciale."
+    assert not confirms("Le service aide-t-il automatiquement tous les projets ?", grants, weight)
+    assert not confirms("Les agents sont-ils obligés de participer ?", "Les agents volontaires participent.", weight)
+    assert confirms("Les communes sont-elles obligées d'adopter un plan ?", "Ce plan est obligatoire pour les communes.",
+                    weight)
+
+
+def test_a_verdict_needs_words_of_one_stem_to_share_most_of_their_letters():
+    text = "Le service Europe et relations internationales suit les partenariats européens de la loi Thiollière."
+    said = Evidence.of(text, strict=True)
+    assert said.has(["partenaires"]) and said.has(["europeennes"]) and said.has(["international"])
+    assert said.has(["thioliere"])  # one letter missed while typing
+    assert not said.has(["interieur"]) and not said.has(["interregionales"])
+    assert Evidence.of(text).has(["interieur"])  # ranking keeps the loose stem
 
 
 def test_an_ordinal_points_into_the_previous_list():
