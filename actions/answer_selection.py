@@ -32,7 +32,7 @@ from actions.evidence import (
     without_label,
 )
 from actions.list_reference import previous_turn, resolve_ordinal
-from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHO, YES_NO, question_shape
+from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHICH, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
 from knowledge.textnorm import fold
@@ -67,6 +67,12 @@ CLEAR_CLOSED = 0.45
 KNOWN = 0.2
 # Share of a closed question's words (numbers aside) a weakly found passage may leave unsaid.
 CLOSE_TO_ALL = 0.1
+# An answer that covers less than this share of the question says next to nothing of it; a
+# passage covering this much more of it then replaces it, even found less strongly.
+OFF_TOPIC = 0.25
+OFF_TOPIC_GAIN = 0.25
+# A question asking for a plural (« les valeurs de la Province ? ») makes at most this many claims.
+PLURAL_CLAIMS = 3
 # Passages looked at, best first.
 DEPTH = 4
 # How deep the exact kind of fact asked (a number, a list, a definition) is looked for.
@@ -186,10 +192,35 @@ def best_fit(hits: list[Passage], typed: str, question: str, weight, claim_weigh
         counting = next((p for p in hits if p.score >= hits[0].score - 2 * NEAR and gives_count(typed, p.text)), None)
         if counting:
             return counting
+    if question_shape(typed) in (WHICH, OTHER):
+        listing = listing_fit(hits, question, 2 * NEAR)
+        if listing:
+            return listing
     titled = about_subject(hits, question, claim_weight, subject_weight)
     if titled:
         return titled
     return next((p for p in near if answers_all(question, p, claim_weight)), None) or focused(hits, question, weight)
+
+
+def listing_fit(hits: list[Passage], question: str, within: float) -> Passage | None:
+    """« valeurs de la province ? », « quels sont les grands enjeux du PST ? »: a plural asked
+    wants the passage that counts them all (« quatre valeurs : la proximité… »), not the one
+    on a single value that ranks as high."""
+    return next((p for p in hits if p.score >= hits[0].score - within and counts_plural(question, p.text)), None)
+
+
+def counts_plural(question: str, text: str) -> bool:
+    """Whether `text` gives the number of the thing a short question asks for in the plural: its
+    first noun (« valeurs », « enjeux »), not a name (« Suresnes ») nor one among many claims
+    (« quels enjeux Suresnes partage-t-elle avec ses villes partenaires ? »)."""
+    claims = [g[0] for g in claims_of(question) if not _named_in(g[0], question)]
+    asked = [w for w in claims[:2] if len(w) > 4 and w[-1] in "sx"]  # « les grands enjeux »
+    return len(claims) <= PLURAL_CLAIMS and any(gives_count(f"combien de {w}", text) for w in asked)
+
+
+def _named_in(word: str, question: str) -> bool:
+    """Whether the folded `word` is written with a capital in the question (a name)."""
+    return any(fold(w) == word and w[:1].isupper() for w in re.findall(r"[\w-]+", question))
 
 
 def about_subject(hits: list[Passage], question: str, claim_weight, subject_weight) -> Passage | None:
@@ -488,6 +519,13 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     top = best_fit(hits, typed, question, weight, claim_weight,
                    weights_beside_names(kb, typed, ALL_NAMED + ("topic",)))
     if top.score < MIN_TOPICAL and not (top.score >= MIN_UNPLACED and answers_all(question, top, claim_weight)):
+        # « quelle condition un projet doit-il remplir pour être soutenu par le SREI ? » met by
+        # the SREI's contact card: an answer that says next to nothing of the question gives
+        # way to a passage found less strongly that says clearly more of it.
+        if (top.score >= MIN_UNPLACED and not (entity_answer or structured)
+                and coverage(question, answer, weight) < OFF_TOPIC
+                and coverage(question, f"{top.title} {top.text}", weight) - coverage(question, answer, weight) >= OFF_TOPIC_GAIN):
+            return Choice(top, replaces=True)
         return None
     said = Evidence.of(answer)
     if holds(said, top):
@@ -501,6 +539,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
             return Choice(top, replaces=False)  # a body's or service's overview is never more precise
         gain = coverage(question, f"{top.title} {top.text}", weight) - coverage(question, answer, weight)
         return Choice(top, replaces=gain >= margin_over(kb, structured, typed))
+    if question_shape(typed) in (WHICH, OTHER) and counts_plural(typed, answer) and not counts_plural(typed, top.text):
+        return Choice(top, replaces=False)  # « valeurs de la province ? » answered by the list of all four
     # A topic's answer (what a service does, a strategy, the PST) is right only when the
     # question asks for the topic; otherwise the passage that fits the question answers it.
     return Choice(top, replaces=not asks_overview(kb, typed))

@@ -39,7 +39,7 @@ class KnowledgeAction(Action, abc.ABC):
     # Whether this action is the honest « I don't know » (fallback, out of scope).
     declines: bool = False
 
-    def structured_for(self, tracker: Tracker) -> tuple[str, ...]:
+    def structured_for(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, ...]:
         """The entry types this answer renders itself, for this question (`structured`)."""
         return self.structured
 

@@ -32,7 +32,8 @@ REACH_WORDS = re.compile(r"\b(joindre|contacter|contact|coordonnees|appeler|tele
 # Words of any contact question; what else the question names must be on the card.
 CONTACT_WORDS = frozenset("""adresse adresses telephone tel numero num mail email courriel horaire horaires heure heures
     ouvert ouverture responsable directeur directrice joindre contacter contact coordonnees postal postale code rue
-    site web internet ecrire courrier enveloppe lettre envoyer appeler service bureau bureaux""".split())
+    site web internet ecrire courrier enveloppe lettre envoyer appeler service bureau bureaux locaux batiment
+    siege immeuble trouve situe""".split())
 # Those that ask for a detail of the card (« service », « bureau » name what it is about).
 ASKING_FOR_CONTACT = CONTACT_WORDS - {"service", "bureau", "bureaux"} | {"appeler", "telephoner", "coordonnees"}
 # The share of those other things the card may lack and still be the answer.
@@ -90,6 +91,21 @@ def names_a_place(kb: KnowledgeBase, tracker: Tracker) -> bool:
                 or continent_in(text))
 
 
+def on_card(kb: KnowledgeBase, tracker: Tracker, body_id: str | None) -> bool:
+    """Whether what the question names besides contact words (names aside) is on the body's
+    card: « l'adresse de la Maison administrative provinciale ? » asks a contact detail, but
+    of a place the card does not describe."""
+    text = tracker.latest_message.get("text") or ""
+    card = " ".join(f"{c.service_name} {c.value}" for c in kb.contacts(body_id=body_id))
+    weight = weights_beside_names(kb, text)
+
+    def beside_contact_words(group: tuple[str, ...]) -> float:
+        # a number is a contact detail put forward (« j'appelle le 081 776 770, c'est ça ? »)
+        return 0.0 if (CONTACT_WORDS | ASKING_FOR_CONTACT).intersection(group) or group[0].isdigit() else weight(group)
+
+    return unsupported_share(text, card, beside_contact_words) <= ELSEWHERE
+
+
 class ActionAnswerContact(KnowledgeAction):
     answer_kind = "contact"
     follows = ("body",)
@@ -99,12 +115,14 @@ class ActionAnswerContact(KnowledgeAction):
     def name(self) -> str:
         return "action_answer_contact"
 
-    def structured_for(self, tracker: Tracker) -> tuple[str, ...]:
+    def structured_for(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, ...]:
         """The card is the answer to a question about reaching the service; to « le SREI
-        dépend de quelle direction ? » it is only a topic answer, and a passage may say more."""
+        dépend de quelle direction ? », or to « quelle condition un projet doit-il remplir
+        pour être soutenu par le SREI ? » (a word the NLU took for a contact detail, the rest
+        nowhere on the card), it is only a topic answer, and a passage may say more."""
         words = set(fold(tracker.latest_message.get("text") or "").split())
         asks = kinds_asked(tracker) or words & ASKING_FOR_CONTACT
-        return self.structured if asks else ()
+        return self.structured if asks and on_card(kb, tracker, body_in_context(kb, tracker)) else ()
 
     def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
         """The detail asked (« qui est à la tête du SREI ? »), or the whole card when the question
@@ -119,13 +137,7 @@ class ActionAnswerContact(KnowledgeAction):
         # place the card does not describe.
         # The body the answer was about (its slot event), not searched for again.
         body = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"), None)
-        card = " ".join(f"{c.service_name} {c.value}" for c in kb.contacts(body_id=body or body_in_context(kb, tracker)))
-        weight = weights_beside_names(kb, tracker.latest_message.get("text") or "")
-
-        def beside_contact_words(group: tuple[str, ...]) -> float:
-            return 0.0 if CONTACT_WORDS.intersection(group) else weight(group)
-
-        return unsupported_share(tracker.latest_message.get("text") or "", card, beside_contact_words) <= ELSEWHERE
+        return on_card(kb, tracker, body or body_in_context(kb, tracker))
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:

@@ -219,7 +219,7 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     # The action may know the question exactly, and that the detail asked is missing.
     exact = action.is_exact(kb, tracker, events)
     choice = None if exact else \
-        better_passage(kb, tracker, core, action.structured_for(tracker), outcome, about_entity, continues_conversation(action, tracker),
+        better_passage(kb, tracker, core, action.structured_for(kb, tracker), outcome, about_entity, continues_conversation(action, tracker),
                        drifts_from_previous(kb, action, tracker, about_entity, core))
     if (outcome == ASKED_BACK and asks_back(answer) and not (choice and choice.replaces) and not about_entity
             and kb.unknown_share(content_groups(question)) >= FOREIGN):

@@ -13,6 +13,7 @@ from actions.evidence import Evidence
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
 from actions.programmes import ActionAnswerHowToApply
+from actions.pst import ActionAnswerPst
 from actions.question_shape import (
     DATE,
     DEFINITION,
@@ -71,6 +72,8 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("En tant que bénévole, est-ce que je peux aider ?", YES_NO),
     ("la province va fermer le musee ou c une rumeur", YES_NO),
     ("le musee il ouvre quand", DATE),
+    ("les locaux du service sont où", WHERE),
+    ("Et ces relations, elles en sont où ?", OTHER),  # how things stand, not a place
     ("je voudrais des infos sur le PISI", OTHER),
 ])
 def test_question_shapes(text, shape):
@@ -233,6 +236,19 @@ def test_the_one_partner_in_the_country_named_answers_a_follow_up(make_tracker, 
                            body="namur", partner=louga.id)
     result = run(ActionAnswerPartnershipDetails(), tracker)
     assert jiangsu.partner in result.text and louga.partner not in result.text
+
+
+def test_a_card_for_a_question_about_something_else_gives_way_to_the_passage(make_tracker, run, kb):
+    # the NLU took a word for a contact detail; nothing else the question names is on the card
+    phone = next(c.value for c in kb.contacts(body_id="namur") if c.kind == "phone")
+    question = "Quelle condition un projet d'ouverture à l'international doit-il remplir pour être soutenu par le SREI ?"
+    result = run(ActionAnswerContact(), make_tracker(question, "ask_contact", [("contact_kind", "address")]))
+    assert "stratégie provinciale" in result.text and phone not in result.text
+
+
+def test_a_plural_asked_keeps_the_answer_that_counts_them_all(make_tracker, run, kb):
+    values = run(ActionAnswerPst(), make_tracker("valeurs de la province ?", "ask_pst"))
+    assert all(v in values.text for v in ("proximité", "expertise", "transparence", "efficacité"))
 
 
 def test_where_the_service_is_gets_its_address(make_tracker, run, kb):
