@@ -17,6 +17,7 @@ from actions.evidence import (
     coverage,
     denied_actions,
     denied_claims,
+    misquoted,
     missing_names,
     missing_numbers,
     narrows,
@@ -54,7 +55,7 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     if missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer):
         return False
     if (narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
-            or contradicts(question, answer, weight)):
+            or misquoted(question, answer) or contradicts(question, answer, weight)):
         return False
     candidate = member_asked(question)
     if candidate:

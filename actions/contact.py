@@ -120,9 +120,11 @@ class ActionAnswerContact(KnowledgeAction):
         dépend de quelle direction ? », or to « quelle condition un projet doit-il remplir
         pour être soutenu par le SREI ? » (a word the NLU took for a contact detail, the rest
         nowhere on the card), it is only a topic answer, and a passage may say more."""
-        words = set(fold(tracker.latest_message.get("text") or "").split())
-        asks = kinds_asked(tracker) or words & ASKING_FOR_CONTACT
-        return self.structured if asks and on_card(kb, tracker, body_in_context(kb, tracker)) else ()
+        text = fold(tracker.latest_message.get("text") or "")
+        asks = kinds_asked(tracker) or set(text.split()) & ASKING_FOR_CONTACT
+        # « comment contacter Suresnes pour un projet de jumelage ? » asks how to reach them
+        reach = REACH_WORDS.search(text) is not None
+        return self.structured if asks and (reach or on_card(kb, tracker, body_in_context(kb, tracker))) else ()
 
     def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
         """The detail asked (« qui est à la tête du SREI ? »), or the whole card when the question

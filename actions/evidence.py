@@ -357,6 +357,45 @@ def narrows(question: str, answer: str) -> bool:
     return widened is not None and stem(widened.group(1).split()[0]) not in {stem(w) for w in said.split()}
 
 
+# « c'est bien le « Service d'échanges et de relations internationales » ? »: words in quotes.
+_QUOTED = re.compile(r"«([^»]+)»|\"([^\"]+)\"")
+_QUOTE_GLUE = frozenset("pour vers dans avec sans chez sous leur leurs notre votre".split())
+# How far apart (in words) two quoted words may be in the answer and still read as the quote.
+QUOTE_GAP = 3
+
+
+def misquoted(question: str, answer: str) -> bool:
+    """Whether the question quotes a name or title (two words or more) that the answer never
+    writes in that order: « le « Service des échanges et relations interculturelles » ? »
+    against « service Europe et relations internationales »."""
+    said = fold(answer).split()
+    for m in _QUOTED.finditer(question):
+        words = [w for w in fold(m.group(1) or m.group(2)).split() if len(w) >= 4 and w not in _QUOTE_GLUE]
+        if len(words) >= 2 and not _in_order(words, said):
+            return True
+    return False
+
+
+def _in_order(words: list[str], said: list[str]) -> bool:
+    """Whether `words` appear in `said` in that order, each within QUOTE_GAP of the previous."""
+    def same(a: str, b: str) -> bool:
+        return a == b or (stem(a) == stem(b) and same_root(a, b))
+
+    for start, w in enumerate(said):
+        if not same(words[0], w):
+            continue
+        at, found = start, True
+        for word in words[1:]:
+            nxt = next((i for i in range(at + 1, min(at + 1 + QUOTE_GAP + 1, len(said))) if same(word, said[i])), None)
+            if nxt is None:
+                found = False
+                break
+            at = nxt
+        if found:
+            return True
+    return False
+
+
 def denied_claims(question: str, answer: str) -> list[tuple[str, ...]]:
     """Claims of the question the answer only mentions just after a denial (« ce n'est pas
     de l'assistance »), when the question itself denies nothing."""

@@ -244,6 +244,11 @@ def test_a_card_for_a_question_about_something_else_gives_way_to_the_passage(mak
     question = "Quelle condition un projet d'ouverture à l'international doit-il remplir pour être soutenu par le SREI ?"
     result = run(ActionAnswerContact(), make_tracker(question, "ask_contact", [("contact_kind", "address")]))
     assert "stratégie provinciale" in result.text and phone not in result.text
+    assert ActionAnswerContact().structured_for(kb, make_tracker(question, "ask_contact",
+                                                                 [("contact_kind", "address")])) == ()
+    # asking how to reach them, whatever for, is a contact question: the card is its answer
+    reach = make_tracker("Comment contacter le SREI pour un projet d'échange scolaire ?", "ask_contact")
+    assert ActionAnswerContact().structured_for(kb, reach) == ("contact",)
 
 
 def test_a_plural_asked_keeps_the_answer_that_counts_them_all(make_tracker, run, kb):
@@ -424,6 +429,15 @@ def test_a_narrowed_or_denied_claim_or_a_round_figure_means_no():
     assert not confirms("Les agents sont-ils obligés de participer ?", "Les agents volontaires participent.", weight)
     assert confirms("Les communes sont-elles obligées d'adopter un plan ?", "Ce plan est obligatoire pour les communes.",
                     weight)
+
+
+def test_a_quoted_name_is_confirmed_only_in_its_own_words_and_order():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = "Le Bureau des jumelages (BDJ) publie « Un canton ouvert aux voisins » et gère les échanges scolaires."
+    assert confirms("Le BDJ, c'est bien le « Bureau des jumelages » ?", page, weight)
+    assert confirms("Sa brochure s'appelle « un canton ouvert aux voisins » ?", page, weight)
+    assert not confirms("Le BDJ, c'est bien le « Bureau des échanges scolaires » ?", page, weight)
+    assert not confirms("Sa brochure s'appelle « un canton tourné vers les voisins » ?", page, weight)
 
 
 def test_a_verdict_needs_words_of_one_stem_to_share_most_of_their_letters():
