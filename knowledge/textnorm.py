@@ -137,6 +137,7 @@ QUESTION_WRAPPING = frozenset("""
     entendre entend
     jai j c ki koi kel kelle kels kelles ya pr ds stp slt bjr tt pk pq qd cb cmb jsuis jsui chui truc machin
     avc bcp dc nom madame monsieur mesdames messieurs
+    cest sest kesako qqch qqn qq koman komen
 """.split())
 
 

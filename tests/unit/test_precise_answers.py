@@ -530,6 +530,13 @@ def test_who_is_asking_is_not_searched_for():
     assert [without_label(q) for q in kept] == kept
 
 
+def test_sms_forms_that_only_wrap_a_question_are_not_searched_for():
+    from actions.evidence import content_groups
+
+    assert content_groups("sipfp cest quoi") == [("sipfp",)]
+    assert content_groups("kesako le falc") == [("falc",)]
+
+
 def test_a_number_beside_a_street_asks_for_the_address():
     from rasa_sdk import Tracker
 
