@@ -57,14 +57,15 @@ _SHORT_TAG = re.compile(r",\s*(non|oui|vrai|exact|juste|correct)\s*[?!. ]*$", re
 # « …, est-ce que je peux… ? », « ille et vilaine ya til une coop… ? »: a closed question after a
 # preamble, when no question word comes before it.
 _YES_NO_INSIDE = re.compile(r"\b(est ce qu\w*|esk|ya t il|ya til|y a t il|y a til|existe t il)\b")
+# Conjugated verbs that most often carry a question's claim, shared by the checks below.
+_COMMON_VERBS = ("est|sont|a|ont|peut|peuvent|doit|doivent|va|vont|fait|font|existe|existent|faut|sera|seront|etait|"
+                 "prevoit|soutient|soutiennent|propose|proposent|organise|organisent|finance|participe|participent|"
+                 "travaille|travaillent|accompagne|aide|offre|gere|gerent|compte|comptent|permet|veut|touche|concerne")
 # « une commune peut elle signer… », « le pst prevoit il… »: an inverted subject typed without
 # its hyphens (the raw-text check `_INVERTED` needs them).
 _INVERTED_UNHYPHENED = re.compile(
-    r"\b(est|sont|a|ont|peut|peuvent|doit|doivent|va|vont|fait|font|existe|existent|faut|pourrait|pourraient|"
-    r"sera|seront|serait|seraient|aura|auront|avait|etait|prevoit|prevoient|soutient|soutiennent|propose|proposent|"
-    r"organise|organisent|finance|financent|participe|participent|travaille|travaillent|accompagne|accompagnent|"
-    r"aide|aident|offre|offrent|gere|gerent|compte|comptent|permet|permettent|veut|veulent|touche|concerne|"
-    r"\w+ t) (il|elle|ils|elles|on)\b")
+    rf"\b({_COMMON_VERBS}|pourrait|pourraient|serait|seraient|aura|auront|avait|prevoient|financent|accompagnent|"
+    r"aident|offrent|permettent|veulent|\w+ t) (il|elle|ils|elles|on)\b")
 # « c bien place st aubain », « cest bien »: SMS for « c'est bien… » after the subject.
 _SMS_BIEN = re.compile(r"\b(c|cest) bien\b")
 # Typed with no question mark, still a closed question: « ya une carte des partenariats… »,
@@ -96,14 +97,11 @@ def _without_relatives(folded: str) -> str:
 
 # A verb that makes a statement of it: common forms, an inverted subject (« finance-t-il »),
 # or SMS « c » for « c'est ».
-_CLAIM_VERB = re.compile(r"\b(est|sont|a|ont|c|c est|cest|fait|font|peut|peuvent|compte|comptent|existe|existent|va|vont|"
-                         r"sera|seront|etait|etaient|doit|doivent|reste|restent|faut|dure|date|datent|porte|portent|"
-                         r"travaille|travaillent|organise|organisent|propose|proposent|soutient|soutiennent|gere|"
-                         r"gerent|dirige|dirigent|depend|dependent|possede|possedent|participe|participent|finance|bosse|siege|"
-                         r"coopere|vise|accueille|forme|aide|mene|offre|prevoit|veut|assure|cherche|permet|encourage|"
-                         r"favorise|regroupe|contient|comprend|couvre|concerne|inclut|publie|signe|collabore|"
-                         r"accompagne|represente|preside|beneficie|entretient|fonctionne|touche|appartient|attribue|"
-                         r"delivre|recrute|recoit|coute|anime|\w+ent)\b"
+_CLAIM_VERB = re.compile(rf"\b(c|c est|cest|{_COMMON_VERBS}|etaient|reste|restent|dure|date|datent|porte|portent|"
+                         r"dirige|dirigent|depend|dependent|possede|possedent|bosse|siege|coopere|vise|accueille|"
+                         r"forme|mene|assure|cherche|encourage|favorise|regroupe|contient|comprend|couvre|inclut|"
+                         r"publie|signe|collabore|represente|preside|beneficie|entretient|fonctionne|appartient|"
+                         r"attribue|delivre|recrute|recoit|coute|anime|\w+ent)\b"
                          r"|\b\w+ t (il|elle|ils|elles|on)\b|\b\w+(ee|ees)\b(?= (a|au|aux|avec|par|en) )")
 # « est-ce bien celle… ? », « c'est bien ça qui… ? »: a check of what the sentence before says.
 _POINTS_BACK = re.compile(r"(est ce|c est) (bien |vraiment )?(celle|celui|ceux|celles|ca|cela|le cas)\b")
