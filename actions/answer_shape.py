@@ -22,6 +22,7 @@ from actions.evidence import (
     missing_numbers,
     narrows,
     stem,
+    swapped_qualifiers,
     unsupported_share,
     without_echoes,
     without_self_introduction,
@@ -55,7 +56,8 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     if missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer):
         return False
     if (narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
-            or misquoted(question, answer) or contradicts(question, answer, weight)):
+            or misquoted(question, answer) or swapped_qualifiers(question, answer)
+            or contradicts(question, answer, weight)):
         return False
     candidate = member_asked(question)
     if candidate:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from actions.question_shape import question_core
-from knowledge.textnorm import claim_groups, claim_verbs, fold, has_verb, question_groups, rank_of
+from knowledge.textnorm import claim_groups, claim_verbs, fold, has_verb, qualifying_words, question_groups, rank_of
 
 # Words long enough to compare by their start: « européennes » meets « européen »,
 # « jumelée » meets « jumelage ».
@@ -355,6 +355,53 @@ def narrows(question: str, answer: str) -> bool:
         return True
     widened = _WIDENS.search(folded)
     return widened is not None and stem(widened.group(1).split()[0]) not in {stem(w) for w in said.split()}
+
+
+# Words that join a noun to what qualifies it (« pilier du développement humain »).
+_LINKS = frozenset("de du des d".split())
+# Short words that may follow a noun without qualifying it.
+_NOT_QUALIFIERS = frozenset("pour avec dans sans entre leur leurs ainsi comme mais plus tres aussi sont etre "
+                            "tant afin dont vers chez sous elle elles ils tout toute tous toutes selon".split())
+# A word followed by one of these is read as a verb the tagger took for an adjective (« la
+# province bosse avec… »).
+_VERB_OBJECTS = frozenset("avec en sur pour a au aux chez contre".split())
+# How French adjectives end (« régionale », « énergétique », « suresnois », « décentralisée »).
+_ADJECTIVE = re.compile(r"(al|ale|ales|aux|iques?|aires?|ifs?|ives?|els?|elles?|iens?|iennes?|ois|oises?|ains?|"
+                        r"aines?|eux|euses?|ables?|ibles?|iles?|ees?|ieres?|iers?|eres?)$")
+
+
+def swapped_qualifiers(question: str, answer: str) -> list[str]:
+    """Adjectives and names of the question that qualify a noun the answer qualifies otherwise:
+    « autonomie énergétique » against « autonomie alimentaire », « Déclaration de politique
+    régionale » against « … politique provinciale », « groupe pays Serbie » against « … Haïti ».
+
+    The word must be absent from the whole answer, and every place where the answer writes
+    the noun the same way (next word, or the same « de » between) holds another word, an
+    adjective too when the question's word is one."""
+    asked = fold(question).split()
+    claimed = {f for g in _claims(question) for f in g}
+    qualifying = qualifying_words(question)
+    said = fold(answer).split()
+    ev = Evidence.of(answer, strict=True)
+    swapped = []
+    for i, word in enumerate(asked):
+        if (word not in qualifying or word not in claimed or len(word) < 4 or ev.has([word])
+                or (i + 1 < len(asked) and asked[i + 1] in _VERB_OBJECTS)):
+            continue
+        linked = i >= 2 and asked[i - 1] in _LINKS
+        head = asked[i - 2] if linked else asked[i - 1] if i else ""
+        # the noun qualified, not a name before its verb (« Testud siège-t-il… »)
+        if head not in claimed or head in qualifying or len(head) < 4 or head.isdigit():
+            continue
+        gap = 2 if linked else 1
+        followers = {said[j + gap] for j, w in enumerate(said[:len(said) - gap])
+                     if (w == head or (stem(w) == stem(head) and same_root(w, head)))
+                     and (not linked or said[j + 1] in _LINKS)}
+        others = {f for f in followers if len(f) >= 4 and f.isalpha() and f not in _NOT_QUALIFIERS
+                  and (_ADJECTIVE.search(f) or not _ADJECTIVE.search(word))}
+        if others and not others.intersection(asked):
+            swapped.append(word)
+    return swapped
 
 
 # « c'est bien le « Service d'échanges et de relations internationales » ? »: words in quotes.

@@ -186,6 +186,13 @@ def claim_groups(text: str) -> list[tuple[str, ...]]:
     return groups
 
 
+@lru_cache(maxsize=256)
+def qualifying_words(text: str) -> frozenset[str]:
+    """The folded adjectives and names of a sentence: the words that tell one thing of a kind
+    from another (« politique régionale », « groupe pays Serbie »)."""
+    return frozenset(fold(tok.text) for tok in _nlp()(text) if tok.pos_ in ("ADJ", "PROPN"))
+
+
 # Verbs that carry no claim of their own (« a-t-elle », « peut-on », « prévoit-elle »).
 _GENERIC_VERBS = frozenset("etre avoir faire pouvoir devoir aller vouloir dire savoir falloir venir prevoir "
                            "exister trouver".split())

@@ -440,6 +440,17 @@ def test_a_quoted_name_is_confirmed_only_in_its_own_words_and_order():
     assert not confirms("Sa brochure s'appelle « un canton tourné vers les voisins » ?", page, weight)
 
 
+def test_a_qualifier_the_answer_gives_otherwise_is_not_confirmed():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = ("Le canton défend la sécurité alimentaire et la pêche durable. Son plan repose sur la Charte de "
+            "coopération transfrontalière ; le bourgmestre préside le comité pays Pérou.")
+    assert confirms("Le canton défend la sécurité alimentaire ?", page, weight)
+    assert confirms("Son plan repose-t-il sur la Charte de coopération transfrontalière ?", page, weight)
+    assert not confirms("Le canton défend la sécurité routière ?", page, weight)
+    assert not confirms("Son plan repose-t-il sur la Charte de coopération économique ?", page, weight)
+    assert not confirms("Le bourgmestre préside-t-il le comité pays Bolivie ?", page, weight)
+
+
 def test_a_verdict_needs_words_of_one_stem_to_share_most_of_their_letters():
     text = "Le service Europe et relations internationales suit les partenariats européens de la loi Thiollière."
     said = Evidence.of(text, strict=True)
