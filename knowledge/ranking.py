@@ -13,6 +13,7 @@ passages that say "PST").
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 TITLE_BONUS = 0.35  # words found in the title or names: worth a third of full coverage
@@ -39,6 +40,8 @@ class TermStats:
     avg_len: float = 1.0
     # folded name of three words or more -> the one-word names of the same entity
     short_names: dict[str, list[str]] = field(default_factory=dict)
+    # index terms close in meaning to a word the index lacks, given its forms (`word_meaning`)
+    neighbours: Callable[[list[str]], dict[str, float]] | None = field(default=None, repr=False)
     _trigrams: dict[str, set[str]] | None = field(default=None, repr=False)
 
     @classmethod
@@ -134,6 +137,9 @@ def query_groups(groups: list[list[str]], stats: TermStats, folded_query: str = 
             for word in group:
                 for t, q in stats.similar(word).items():
                     terms[t] = max(q, terms.get(t, 0.0))
+        if not terms and stats.neighbours:
+            # no typo either: a word of the same meaning (« profs » for « enseignants »)
+            terms = stats.neighbours(group)
         known = [stats.idf(t) for t in terms] or [stats.idf("")]  # unknown word: rarest weight
         for word in group:
             terms.update({t: 1.0 for t in expansions.get(word, ())})

@@ -31,6 +31,7 @@ from knowledge.models import (
 )
 from knowledge.ranking import BODY_BONUS, TermStats, query_groups, score
 from knowledge.textnorm import fold, question_groups, warm_up
+from knowledge.word_meaning import WordNeighbours
 
 CANDIDATES = 200  # passages the database hands to the ranking, at most
 PG_RECHECK_SECONDS = 1.0  # how often a PostgreSQL reader checks for a rebuild
@@ -316,6 +317,9 @@ class KnowledgeBase:
         """Open the base and load the French language model now, not on the first question."""
         self.check()
         warm_up()
+        neighbours = self._search_index().stats.neighbours
+        if neighbours:
+            neighbours.prepare()
 
     def _search_index(self) -> _SearchIndex:
         self._conn_engine()
@@ -330,6 +334,8 @@ class KnowledgeBase:
                                frozenset(r["name_terms"].split())) for r in rows}
             stats = TermStats.from_rows([(r["term"], r["df"]) for r in df], [len(v[1]) for v in terms.values()],
                                         [(r["entity_type"], r["entity_id"], r["folded"]) for r in aliases])
+            written = self._rows(select(t.passages.c.title, t.passages.c.text))
+            stats.neighbours = WordNeighbours((f"{r['title']} {r['text']}" for r in written), stats.df)
             index = self._index = _SearchIndex(stats, terms, [(r["entity_type"], r["entity_id"], r["folded"])
                                                               for r in aliases])
         return index

@@ -193,15 +193,16 @@ def qualifying_words(text: str) -> frozenset[str]:
     return frozenset(fold(tok.text) for tok in _nlp()(text) if tok.pos_ in ("ADJ", "PROPN"))
 
 
-# Verbs that carry no claim of their own (« a-t-elle », « peut-on », « prévoit-elle »).
-_GENERIC_VERBS = frozenset("etre avoir faire pouvoir devoir aller vouloir dire savoir falloir venir prevoir "
+# Verbs that carry no claim of their own (« a-t-elle », « peut-on », « prévoit-elle »), nor a
+# meaning to look for in other words (« faut-il un visa » asks nothing about « vouloir »).
+GENERIC_VERBS = frozenset("etre avoir faire pouvoir devoir aller vouloir dire savoir falloir venir prevoir "
                            "exister trouver".split())
 
 
 def claim_verbs(text: str) -> list[str]:
     """The folded lemmas of the verbs that state what a question claims (« se substitue »)."""
     return list(dict.fromkeys(fold(tok.lemma_) for tok in _nlp()(text)
-                              if tok.pos_ == "VERB" and fold(tok.lemma_) not in _GENERIC_VERBS))
+                              if tok.pos_ == "VERB" and fold(tok.lemma_) not in GENERIC_VERBS))
 
 
 def has_verb(text: str, finite: bool = False) -> bool:

@@ -214,3 +214,14 @@ def test_warm_up_loads_the_language_model_before_the_first_question(kb: Knowledg
     kb.warm_up()
     assert textnorm.load_pipeline.cache_info().currsize == 1
     assert kb.search("wilway")  # and the base answers
+
+
+def test_a_word_the_base_never_uses_finds_a_word_of_the_same_meaning(kb: KnowledgeBase) -> None:
+    # « profs » is in no passage: the language model's vectors put it next to « enseignants »
+    found = kb.search("combien de profs à la province ?", limit=3)
+    assert any("enseignants" in p.text for p in found)
+    neighbours = kb._search_index().stats.neighbours
+    assert "enseignants" in neighbours(["profs"])
+    assert neighbours(["faut", "falloir"]) == {}  # a generic verb means nothing to look for
+    # « confessionnel » borrows « institutionnel »'s vector in the model: no meaning to go on
+    assert neighbours(["confessionnel"]) == {}
