@@ -19,7 +19,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answer_shape import counted_thing, dated_fit, gives_count, names_someone
+from actions.answer_shape import counted_thing, dated_fit, gives_count, gives_shape, names_someone
 from actions.contradiction import roles_in
 from actions.evidence import (
     NUMBER_WORD_SET,
@@ -35,7 +35,7 @@ from actions.list_reference import previous_turn, resolve_ordinal
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHICH, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
-from knowledge.textnorm import fold
+from knowledge.textnorm import fold, without_kinds_asked
 
 # A passage replaces an answer of the intent's topic when it covers this share of the
 # question (the search's own IDF-weighted coverage)...
@@ -123,11 +123,15 @@ PASSAGE = "passage"
 # « et depuis quand ? », « laquelle est en Chine ? », « il couvre quelles années ? »: a
 # question that leans on the previous turn (a pronoun, a leading « et », or very few words).
 _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|lequel|laquelle|lesquels|lesquelles|"
-                               r"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|ce domaine)\b")
+                               r"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|"
+                               # « ce chiffre date de quand ? », « cette loi… »: a thing just named
+                               r"(ce|cet|cette|ces) (?!que|qui|qu)\w+)\b")
 ELLIPTIC_WORDS = 8
+# « ça fait combien de temps ? »: a number of years, or the date it started.
+_DURATION = re.compile(r"\bcombien (de|d) (temps|annees|ans)\b|\bdepuis combien\b")
 # Pronouns that point back to what the previous answer was about.
 _POINTS_BACK = re.compile(r"\b(il|elle|ils|elles|ca|celui ci|celle ci|lequel|laquelle|lesquels|lesquelles|y|en|"
-                          r"son|sa|ses|leur|leurs|lui)\b")
+                          r"son|sa|ses|leur|leurs|lui|(ce|cet|cette|ces) (?!que|qui|qu)\w+)\b")
 # How much of the previous answer tells what it was about: its first line.
 CONTEXT_CHARS = 160
 
@@ -358,6 +362,9 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     is asked; a pronoun then points to what was just said (« il occupe quelle fonction ? »
     after the brochure's publisher), not to the topic the intent would answer (the service)."""
     weight = kb.term_weight
+    shape, asked = question_shape(typed), typed
+    # « c'est dans quel pays ? » after Louga: the answer names « Sénégal », not « pays »
+    typed = without_kinds_asked(typed) or typed
     groups = content_groups(typed)
     rarest = max(groups, key=weight) if groups else None
 
@@ -375,6 +382,11 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     covers = coverage(typed, f"{top.title} {top.text}", weight) if groups else top.score
     if pointed and covers < MIN_UNSURE:
         top = hits[0]
+        # « et cette région compte combien d'habitants ? »: what was just said must hold the
+        # number asked (a duration: a date will do), else the action's answer stands
+        if shape == HOW_MANY and not (gives_count(asked, top.text)
+                                      or (_DURATION.search(fold(asked)) and gives_shape(top.text, DATE))):
+            return None
     if covers < (MIN_UNSURE if groups else MIN_UNPLACED) and not pointed:
         return None  # the words typed now are not in it: the action's own context decides
     if outcome != ANSWERED:

@@ -8,8 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_selection import leans_on_context
 from actions.base import KnowledgeAction
 from actions.buttons import button, payload
+from actions.list_reference import previous_turn
 from actions.phrasing import render, source_lines
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
@@ -65,7 +67,10 @@ class ActionKbFallback(KnowledgeAction):
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
-        found = good_match(kb.search(text, limit=2)) if not text.startswith("/") else None
+        # « il a quelle fonction ? » is about what was just said: the answer selection looks
+        # for it with the previous exchange; searched alone, its one word finds anything.
+        alone = not text.startswith("/") and not (previous_turn(tracker)[1] and leans_on_context(kb, text))
+        found = good_match(kb.search(text, limit=2)) if alone else None
         if found:
             lines = [render(domain, "utter_fallback_found", title=found.title, text=found.text),
                      source_lines(domain, [found.source])]

@@ -193,6 +193,18 @@ def qualifying_words(text: str) -> frozenset[str]:
     return frozenset(fold(tok.text) for tok in _nlp()(text) if tok.pos_ in ("ADJ", "PROPN"))
 
 
+_KIND_ASKED = re.compile(rf"\b(?:{'|'.join(sorted(_ASKING_WHICH))}) (?:{'|'.join(sorted(_KINDS_ASKED))})s?\b"
+                         # « elle date de quand ? », « ça date de quelle année ? »: a date is asked
+                         r"|\b(?:date|datent|dater)(?: de| d| du)? (?=quand\b|quel|$)|\bquand\b")
+
+
+def without_kinds_asked(text: str) -> str:
+    """`text` folded, without the kind of thing it asks for (« c'est dans quel pays ? » ->
+    « c est dans », « ça date de quand ? » -> « ca »): the answer names a country or gives a
+    date, seldom the word « pays » or « date »."""
+    return " ".join(_KIND_ASKED.sub(" ", fold(text)).split())
+
+
 # Verbs that carry no claim of their own (« a-t-elle », « peut-on », « prévoit-elle »), nor a
 # meaning to look for in other words (« faut-il un visa » asks nothing about « vouloir »).
 GENERIC_VERBS = frozenset("etre avoir faire pouvoir devoir aller vouloir dire savoir falloir venir prevoir "

@@ -368,6 +368,18 @@ def test_hours_the_documents_do_not_give_are_said_unknown_with_the_contact(make_
     ("avec quelle région du Sénégal la province coopère ?",
      "Province de Namur – Région de Louga (Sénégal) : La Province de Namur est jumelée",
      "et elle concerne quels domaines ?", "médico-social"),
+    # one word of its own, and the fallback's search alone would find it anywhere
+    ("qui signe comme éditeur responsable la brochure du PST ?",
+     "L'éditeur responsable de la brochure du PST est Valéry Zuinen.", "et il fait quoi comme fonction ?",
+     "Directeur général"),
+    # the kind asked (« quel pays ») is not a word the answer holds: it names the country
+    ("la coopération avec Louga dure depuis combien de temps ?",
+     "Province de Namur et Région de Louga — jumelage, depuis plus de 20 ans.", "elle est dans quel pays ?",
+     "Sénégal"),
+    # « ce chiffre », « cette loi »: a demonstrative points back like a pronoun
+    ("la loi Thiollière attribue quelle compétence ?",
+     "Loi Thiollière (2007) : loi française qui attribue aux collectivités locales les relations internationales.",
+     "cette loi date de quand ?", "2007"),
 ])
 def test_a_follow_up_is_answered_in_the_context_of_the_previous_turn(make_tracker, run, asked, said, follow_up,
                                                                      expected):
