@@ -14,6 +14,10 @@ another one (the fallback classifier's ambiguity).
 
 The verb « s'adresser à » (« il s'adresse à qui ? ») is not an address: a question read as a
 contact request on that verb alone takes the next reading (the programme's public).
+
+Small talk (« bonjour », « merci », « que savez-vous faire ? ») has few words of its own: a
+question of substance read as small talk (« Quelle action culturelle vise à aider la
+création ? » as `what_can_you_do`) becomes `nlu_fallback`, answered from the passages too.
 """
 
 from __future__ import annotations
@@ -47,6 +51,31 @@ _ADDRESSED_TO = re.compile(r"\bs (adresse|adressent)\b")
 # What asks for a way to reach someone, besides the noun « adresse ».
 _CONTACT_CUE = re.compile(r"\b(joindre|contacter|contact|coordonnees|telephone|tel|numero|mail|courriel|email|fax|"
                           r"site|bureaux?|situe|trouve|ou|horaires?|heures?|ouvert|ouverte|ferme|rue)\b")
+
+
+# Small talk, and what is said in it: a question with two other long words asks something else.
+# (Not affirm, deny, inform, stop: they answer the dialogues' own questions.)
+SMALL_TALK = frozenset({"greet", "goodbye", "thank", "what_can_you_do", "feedback_positive", "feedback_negative"})
+_SMALL_TALK_WORDS = frozenset("""
+    merci bonjour bonsoir revoir salut pouvez pourriez pouvoir faire aider aidez question questions service
+    assistant robot chatbot savoir vraiment beaucoup super parfait excellent reponse reponses utile inutile
+    journee bonne plaisir genial parfaitement information informations renseignement renseignements renseigner
+    quelles quels autres choses chose sujets sujet comprends comprendre compris repondre reponds capable servir
+    demander demande connaissez expliquer fonctionne humain personne domaine domaines competence competences
+    cordialement salutations aujourd
+""".split())
+_QUESTION_WORD = re.compile(r"\b(quel|quelle|quels|quelles|qui|quoi|quand|comment|combien|pourquoi|ou|est ce|c quoi|"
+                            r"cb|ya|y a)\b")
+SUBSTANCE_WORDS = 5
+
+
+def asks_something_else(text: str) -> bool:
+    """Whether a message read as small talk asks a question of substance: at least five words,
+    a question, and two long words that small talk does not use."""
+    folded = _fold(text)
+    own = [w for w in folded.split() if len(w) >= 5 and w not in _SMALL_TALK_WORDS]
+    return (len(folded.split()) >= SUBSTANCE_WORDS and len(own) >= 2
+            and ("?" in text or _QUESTION_WORD.search(folded) is not None))
 
 
 def _fold(text: str) -> str:
@@ -85,10 +114,10 @@ def _next_reading(ranking: list[dict[str, Any]], skip: set[str]) -> dict[str, An
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EligibilityIntentGuard(GraphComponent):
-    """Corrects three readings: `ask_eligibility` that says nothing of taking part becomes
+    """Corrects four readings: `ask_eligibility` that says nothing of taking part becomes
     `nlu_fallback`; a fallback that hesitated with `ask_eligibility` on a programme named with
-    taking part becomes `ask_eligibility`; `ask_contact` on the verb « s'adresser à » alone
-    takes the next reading."""
+    taking part becomes `ask_eligibility`; small talk that asks a question of substance becomes
+    `nlu_fallback`; `ask_contact` on the verb « s'adresser à » alone takes the next reading."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -109,6 +138,8 @@ class EligibilityIntentGuard(GraphComponent):
                 if (hesitated and hesitated[INTENT_NAME_KEY] == GUARDED and _named_programme(entities)
                         and asks_about_taking_part(text, entities)):
                     self._read_as(message, GUARDED, hesitated.get("confidence", 0.0))
+            elif name in SMALL_TALK and asks_something_else(text):
+                self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == CONTACT and only_addressed_to(text):
                 other = _next_reading(ranking, {CONTACT, FALLBACK})
                 if other:

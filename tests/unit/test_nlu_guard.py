@@ -77,3 +77,17 @@ def test_a_hesitation_on_an_eligibility_question_naming_a_programme_opens_the_di
 def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
     message = ranked(text, [("ask_contact", 0.54), ("ask_programme_audience", 0.34)])
     assert EligibilityIntentGuard().process([message])[0].get("intent")["name"] == intent
+
+
+@pytest.mark.parametrize(("text", "intent", "read_as"), [
+    ("Quel festival de musique la Province subventionne-t-elle ?", "what_can_you_do", "nlu_fallback"),
+    ("merci, et le jumelage avec la Tunisie date de quand ?", "thank", "nlu_fallback"),
+    ("que savez-vous faire ?", "what_can_you_do", "what_can_you_do"),
+    ("dans quels domaines pouvez-vous me renseigner ?", "what_can_you_do", "what_can_you_do"),
+    ("merci beaucoup, bonne journée !", "thank", "thank"),
+    # answers to the dialogues' own questions are never re-read
+    ("oui, notre école secondaire est à Namur, quelle chance", "affirm", "affirm"),
+])
+def test_small_talk_that_asks_a_question_of_substance_is_searched_for(text, intent, read_as):
+    (read,) = EligibilityIntentGuard().process([message(text, intent)])
+    assert read.get("intent")["name"] == read_as
