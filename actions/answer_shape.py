@@ -23,6 +23,7 @@ from actions.evidence import (
     narrows,
     stem,
     swapped_qualifiers,
+    unstated_cut,
     unsupported_share,
     without_echoes,
     without_self_introduction,
@@ -56,7 +57,7 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     if missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer):
         return False
     if (narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
-            or misquoted(question, answer) or swapped_qualifiers(question, answer)
+            or misquoted(question, answer) or swapped_qualifiers(question, answer) or unstated_cut(question, answer)
             or contradicts(question, answer, weight)):
         return False
     candidate = member_asked(question)

@@ -347,6 +347,24 @@ _WIDENS = re.compile(r"\b(automatique\w*|systematique\w*|obligatoirement|obligee
                      r"quelles qu elles soient|en toutes circonstances)\b")
 
 
+# « le PST prévoit-il de supprimer… ? », « ont-elles été abandonnées ? », « a-t-il cessé de… ? »:
+# an end or a cut the question puts forward; confirmed only when the answer says it too (the
+# sources more often say « développer », « poursuivre », « réactiver »).
+_CUTS = re.compile(r"\b(supprim\w*|suppression|abandon\w*|cess\w*|redui\w*|reduction|diminu\w*|renonc\w*|"
+                   r"arret\w*|stopp\w*|a l ecart|delaiss\w*|annul\w*|mettre fin|mis fin|met fin)\b")
+
+
+# Letters a word of the answer must share with the cut to say it (« réduire », « réduction »).
+CUT_ROOT = 4
+
+
+def unstated_cut(question: str, answer: str) -> bool:
+    """Whether the question puts forward an end or a cut (`_CUTS`) that the answer never says."""
+    said = fold(answer).split()
+    return any(not any(w.startswith(cut.split()[-1][:CUT_ROOT]) for w in said)
+               for cut in (m.group(1) for m in _CUTS.finditer(fold(question))))
+
+
 def narrows(question: str, answer: str) -> bool:
     """Whether the question narrows (or widens into a rule) what the sources say and the answer
     does not say it too."""

@@ -463,6 +463,15 @@ def test_a_qualifier_the_answer_gives_otherwise_is_not_confirmed():
     assert not confirms("Le bourgmestre préside-t-il le comité pays Bolivie ?", page, weight)
 
 
+def test_an_end_or_a_cut_is_confirmed_only_when_the_answer_says_it():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = "Le canton poursuit son soutien aux jardins partagés et veut réduire ses déchets de moitié."
+    assert not confirms("Le canton a-t-il cessé de soutenir les jardins partagés ?", page, weight)
+    assert not confirms("Le canton prévoit-il de supprimer les jardins partagés ?", page, weight)
+    assert confirms("Le canton veut-il une réduction de ses déchets ?", page, weight)
+    assert confirms("Le canton poursuit-il son soutien aux jardins partagés ?", page, weight)
+
+
 def test_a_verdict_needs_words_of_one_stem_to_share_most_of_their_letters():
     text = "Le service Europe et relations internationales suit les partenariats européens de la loi Thiollière."
     said = Evidence.of(text, strict=True)
