@@ -340,6 +340,11 @@ class KnowledgeBase:
                                                               for r in aliases])
         return index
 
+    def same_meaning(self, forms: list[str]) -> dict[str, float]:
+        """The base's words that search takes for a word it never uses (`word_meaning`)."""
+        neighbours = self._search_index().stats.neighbours
+        return neighbours(forms) if neighbours else {}
+
     def term_weight(self, forms: tuple[str, ...] | list[str]) -> float:
         """How telling a question word is (its IDF); a word the base never uses weighs the most."""
         stats = self._search_index().stats

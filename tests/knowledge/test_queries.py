@@ -220,8 +220,7 @@ def test_a_word_the_base_never_uses_finds_a_word_of_the_same_meaning(kb: Knowled
     # « profs » is in no passage: the language model's vectors put it next to « enseignants »
     found = kb.search("combien de profs à la province ?", limit=3)
     assert any("enseignants" in p.text for p in found)
-    neighbours = kb._search_index().stats.neighbours
-    assert "enseignants" in neighbours(["profs"])
-    assert neighbours(["faut", "falloir"]) == {}  # a generic verb means nothing to look for
+    assert "enseignants" in kb.same_meaning(["profs"])
+    assert kb.same_meaning(["faut", "falloir"]) == {}  # a generic verb means nothing to look for
     # « confessionnel » borrows « institutionnel »'s vector in the model: no meaning to go on
-    assert neighbours(["confessionnel"]) == {}
+    assert kb.same_meaning(["confessionnel"]) == {}
