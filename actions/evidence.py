@@ -299,6 +299,9 @@ def as_number(token: str) -> int:
     return int(re.sub(r"\D", "", _as_number(token)) or 0)
 
 
+# Words after a number that are not the thing it counts.
+_NOT_COUNTED = frozenset("pour dans avec sans entre depuis chez sous vers selon apres avant pendant durant contre "
+                         "mais donc ainsi".split())
 # Folded text writes « 15.000 » as « 15 000 ».
 _THOUSANDS = re.compile(r"\b(\d{1,3}) (\d{3})\b")
 
@@ -317,6 +320,8 @@ def wrong_counts(question: str, answer: str) -> bool:
     for m in re.finditer(rf"\b{_COUNT}\s+(\w{{4,}})(?:\s+(\w{{4,}}))?", asked):
         number = _as_number(m.group(1))
         for word in filter(None, m.groups()[1:]):
+            if word in _NOT_COUNTED:
+                break  # « en 2022 pour 50.000 € »: what follows « pour » is not what 2022 counts
             thing = stem(word.rstrip("sx"))
             given = {_as_number(n.group(1))
                      for n in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?{re.escape(thing)}", said)}

@@ -472,6 +472,13 @@ def test_an_end_or_a_cut_is_confirmed_only_when_the_answer_says_it():
     assert confirms("Le canton poursuit-il son soutien aux jardins partagés ?", page, weight)
 
 
+def test_a_preposition_after_a_year_is_not_what_the_year_counts():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = "En 2023, le canton a aidé 12 clubs pour un total de 8.000 €."
+    assert confirms("12 clubs aidés en 2023 pour 8.000 € ?", page, weight)
+    assert not confirms("15 clubs aidés en 2023 pour 8.000 € ?", page, weight)
+
+
 def test_a_verdict_needs_words_of_one_stem_to_share_most_of_their_letters():
     text = "Le service Europe et relations internationales suit les partenariats européens de la loi Thiollière."
     said = Evidence.of(text, strict=True)
