@@ -48,6 +48,8 @@ _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")s?\b", re.IGNORE
 # The same number words as a regular-expression alternation, for patterns elsewhere.
 NUMBER_WORDS = "|".join(w for w in _NUMBER_WORDS if w not in _ROUND_FIGURES)
 # Capitalised words that are not names: forms of address and sentence openers.
+# « l'égalité » typed « legalite »: l', d', j', n', s', qu' before a vowel, the word at least 4 letters.
+_GLUED_ELISION = re.compile(r"^(?:l|d|j|n|s|qu)([aeiouyh]\w{3,})$")
 _NOT_NAMES = frozenset("monsieur madame mademoiselle messieurs mesdames bonjour bonsoir merci svp est".split())
 
 
@@ -87,7 +89,13 @@ class Evidence:
         """Whether any form (a word or its lemma) appears, or a word of the same stem; a number
         written out (« vingt ») is found as digits too, an ordinal as its rank (« seconde »)."""
         return any(f in self.words or self._same_root(f) or str(_NUMBER_WORDS.get(f, "")) in self.numbers
-                   or rank_of(f) in self.words or self._abbreviates(f) for f in forms)
+                   or rank_of(f) in self.words or self._abbreviates(f) or self._elided(f) for f in forms)
+
+    def _elided(self, form: str) -> bool:
+        """« legalite », « lecole », « denseignement »: an article or « de » typed without its
+        apostrophe, glued to the word."""
+        m = _GLUED_ELISION.match(form)
+        return m is not None and (m.group(1) in self.words or self._same_root(m.group(1)))
 
     def _same_root(self, form: str) -> bool:
         """A word of the same stem; when strict, one that also shares most of its letters with

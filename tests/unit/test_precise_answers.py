@@ -479,6 +479,13 @@ def test_a_preposition_after_a_year_is_not_what_the_year_counts():
     assert not confirms("15 clubs aidés en 2023 pour 8.000 € ?", page, weight)
 
 
+def test_an_article_glued_to_its_word_on_a_phone_is_still_the_word():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = "Le plan du canton vise l'égalité entre habitants et l'accès à l'école."
+    assert confirms("ya un plan pour legalite entre habitants", page, weight)
+    assert not confirms("ya un plan pour lemploi entre habitants", page, weight)
+
+
 def test_a_verdict_needs_words_of_one_stem_to_share_most_of_their_letters():
     text = "Le service Europe et relations internationales suit les partenariats européens de la loi Thiollière."
     said = Evidence.of(text, strict=True)
