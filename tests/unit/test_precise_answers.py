@@ -696,3 +696,11 @@ def test_an_answer_that_only_states_a_silence_cites_no_source():
                         f"{contact}.", contact)
     assert not only_silence("Les documents ne précisent pas de chiffre pour cela. Voici ce qu'ils en disent :\n"
                             "Le service compte trois programmes.", contact)
+
+
+def test_the_kind_of_detail_asked_is_not_a_word_the_answer_must_hold():
+    from actions.evidence import claims_of
+
+    # « quel numéro » asks for one: the answer gives « 2 », it need not say « numéro »
+    assert all("numero" not in g for g in claims_of("C'est à quel numéro, rue des Tanneurs ?"))
+    assert any("numero" in g for g in claims_of("Le numéro 12 de la rue est-il le bon ?"))
