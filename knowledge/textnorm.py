@@ -164,8 +164,7 @@ _ASKING_WHICH = frozenset({"quel", "quelle", "quels", "quelles", "lequel", "laqu
 _KINDS_ASKED = frozenset("""
     annee an date jour mois heure moment periode epoque fonction role poste titre nom instance organisme
     groupe structure pays ville region endroit lieu type sorte genre categorie chiffre nombre montant
-    personne service niveau forme element chose theme thematique sujet numero adresse site courriel mail email
-    telephone somme duree
+    personne service niveau forme element chose theme thematique sujet numero
 """.split())
 
 
