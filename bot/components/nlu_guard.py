@@ -112,6 +112,19 @@ def _next_reading(ranking: list[dict[str, Any]], skip: set[str]) -> dict[str, An
     return next((r for r in ranking if r.get(INTENT_NAME_KEY) not in skip), None)
 
 
+# Readings this close to the best one are a tie (the fallback classifier's ambiguity threshold).
+TIE = 0.05
+
+
+def _tied_reading(ranking: list[dict[str, Any]], name: str) -> dict[str, Any] | None:
+    """The reading `name` when it is the best after the fallback, or tied with it (« ONG de
+    Bruxelles, peut-on bénéficier du PISI ? »: how to apply 0.32, eligibility 0.32)."""
+    readings = [r for r in ranking if r.get(INTENT_NAME_KEY) != FALLBACK]
+    best = readings[0].get("confidence", 0.0) if readings else 0.0
+    return next((r for r in readings if r.get(INTENT_NAME_KEY) == name and r.get("confidence", 0.0) >= best - TIE),
+                None)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EligibilityIntentGuard(GraphComponent):
     """Corrects four readings: `ask_eligibility` that says nothing of taking part becomes
@@ -134,9 +147,8 @@ class EligibilityIntentGuard(GraphComponent):
             if name == GUARDED and not asks_about_taking_part(text, entities):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == FALLBACK:
-                hesitated = _next_reading(ranking, {FALLBACK})
-                if (hesitated and hesitated[INTENT_NAME_KEY] == GUARDED and _named_programme(entities)
-                        and asks_about_taking_part(text, entities)):
+                hesitated = _tied_reading(ranking, GUARDED)
+                if hesitated and _named_programme(entities) and asks_about_taking_part(text, entities):
                     self._read_as(message, GUARDED, hesitated.get("confidence", 0.0))
             elif name in SMALL_TALK and asks_something_else(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))

@@ -68,6 +68,16 @@ def test_a_hesitation_on_an_eligibility_question_naming_a_programme_opens_the_di
     assert fact.get("intent")["name"] == "nlu_fallback"  # a count is a question of fact
 
 
+def test_an_eligibility_reading_tied_with_another_counts_as_the_hesitation():
+    question = "Notre collectif de Liège peut-il bénéficier du PISI ?"
+    tied = [("nlu_fallback", 0.45), ("ask_how_to_apply", 0.32), ("ask_eligibility", 0.32)]
+    behind = [("nlu_fallback", 0.45), ("ask_how_to_apply", 0.40), ("ask_eligibility", 0.20)]
+    read_tied, read_behind = EligibilityIntentGuard().process([ranked(question, tied, [LOOKED_UP]),
+                                                               ranked(question, behind, [LOOKED_UP])])
+    assert read_tied.get("intent")["name"] == "ask_eligibility"
+    assert read_behind.get("intent")["name"] == "nlu_fallback"
+
+
 @pytest.mark.parametrize(("text", "intent"), [
     ("et ça s'adresse à qui ?", "ask_programme_audience"),  # the verb: the programme's public
     ("à qui s'adressent ces aides ?", "ask_programme_audience"),
