@@ -45,6 +45,8 @@ _TAKING_PART = re.compile(
 _ASKS_FACT = re.compile(r"\b(combien|cb|cmb|montant|montants|budget|somme|ont participe|a participe|avaient participe|"
                         r"ont ete (retenus?|retenues?|selectionnee?s?|soutenue?s?))\b")
 _QUESTION_SENTENCE = re.compile(r"[^.!?:]*\?")
+# The asker in the question (« qui, parmi nous, peut… ? » is about us).
+_ASKER = re.compile(r"\b(je|j|moi|me|m|nous|notre|nos|mon|ma|mes|puis|pouvons|peux)\b")
 CONTACT = "ask_contact"
 # « à qui s'adresse le PrECI ? »: the verb, not the noun « adresse ».
 _ADDRESSED_TO = re.compile(r"\bs (adresse|adressent)\b")
@@ -93,6 +95,17 @@ def asks_about_taking_part(text: str, entities: list[dict[str, Any]]) -> bool:
     if any(e.get("entity") in ("programme", "audience") for e in entities):
         return True
     return _TAKING_PART.search(question) is not None
+
+
+# « Qui peut être soutenu par le PISI ? », « quelles écoles peuvent… »: the public, a fact.
+_ASKS_WHO = re.compile(r"^(?:et )?(?:qui|quels?|quelles?|lesquel\w*|a qui)\b")
+
+
+def asks_who(text: str) -> bool:
+    """Whether the question asks who may take part (a fact), not whether the asker may."""
+    asked = _QUESTION_SENTENCE.findall(text)
+    question = _fold(asked[-1] if asked else text)
+    return _ASKS_WHO.match(question) is not None and _ASKER.search(question) is None
 
 
 def only_addressed_to(text: str) -> bool:
@@ -148,7 +161,8 @@ class EligibilityIntentGuard(GraphComponent):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == FALLBACK:
                 hesitated = _tied_reading(ranking, GUARDED)
-                if hesitated and _named_programme(entities) and asks_about_taking_part(text, entities):
+                if (hesitated and _named_programme(entities) and asks_about_taking_part(text, entities)
+                        and not asks_who(text)):
                     self._read_as(message, GUARDED, hesitated.get("confidence", 0.0))
             elif name in SMALL_TALK and asks_something_else(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))

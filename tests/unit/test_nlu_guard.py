@@ -76,6 +76,9 @@ def test_an_eligibility_reading_tied_with_another_counts_as_the_hesitation():
                                                                ranked(question, behind, [LOOKED_UP])])
     assert read_tied.get("intent")["name"] == "ask_eligibility"
     assert read_behind.get("intent")["name"] == "nlu_fallback"
+    # who may take part is a fact, asked of the programme, not of the asker
+    (who,) = EligibilityIntentGuard().process([ranked("Qui peut recevoir une aide du PISI ?", tied, [LOOKED_UP])])
+    assert who.get("intent")["name"] == "nlu_fallback"
 
 
 @pytest.mark.parametrize(("text", "intent"), [
