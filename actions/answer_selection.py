@@ -122,16 +122,16 @@ ANSWERED, ASKED_BACK, DECLINED = "answered", "asked_back", "declined"
 PASSAGE = "passage"
 # « et depuis quand ? », « laquelle est en Chine ? », « il couvre quelles années ? »: a
 # question that leans on the previous turn (a pronoun, a leading « et », or very few words).
+# « ce chiffre date de quand ? », « cette loi… »: a thing just named, pointed at.
+_DEMONSTRATIVE = r"(ce|cet|cette|ces) (?!que|qui|qu)\w+"
 _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|lequel|laquelle|lesquels|lesquelles|"
-                               r"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|"
-                               # « ce chiffre date de quand ? », « cette loi… »: a thing just named
-                               r"(ce|cet|cette|ces) (?!que|qui|qu)\w+)\b")
+                               rf"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|{_DEMONSTRATIVE})\b")
 ELLIPTIC_WORDS = 8
 # « ça fait combien de temps ? »: a number of years, or the date it started.
 _DURATION = re.compile(r"\bcombien (de|d) (temps|annees|ans)\b|\bdepuis combien\b")
 # Pronouns that point back to what the previous answer was about.
 _POINTS_BACK = re.compile(r"\b(il|elle|ils|elles|ca|celui ci|celle ci|lequel|laquelle|lesquels|lesquelles|y|en|"
-                          r"son|sa|ses|leur|leurs|lui|(ce|cet|cette|ces) (?!que|qui|qu)\w+)\b")
+                          rf"son|sa|ses|leur|leurs|lui|{_DEMONSTRATIVE})\b")
 # How much of the previous answer tells what it was about: its first line.
 CONTEXT_CHARS = 160
 

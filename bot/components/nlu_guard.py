@@ -86,10 +86,15 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+def _question_asked(text: str) -> str:
+    """The last sentence that asks (not what the user says first), folded."""
+    asked = _QUESTION_SENTENCE.findall(text)
+    return _fold(asked[-1] if asked else text)
+
+
 def asks_about_taking_part(text: str, entities: list[dict[str, Any]]) -> bool:
     """Whether a message read as `ask_eligibility` is about taking part in a programme."""
-    asked = _QUESTION_SENTENCE.findall(text)
-    question = _fold(asked[-1] if asked else text)
+    question = _question_asked(text)
     if _ASKS_FACT.search(question):
         return False
     if any(e.get("entity") in ("programme", "audience") for e in entities):
@@ -103,8 +108,7 @@ _ASKS_WHO = re.compile(r"^(?:et )?(?:qui|quels?|quelles?|lesquel\w*|a qui)\b")
 
 def asks_who(text: str) -> bool:
     """Whether the question asks who may take part (a fact), not whether the asker may."""
-    asked = _QUESTION_SENTENCE.findall(text)
-    question = _fold(asked[-1] if asked else text)
+    question = _question_asked(text)
     return _ASKS_WHO.match(question) is not None and _ASKER.search(question) is None
 
 
