@@ -19,7 +19,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answer_shape import counted_thing, dated_fit, gives_count, gives_shape, names_someone
+from actions.answer_shape import counted_thing, dated_fit, defines, gives_count, gives_shape, names_someone, sentences
 from actions.contradiction import roles_in
 from actions.evidence import (
     NUMBER_WORD_SET,
@@ -28,6 +28,7 @@ from actions.evidence import (
     content_groups,
     coverage,
     question_words,
+    spelled_out,
     unsupported_share,
     without_label,
 )
@@ -75,6 +76,14 @@ OFF_TOPIC_GAIN = 0.25
 PLURAL_CLAIMS = 3
 # Passages looked at, best first.
 DEPTH = 4
+# A question an action would ask back about (« De quel programme parlez-vous ? ») whose words
+# are this much (weighted) unknown to the passages of the action's own kind is about something
+# else (« le grand projet du TreMa ? » read as a programme's deadline)...
+ELSEWHERE = 0.8
+# ...and the first passage found answers it, unless it leaves this share of it unsaid. A
+# question of fewer words (« comment on postule ? ») is the action's own, asked briefly.
+ELSEWHERE_UNSAID = 0.7
+ELSEWHERE_WORDS = 3
 # How deep the exact kind of fact asked (a number, a list, a definition) is looked for.
 DEEP = 12
 # Passages scoring this close to the best are as good, and the most focused one is taken.
@@ -432,8 +441,9 @@ ASIDE = 2
 def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], question: str,
                      answer: str) -> Passage | None:
     """For « que signifie X ? »: the definition of the term X the question names (its longest
-    name found), when the answer does not already give it."""
-    if question_shape(question) != DEFINITION:
+    name found), when the answer does not already give it. « Le PST, c'est bien le Plan
+    Social Territorial ? » asks for it too."""
+    if question_shape(question) != DEFINITION and not spelled_out(question):
         return None
     folded = f" {fold(question)} "
     named = sorted(((len(name), name, entity_id) for kind, entity_id, name in kb.names()
@@ -455,6 +465,22 @@ def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], quest
     said = Evidence.of(answer)
     return next((p for p in hits() if p.entry_id == term and p.entry_type == "definition" and not holds(said, p)),
                 None)
+
+
+def about_something_else(kb: KnowledgeBase, question: str, structured: tuple[str, ...]) -> bool:
+    """Whether a question an action renders `structured` entries for says mostly what no
+    passage of those entries says (`ELSEWHERE`): asking back which one it means is no answer."""
+    groups = content_groups(question)
+    return bool(structured) and len(groups) >= ELSEWHERE_WORDS and kb.unknown_share(groups, structured) >= ELSEWHERE
+
+
+def defining_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
+    """For « coopération, ça veut dire quoi ? » with no glossary entry for it: a passage found
+    that defines those very words in one of its sentences (« Coopération signifie… »). The
+    sentence is evidence enough: it is looked for beyond the first passages found."""
+    if question_shape(question) != DEFINITION or any(defines(s, question) for s in sentences(answer)):
+        return None
+    return next((p for p in hits() if any(defines(s, question) for s in sentences(p.text))), None)
 
 
 def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured: tuple[str, ...],
@@ -515,18 +541,21 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.
     deeper = cache(lambda: found(DEEP))  # searched only once a check finds the fact missing
     exact = (counting_passage(deeper, typed, answer) or named_definition(kb, deeper, typed, answer)
-             or role_passage(deeper, typed, answer))
+             or defining_passage(deeper, typed, answer) or role_passage(deeper, typed, answer))
     if exact:
         return Choice(exact, replaces=True)
     weight = kb.term_weight
     claim_weight = weights_beside_names(kb, typed)
     if outcome != ANSWERED:
         found = answering(hits, question, claim_weight)
-        if (found is None and outcome == ASKED_BACK and "?" in answer.split("\n")[0] and hits[0].score >= CLEAR_CLOSED
-                and kb.unknown_share(content_groups(question)) < KNOWN):
-            # « Quels secteurs l'Ille-et-Vilaine cite-t-elle en exemple ? » met by « De quel
-            # partenaire parlez-vous ? »: a passage found well answers better than a question back.
-            found = hits[0]
+        if found is None and outcome == ASKED_BACK and "?" in answer.split("\n")[0]:
+            if hits[0].score >= CLEAR_CLOSED and kb.unknown_share(content_groups(question)) < KNOWN:
+                # « Quels secteurs l'Ille-et-Vilaine cite-t-elle en exemple ? » met by « De quel
+                # partenaire parlez-vous ? »: a passage found well answers better than a question back.
+                found = hits[0]
+            elif (about_something_else(kb, question, structured)
+                  and unsupported_share(question, f"{hits[0].title} {hits[0].text}", claim_weight) < ELSEWHERE_UNSAID):
+                found = hits[0]
         return Choice(found, replaces=True) if found else None
     top = best_fit(hits, typed, question, weight, claim_weight,
                    weights_beside_names(kb, typed, ALL_NAMED + ("topic",)))

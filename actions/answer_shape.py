@@ -14,9 +14,11 @@ from actions.evidence import (
     as_number,
     claims_of,
     claims_to_confirm,
+    content_groups,
     coverage,
     denied_actions,
     denied_claims,
+    misexpanded,
     misquoted,
     missing_names,
     missing_numbers,
@@ -29,7 +31,7 @@ from actions.evidence import (
     without_self_introduction,
     wrong_counts,
 )
-from actions.question_shape import DATE, HOW_MANY, WHO, YES_NO, question_core, question_shape
+from actions.question_shape import DATE, DEFINITION, HOW_MANY, WHO, YES_NO, question_core, question_shape
 from actions.silence import says_sources_are_silent
 from knowledge.french_dates import dates_in, deadline_in
 from knowledge.textnorm import fold
@@ -57,7 +59,8 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     if missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer):
         return False
     if (narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
-            or misquoted(question, answer) or swapped_qualifiers(question, answer) or unstated_cut(question, answer)
+            or misquoted(question, answer) or misexpanded(question, answer) or swapped_qualifiers(question, answer)
+            or unstated_cut(question, answer)
             or contradicts(question, answer, weight)):
         return False
     candidate = member_asked(question)
@@ -91,17 +94,46 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
 
+# « Coopération signifie « opérer ensemble » », « ST3P désigne le Pôle… »: a clause whose verb
+# defines the few words before it (the clause starts after a punctuation mark).
+_DEFINING = re.compile(r"(?:^|[.:;,!?«»()\u2013-])\s*([^.:;,!?«»()\u2013-]{3,60}?)\s+(?:signifient|signifie|désignent|désigne|"
+                       r"veulent dire|veut dire|se définissent|se définit)\b", re.IGNORECASE)
+# At most this many words of substance before the verb: past that, the clause tells a story.
+_DEFINED_WORDS = 3
+# « le terme parrainage désigne… »: words that only say a word follows.
+_NAMING = frozenset("terme termes mot mots sigle acronyme expression notion nom appellation".split())
+
+
+def defines(sentence: str, question: str) -> bool:
+    """Whether `sentence` defines what the question asks about: every word of substance before
+    its defining verb is one the question uses (« coopération signifie… » for « coopération,
+    ça veut dire quoi ? », « la coop décentralisée, c'est quoi ? » too)."""
+    asked = Evidence.of(question)
+    for m in _DEFINING.finditer(sentence):
+        subject = [g for g in content_groups(m.group(1)) if not _NAMING & set(g)]
+        if subject and len(subject) <= _DEFINED_WORDS and all(asked.has(g) or _clipped_in(g, question)
+                                                              for g in subject):
+            return True
+    return False
+
+
+def _clipped_in(forms: tuple[str, ...], question: str) -> bool:
+    """Whether the question types one of `forms` clipped (« coop » for « coopération »)."""
+    return any(Evidence.of(" ".join(forms)).has((w,)) for w in fold(question).split())
+
+
 def lead_with_fact(text: str, question: str, shape: str) -> str:
-    """`text` with the sentence holding the kind of fact asked (number, date, name) first.
+    """`text` with the sentence holding the kind of fact asked (number, date, name, the
+    definition of the words asked about) first.
 
     Among such sentences, the one sharing most words with the question wins; the others
     keep their order, so nothing is lost.
     """
     pattern = {HOW_MANY: _DIGIT, DATE: _YEAR_OR_DATE, WHO: _NAME}.get(shape)
     parts = sentences(text)
-    if pattern is None or len(parts) < 2:
+    if (pattern is None and shape != DEFINITION) or len(parts) < 2:
         return text
-    fitting = [s for s in parts if pattern.search(s)]
+    fitting = [s for s in parts if (pattern.search(s) if pattern else defines(s, question))]
     if not fitting or fitting[0] == parts[0]:
         return text
     best = max(fitting, key=lambda s: coverage(question, s))

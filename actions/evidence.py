@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from actions.question_shape import question_core
-from knowledge.textnorm import claim_groups, claim_verbs, fold, has_verb, qualifying_words, question_groups, rank_of
+from knowledge.textnorm import (
+    CLIPPED,
+    CLIPPED_REST,
+    claim_groups,
+    claim_verbs,
+    fold,
+    has_verb,
+    qualifying_words,
+    question_groups,
+    rank_of,
+)
 
 # Words long enough to compare by their start: « européennes » meets « européen »,
 # « jumelée » meets « jumelage ».
@@ -19,8 +29,6 @@ STEM = 5
 LONG_WORD = 6
 # The share of the shorter word two words of one stem must have in common to count as one.
 ROOT_SHARE = 0.6
-# Lengths of a typed short form (« coop » for « coopération »).
-ABBREVIATION = (4, 5)
 # Words that only frame a claim (« ce genre d'associations », « ce pays » for one named before, « un
 # partenariat » for a twinning or an accord).
 _CLAIM_FRAMING = frozenset("pays genre type sorte situation partenariat partenariats partenaire partenaires".split())
@@ -106,8 +114,8 @@ class Evidence:
 
     def _abbreviates(self, form: str) -> bool:
         """« coop », « asso », « dept »: a short form typed for a longer word of the text."""
-        return (ABBREVIATION[0] <= len(form) <= ABBREVIATION[1]
-                and any(w.startswith(form) and len(w) >= len(form) + 3 for w in self.words))
+        return (CLIPPED[0] <= len(form) <= CLIPPED[1]
+                and any(w.startswith(form) and len(w) >= len(form) + CLIPPED_REST for w in self.words))
 
 
 def same_root(a: str, b: str) -> bool:
@@ -452,6 +460,66 @@ def misquoted(question: str, answer: str) -> bool:
         if len(words) >= 2 and not _in_order(words, said):
             return True
     return False
+
+
+# An acronym as typed (« PST », « CITIM », « PrECI »): three letters or more, most in capitals.
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]{1,7})\b")
+# Small words an acronym skips (« Service des relations extérieures et internationales »).
+_UNSPELLED = frozenset("de d du des la le l les et en a au aux pour sur".split())
+
+
+# What may stand between an acronym and its expansion: « PST, c'est bien le Plan… », « SREI
+# signifie… ».
+_SPELLING_LINK = frozenset("c est bien le la l les ce ca cela signifie signifient veut dire designe vraiment un "
+                           "une".split())
+
+
+def spelled_out(question: str) -> list[list[str]]:
+    """The expansions a question gives of an acronym it writes (« le PST, c'est bien le Plan
+    Social Territorial ? »): the words right after it (or right before) whose initials spell
+    it, small words aside."""
+    words = fold(question).split()
+    out = []
+    for m in _ACRONYM.finditer(question):
+        acronym = m.group(1)
+        if len(acronym) < 3 or sum(c.isupper() for c in acronym) < len(acronym) - 1:
+            continue
+        letters = fold(acronym)
+        at = [i for i, w in enumerate(words) if w == letters]
+        for i in at:
+            # « le PST de la Province, c'est bien… »: a short complement before the link
+            after = next((j for j in range(i + 1, min(i + 5, len(words)))
+                          if words[j] in ("c", "signifie", "signifient", "veut", "designe")), i + 1)
+            while after < len(words) and words[after] in _SPELLING_LINK:
+                after += 1
+            run = _spelling(words[after:], letters) or _spelling(words[max(0, i - 2 * len(letters)):i], letters, ending=True)
+            if run:
+                out.append(run)
+                break
+    return out
+
+
+def _spelling(words: list[str], letters: str, ending: bool = False) -> list[str]:
+    """The words from the start of `words` (or ending at its end) whose initials are `letters`."""
+    starts = range(len(words)) if ending else (0,)
+    for start in starts:
+        run: list[str] = []
+        for w in words[start:]:
+            if w in _UNSPELLED and run:
+                continue
+            if len(run) == len(letters) or not w.startswith(letters[len(run)]):
+                break
+            run.append(w)
+        if len(run) == len(letters) and (not ending or words[-1] == run[-1]):
+            return run
+    return []
+
+
+def misexpanded(question: str, answer: str) -> bool:
+    """Whether the question spells out an acronym in words the answer never writes in that
+    order: « Service régional d'emploi et d'insertion » for the SREI's real name."""
+    said = fold(answer).split()
+    return any(not _in_order(run, said) for run in spelled_out(question))
 
 
 def _in_order(words: list[str], said: list[str]) -> bool:

@@ -20,6 +20,7 @@ from actions.answer_selection import (
     ASKED_BACK,
     DECLINED,
     PASSAGE,
+    about_something_else,
     better_passage,
     named_bodies,
     named_entities,
@@ -37,7 +38,7 @@ from actions.answer_shape import (
 from actions.asked_time import asked_time
 from actions.context import body_in_context
 from actions.contradiction import demonyms_named
-from actions.evidence import content_groups, coverage, without_echoes
+from actions.evidence import content_groups, coverage, without_echoes, without_label
 from actions.opening_hours import hours_answer
 from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
@@ -222,9 +223,11 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         better_passage(kb, tracker, core, action.structured_for(kb, tracker), outcome, about_entity, continues_conversation(action, tracker),
                        drifts_from_previous(kb, action, tracker, about_entity, core))
     if (outcome == ASKED_BACK and asks_back(answer) and not (choice and choice.replaces) and not about_entity
-            and kb.unknown_share(content_groups(question)) >= FOREIGN):
+            and (kb.unknown_share(content_groups(question)) >= FOREIGN
+                 or about_something_else(kb, without_label(question), action.structured_for(kb, tracker)))):
         # « comment postuler à un stage à l'ONU ? »: asking back which programme is meant would
-        # pretend the question is ours; it is not, say so and give whom to ask.
+        # pretend the question is ours; it is not, say so and give whom to ask. Nor is one that
+        # speaks of what no programme's passage says (« un séjour Erasmus en Espagne ? »).
         return declined(kb, domain)
     if choice and choice.replaces:
         p = choice.passage

@@ -16,11 +16,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from knowledge.textnorm import CLIPPED, CLIPPED_REST
+
 TITLE_BONUS = 0.35  # words found in the title or names: worth a third of full coverage
 FOCUS_BONUS = 0.2  # a title mostly made of the question's words: the passage is about it
 BODY_BONUS = 0.15  # the body the conversation is about wins between comparable passages
 LENGTH_PRIOR = 0.02  # among equals, a focused passage beats a long one
 MIN_FUZZY_LEN = 5
+CLIPPED_QUALITY = 0.7  # as sure as a word beginning another (typo matching)
 
 
 @dataclass
@@ -43,6 +46,7 @@ class TermStats:
     # index terms close in meaning to a word the index lacks, given its forms (`word_meaning`)
     neighbours: Callable[[list[str]], dict[str, float]] | None = field(default=None, repr=False)
     _trigrams: dict[str, set[str]] | None = field(default=None, repr=False)
+    _by_start: dict[str, list[str]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_rows(cls, df_rows: list[tuple[str, int]], lengths: list[int],
@@ -93,6 +97,19 @@ class TermStats:
                     out[term] = 0.85 if d == 1 else 0.6
         return out
 
+    def lengthened(self, word: str) -> dict[str, float]:
+        """The index terms a clipped word stands for (« asso » → « associations »), which
+        typo matching misses: too many letters are missing."""
+        if not CLIPPED[0] <= len(word) <= CLIPPED[1]:
+            return {}
+        if self._by_start is None:
+            self._by_start = {}
+            for term in self.df:
+                if len(term) >= CLIPPED[0] + CLIPPED_REST:
+                    self._by_start.setdefault(term[:CLIPPED[0]], []).append(term)
+        return {t: CLIPPED_QUALITY for t in self._by_start.get(word[:CLIPPED[0]], ())
+                if t.startswith(word) and len(t) >= len(word) + CLIPPED_REST}
+
 
 def _trigrams(word: str) -> set[str]:
     padded = f"  {word} "
@@ -140,6 +157,9 @@ def query_groups(groups: list[list[str]], stats: TermStats, folded_query: str = 
         if not terms and stats.neighbours:
             # no typo either: a word of the same meaning (« profs » for « enseignants »)
             terms = stats.neighbours(group)
+        if not terms:
+            # ...or the words a clipped one stands for (« asso », « coop »)
+            terms = {t: q for word in group for t, q in stats.lengthened(word).items()}
         known = [stats.idf(t) for t in terms] or [stats.idf("")]  # unknown word: rarest weight
         for word in group:
             terms.update({t: 1.0 for t in expansions.get(word, ())})

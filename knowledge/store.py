@@ -351,15 +351,16 @@ class KnowledgeBase:
         known = [stats.idf(f) for f in forms if f in stats.df]
         return max(known) if known else stats.idf("")
 
-    def unknown_share(self, groups: list[tuple[str, ...]] | list[list[str]]) -> float:
+    def unknown_share(self, groups: list[tuple[str, ...]] | list[list[str]], within: tuple[str, ...] = ()) -> float:
         """Share of a question's content words (weighted by rarity) that no passage uses:
         « le score du match Standard-Anderlecht » is all unknown words, a question for
-        someone else."""
+        someone else. With `within` (entry types), the share no passage of those types uses:
+        « le grand projet du TreMa ? » says nothing the programmes' passages say."""
         if not groups:
             return 0.0
         index = self._search_index()
-        named = index.name_words
-        weights = [(self.term_weight(g), any(f in index.stats.df or f in named for f in g)) for g in groups]
+        known = index.words_within(within) if within else index.stats.df.keys() | index.name_words
+        weights = [(self.term_weight(g), any(f in known for f in g)) for g in groups]
         total = sum(w for w, _ in weights)
         return sum(w for w, known in weights if not known) / total if total else 0.0
 
@@ -417,3 +418,12 @@ class _SearchIndex:
         self.terms = terms
         self.names = names
         self.name_words = frozenset(w for _kind, _id, folded in names for w in folded.split())
+        self._within: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def words_within(self, entry_types: tuple[str, ...]) -> frozenset[str]:
+        """The words the passages of these entry types use (a passage id starts with its type)."""
+        if entry_types not in self._within:
+            self._within[entry_types] = frozenset().union(
+                *(words for pid, (_body, words, _title, _names) in self.terms.items()
+                  if pid.split(":", 1)[0] in entry_types))
+        return self._within[entry_types]

@@ -207,6 +207,11 @@ def without_kinds_asked(text: str) -> str:
 
 # Verbs that carry no claim of their own (« a-t-elle », « peut-on », « prévoit-elle »), nor a
 # meaning to look for in other words (« faut-il un visa » asks nothing about « vouloir »).
+# « coop », « asso », « dept »: lengths of a clipped word typed for a longer one (which is
+# at least CLIPPED_REST letters longer), the way people shorten words when they type fast.
+CLIPPED = (4, 5)
+CLIPPED_REST = 3
+
 GENERIC_VERBS = frozenset("etre avoir faire pouvoir devoir aller vouloir dire savoir falloir venir prevoir "
                            "exister trouver".split())
 

@@ -216,6 +216,15 @@ def test_warm_up_loads_the_language_model_before_the_first_question(kb: Knowledg
     assert kb.search("wilway")  # and the base answers
 
 
+def test_a_clipped_word_finds_the_words_it_stands_for(kb: KnowledgeBase) -> None:
+    # « assos » and « coop » are in no passage and too short for typo matching, and the vectors
+    # know nothing close: they stand for the words they begin
+    for typed, meant in (("les assos ?", "association"), ("la coop ?", "coopération")):
+        found = kb.search(typed, limit=3)
+        assert found and all(fold(meant) in fold(f"{p.title} {p.text}") for p in found), typed
+    assert kb.search("la zorg", limit=3) == []  # a word nothing begins with finds nothing
+
+
 def test_a_word_the_base_never_uses_finds_a_word_of_the_same_meaning(kb: KnowledgeBase) -> None:
     # « profs » is in no passage: the language model's vectors put it next to « enseignants »
     found = kb.search("combien de profs à la province ?", limit=3)

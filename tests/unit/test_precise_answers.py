@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answer_selection import CLEARLY, CLEARLY_CARD, margin_over
-from actions.answer_shape import confirms, lacks_detail, lead_with_fact
+from actions.answer_selection import CLEARLY, CLEARLY_CARD, about_something_else, margin_over
+from actions.answer_shape import confirms, defines, lacks_detail, lead_with_fact
 from actions.asked_time import asked_time
 from actions.contact import ActionAnswerContact
-from actions.evidence import Evidence
+from actions.evidence import Evidence, misexpanded, spelled_out
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
 from actions.programmes import ActionAnswerHowToApply
@@ -283,10 +283,49 @@ def test_a_question_in_words_the_sources_never_use_is_not_asked_back(make_tracke
     assert "De quel programme" not in result.text and "Source :" not in result.text
 
 
+def test_a_question_about_something_no_programme_speaks_of_is_not_asked_back(make_tracker, run, kb):
+    # read as a programme's deadline, but the museums are in the strategy's passages, not the
+    # programmes': the passage found answers
+    result = run(ActionAnswerHowToApply(), make_tracker("La rénovation du musée Rops, c'est prévu pour quand ?",
+                                                        "ask_deadline"))
+    assert "De quel programme" not in result.text and "Source :" in result.text
+    # nothing in the base says it: whom to ask, not which programme
+    result = run(ActionAnswerHowToApply(), make_tracker("Comment réserver un court de tennis au hall omnisports ?",
+                                                        "ask_how_to_apply"))
+    assert "De quel programme" not in result.text and "Source :" not in result.text
+    # a question in a few words (« comment postuler ? ») is the action's own, asked briefly
+    assert not about_something_else(kb, "Comment postuler ?", ("programme",))
+    assert about_something_else(kb, "Comment réserver un court de tennis au hall omnisports ?", ("programme",))
+
+
+def test_an_acronym_spelled_out_wrongly_is_not_confirmed():
+    answer = "Le CRIC (Comité de Rénovation des Immeubles Communaux) a été créé en 2019."
+    assert misexpanded("Le CRIC de la ville, c'est bien le Centre Régional d'Information Citoyenne ?", answer)
+    assert not misexpanded("Le CRIC, c'est le Comité de Rénovation des Immeubles Communaux ?", answer)
+    # words that only happen to start with its letters are no expansion of it
+    assert spelled_out("Le CRIC contribue-t-il réellement, il croit ?") == []
+    assert spelled_out("le Comité de Rénovation des Immeubles Communaux (CRIC) date de quand ?") == [
+        ["comite", "renovation", "immeubles", "communaux"]]
+
+
 def test_the_sentence_with_the_number_comes_first():
     text = "La Province a des partenaires. Elle en compte 3 en tout. Ils sont sur trois continents."
     assert lead_with_fact(text, "combien de partenaires ?", HOW_MANY).startswith("Elle en compte 3")
     assert lead_with_fact(text, "qui sont les partenaires ?", OTHER) == text
+
+
+def test_a_sentence_defining_the_words_asked_about_answers_what_they_mean():
+    text = ("La commune a signé un accord en 2015. Dans ce cadre, le terme parrainage désigne un appui "
+            "d'une école à une autre. Les deux villes se rencontrent chaque année.")
+    question = "parrainage ça veut dire quoi ?"
+    assert lead_with_fact(text, question, DEFINITION).startswith("Dans ce cadre, le terme parrainage désigne")
+    assert defines("Un jumelage signifie un lien durable.", "c koi un jumelage")
+    assert defines("La coopération décentralisée signifie agir ensemble.", "la coop decentralisee c quoi")
+    # the verb defines other words than those asked about, or a whole story comes before it
+    assert not defines("Le parrainage scolaire désigne un appui.", "le jumelage ça veut dire quoi ?")
+    assert not defines("Chaque année depuis 2015 les deux écoles voisines du parrainage désignent un délégué.",
+                       "parrainage ça veut dire quoi ?")
+    assert lead_with_fact(text, "le jumelage ça veut dire quoi ?", DEFINITION) == text
 
 
 def test_one_keyword_of_the_strategy_gets_its_own_meaning_not_the_list(make_tracker, run):
@@ -615,7 +654,7 @@ def test_items_separated_by_semicolons_are_a_list():
 
 
 def test_an_ordinal_meets_the_rank_digit_and_its_other_words():
-    from actions.evidence import Evidence
+    from actions.evidence import Evidence, misexpanded, spelled_out
     from knowledge.textnorm import search_groups
 
     assert ["deuxieme", "rang2"] in search_groups("la deuxième priorité")
