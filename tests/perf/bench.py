@@ -26,7 +26,7 @@ from knowledge import KnowledgeBase
 from knowledge.builder import timed_build
 from knowledge.settings import content_dir
 from tests.conftest import free_port
-from tests.perf import large_kb, scaling, stock_bot
+from tests.perf import large_kb, scaling, stock_bot, training_time
 from tests.perf.measure import Series, closed_loop, open_loop, percentile, sequential
 
 KB_QUESTIONS = [
@@ -167,14 +167,6 @@ def knowledge_figures(tmp: Path) -> dict[str, float]:
             "search_p95": percentile(search, 95)}
 
 
-def timed_training(out: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).parent / "rasa"), "train", "--force", "--config", "bot/config.yml",
-                    "--domain", "bot/domain", "--data", "data", "--out", str(out), "--quiet"],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 async def workers_throughput(tmp: Path, env: dict[str, str], args: argparse.Namespace) -> dict[int, float]:
     """Saturated throughput (msg/s, median of the series) of the production profile with one
     and with two Rasa workers (RASA_WORKERS), both stacks up, series interleaved."""
@@ -210,10 +202,10 @@ async def run(args: argparse.Namespace) -> str:
     print("Planchers (spaCy, HTTP vide)…", flush=True)
     sp = spacy_floor()
     rt = await empty_round_trip()
-    train_s = None
+    train = None
     if not args.skip_training:
-        print("Entraînement (mesuré)…", flush=True)
-        train_s = timed_training(tmp / "train")
+        print("Entraînement, pipeline d'avant et actuel (mesurés)…", flush=True)
+        train = training_time.figures(tmp / "train")
     print("Modèle de comparaison (Rasa de base)…", flush=True)
     stock_model = stock_bot.train(tmp / "stock")
     print("NLU seule…", flush=True)
@@ -305,7 +297,7 @@ async def run(args: argparse.Namespace) -> str:
         ("débit saturé, Rasa de base (réponses simples, mémoire)", f"{sat_stock:.1f} msg/s"),
         ("rapport pile complète / Rasa de base", f"{sat_ours / sat_stock:.2f}"),
         ("démarrage à froid (lancement → première réponse)", f"{cold:.1f} s"),
-        ("entraînement", f"{train_s:.0f} s" if train_s else "non mesuré (--skip-training)"),
+        ("entraînement", f"{train['current']:.0f} s" if train else "non mesuré (--skip-training)"),
         ("mémoire maximale", " · ".join(f"{n} {v:.0f} Mo" for n, v in rss.items())),
         ("base de connaissances : construction (médiane de 3)", f"{k['build_s']:.2f} s"),
         ("base de connaissances : requête structurée p95", f"{k['query_p95']:.2f} ms"),
@@ -340,6 +332,9 @@ async def run(args: argparse.Namespace) -> str:
         ("débit saturé, profil public, 1 / 2 processus Rasa (RASA_WORKERS)",
          f"{by_workers[1]:.1f} / {by_workers[2]:.1f} msg/s · ×{by_workers[2] / by_workers[1]:.2f}"),
     ]
+    if train:
+        scale_rows += [("entraînement complet sans cache, pipeline d'avant / actuel",
+                        f"{train['earlier']:.0f} s / {train['current']:.0f} s · ×{train['current'] / train['earlier']:.2f}")]
     scale_table = "\n".join(f"| {a} | {b} |" for a, b in scale_rows)
     head = "\n".join(f"- {k}: {v}" for k, v in machine().items())
     table = "\n".join(f"| {a} | {b} |" for a, b in rows)
