@@ -34,7 +34,7 @@ from actions.evidence import (
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, WHO, YES_NO, question_core, question_shape
 from actions.silence import says_sources_are_silent
 from knowledge.french_dates import dates_in, deadline_in
-from knowledge.textnorm import fold
+from knowledge.textnorm import CLIPPED, CLIPPED_REST, fold
 
 # A closed question is confirmed when the answer says all but this share of what it claims
 # (IDF-weighted: « rentabilité », a word the sources never use, weighs the most).
@@ -119,7 +119,8 @@ def defines(sentence: str, question: str) -> bool:
 
 def _clipped_in(forms: tuple[str, ...], question: str) -> bool:
     """Whether the question types one of `forms` clipped (« coop » for « coopération »)."""
-    return any(Evidence.of(" ".join(forms)).has((w,)) for w in fold(question).split())
+    return any(CLIPPED[0] <= len(w) <= CLIPPED[1] and f.startswith(w) and len(f) >= len(w) + CLIPPED_REST
+               for w in fold(question).split() for f in forms)
 
 
 def lead_with_fact(text: str, question: str, shape: str) -> str:

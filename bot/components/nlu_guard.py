@@ -121,7 +121,7 @@ def only_addressed_to(text: str) -> bool:
 
 
 def _named_programme(entities: list[dict[str, Any]]) -> bool:
-    """A programme found by the knowledge base's lookup tables (DIET alone may tag any word)."""
+    """A programme found by the knowledge base's lookup tables (a learned extractor may tag any word)."""
     return any(e.get("entity") == "programme" and e.get("extractor") == "RegexEntityExtractor" for e in entities)
 
 
