@@ -654,7 +654,7 @@ def test_items_separated_by_semicolons_are_a_list():
 
 
 def test_an_ordinal_meets_the_rank_digit_and_its_other_words():
-    from actions.evidence import Evidence, misexpanded, spelled_out
+    from actions.evidence import Evidence
     from knowledge.textnorm import search_groups
 
     assert ["deuxieme", "rang2"] in search_groups("la deuxième priorité")
