@@ -204,7 +204,7 @@ async def run(args: argparse.Namespace) -> str:
     rt = await empty_round_trip()
     train = None
     if not args.skip_training:
-        print("Entraînement, pipeline d'avant et actuel (mesurés)…", flush=True)
+        print("Entraînement : actuel, d'avant, variante (mesurés)…", flush=True)
         train = training_time.figures(tmp / "train")
     print("Modèle de comparaison (Rasa de base)…", flush=True)
     stock_model = stock_bot.train(tmp / "stock")
@@ -333,8 +333,7 @@ async def run(args: argparse.Namespace) -> str:
          f"{by_workers[1]:.1f} / {by_workers[2]:.1f} msg/s · ×{by_workers[2] / by_workers[1]:.2f}"),
     ]
     if train:
-        scale_rows += [("entraînement complet sans cache, pipeline d'avant / actuel",
-                        f"{train['earlier']:.0f} s / {train['current']:.0f} s · ×{train['current'] / train['earlier']:.2f}")]
+        scale_rows += training_time.rows(train)
     scale_table = "\n".join(f"| {a} | {b} |" for a, b in scale_rows)
     head = "\n".join(f"- {k}: {v}" for k, v in machine().items())
     table = "\n".join(f"| {a} | {b} |" for a, b in rows)

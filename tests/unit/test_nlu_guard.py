@@ -52,7 +52,7 @@ def ranked(text: str, ranking: list[tuple[str, float]], entities: list[dict] | N
 
 
 LOOKED_UP = {"entity": "programme", "value": "pisi", "extractor": "RegexEntityExtractor"}
-GUESSED = {"entity": "programme", "value": "faveur", "extractor": "CRFEntityExtractor"}
+GUESSED = {"entity": "programme", "value": "faveur", "extractor": "DIETClassifier"}
 
 
 def test_a_hesitation_on_an_eligibility_question_naming_a_programme_opens_the_dialogue():
