@@ -104,15 +104,54 @@ _DEFINED_WORDS = 3
 _NAMING = frozenset("terme termes mot mots sigle acronyme expression notion nom appellation".split())
 
 
+# Where a « what does it mean » question names its term: after « que signifie », « que veut
+# dire », « c'est quoi », or before « ça veut dire quoi », « c'est quoi »...
+_TERM_AFTER = re.compile(r"\b(?:signifient|signifie|veulent dire|veut dire|designent|designe|c est quoi|cest quoi|"
+                         r"c koi|c quoi|qu est ce que|quest ce que)\s+(.+)")
+_TERM_BEFORE = re.compile(r"(.+?)\s+(?:(?:ca |cela |c )?(?:veulent dire|veut dire|signifient|signifie|designe)|"
+                          r"c est quoi|cest quoi|c koi|c quoi)\b")
+# ...up to what frames it (« selon la ville », « au juste », « dans la coop bas-normande »).
+_FRAMES = (r"selon|d apres|dans|pour|chez|au sens|a la base|au juste|exactement|en gros|concretement|quoi|"
+           r"au niveau|de la part")
+_TERM_END = re.compile(rf"(?:^|\s)(?:{_FRAMES})\b.*$")
+_TERM_START = re.compile(rf"^(?:(?:{_FRAMES})\s+)+")
+
+
+def term_asked(question: str) -> list[tuple[str, ...]]:
+    """The words of the term a « what does it mean » question asks about (« coopération
+    bilatérale » in « que veut dire coopération bilatérale ? », « coopération » in « jdois
+    faire un exposé, coopération ça veut dire quoi au sens propre ? »); none if it names none."""
+    for clause in reversed(re.split(r"[,;:.!?]", question)):
+        folded = fold(clause)
+        m = _TERM_AFTER.search(folded)
+        # « ça veut dire quoi » puts the term before the verb
+        after = _TERM_END.sub("", _TERM_START.sub("", m.group(1))) if m and not m.group(1).startswith("quoi") else ""
+        if content_groups(after):
+            term = after
+        else:
+            m = _TERM_BEFORE.search(folded)
+            if not m:
+                continue
+            term = _TERM_END.sub("", _TERM_START.sub("", m.group(1)))
+        return [g for g in content_groups(term) if not _NAMING & set(g)]
+    return []
+
+
 def defines(sentence: str, question: str) -> bool:
-    """Whether `sentence` defines what the question asks about: every word of substance before
-    its defining verb is one the question uses (« coopération signifie… » for « coopération,
-    ça veut dire quoi ? », « la coop décentralisée, c'est quoi ? » too)."""
-    asked = Evidence.of(question)
+    """Whether `sentence` defines the very term the question asks about: the words of substance
+    before its defining verb are the term's, no more and no fewer (« coopération signifie… »
+    for « coopération, ça veut dire quoi ? », not for « que veut dire coopération bilatérale ? »)."""
+    term = term_asked(question)
+    if not term:
+        return False
+    said = " ".join(" ".join(g) for g in term)
     for m in _DEFINING.finditer(sentence):
         subject = [g for g in content_groups(m.group(1)) if not _NAMING & set(g)]
-        if subject and len(subject) <= _DEFINED_WORDS and all(asked.has(g) or _clipped_in(g, question)
-                                                              for g in subject):
+        if not subject or len(subject) > _DEFINED_WORDS:
+            continue
+        named = Evidence.of(" ".join(" ".join(g) for g in subject))
+        if (all(Evidence.of(said).has(g) or _clipped_in(g, said) for g in subject)
+                and all(named.has(g) for g in term)):
             return True
     return False
 

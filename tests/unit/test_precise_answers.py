@@ -326,6 +326,9 @@ def test_a_sentence_defining_the_words_asked_about_answers_what_they_mean():
     assert not defines("Chaque année depuis 2015 les deux écoles voisines du parrainage désignent un délégué.",
                        "parrainage ça veut dire quoi ?")
     assert lead_with_fact(text, "le jumelage ça veut dire quoi ?", DEFINITION) == text
+    # a sentence defining part of the term asked about does not define the term
+    assert not defines("Le parrainage désigne un appui.", "que veut dire parrainage scolaire ?")
+    assert defines("Le parrainage scolaire désigne un appui.", "que veut dire parrainage scolaire ?")
 
 
 def test_one_keyword_of_the_strategy_gets_its_own_meaning_not_the_list(make_tracker, run):
