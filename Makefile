@@ -42,10 +42,9 @@ $(NLU_GENERATED): $(STAMP) $(wildcard knowledge/content/*.yml) knowledge/nlu_exp
 
 train: $(MODEL) ## Train the Rasa model if its data or configuration changed
 
-# Rasa's own data checks are `make test`'s « rasa data validate » step: not paid at every training.
 $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 	@scripts/step.sh train "Entraînement du modèle (4 à 8 min sur 2 cœurs)" \
-	  $(RASA) train --skip-validation --config bot/config.yml --domain bot/domain --data data --out models \
+	  $(RASA) train --config bot/config.yml --domain bot/domain --data data --out models \
 	  --fixed-model-name srei --quiet
 	@touch $@
 

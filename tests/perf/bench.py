@@ -204,7 +204,7 @@ async def run(args: argparse.Namespace) -> str:
     rt = await empty_round_trip()
     train = None
     if not args.skip_training:
-        print("Entraînement : actuel, d'avant, variante (mesurés)…", flush=True)
+        print("Entraînement : actuel et variante (mesurés)…", flush=True)
         train = training_time.figures(tmp / "train")
     print("Modèle de comparaison (Rasa de base)…", flush=True)
     stock_model = stock_bot.train(tmp / "stock")
