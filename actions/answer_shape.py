@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from actions.contradiction import contradicts, rhythm
 from actions.evidence import (
@@ -34,7 +35,7 @@ from actions.evidence import (
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, WHO, YES_NO, question_core, question_shape
 from actions.silence import says_sources_are_silent
 from knowledge.french_dates import dates_in, deadline_in
-from knowledge.textnorm import CLIPPED, CLIPPED_REST, fold
+from knowledge.textnorm import clips, fold
 
 # A closed question is confirmed when the answer says all but this share of what it claims
 # (IDF-weighted: « rentabilité », a word the sources never use, weighs the most).
@@ -117,7 +118,8 @@ _TERM_END = re.compile(rf"(?:^|\s)(?:{_FRAMES})\b.*$")
 _TERM_START = re.compile(rf"^(?:(?:{_FRAMES})\s+)+")
 
 
-def term_asked(question: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=256)
+def term_asked(question: str) -> tuple[tuple[str, ...], ...]:
     """The words of the term a « what does it mean » question asks about (« coopération
     bilatérale » in « que veut dire coopération bilatérale ? », « coopération » in « jdois
     faire un exposé, coopération ça veut dire quoi au sens propre ? »); none if it names none."""
@@ -133,8 +135,8 @@ def term_asked(question: str) -> list[tuple[str, ...]]:
             if not m:
                 continue
             term = _TERM_END.sub("", _TERM_START.sub("", m.group(1)))
-        return [g for g in content_groups(term) if not _NAMING & set(g)]
-    return []
+        return tuple(g for g in content_groups(term) if not _NAMING & set(g))
+    return ()
 
 
 def defines(sentence: str, question: str) -> bool:
@@ -144,22 +146,18 @@ def defines(sentence: str, question: str) -> bool:
     term = term_asked(question)
     if not term:
         return False
-    said = " ".join(" ".join(g) for g in term)
+    asked = Evidence.of(" ".join(" ".join(g) for g in term))
+    typed = [w for g in term for w in g]
     for m in _DEFINING.finditer(sentence):
         subject = [g for g in content_groups(m.group(1)) if not _NAMING & set(g)]
         if not subject or len(subject) > _DEFINED_WORDS:
             continue
         named = Evidence.of(" ".join(" ".join(g) for g in subject))
-        if (all(Evidence.of(said).has(g) or _clipped_in(g, said) for g in subject)
+        # every subject word is the term's, typed whole or clipped (« coop »), and the reverse
+        if (all(asked.has(g) or any(clips(w, f) for w in typed for f in g) for g in subject)
                 and all(named.has(g) for g in term)):
             return True
     return False
-
-
-def _clipped_in(forms: tuple[str, ...], question: str) -> bool:
-    """Whether the question types one of `forms` clipped (« coop » for « coopération »)."""
-    return any(CLIPPED[0] <= len(w) <= CLIPPED[1] and f.startswith(w) and len(f) >= len(w) + CLIPPED_REST
-               for w in fold(question).split() for f in forms)
 
 
 def lead_with_fact(text: str, question: str, shape: str) -> str:

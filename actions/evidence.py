@@ -12,10 +12,9 @@ from functools import lru_cache
 
 from actions.question_shape import question_core
 from knowledge.textnorm import (
-    CLIPPED,
-    CLIPPED_REST,
     claim_groups,
     claim_verbs,
+    clips,
     fold,
     has_verb,
     qualifying_words,
@@ -114,8 +113,7 @@ class Evidence:
 
     def _abbreviates(self, form: str) -> bool:
         """« coop », « asso », « dept »: a short form typed for a longer word of the text."""
-        return (CLIPPED[0] <= len(form) <= CLIPPED[1]
-                and any(w.startswith(form) and len(w) >= len(form) + CLIPPED_REST for w in self.words))
+        return any(clips(form, w) for w in self.words)
 
 
 def same_root(a: str, b: str) -> bool:

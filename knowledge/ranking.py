@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from knowledge.textnorm import CLIPPED, CLIPPED_REST
+from knowledge.textnorm import CLIPPED, CLIPPED_REST, clips
 
 TITLE_BONUS = 0.35  # words found in the title or names: worth a third of full coverage
 FOCUS_BONUS = 0.2  # a title mostly made of the question's words: the passage is about it
@@ -107,8 +107,7 @@ class TermStats:
             for term in self.df:
                 if len(term) >= CLIPPED[0] + CLIPPED_REST:
                     self._by_start.setdefault(term[:CLIPPED[0]], []).append(term)
-        return {t: CLIPPED_QUALITY for t in self._by_start.get(word[:CLIPPED[0]], ())
-                if t.startswith(word) and len(t) >= len(word) + CLIPPED_REST}
+        return {t: CLIPPED_QUALITY for t in self._by_start.get(word[:CLIPPED[0]], ()) if clips(word, t)}
 
 
 def _trigrams(word: str) -> set[str]:

@@ -212,6 +212,11 @@ def without_kinds_asked(text: str) -> str:
 CLIPPED = (4, 5)
 CLIPPED_REST = 3
 
+
+def clips(short: str, word: str) -> bool:
+    """Whether `short` is `word` clipped (« coop » for « cooperation »), both folded."""
+    return CLIPPED[0] <= len(short) <= CLIPPED[1] and word.startswith(short) and len(word) >= len(short) + CLIPPED_REST
+
 GENERIC_VERBS = frozenset("etre avoir faire pouvoir devoir aller vouloir dire savoir falloir venir prevoir "
                            "exister trouver".split())
 
