@@ -45,6 +45,7 @@ from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
 from actions.silence import only_silence, says_sources_are_silent
+from actions.still_open import verdict_against_today
 from knowledge import KnowledgeBase, today
 from knowledge.french_dates import deadline_in
 from knowledge.geography import continents_named
@@ -283,8 +284,10 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         named = named_bodies(kb, question)
         # « Namur est jumelée avec le Fujian ? » answered with the Basse-Normandie's Fujian: another
         # body's fact does not confirm what the question says of the one it names.
-        said_yes = (confirms(question, evidence, kb.term_weight)
-                    and not (named and answered_about and answered_about not in named))
+        against_today = verdict_against_today(question, answer_part, today())
+        said_yes = against_today if against_today is not None else (
+            confirms(question, evidence, kb.term_weight)
+            and not (named and answered_about and answered_about not in named))
         verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
         first = next(m for m in draft if m.get("text"))
         first["text"] = f"{verdict} {first['text']}"

@@ -113,3 +113,22 @@ def test_public_named_answers_for_its_programme_when_none_is_named(make_tracker,
                                                         [("programme", "pisi")]))
     assert "candidature au PISI" in result.text
 
+
+
+def test_can_i_still_apply_is_answered_by_the_deadline_against_today(make_tracker, run, monkeypatch):
+    # The same closed question gets « Non » after the deadline and « Oui » before it.
+    question = "est-ce qu'on peut toujours envoyer notre dossier pour le PrECI ?"
+    monkeypatch.setenv("ASSISTANT_TODAY", "2019-03-01")
+    late = run(ActionAnswerDeadline(), make_tracker(question, "ask_deadline", [("programme", "preci")]))
+    assert late.text.startswith("Non")
+    assert "8 février 2018" in late.text
+    monkeypatch.setenv("ASSISTANT_TODAY", "2018-02-01")
+    early = run(ActionAnswerDeadline(), make_tracker(question, "ask_deadline", [("programme", "preci")]))
+    assert early.text.startswith("Oui")
+
+
+def test_too_late_asks_the_other_way_round(make_tracker, run, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_TODAY", "2019-03-01")
+    result = run(ActionAnswerDeadline(), make_tracker("pour déposer un projet au PrECI, c'est trop tard ?",
+                                                      "ask_deadline", [("programme", "preci")]))
+    assert result.text.startswith("Oui")

@@ -1,0 +1,35 @@
+"""« Je peux encore m'inscrire ? », « c'est trop tard ? »: a closed question about now, answered
+with a deadline. Its verdict is that deadline against today, not the words the answer shares
+with the question (« clôturé depuis le 8 février 2018 » says « Non » to « encore ? »)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from knowledge.french_dates import deadline_in
+from knowledge.textnorm import fold
+
+# Taking part: the question is about applying, not about whether a programme exists.
+_APPLYING = re.compile(r"\b(inscri\w*|postul\w*|candidat\w*|dossiers?|appels?|depos\w*|introdui\w*|particip\w*|"
+                       r"soumettre|soumet\w*|rentrer|envoy\w*|delais?|date limite|projets?)\b")
+_NOW = re.compile(r"\b(encore|toujours|maintenant|actuellement|en ce moment|aujourd hui|cette annee|a temps|"
+                  r"ouverte?s?|en cours|pas trop tard)\b")
+_TOO_LATE = re.compile(r"(?<!pas )\btrop tard\b|\b(clos|close|clotures?|cloturee?s?|termine\w*|fini|finie|passee?|"
+                       r"depassee?s?|expiree?s?)\b")
+
+
+def verdict_against_today(question: str, answer: str, on: dt.date) -> bool | None:
+    """True (« Oui ») or False (« Non ») when `question` asks whether applying is still possible
+    (or already too late) and `answer` states a deadline; None when it does not ask that."""
+    asked = fold(question)
+    if not _APPLYING.search(asked):
+        return None
+    too_late, still = bool(_TOO_LATE.search(asked)), bool(_NOW.search(asked))
+    if too_late == still:
+        return None  # neither, or both (« encore ouvert ou déjà clos ? »): not a yes or a no
+    deadline = deadline_in(answer)
+    if deadline is None:
+        return None
+    passed = deadline < on
+    return passed if too_late else not passed

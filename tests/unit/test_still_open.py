@@ -1,0 +1,24 @@
+"""A closed question about applying now is judged by the deadline the answer states."""
+
+import datetime as dt
+
+from actions.still_open import verdict_against_today
+
+ANSWER = "L'appel est clôturé depuis le 8 février 2018."
+AFTER, BEFORE = dt.date(2020, 1, 1), dt.date(2018, 1, 1)
+
+
+def test_still_possible_is_no_once_the_deadline_passed_and_yes_before():
+    assert verdict_against_today("je peux encore m'inscrire ?", ANSWER, AFTER) is False
+    assert verdict_against_today("je peux encore m'inscrire ?", ANSWER, BEFORE) is True
+
+
+def test_too_late_is_yes_once_the_deadline_passed():
+    assert verdict_against_today("trop tard pour postuler ?", ANSWER, AFTER) is True
+    assert verdict_against_today("l'appel est-il clos pour les candidatures ?", ANSWER, BEFORE) is False
+
+
+def test_other_closed_questions_are_left_to_the_words():
+    assert verdict_against_today("le PrECI vise-t-il les écoles ?", ANSWER, AFTER) is None  # not about now
+    assert verdict_against_today("je peux encore m'inscrire ?", "Le PrECI vise les écoles.", AFTER) is None
+    assert verdict_against_today("encore ouvert ou déjà clos, cet appel ?", ANSWER, AFTER) is None
