@@ -237,14 +237,33 @@ def gives_count(question: str, text: str) -> bool:
     return bool(counts_in(question, text))
 
 
+_HOW_OFTEN = re.compile(r"\b(une fois|\w+ fois) par (an|annee|mois|semaine|jour)\b|\b(chaque|par) (annee|an|mois|semaine)\b|"
+                       r"\btous les (ans|mois|jours)\b")
+
+
 def gives_shape(text: str, shape: str) -> bool:
     """Whether `text` holds the kind of fact the shape asks for: a date (a year, a day and
     month, « depuis … ») for DATE, a number for HOW_MANY; any text for the others."""
     if shape == DATE:
         return _YEAR_OR_DATE.search(text) is not None or re.search(r"\bdepuis\b", text, re.IGNORECASE) is not None
-    if shape == HOW_MANY:
-        return _DIGIT.search(text) is not None or re.search(rf"\b({NUMBER_WORDS}|une? seule?)\b", fold(text)) is not None
+    if shape == HOW_MANY:  # « quinquennaux » says how many years, « une fois par an » how often
+        folded = fold(text)
+        return (_DIGIT.search(text) is not None or re.search(rf"\b({NUMBER_WORDS}|une? seule?)\b", folded) is not None
+                or _HOW_OFTEN.search(folded) is not None or any(rhythm(w) for w in folded.split()))
     return True
+
+
+# « En quelle année… ? », « Combien… ? »: the date or the number is the whole question, and
+# the topic around it without one is no answer. A bare « quand » may be a conjunction
+# (« l'objectif, quand elle accompagne ses partenaires ? »): the topic then stays.
+_ASKS_OUTRIGHT = {DATE: re.compile(r"\b(en quelle annee|quelle annee|quelle date|a quelle date|en quel mois|"
+                                   r"quel mois|quel jour|de quand date|date de quand)\b"),
+                  HOW_MANY: re.compile(r"\b(combien|cmb|quel nombre|nombre de)\b")}
+
+
+def asks_outright(question: str, shape: str) -> bool:
+    pattern = _ASKS_OUTRIGHT.get(shape)
+    return pattern is not None and pattern.search(fold(question)) is not None
 
 
 # What a silence must name to be about the fact a shape asks for (« Depuis quand : les

@@ -28,6 +28,7 @@ from actions.answer_selection import (
     reply_text,
 )
 from actions.answer_shape import (
+    asks_outright,
     confirms,
     gives_shape,
     lacks_detail,
@@ -188,6 +189,20 @@ def drifts_from_previous(kb: KnowledgeBase, action: Any, tracker: Tracker, about
                 and coverage(question, answer, kb.term_weight) < DRIFT_COVERAGE)
 
 
+def detail_unknown(kb: KnowledgeBase, domain: dict[str, Any], events: list[dict[str, Any]],
+                   said: str = "") -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """« I don't know that detail » (`said`, or a general line), whom to ask, and no source."""
+    reach = service_reach(kb, domain)
+    if said and reach:
+        said += "\n" + render(domain, "utter_silence_contact", service=reach.service, contact=reach.contact)
+    out = CollectingDispatcher()
+    out.utter_message(text=said or (render(domain, "utter_detail_unknown", service=reach.service, contact=reach.contact)
+                                    if reach else render(domain, "utter_detail_unknown_nocontact")))
+    # What the answer was about stays: « et ses domaines ? » may follow.
+    kept = [e for e in events if e.get("event") == "slot" and e.get("name") in (*ENTITY_SLOTS, "body")]
+    return out.messages, [*kept, SlotSet("last_answer", "declined")]
+
+
 def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker: Tracker,
            domain: dict[str, Any], events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The messages and events to send instead of the action's `draft` and `events`.
@@ -242,20 +257,14 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         events = passage_context(p)
     core_now = without_sources(reply_text(draft), prefix)
     if answered and (lacks_detail(question, core_now) or says_fact_missing(question, shape, core_now)):
-        # « le budget du PISI ? », « qui a signé l'accord ? »: the topic is known, the detail is not.
-        reach = service_reach(kb, domain)
-        out = CollectingDispatcher()
-        said = silence_said(core_now)
-        if said and reach:
-            # the sources' own words (« Les documents ne donnent aucune date limite pour le PISI. »)
-            said += "\n" + render(domain, "utter_silence_contact", service=reach.service, contact=reach.contact)
-        out.utter_message(text=said or (render(domain, "utter_detail_unknown", service=reach.service,
-                                                      contact=reach.contact)
-                                        if reach else render(domain, "utter_detail_unknown_nocontact")))
-        # What the answer was about stays: « et ses domaines ? » may follow.
-        kept = [e for e in events if e.get("event") == "slot" and e.get("name") in (*ENTITY_SLOTS, "body")]
-        return out.messages, [*kept, SlotSet("last_answer", "declined")]
-    if answered and shape in (DATE, HOW_MANY) and not gives_shape(without_sources(reply_text(draft), prefix), shape):
+        # « le budget du PISI ? », « qui a signé l'accord ? »: the topic is known, the detail is not;
+        # the sources' own words when they say so (« Les documents ne donnent aucune date limite… »).
+        return detail_unknown(kb, domain, events, silence_said(core_now))
+    shapeless = answered and shape in (DATE, HOW_MANY) and not gives_shape(core_now, shape)
+    if shapeless and asks_outright(question, shape):
+        said = render(domain, "utter_shape_no_date_said" if shape == DATE else "utter_shape_no_number_said")
+        return detail_unknown(kb, domain, events, said)
+    if shapeless:
         first = next(m for m in draft if m.get("text"))
         lead = "utter_shape_no_date" if shape == DATE else "utter_shape_no_number"
         first["text"] = f"{render(domain, lead)}\n{first['text']}"

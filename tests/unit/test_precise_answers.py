@@ -746,3 +746,25 @@ def test_the_kind_of_detail_asked_is_not_a_word_the_answer_must_hold():
     # « quel numéro » asks for one: the answer gives « 2 », it need not say « numéro »
     assert all("numero" not in g for g in claims_of("C'est à quel numéro, rue des Tanneurs ?"))
     assert any("numero" in g for g in claims_of("Le numéro 12 de la rue est-il le bon ?"))
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("à quelle date la Région a-t-elle signé ses accords de coopération ?", "ne précisent pas cette date"),
+    ("la Région a combien de collectivités partenaires dans le monde ?", None),
+])
+def test_a_date_asked_outright_that_no_passage_gives_is_a_silence_with_whom_to_ask(make_tracker, run, question, said):
+    result = run(ActionAnswerPartnerships(), make_tracker(question, "ask_partnerships", [("body", "basse-normandie")]))
+    if said:
+        assert said in result.text
+        assert PHONE in result.text
+        assert "Source :" not in result.text  # the topic around the date is not the date
+    else:
+        assert "Source :" in result.text  # the partners are counted: a number is given
+
+
+def test_how_often_is_a_number_for_a_how_many_question():
+    from actions.answer_shape import gives_shape
+
+    assert gives_shape("elle propose une fois par an une activité commune", HOW_MANY)
+    assert gives_shape("des programmes d'actions quinquennaux", HOW_MANY)
+    assert not gives_shape("elle propose une activité commune", HOW_MANY)
