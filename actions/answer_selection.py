@@ -438,12 +438,21 @@ def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) 
 ASIDE = 2
 
 
+_WHAT_IS = re.compile(r"\b(c est quoi|cest quoi|c quoi|c est koi|qu est ce que c est|kesako)\b")
+# Words that only hedge a « c'est quoi ? » (« exactement », « en une phrase »).
+_HEDGES = frozenset("exactement concretement vraiment precisement juste phrase mot mots".split())
+
+
 def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], question: str,
                      answer: str) -> Passage | None:
     """For « que signifie X ? »: the definition of the term X the question names (its longest
     name found), when the answer does not already give it. « Le PST, c'est bien le Plan
     Social Territorial ? » asks for it too."""
-    if question_shape(question) != DEFINITION and not spelled_out(question):
+    asked_what = question_shape(question) == DEFINITION or spelled_out(question)
+    # « SAILFE, c'est quoi exactement ? »: asks what the term is only when the term is about
+    # all the question says (« c'est quoi le Ruban blanc dont parle le PST ? » is not the PST's).
+    what_is = not asked_what and _WHAT_IS.search(fold(question)) is not None
+    if not asked_what and not what_is:
         return None
     folded = f" {fold(question)} "
     named = sorted(((len(name), name, entity_id) for kind, entity_id, name in kb.names()
@@ -460,7 +469,10 @@ def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], quest
     _, name, term = named[0]
     if acronyms:
         name, term = acronyms[0]
-    elif capitals or len([g for g in content_groups(question) if not set(g) & set(name.split())]) > ASIDE:
+
+    def aside() -> int:
+        return len([g for g in content_groups(question) if not set(g) & set(name.split()) and not set(g) & _HEDGES])
+    if (not acronyms and capitals) or (what_is and aside()) or (not acronyms and aside() > ASIDE):
         return None
     said = Evidence.of(answer)
     return next((p for p in hits() if p.entry_id == term and p.entry_type == "definition" and not holds(said, p)),

@@ -768,3 +768,12 @@ def test_how_often_is_a_number_for_a_how_many_question():
     assert gives_shape("elle propose une fois par an une activité commune", HOW_MANY)
     assert gives_shape("des programmes d'actions quinquennaux", HOW_MANY)
     assert not gives_shape("elle propose une activité commune", HOW_MANY)
+
+
+def test_what_is_an_acronym_gets_its_definition_whatever_the_intent(make_tracker, run):
+    result = run(ActionAnswerServiceInfo(), make_tracker("l'INSHEA, c'est quoi au juste ?", "ask_service_info"))
+    assert result.text.startswith("INSHEA")
+    assert "Institut national supérieur" in result.text
+    # the acronym is only where the thing asked about is used: not its definition
+    other = run(ActionAnswerPst(), make_tracker("c'est quoi la capsule de sensibilisation prévue par le PST ?", "ask_pst"))
+    assert not other.text.startswith("Programme Stratégique Transversal")
