@@ -36,7 +36,7 @@ from actions.list_reference import previous_turn, resolve_ordinal
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHICH, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
-from knowledge.textnorm import fold, without_kinds_asked
+from knowledge.textnorm import fold, rank_of, without_kinds_asked
 
 # A passage replaces an answer of the intent's topic when it covers this share of the
 # question (the search's own IDF-weighted coverage)...
@@ -176,12 +176,18 @@ def with_context(kb: KnowledgeBase, tracker: Tracker, question: str) -> str:
     return " ".join(part for part in (question, asked, said) if part)
 
 
+def without_ranks(groups) -> list[tuple[str, ...]]:
+    """The word groups that are not a rank: the title that tells what « le deuxième objectif
+    du Vivre mieux » is about is not the one that counts « 2 objectifs »."""
+    return [g for g in groups if not any(rank_of(w) for w in g)]
+
+
 def focused(hits: list[Passage], question: str, weight) -> Passage:
     """Among the passages about as good as the best, the one whose title names the question's
     most telling word (« convergence », not « stratégie »): it is about what is asked."""
     top = hits[0]
     near = [p for p in hits if p.score >= top.score - NEAR]
-    groups = content_groups(question)
+    groups = without_ranks(content_groups(question))
     if len(near) < 2 or not groups:
         return top
     rarest = max(groups, key=weight)
@@ -241,6 +247,8 @@ def about_subject(hits: list[Passage], question: str, claim_weight, subject_weig
     « enjeux » in « combien d'enjeux compte le PST ? »), found not far below the best: a
     passage that merely mentions it among many other things ranks high on long texts."""
     claims = [g for g in claims_of(question) if subject_weight(g) > 0]
+    if without_ranks(claims) != claims:
+        return None  # « le 3e objectif du Vivre mieux »: a rank points into a list, not to a title
     if not claims:
         return None
     subject = max(claims, key=subject_weight)

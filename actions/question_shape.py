@@ -92,7 +92,8 @@ _RELATIVES = re.compile(r"\b((avec|dans|par|pour|sur|chez|sans|vers|selon|parmi)
 
 def _without_relatives(folded: str) -> str:
     """`folded` without the words that link clauses (« qui », « que », « avec lequel »)."""
-    return _RELATIVES.sub(" ", f" {folded} ").replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " ")
+    # « …vise le bien-être de qui ? »: a « qui » that ends the question asks it.
+    return re.sub(r" (qui|que|qu)(?= \S)", " ", _RELATIVES.sub(" ", f" {folded} "))
 
 
 # A verb that makes a statement of it: common forms, an inverted subject (« finance-t-il »),
@@ -170,7 +171,7 @@ def question_shape(text: str) -> str:
     return YES_NO if _closed_statement(text, folded) else OTHER
 
 
-_STATES_VALUE = re.compile(r"\d|\bbien\b")
+_STATES_VALUE = re.compile(r"\d|\bbien\b(?! etre)")  # « bien-être » confirms nothing
 # « Quand …, » at the start: a clause of time before the question itself.
 _WHEN_CLAUSE = re.compile(r"^\s*(?:et |mais )?(?:quand|lorsqu\w*)\b[^,?]*,", re.IGNORECASE)
 _QUAND_MEME = re.compile(r"\bquand meme\b")

@@ -777,3 +777,16 @@ def test_what_is_an_acronym_gets_its_definition_whatever_the_intent(make_tracker
     # the acronym is only where the thing asked about is used: not its definition
     other = run(ActionAnswerPst(), make_tracker("c'est quoi la capsule de sensibilisation prévue par le PST ?", "ask_pst"))
     assert not other.text.startswith("Programme Stratégique Transversal")
+
+
+def test_a_question_word_that_ends_the_question_opens_it():
+    assert question_shape("ce volet de la culture veille au bien-être de qui ?") != YES_NO
+    assert question_shape("la brochure a été éditée par qui ?") != YES_NO
+    assert question_shape("les agents qui s'impliquent le font-ils bénévolement ?") == YES_NO
+
+
+def test_a_rank_points_into_the_list_of_the_topic_named_not_to_a_title_that_counts(make_tracker, run):
+    # « quatrième » is not told by another enjeu's title « 2 objectifs stratégiques »
+    result = run(ActionAnswerPst(), make_tracker("le quatrième objectif stratégique du Vivre mieux, il vise quoi ?",
+                                                 "ask_pst"))
+    assert "Vivre mieux" in result.text.split("\n")[0]
