@@ -11,8 +11,13 @@ from actions.asked_time import AskedTime, spoken_time
 from actions.phrasing import render, source_lines
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
-from knowledge.textnorm import unaccent
+from knowledge.textnorm import nouns, unaccent
 
+# Nouns a question about the service's own hours uses; any other names a place (« la piscine
+# de Jambes », « le musée Rops »), whose hours are not another service's.
+_HOURS_NOUNS = frozenset("""service services heure heures horaire horaires jour jours semaine journee fin matin
+matinee soir soiree midi apres pause dejeuner interruption public portes accueil permanence guichet rendez vous
+ouverture fermeture bureau bureaux quelqu personne moment temps fois""".split())
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _DAY = "(" + "|".join(DAYS) + ")"
 _TIME = r"(\d{1,2})\s*h\s*(\d{2})?"
@@ -53,6 +58,12 @@ def parse_hours(text: str) -> Schedule:
     return schedule
 
 
+def names_a_place(question: str) -> bool:
+    """Whether the question names a place of its own, beyond « le service » and its hours."""
+    # a word of four letters at least: the tagger takes « Est » of « Est-ce » or SMS « c » for names
+    return any(n.isalpha() and len(n) >= 4 and n not in _HOURS_NOUNS and n not in DAYS for n in nouns(question))
+
+
 def is_open(schedule: Schedule, day: str | None, span: tuple[int, int] | None, whole: bool = False) -> bool:
     """Whether the service is open that day (any day, if none given) during `span` (any time,
     if none): at some moment of it, or all of it when `whole`."""
@@ -88,10 +99,14 @@ def intervals_said(intervals: list[tuple[int, int]], domain: dict[str, Any]) -> 
     return " et ".join(spans)
 
 
-def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked: AskedTime) -> str | None:
+def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked: AskedTime,
+                 assumed: bool = False) -> str | None:
     """The answer to « open on that day, at that time? » (or « until when on Friday? ») for the
     body's service, with its source.
 
+    `assumed`: the question names no body (`body_id` is the default one). When that body's
+    hours are not in the sources and only one other body's service has some (« vous fermez à
+    quelle heure le vendredi ? »), those are compared, saying whose they are.
     None when neither a day nor a time is asked, or when the hours text cannot be read
     (the contact card then says the hours as they are written).
     """
@@ -102,7 +117,15 @@ def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked:
         services = kb.services(body_id=body_id)
         reach = service_reach(kb, domain, body_id=body_id) or service_reach(kb, domain)
         name = services[0].name if services else (reach.service if reach else "")
-        return render(domain, "utter_hours_unknown", service=name, contact=reach.contact if reach else "")
+        contact = reach.contact if reach else ""
+        elsewhere = {c.body_id for c in kb.contacts(kind="hours")}
+        if assumed and len(elsewhere) == 1:
+            compared = hours_answer(kb, domain, elsewhere.pop(), asked)
+            if compared:
+                verdict, _, source = compared.rpartition("\n")
+                note = render(domain, "utter_hours_only_elsewhere", service=name, contact=contact)
+                return "\n".join([verdict, note, source])
+        return render(domain, "utter_hours_unknown", service=name, contact=contact)
     schedule = parse_hours(hours[0].value)
     if not schedule:
         return None

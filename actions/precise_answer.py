@@ -40,7 +40,7 @@ from actions.asked_time import asked_time
 from actions.context import body_in_context
 from actions.contradiction import demonyms_named
 from actions.evidence import content_groups, coverage, without_echoes, without_label
-from actions.opening_hours import hours_answer
+from actions.opening_hours import hours_answer, names_a_place
 from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
@@ -217,7 +217,9 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     if shape == OPEN_HOURS or (tracker.get_slot("last_answer") == "contact" and asked.names_time):
         # « et le samedi ? » right after the contact details asks about hours too
         body_id = body_in_context(kb, tracker)
-        compared = hours_answer(kb, domain, body_id, asked)
+        named = (named_bodies(kb, question) or kb.find_mentions("service", question) or tracker.get_slot("body")
+                 or names_a_place(question))
+        compared = hours_answer(kb, domain, body_id, asked, assumed=not named)
         if compared:
             out = CollectingDispatcher()
             out.utter_message(text=compared)

@@ -187,6 +187,12 @@ def claim_groups(text: str) -> list[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=256)
+def nouns(text: str) -> frozenset[str]:
+    """The folded nouns and names of a text (« piscine », « jambes » in « la piscine de Jambes »)."""
+    return frozenset(fold(tok.text) for tok in _nlp()(text) if tok.pos_ in ("NOUN", "PROPN"))
+
+
+@lru_cache(maxsize=256)
 def qualifying_words(text: str) -> frozenset[str]:
     """The folded adjectives and names of a sentence: the words that tell one thing of a kind
     from another (« politique régionale », « groupe pays Serbie »)."""

@@ -790,3 +790,16 @@ def test_a_rank_points_into_the_list_of_the_topic_named_not_to_a_title_that_coun
     result = run(ActionAnswerPst(), make_tracker("le quatrième objectif stratégique du Vivre mieux, il vise quoi ?",
                                                  "ask_pst"))
     assert "Vivre mieux" in result.text.split("\n")[0]
+
+
+def test_hours_asked_of_no_named_service_are_the_only_hours_the_sources_give_with_whose(make_tracker, run):
+    result = run(ActionAnswerContact(), make_tracker("ce mardi vers 11h vous êtes ouverts ?", "ask_contact"))
+    assert result.text.startswith("Oui")
+    assert "Actions internationales" in result.text  # whose hours they are
+    assert "n'y figurent pas" in result.text  # and that the Province's service's are not given
+    assert PHONE in result.text
+
+
+def test_hours_of_a_place_the_question_names_are_not_another_service_s(make_tracker, run):
+    result = run(ActionAnswerContact(), make_tracker("la bibliothèque de Bouge est ouverte le mardi ?", "ask_contact"))
+    assert "Actions internationales" not in result.text
