@@ -261,9 +261,15 @@ _ASKS_OUTRIGHT = {DATE: re.compile(r"\b(en quelle annee|quelle annee|quelle date
                   HOW_MANY: re.compile(r"\b(combien|cmb|quel nombre|nombre de)\b")}
 
 
+# « Cette page date de quand ? »: the date of the document itself, which its source line gives.
+_THE_DOCUMENT = re.compile(r"\b(page|pages|texte|document|article|brochure|site|informations?)\b")
+
+
 def asks_outright(question: str, shape: str) -> bool:
     pattern = _ASKS_OUTRIGHT.get(shape)
-    return pattern is not None and pattern.search(fold(question)) is not None
+    folded = fold(question)
+    return (pattern is not None and pattern.search(folded) is not None
+            and not (shape == DATE and _THE_DOCUMENT.search(folded)))
 
 
 # What a silence must name to be about the fact a shape asks for (« Depuis quand : les

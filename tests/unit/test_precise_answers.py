@@ -803,3 +803,11 @@ def test_hours_asked_of_no_named_service_are_the_only_hours_the_sources_give_wit
 def test_hours_of_a_place_the_question_names_are_not_another_service_s(make_tracker, run):
     result = run(ActionAnswerContact(), make_tracker("la bibliothèque de Bouge est ouverte le mardi ?", "ask_contact"))
     assert "Actions internationales" not in result.text
+
+
+def test_the_date_of_the_page_itself_is_not_a_date_the_sources_lack():
+    from actions.answer_shape import asks_outright
+
+    assert asks_outright("en quelle année l'accord a-t-il été signé ?", DATE)
+    assert not asks_outright("et ce texte, il date de quand ?", DATE)  # its source line dates it
+    assert asks_outright("combien d'habitants ?", HOW_MANY)
