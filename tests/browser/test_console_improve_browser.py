@@ -24,7 +24,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
 UNANSWERED = "Quel est le budget annuel du service ?"
 RATED = "Comment contacter le service des relations internationales ?"
-MARKUP = '<img src=x onerror="window.__xss=1"> budget des jumelages en Chine ?'
+# A question no source answers, whatever intent the NLU reads in the markup around it.
+MARKUP = '<img src=x onerror="window.__xss=1"> combien coûte un jumelage ?'
 EDIT_LINK = re.compile(r"^Modifier [\w./-]+\.(yml|txt):\d+$")
 
 
