@@ -237,7 +237,7 @@ def gives_count(question: str, text: str) -> bool:
     return bool(counts_in(question, text))
 
 
-_HOW_OFTEN = re.compile(r"\b(une fois|\w+ fois) par (an|annee|mois|semaine|jour)\b|\b(chaque|par) (annee|an|mois|semaine)\b|"
+_HOW_OFTEN = re.compile(r"\b\w+ fois par (an|annee|mois|semaine|jour)\b|\b(chaque|par) (annee|an|mois|semaine)\b|"
                        r"\btous les (ans|mois|jours)\b")
 
 
