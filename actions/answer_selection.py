@@ -34,6 +34,7 @@ from actions.evidence import (
 )
 from actions.list_reference import previous_turn, resolve_ordinal
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHICH, WHO, YES_NO, question_shape
+from actions.reasons import answers_why, asks_why, gives_reason
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
 from knowledge.textnorm import fold, rank_of, without_kinds_asked
@@ -431,6 +432,18 @@ def counting_passage(hits: Callable[[], list[Passage]], question: str, answer: s
     return first_fitting(hits(), lambda p: gives_count(question, p.text))
 
 
+def reason_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
+    """For « pourquoi… ? » answered without a reason (a service's missions for « pourquoi
+    s'engage-t-il à l'international ? »): a passage among the first found that gives one."""
+    if not asks_why(question) or answers_why(answer):
+        return None
+    # ...and says as much of the question as the answer: « pourquoi mobiliser les entreprises ? »
+    # is not answered by why the body works abroad at all.
+    said = coverage(question, answer)
+    return first_fitting(hits(), lambda p: gives_reason(p.title, p.text)
+                         and coverage(question, f"{p.title} {p.text}") >= said)
+
+
 def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
     """For « qui est le maire de Suresnes ? » answered with its deputy (« Adjoint au Maire »):
     a passage among the first found that names someone in the role asked."""
@@ -561,7 +574,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.
     deeper = cache(lambda: found(DEEP))  # searched only once a check finds the fact missing
     exact = (counting_passage(deeper, typed, answer) or named_definition(kb, deeper, typed, answer)
-             or defining_passage(deeper, typed, answer) or role_passage(deeper, typed, answer))
+             or defining_passage(deeper, typed, answer) or role_passage(deeper, typed, answer)
+             or reason_passage(deeper, typed, answer))
     if exact:
         return Choice(exact, replaces=True)
     weight = kb.term_weight

@@ -229,6 +229,30 @@ def counts_in(question: str, text: str) -> list[int]:
 _YEARS = frozenset({"ans", "an", "annees", "annee"})
 
 
+# Counts a text gives in its own unit (« depuis plus de 20 ans », « 800 km », « 50.000 € »).
+_MEASURES = frozenset("temps ans an annees annee mois jours jour semaines heures minutes kilometres km metres argent "
+                      "euros euro budget".split())
+# People are counted under many names: « combien de personnes ? » is answered by « 1200 agents ».
+_PEOPLE = frozenset("personnes personne gens personnel employes salaries fonctionnaires profs agents".split())
+_PEOPLE_COUNTED = re.compile(rf"\b(\d+(?:[ .]\d{{3}})*|{NUMBER_WORDS})\s+(?:\w+\s+)?(agents?|enseignants?|personnes?|"
+                             r"membres?|employes?|salaries?|collaborateurs?|fonctionnaires?|etp|eleves?|habitants?|"
+                             r"etudiants?|jeunes)\b")
+
+
+def never_counts(question: str, text: str) -> bool:
+    """Whether `text` does not even name the thing « combien de … ? » counts (« combien
+    d'employés au SREI ? » answered with the service's missions): its other numbers count
+    something else."""
+    m = _COUNTED.search(fold(question))
+    things = [w for w in (m.groups() if m else ()) if w and w not in _NOT_COUNTED and len(w) >= 3]
+    if not things or _MEASURES.intersection(things) or gives_count(question, text):
+        return False
+    folded = fold(text)
+    if _PEOPLE.intersection(things):
+        return _PEOPLE_COUNTED.search(folded) is None
+    return not any(stem(w).startswith(stem(t.rstrip("sx"))) for t in things for w in folded.split())
+
+
 def gives_count(question: str, text: str) -> bool:
     """Whether `text` states a number of the thing the question counts; for « combien
     d'années ? », a rhythm says it too (« des programmes quinquennaux »)."""

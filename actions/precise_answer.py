@@ -34,6 +34,7 @@ from actions.answer_shape import (
     lacks_detail,
     lead_with_fact,
     mentions_deadline,
+    never_counts,
     says_fact_missing,
 )
 from actions.asked_time import asked_time
@@ -262,7 +263,8 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         # « le budget du PISI ? », « qui a signé l'accord ? »: the topic is known, the detail is not;
         # the sources' own words when they say so (« Les documents ne donnent aucune date limite… »).
         return detail_unknown(kb, domain, events, silence_said(core_now))
-    shapeless = answered and shape in (DATE, HOW_MANY) and not gives_shape(core_now, shape)
+    shapeless = answered and shape in (DATE, HOW_MANY) and (
+        not gives_shape(core_now, shape) or (shape == HOW_MANY and never_counts(question, core_now)))
     if shapeless and asks_outright(question, shape):
         said = render(domain, "utter_shape_no_date_said" if shape == DATE else "utter_shape_no_number_said")
         return detail_unknown(kb, domain, events, said)

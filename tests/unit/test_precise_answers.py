@@ -811,3 +811,43 @@ def test_the_date_of_the_page_itself_is_not_a_date_the_sources_lack():
     assert asks_outright("en quelle année l'accord a-t-il été signé ?", DATE)
     assert not asks_outright("et ce texte, il date de quand ?", DATE)  # its source line dates it
     assert asks_outright("combien d'habitants ?", HOW_MANY)
+
+
+def test_why_a_body_works_abroad_gets_the_passage_giving_its_reason_not_its_service(make_tracker, run):
+    result = run(ActionAnswerServiceInfo(), make_tracker(
+        "Pour quelle raison le Département d'Ille-et-Vilaine travaille-t-il avec l'étranger ?", "ask_service_info",
+        [("body", "ille-et-vilaine")]))
+    assert "crise" in result.text and "Source :" in result.text
+    # « dans quel but ? » is answered by a purpose the answer already states
+    purpose = run(ActionAnswerServiceInfo(), make_tracker(
+        "Dans quel but le SREI coordonne-t-il les relations extérieures ?", "ask_service_info"))
+    assert "valeur ajoutée" in purpose.text
+
+
+def test_why_asks_for_a_reason_and_a_purpose_answers_it():
+    from actions.reasons import answers_why, asks_why, gives_reason
+
+    assert asks_why("Pour quelle raison Suresnes a-t-elle des villes jumelles ?") and asks_why("pk ca existe")
+    assert not asks_why("À quoi sert le PISI ?")  # what it does, which its description says
+    assert gives_reason("Pourquoi X s'ouvre au monde", "") and gives_reason("", "Face à la crise, X agit.")
+    assert not gives_reason("", "X coordonne les actions de la Province.")
+    assert answers_why("X coordonne les actions afin de générer de la valeur.")
+
+
+@pytest.mark.parametrize(("question", "declined"), [
+    ("combien d'employés compte le SREI ?", True),  # its missions count programmes, not staff
+    ("le SREI, c'est combien de personnes ?", True),
+    ("combien de programmes gère le SREI ?", False),
+])
+def test_a_count_of_something_the_answer_never_names_is_a_silence(make_tracker, run, question, declined):
+    result = run(ActionAnswerServiceInfo(), make_tracker(question, "ask_service_info"))
+    assert (PHONE in result.text and "Source :" not in result.text) == declined
+
+
+def test_a_count_of_people_or_of_a_measure_is_read_in_its_own_words():
+    from actions.answer_shape import never_counts
+
+    assert not never_counts("combien de personnes travaillent à la Province ?", "1200 agents et 650 enseignants")
+    assert never_counts("combien de personnes travaillent au service ?", "deux programmes et quatre mots-clefs")
+    assert not never_counts("depuis combien de temps ?", "depuis plus de 20 ans")
+    assert not never_counts("combien de kilomètres ?", "un réseau de 800 km")
