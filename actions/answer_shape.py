@@ -374,14 +374,35 @@ _AMOUNT = re.compile(r"\b(budget|budgets|montant|montants|cout|coute|coutent|cou
 _MONEY = re.compile(r"€|\beuros?\b|\bEUR\b", re.IGNORECASE)
 
 
+# ...or a way to reach someone (« le numéro de téléphone de l'association ? », « l'adresse du
+# Delta ? »), with what an answer giving it must hold (read as written): digits of a phone
+# number, a street or a postal code before a town, an e-mail address.
+_REACH_ASKED = (
+    (re.compile(r"\b(telephone|tel|tels|appeler|telephoner|num de tel|numero de tel)\b"),
+     re.compile(r"\b\d{2,4}(?:[ ./]?\d{2,3}){2,4}\b")),
+    # « l'adresse », « adresse postale », not the verb (« le PrECI s'adresse aux écoles »)
+    (re.compile(r"(?<!\bs )\b(adresse|bureaux)\b(?! e mail| mail| electronique| aux?\b| a\b| en\b| d abord)"),
+     re.compile(r"\b(?i:rue|avenue|boulevard|chaussée|square|allée|quai)\b|\bplace [A-ZÀ-Ý]|\b\d{4,5} [A-ZÀ-Ý][a-zà-ÿ]")),
+    (re.compile(r"\b(e mail|email|mail|courriel|adresse electronique)\b"), re.compile(r"@")),
+)
+
+
+def lacks_reach(question: str, answer: str) -> bool:
+    """Whether the question asks for a phone number, an address or an e-mail that the answer
+    does not give (a passage about the association named, not how to reach it)."""
+    folded = fold(question)
+    return any(asked.search(folded) and not given.search(answer) for asked, given in _REACH_ASKED)
+
+
 def lacks_detail(question: str, answer: str) -> bool:
-    """Whether the question asks for an amount of money, or for the person in a role, and the
-    answer gives none: it speaks of the topic around the detail, which the sources lack."""
+    """Whether the question asks for an amount of money, for the person in a role or for a
+    way to reach someone, and the answer gives none: it speaks of the topic around the
+    detail, which the sources lack."""
     folded = fold(question_core(question))
     shape = question_shape(question)
     if shape == YES_NO:
         return False
-    if _AMOUNT.search(folded) and not _MONEY.search(answer):
+    if (_AMOUNT.search(folded) and not _MONEY.search(answer)) or lacks_reach(question, answer):
         return True
     role = _ROLE.search(folded)
     if role is None or not (shape == WHO or _ASKS_PERSON_NAME.search(folded)):

@@ -851,3 +851,21 @@ def test_a_count_of_people_or_of_a_measure_is_read_in_its_own_words():
     assert never_counts("combien de personnes travaillent au service ?", "deux programmes et quatre mots-clefs")
     assert not never_counts("depuis combien de temps ?", "depuis plus de 20 ans")
     assert not never_counts("combien de kilomètres ?", "un réseau de 800 km")
+
+
+def test_how_to_reach_something_the_sources_give_no_contact_for_is_a_silence(make_tracker, run):
+    result = run(ActionAnswerContact(), make_tracker("c'est quoi le numéro de téléphone du réseau Horizons Solidaires",
+                                                     "ask_contact"))
+    assert PHONE in result.text and "Source :" not in result.text
+    card = run(ActionAnswerContact(), make_tracker("l'adresse postale du service de Suresnes ?", "ask_contact",
+                                                   [("body", "suresnes")]))
+    assert "92150" in card.text
+
+
+def test_the_verb_s_adresser_asks_for_no_address():
+    from actions.answer_shape import lacks_reach
+
+    assert lacks_reach("Quelle est l'adresse du Delta ?", "Le Delta a proposé 232 activités en 2021.")
+    assert not lacks_reach("À qui s'adresse le PrECI ?", "Le PrECI vise les écoles secondaires.")
+    assert not lacks_reach("Qui signe l'avant-propos adressé aux citoyens ?", "Le Collège provincial.")
+    assert not lacks_reach("adresse du SREI ?", "Palais provincial, place Saint-Aubain 2, 5000 Namur")
