@@ -19,7 +19,17 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answer_shape import counted_thing, dated_fit, defines, gives_count, gives_shape, names_someone, sentences
+from actions.answer_shape import (
+    asks_reach,
+    counted_thing,
+    dated_fit,
+    defines,
+    gives_count,
+    gives_shape,
+    lacks_reach,
+    names_someone,
+    sentences,
+)
 from actions.contradiction import roles_in
 from actions.evidence import (
     NUMBER_WORD_SET,
@@ -394,6 +404,10 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     # what was just answered; the passage found best with that exchange answers, even when
     # the follow-up words it differently.
     pointed = points_back(typed) and hits[0].score >= MIN_UNPLACED
+    if pointed and asks_reach(asked) and hits[0].entry_type != "contact" and not lacks_reach(asked, hits[0].text):
+        # « son adresse ? » after the brochure's publisher: the address what was just said gives,
+        # not the service's card
+        return Choice(hits[0], replaces=not holds(Evidence.of(answer), hits[0]))
     top = min(hits, key=key)
     # « depuis quand ? » has no word of its own: the passage found with the previous
     # exchange is the answer if it is found well.

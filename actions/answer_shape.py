@@ -387,6 +387,12 @@ _REACH_ASKED = (
 )
 
 
+def asks_reach(question: str) -> bool:
+    """Whether the question asks for a phone number, an address or an e-mail."""
+    folded = fold(question)
+    return any(asked.search(folded) for asked, _ in _REACH_ASKED)
+
+
 def lacks_reach(question: str, answer: str) -> bool:
     """Whether the question asks for a phone number, an address or an e-mail that the answer
     does not give (a passage about the association named, not how to reach it)."""

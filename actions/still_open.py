@@ -13,6 +13,8 @@ from knowledge.textnorm import fold
 # Taking part: the question is about applying, not about whether a programme exists.
 _APPLYING = re.compile(r"\b(inscri\w*|postul\w*|candidat\w*|dossiers?|appels?|depos\w*|introdui\w*|particip\w*|"
                        r"soumettre|soumet\w*|rentrer|envoy\w*|delais?|date limite|projets?)\b")
+# « il est encore ouvert ? » after a call's deadline: still open, whatever is named.
+_STILL_OPEN = re.compile(r"\b(encore|toujours) (ouverte?s?|possible|valable|d actualite|en cours)\b")
 _NOW = re.compile(r"\b(encore|toujours|maintenant|actuellement|en ce moment|aujourd hui|cette annee|a temps|"
                   r"ouverte?s?|en cours|pas trop tard)\b")
 _TOO_LATE = re.compile(r"(?<!pas )\btrop tard\b|\b(clos|close|clotures?|cloturee?s?|termine\w*|fini|finie|passee?|"
@@ -23,7 +25,7 @@ def verdict_against_today(question: str, answer: str, on: dt.date) -> bool | Non
     """True (« Oui ») or False (« Non ») when `question` asks whether applying is still possible
     (or already too late) and `answer` states a deadline; None when it does not ask that."""
     asked = fold(question)
-    if not _APPLYING.search(asked):
+    if not (_APPLYING.search(asked) or _STILL_OPEN.search(asked)):
         return None
     too_late, still = bool(_TOO_LATE.search(asked)), bool(_NOW.search(asked))
     if too_late == still:

@@ -869,3 +869,12 @@ def test_the_verb_s_adresser_asks_for_no_address():
     assert not lacks_reach("À qui s'adresse le PrECI ?", "Le PrECI vise les écoles secondaires.")
     assert not lacks_reach("Qui signe l'avant-propos adressé aux citoyens ?", "Le Collège provincial.")
     assert not lacks_reach("adresse du SREI ?", "Palais provincial, place Saint-Aubain 2, 5000 Namur")
+
+
+def test_a_contact_detail_pointed_back_is_the_one_of_what_was_just_said(make_tracker, run):
+    # the publisher's passage gives his address; « son adresse » is his, not the service's card
+    before = [{"event": "user", "text": "qui a publié la brochure du PST ?"},
+              {"event": "bot", "text": "L'éditeur responsable de la brochure du PST est Valéry Zuinen, Directeur général."}]
+    result = run(ActionAnswerContact(), make_tracker("son adresse ?", "ask_contact",
+                                                     events=before, last_answer="passage"))
+    assert "Henri Blès" in result.text and "Saint-Aubain" not in result.text

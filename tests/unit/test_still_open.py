@@ -22,3 +22,9 @@ def test_other_closed_questions_are_left_to_the_words():
     assert verdict_against_today("le PrECI vise-t-il les écoles ?", ANSWER, AFTER) is None  # not about now
     assert verdict_against_today("je peux encore m'inscrire ?", "Le PrECI vise les écoles.", AFTER) is None
     assert verdict_against_today("encore ouvert ou déjà clos, cet appel ?", ANSWER, AFTER) is None
+
+
+def test_a_follow_up_asking_whether_it_is_still_open_is_judged_by_the_deadline_answered():
+    assert verdict_against_today("bon, et c'est toujours ouvert du coup ?", ANSWER, AFTER) is False
+    assert verdict_against_today("bon, et c'est toujours ouvert du coup ?", ANSWER, BEFORE) is True
+    assert verdict_against_today("le musée est encore ouvert ?", "Le musée ferme à 18 h.", AFTER) is None
