@@ -36,6 +36,10 @@ CONTACT_WORDS = frozenset("""adresse adresses telephone tel numero num mail emai
     siege immeuble trouve situe""".split())
 # Those that ask for a detail of the card (« service », « bureau » name what it is about).
 ASKING_FOR_CONTACT = CONTACT_WORDS - {"service", "bureau", "bureaux"} | {"appeler", "telephoner", "coordonnees"}
+# Right after a card, a short question with one of these words asks for a detail of it (« c'est
+# dans quel bâtiment ? », « quel code postal ? », « et il a quel titre ? »), whatever the NLU read.
+CARD_DETAIL_WORDS = ASKING_FOR_CONTACT | {"titre", "fonction", "etage", "grade"}
+CARD_FOLLOW_UP_WORDS = 8
 # The share of those other things the card may lack and still be the answer.
 ELSEWHERE = 0.5
 
@@ -68,6 +72,15 @@ def kinds_asked(tracker: Tracker) -> list[str]:
     if not kinds and question_shape(text) == WHERE:
         kinds.append("address")  # « le SREI, c'est où ? », « dans quel bâtiment ? »
     return list(dict.fromkeys(kinds))
+
+
+def asks_card_detail(tracker: Tracker) -> bool:
+    """Whether the latest message, right after a contact card, asks for a detail of it."""
+    words = fold(tracker.latest_message.get("text") or "").split()
+    other = any(e.get("entity") in ("programme", "partner", "topic", "country")
+                for e in tracker.latest_message.get("entities", []))  # « et la fonction du PISI ? »
+    return (tracker.get_slot("last_answer") == "contact" and 0 < len(words) <= CARD_FOLLOW_UP_WORDS
+            and bool(CARD_DETAIL_WORDS.intersection(words)) and not other)
 
 
 def specific_kinds(asked: list[str | None]) -> list[str]:

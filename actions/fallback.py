@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_selection import leans_on_context
 from actions.base import KnowledgeAction
 from actions.buttons import button, payload
+from actions.contact import ActionAnswerContact, asks_card_detail
 from actions.list_reference import previous_turn
 from actions.phrasing import render, source_lines
 from actions.reach import service_reach
@@ -64,9 +65,16 @@ class ActionKbFallback(KnowledgeAction):
     def name(self) -> str:
         return "action_kb_fallback"
 
+    def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
+        """A detail of the card just given is read on that card (see `asks_card_detail`)."""
+        return asks_card_detail(tracker)
+
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if asks_card_detail(tracker):
+            # « c'est dans quel bâtiment ? » right after the card: a detail of that card
+            return ActionAnswerContact().answer_with_context(kb, dispatcher, tracker, domain)
         # « il a quelle fonction ? » is about what was just said: the answer selection looks
         # for it with the previous exchange; searched alone, its one word finds anything.
         alone = not text.startswith("/") and not (previous_turn(tracker)[1] and leans_on_context(kb, text))

@@ -9,7 +9,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
-from actions.contact import CONTACT_KINDS, ActionAnswerContact
+from actions.contact import CONTACT_KINDS, ActionAnswerContact, asks_card_detail
 from actions.context import names_something, programme_for_audience
 from actions.fallback import ActionKbFallback
 from actions.registry import BY_KIND
@@ -53,7 +53,7 @@ def continues_previous(kb: KnowledgeBase, tracker: Tracker) -> bool:
     previous = BY_KIND.get(tracker.get_slot("last_answer") or "")
     text = tracker.latest_message.get("text") or ""
     return (previous is not None and len(text.split()) <= FOLLOW_UP_WORDS
-            and bool(set(previous.follows) & set(named_entity_types(kb, tracker))))
+            and bool(set(previous.follows) & set(named_entity_types(kb, tracker)))) or asks_card_detail(tracker)
 
 
 class ActionFollowUp(KnowledgeAction):
@@ -83,7 +83,7 @@ class ActionFollowUp(KnowledgeAction):
         if previous and (set(previous.follows) & set(named)):
             return previous.answer_with_context(kb, dispatcher, tracker, domain)
         # Only right after contact details: elsewhere « quand » or « lundi » are not about opening hours.
-        if last == CONTACT and names_contact_detail(tracker):
+        if last == CONTACT and (names_contact_detail(tracker) or asks_card_detail(tracker)):
             return previous.answer_with_context(kb, dispatcher, tracker, domain)
         if named:
             return BY_KIND[DEFAULT_KIND[named[0]]].answer_with_context(kb, dispatcher, tracker, domain)

@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
+from actions.contact import asks_card_detail
 from actions.context import mentioned_all
 from actions.follow_up import ActionFollowUp, continues_previous
 from actions.phrasing import render
@@ -24,6 +25,10 @@ class ActionAnswerOutOfScope(KnowledgeAction):
 
     def name(self) -> str:
         return "action_answer_out_of_scope"
+
+    def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
+        """A detail of the card just given is read on that card (see `asks_card_detail`)."""
+        return asks_card_detail(tracker)
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:

@@ -878,3 +878,15 @@ def test_a_contact_detail_pointed_back_is_the_one_of_what_was_just_said(make_tra
     result = run(ActionAnswerContact(), make_tracker("son adresse ?", "ask_contact",
                                                      events=before, last_answer="passage"))
     assert "Henri Blès" in result.text and "Saint-Aubain" not in result.text
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope"])
+def test_a_detail_of_the_card_just_given_is_read_on_it_whatever_the_intent(make_tracker, run, intent):
+    from actions.out_of_scope import ActionAnswerOutOfScope
+
+    action = ActionKbFallback() if intent == "nlu_fallback" else ActionAnswerOutOfScope()
+    before = [{"event": "user", "text": "où se trouve le SREI ?"},
+              {"event": "bot", "text": "Adresse : Palais provincial, place Saint-Aubain 2, 5000 Namur"}]
+    result = run(action, make_tracker("et c'est quel batiment exactement", intent, events=before,
+                                      last_answer="contact", body="namur"))
+    assert "Palais provincial" in result.text and "Source :" in result.text
