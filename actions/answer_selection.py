@@ -147,6 +147,9 @@ _DEMONSTRATIVE = r"(ce|cet|cette|ces) (?!que|qui|qu)\w+"
 _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|lequel|laquelle|lesquels|lesquelles|"
                                rf"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|{_DEMONSTRATIVE})\b")
 ELLIPTIC_WORDS = 8
+# « ce programme », « cet accord »: the one just answered about, named by its kind.
+_THIS_ONE = re.compile(r"\b(ce|cet|cette) (programme|appel|partenaire|partenariat|jumelage|accord|cooperation|"
+                       r"service|association|dispositif|label|reseau|musee|projet|priorite|enjeu|objectif)\b")
 # « ça fait combien de temps ? »: a number of years, or the date it started.
 _DURATION = re.compile(r"\bcombien (de|d) (temps|annees|ans)\b|\bdepuis combien\b")
 # Pronouns that point back to what the previous answer was about.
@@ -172,6 +175,8 @@ def leans_on_context(kb: KnowledgeBase, question: str) -> bool:
     « depuis quand ? », « il couvre quelles années ? ». A short question naming what it is
     about (« qui est le maire de Suresnes ? ») stands on its own."""
     folded = fold(question)
+    if _THIS_ONE.search(folded):
+        return True  # « et ce programme, il vise quel niveau d'enseignement ? », however long
     if not folded or len(folded.split()) > ELLIPTIC_WORDS:
         return False
     if _LEANS_ON_CONTEXT.search(folded):

@@ -145,8 +145,13 @@ QUESTION_WRAPPING = frozenset("""
 _HOW_LONG = re.compile(r"\bcombien de temps\b", re.IGNORECASE)
 
 
+# « ça veut dire quoi dans ce contexte ? »: words that point to what was just said, not a topic.
+_HERE = re.compile(r"\b(dans ce contexte|dans ce cadre|dans ce cas(?:-la| la)?|dans cette liste|de cette liste)\b",
+                   re.IGNORECASE)
+
+
 def without_how_long(text: str) -> str:
-    return _HOW_LONG.sub("combien", text)
+    return _HERE.sub(" ", _HOW_LONG.sub("combien", text))
 
 
 def question_groups(text: str) -> list[list[str]]:

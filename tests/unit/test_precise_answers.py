@@ -890,3 +890,26 @@ def test_a_detail_of_the_card_just_given_is_read_on_it_whatever_the_intent(make_
     result = run(action, make_tracker("et c'est quel batiment exactement", intent, events=before,
                                       last_answer="contact", body="namur"))
     assert "Palais provincial" in result.text and "Source :" in result.text
+
+
+def test_this_programme_is_the_one_just_answered_about_however_long_the_question(make_tracker, run):
+    from actions.programmes import ActionAnswerAudience
+
+    before = [{"event": "user", "text": "l'appel du PrECI fermait quand ?"},
+              {"event": "bot", "text": "L'appel du PrECI est clôturé depuis le 8 février 2018."}]
+    result = run(ActionAnswerAudience(), make_tracker(
+        "Et ce programme-là, il est ouvert à quel niveau d'enseignement au juste ?", "ask_programme_audience",
+        events=before, programme="preci", last_answer="deadline"))
+    assert "secondaire" in result.text and "Enseignement provincial" not in result.text
+
+
+def test_a_meaning_asked_in_this_context_is_the_meaning_of_the_item_pointed_to(make_tracker, run):
+    from actions.definitions import ActionAnswerDefinition
+
+    before = [{"event": "user", "text": "les mots-clefs de la stratégie ?"},
+              {"event": "bot", "text": "Action internationale — Province de Namur :\nLa stratégie provinciale "
+                                      "repose sur quatre mots-clefs : pertinence, convergence, cohérence et efficience."
+                                      "\nLes documents détaillent aussi :\n• Les quatre mots-clefs de la stratégie"}]
+    result = run(ActionAnswerDefinition(), make_tracker("Le dernier, ça veut dire quoi dans ce contexte ?",
+                                                        "ask_definition", events=before, last_answer="strategy"))
+    assert "valeur ajoutée" in result.text and "Source :" in result.text
