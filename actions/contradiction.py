@@ -15,27 +15,13 @@ from functools import lru_cache
 from actions.evidence import stem
 from actions.list_reference import ORDINALS
 from knowledge.french_dates import MONTHS
+from knowledge.geography import DEMONYMS, country_of_demonym
 from knowledge.textnorm import fold
 
 # How far (in words) from the subject a value still describes it.
 REACH = 10
 AFTER_BONUS = 2
 
-# Nationality adjectives (world knowledge, like the continents of knowledge.geography): a user
-# writes « une ville allemande » where the sources write « (Allemagne) ».
-_DEMONYMS = {
-    "allemand": "allemagne", "autrichien": "autriche", "belge": "belgique", "francais": "france",
-    "anglais": "royaume uni", "britannique": "royaume uni", "espagnol": "espagne", "italien": "italie",
-    "serbe": "serbie", "chinois": "chine", "senegalais": "senegal", "malien": "mali", "tunisien": "tunisie",
-    "marocain": "maroc", "algerien": "algerie", "malgache": "madagascar", "haitien": "haiti", "indien": "inde",
-    "israelien": "israel", "suedois": "suede", "norvegien": "norvege", "danois": "danemark",
-    "neerlandais": "pays bas", "hollandais": "pays bas", "portugais": "portugal", "polonais": "pologne",
-    "suisse": "suisse", "canadien": "canada", "quebecois": "canada", "americain": "etats unis",
-    "japonais": "japon", "bresilien": "bresil", "congolais": "congo", "camerounais": "cameroun",
-    "ivoirien": "cote d ivoire", "burkinabe": "burkina faso", "beninois": "benin", "rwandais": "rwanda",
-    "grec": "grece", "irlandais": "irlande", "ecossais": "royaume uni", "gallois": "royaume uni",
-    "polynesien": "polynesie francaise",
-}
 # The same country under two names (England is in the United Kingdom for these questions).
 _SAME_COUNTRY = {"angleterre": "royaume uni", "ecosse": "royaume uni", "pays de galles": "royaume uni",
                  "grande bretagne": "royaume uni"}
@@ -77,7 +63,7 @@ def demonyms_named(text: str) -> list[str]:
     """The nationality adjectives of the countries `text` names, in every gender and number:
     « Province du Jiangsu (Chine) » answers « une province chinoise ? »."""
     folded = f" {fold(text)} "
-    return [form for base, country in _DEMONYMS.items() if f" {country} " in folded for form in _forms(base)]
+    return [form for base, country in DEMONYMS.items() if f" {country} " in folded for form in _forms(base)]
 
 
 def _forms(base: str) -> tuple[str, ...]:
@@ -90,14 +76,9 @@ def _forms(base: str) -> tuple[str, ...]:
 
 def countries_of_demonyms(text: str) -> list[str]:
     """The folded countries whose nationality adjective `text` uses (« une province chinoise » → chine)."""
-    return list(dict.fromkeys(c for w in fold(text).split() if (c := _demonym(w))))
+    return list(dict.fromkeys(c for w in fold(text).split() if (c := country_of_demonym(w))))
 
 
-def _demonym(word: str) -> str | None:
-    for base, country in _DEMONYMS.items():
-        if word in {base, base + "e", base + "s", base + "es", base + "ne", base + "nes"}:
-            return country
-    return None
 
 
 @dataclass(frozen=True)
@@ -126,7 +107,7 @@ def values_in(words: list[str]) -> list[Value]:
             found.append(Value("role", role[0], i, i + role[1] - 1))
             i += role[1]
             continue
-        country, pace = countries.get(w) or _demonym(w), rhythm(w)
+        country, pace = countries.get(w) or country_of_demonym(w), rhythm(w)
         if country:
             found.append(Value("country", country, i, i))
         elif w in MONTHS:

@@ -15,6 +15,21 @@ from functools import lru_cache
 
 from knowledge.textnorm import fold
 
+# Nationality adjectives (world knowledge, like the continents of knowledge.geography): a user
+# writes « une ville allemande » where the sources write « (Allemagne) ».
+DEMONYMS = {
+    "allemand": "allemagne", "autrichien": "autriche", "belge": "belgique", "francais": "france",
+    "anglais": "royaume uni", "britannique": "royaume uni", "espagnol": "espagne", "italien": "italie",
+    "serbe": "serbie", "chinois": "chine", "senegalais": "senegal", "malien": "mali", "tunisien": "tunisie",
+    "marocain": "maroc", "algerien": "algerie", "malgache": "madagascar", "haitien": "haiti", "indien": "inde",
+    "israelien": "israel", "suedois": "suede", "norvegien": "norvege", "danois": "danemark",
+    "neerlandais": "pays bas", "hollandais": "pays bas", "portugais": "portugal", "polonais": "pologne",
+    "suisse": "suisse", "canadien": "canada", "quebecois": "canada", "americain": "etats unis",
+    "japonais": "japon", "bresilien": "bresil", "congolais": "congo", "camerounais": "cameroun",
+    "ivoirien": "cote d ivoire", "burkinabe": "burkina faso", "beninois": "benin", "rwandais": "rwanda",
+    "grec": "grece", "irlandais": "irlande", "ecossais": "royaume uni", "gallois": "royaume uni",
+    "polynesien": "polynesie francaise",
+}
 # CLDR codes of the continents users name, and the time-zone prefixes that place a country in each.
 CONTINENT_ZONES = {
     "002": ("Africa",),
@@ -139,3 +154,12 @@ def continents_named(text: str) -> list[str]:
     names = Locale("fr").territories
     adjective = {code: adj for adj, code in ADJECTIVES.items()}
     return [word for code in codes for word in (names[code], adjective[code])]
+
+
+def country_of_demonym(word: str) -> str | None:
+    """The folded country a folded nationality adjective names, in any gender and number
+    (« chinoise » → chine)."""
+    for base, country in DEMONYMS.items():
+        if word in {base, base + "e", base + "s", base + "es", base + "ne", base + "nes"}:
+            return country
+    return None

@@ -13,9 +13,11 @@ passages that say "PST").
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from knowledge.geography import country_of_demonym
 from knowledge.textnorm import CLIPPED, CLIPPED_REST, clips
 
 TITLE_BONUS = 0.35  # words found in the title or names: worth a third of full coverage
@@ -24,6 +26,10 @@ BODY_BONUS = 0.15  # the body the conversation is about wins between comparable 
 LENGTH_PRIOR = 0.02  # among equals, a focused passage beats a long one
 MIN_FUZZY_LEN = 5
 CLIPPED_QUALITY = 0.7  # as sure as a word beginning another (typo matching)
+DEMONYM_QUALITY = 0.85  # « chinoise » for « Chine »: as sure as a one-letter typo
+# What a nationality adjective must qualify to name a partner's country (« la province chinoise »).
+_LOCALITIES = r"(?:province|ville|region|partenaire|collectivite|comte|commune|gouvernorat|cite|municipalite|jumelle)"
+HOME_COUNTRIES = frozenset({"france", "belgique"})
 
 
 @dataclass
@@ -162,6 +168,12 @@ def query_groups(groups: list[list[str]], stats: TermStats, folded_query: str = 
         known = [stats.idf(t) for t in terms] or [stats.idf("")]  # unknown word: rarest weight
         for word in group:
             terms.update({t: 1.0 for t in expansions.get(word, ())})
+            # « une province chinoise » is the one « (Chine) » (not « une commune française »,
+            # where every passage is French, nor « le Cap-Haïtien »)
+            country = country_of_demonym(word)
+            if (country in stats.df and country not in HOME_COUNTRIES
+                    and re.search(rf"\b{_LOCALITIES}s? {re.escape(word)}\b", padded)):
+                terms[country] = max(terms.get(country, 0.0), DEMONYM_QUALITY)
         out.append(QueryGroup(terms, max(known)))
     return out
 

@@ -74,3 +74,13 @@ def test_eval_search_prints_the_figures(tmp_path: Path, capsys: pytest.CaptureFi
     assert "manquée : « recette de la tarte au sucre »" in out
     assert "Requêtes structurées : p50" in out and "p95" in out and "Construction :" in out
     assert search_main(["--questions", str(questions), "--min-rate", "0.9"]) == 1
+
+
+def test_a_nationality_qualifying_a_place_finds_the_partner_in_that_country(kb: KnowledgeBase) -> None:
+    """« la province chinoise » is the one the sources write « (Chine) »; « une commune française »
+    names no partner's country."""
+    best = kb.search("la Région Basse-Normandie a signé un accord avec quelle province chinoise ?", limit=1)[0]
+    assert best.entry_type == "partnership" and "Fujian" in best.title
+    from knowledge.geography import country_of_demonym
+
+    assert country_of_demonym("chinoise") == "chine" and country_of_demonym("commune") is None
