@@ -39,6 +39,7 @@ from actions.evidence import (
     coverage,
     question_words,
     spelled_out,
+    stem,
     unsupported_share,
     without_label,
 )
@@ -463,6 +464,28 @@ def reason_passage(hits: Callable[[], list[Passage]], question: str, answer: str
                          and coverage(question, f"{p.title} {p.text}") >= said)
 
 
+# « Quelle association… ? », « quel article… ? »: a kind whose things have names of their own,
+# which a right answer gives with the kind (« l'Association Jeunes à Travers le Monde »).
+_KIND_ASKED = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle) (associations?|asso|articles?|lois?|decrets?|"
+                         r"logiciels?|labels?|reseaux?|musees?|ecoles?|colleges?|lycees?|hopitaux|hopital)\b")
+
+
+def kind_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
+    """For « quelle association l'Ille-et-Vilaine soutient-elle… ? » answered with its priority
+    for young people, which names no association: a passage among the first found that names
+    one (« l'Association Jeunes à Travers le Monde »)."""
+    m = _KIND_ASKED.search(fold(question))
+    if not m or question_shape(question) == YES_NO:
+        return None
+    root = stem(m.group(1).rstrip("sx"))
+
+    def names_kind(text: str) -> bool:
+        return any(stem(w).startswith(root) for w in fold(text).split())
+    if names_kind(answer):
+        return None
+    return first_fitting(hits(), lambda p: names_kind(p.text))
+
+
 def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
     """For « qui est le maire de Suresnes ? » answered with its deputy (« Adjoint au Maire »):
     a passage among the first found that names someone in the role asked."""
@@ -594,7 +617,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     deeper = cache(lambda: found(DEEP))  # searched only once a check finds the fact missing
     exact = (counting_passage(deeper, typed, answer) or named_definition(kb, deeper, typed, answer)
              or defining_passage(deeper, typed, answer) or role_passage(deeper, typed, answer)
-             or reason_passage(deeper, typed, answer))
+             or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer))
     if exact:
         return Choice(exact, replaces=True)
     weight = kb.term_weight

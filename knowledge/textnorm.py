@@ -166,7 +166,7 @@ def question_groups(text: str) -> list[list[str]]:
 CLAIM_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _ASKING_WHICH = frozenset({"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "kel", "kelle"})
 # The kinds of answer « quel … » asks for, which the answer itself seldom names.
-_KINDS_ASKED = frozenset("""
+KINDS_ASKED = frozenset("""
     annee an date jour mois heure moment periode epoque fonction role poste titre nom instance organisme
     groupe structure pays ville region endroit lieu type sorte genre categorie chiffre nombre montant
     personne service niveau forme element chose theme thematique sujet numero
@@ -183,7 +183,7 @@ def claim_groups(text: str) -> list[tuple[str, ...]]:
     for tok in doc:
         if tok.pos_ not in CLAIM_POS or (tok.is_stop and not tok.like_num):
             continue
-        if tok.i > 0 and fold(doc[tok.i - 1].text) in _ASKING_WHICH and fold(tok.lemma_) in _KINDS_ASKED:
+        if tok.i > 0 and fold(doc[tok.i - 1].text) in _ASKING_WHICH and fold(tok.lemma_) in KINDS_ASKED:
             continue
         forms = tuple(w for w in dict.fromkeys([fold(tok.text), fold(tok.lemma_)]) if w and " " not in w)
         if forms and not QUESTION_WRAPPING.intersection(forms) and forms not in groups:
@@ -204,7 +204,7 @@ def qualifying_words(text: str) -> frozenset[str]:
     return frozenset(fold(tok.text) for tok in _nlp()(text) if tok.pos_ in ("ADJ", "PROPN"))
 
 
-_KIND_ASKED = re.compile(rf"\b(?:{'|'.join(sorted(_ASKING_WHICH))}) (?:{'|'.join(sorted(_KINDS_ASKED))})s?\b"
+_KIND_ASKED = re.compile(rf"\b(?:{'|'.join(sorted(_ASKING_WHICH))}) (?:{'|'.join(sorted(KINDS_ASKED))})s?\b"
                          # « elle date de quand ? », « ça date de quelle année ? »: a date is asked
                          r"|\b(?:date|datent|dater)(?: de| d| du)? (?=quand\b|quel|$)|\bquand\b")
 

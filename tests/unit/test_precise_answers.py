@@ -913,3 +913,14 @@ def test_a_meaning_asked_in_this_context_is_the_meaning_of_the_item_pointed_to(m
     result = run(ActionAnswerDefinition(), make_tracker("Le dernier, ça veut dire quoi dans ce contexte ?",
                                                         "ask_definition", events=before, last_answer="strategy"))
     assert "valeur ajoutée" in result.text and "Source :" in result.text
+
+
+def test_a_kind_with_named_things_asked_gets_a_passage_that_names_one(make_tracker, run):
+    # the priority on young people's mobility names no association; the passage on the one supported does
+    result = run(ActionAnswerStrategy(), make_tracker(
+        "En matière de mobilité internationale des jeunes, quelle association le Département d'Ille-et-Vilaine "
+        "aide-t-il ?", "ask_strategy", [("body", "ille-et-vilaine")]))
+    assert "Jeunes à Travers le Monde" in result.text
+    law = run(ActionAnswerStrategy(), make_tracker(
+        "Quel article du code encadre la coopération décentralisée des collectivités françaises ?", "ask_strategy"))
+    assert "L1115-1" in law.text.replace(" ", "")
