@@ -45,6 +45,9 @@ def _other_kind(kb: KnowledgeBase, kind: str, place: str) -> bool:
 
 
 
+_SET_ASIDE = re.compile(r"\b(?:pas|non|plutot que|et non) (?:la |le |l |de la |du |de l )?\w+(?: de \w+)?")
+
+
 def unknown_body(kb: KnowledgeBase, question: str) -> bool:
     """Whether the question is about a public body of which the sources say nothing, and
     names none they describe: « La Province de Hainaut coopère-t-elle avec le Burkina ? »,
@@ -64,4 +67,5 @@ def unknown_body(kb: KnowledgeBase, question: str) -> bool:
         if kb.unknown_share([tuple(m.group(1).split())]) == 1.0:
             folded = folded.replace(m.group(0), " ")
             found = True
-    return found and not named_bodies(kb, folded)
+    # « la Ville de Namur (la commune, pas la Province) »: a body the question sets aside is not asked about
+    return found and not named_bodies(kb, _SET_ASIDE.sub(" ", folded))

@@ -924,3 +924,13 @@ def test_a_kind_with_named_things_asked_gets_a_passage_that_names_one(make_track
     law = run(ActionAnswerStrategy(), make_tracker(
         "Quel article du code encadre la coopération décentralisée des collectivités françaises ?", "ask_strategy"))
     assert "L1115-1" in law.text.replace(" ", "")
+
+
+def test_a_body_the_question_sets_aside_does_not_make_the_other_one_known(make_tracker, run, kb):
+    from actions.other_bodies import unknown_body
+
+    question = "Et la commune de Namur, pas la Province, elle est jumelée avec qui ?"
+    assert unknown_body(kb, question)
+    assert not unknown_body(kb, "La Province de Namur, pas la commune, est jumelée avec qui ?")
+    result = run(ActionAnswerPartnerships(), make_tracker(question, "ask_partnerships"))
+    assert PHONE in result.text and "Jiangsu" not in result.text
