@@ -378,7 +378,8 @@ _MONEY = re.compile(r"€|\beuros?\b|\bEUR\b", re.IGNORECASE)
 # Delta ? »), with what an answer giving it must hold (read as written): digits of a phone
 # number, a street or a postal code before a town, an e-mail address.
 _REACH_ASKED = (
-    (re.compile(r"\b(telephone|tel|tels|appeler|telephoner|num de tel|numero de tel)\b"),
+    # « tel » but not « tel que » (« des domaines tels que… »)
+    (re.compile(r"\b(telephone|tel(?! que| qu)|appeler|telephoner|num de tel|numero de tel)\b"),
      re.compile(r"\b\d{2,4}(?:[ ./]?\d{2,3}){2,4}\b")),
     # « l'adresse », « adresse postale », not the verb (« le PrECI s'adresse aux écoles »)
     (re.compile(r"(?<!\bs )\b(adresse|bureaux)\b(?! e mail| mail| electronique| aux?\b| a\b| en\b| d abord)"),

@@ -430,10 +430,14 @@ def test_a_follow_up_is_answered_in_the_context_of_the_previous_turn(make_tracke
     assert expected in result.text and "Source :" in result.text
 
 
+# The previous exchange of the follow-up tests: the PST brochure's publisher was just named.
+PUBLISHER_NAMED = [{"event": "user", "text": "qui a publié la brochure du PST ?"},
+                   {"event": "bot", "text": "L'éditeur responsable de la brochure du PST est Valéry Zuinen."}]
+
+
 def test_a_pronoun_after_a_passage_points_to_it_not_to_the_topic_the_intent_answers(make_tracker, run):
     # the publisher was just named; « il » is that person, not the service the intent reads
-    before = [{"event": "user", "text": "qui a publié la brochure du PST ?"},
-              {"event": "bot", "text": "L'éditeur responsable de la brochure du PST est Valéry Zuinen."}]
+    before = PUBLISHER_NAMED
     result = run(ActionAnswerServiceInfo(), make_tracker("il occupe quelle fonction ?", "ask_service_info",
                                                          events=before, last_answer="pst"))
     assert "Directeur général" in result.text and "Ses missions" not in result.text
@@ -869,14 +873,13 @@ def test_the_verb_s_adresser_asks_for_no_address():
     assert not lacks_reach("À qui s'adresse le PrECI ?", "Le PrECI vise les écoles secondaires.")
     assert not lacks_reach("Qui signe l'avant-propos adressé aux citoyens ?", "Le Collège provincial.")
     assert not lacks_reach("adresse du SREI ?", "Palais provincial, place Saint-Aubain 2, 5000 Namur")
+    assert not lacks_reach("Un domaine tel que la culture est-il cité ?", "La culture est un domaine du jumelage.")
 
 
 def test_a_contact_detail_pointed_back_is_the_one_of_what_was_just_said(make_tracker, run):
     # the publisher's passage gives his address; « son adresse » is his, not the service's card
-    before = [{"event": "user", "text": "qui a publié la brochure du PST ?"},
-              {"event": "bot", "text": "L'éditeur responsable de la brochure du PST est Valéry Zuinen, Directeur général."}]
     result = run(ActionAnswerContact(), make_tracker("son adresse ?", "ask_contact",
-                                                     events=before, last_answer="passage"))
+                                                     events=PUBLISHER_NAMED, last_answer="passage"))
     assert "Henri Blès" in result.text and "Saint-Aubain" not in result.text
 
 
