@@ -46,7 +46,7 @@ HELDOUT = CONVERSATIONS / "heldout"
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
                            "aveugle G", "aveugle H", "aveugle I", "aveugle J", "aveugle K",
-                           "aveugle L", "aveugle M", "aveugle N", "aveugle O")}
+                           "aveugle L", "aveugle M", "aveugle N", "aveugle O", "aveugle P")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
