@@ -21,13 +21,16 @@ from rasa_sdk import Tracker
 
 from actions.answer_shape import (
     asks_reach,
+    confirms,
     counted_thing,
     dated_fit,
     defines,
     gives_count,
     gives_shape,
     lacks_reach,
+    member_asked,
     names_someone,
+    refutes,
     sentences,
 )
 from actions.contradiction import roles_in
@@ -37,6 +40,7 @@ from actions.evidence import (
     claims_of,
     content_groups,
     coverage,
+    numbers,
     question_words,
     spelled_out,
     stem,
@@ -497,6 +501,25 @@ def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) 
     return first_fitting(hits(), lambda p: bool(asked & roles_in(p.text)) and names_someone(p.text))
 
 
+# A passage confirms a closed question's claim in its own right when it leaves at most this
+# share of the claim unsaid (stricter than the verdict's own bar: it is looked for, not given).
+CONFIRMED = 0.15
+
+
+def confirming_passage(hits: Callable[[], list[Passage]], question: str, answer: str, weight) -> Passage | None:
+    """For a closed question the answer does not confirm (« la Province a-t-elle une
+    bibliothèque itinérante ? » met by the list of its partners): a passage among the first
+    found that says all it claims (« la Bibliothèque centrale et itinérante »)."""
+    if (question_shape(question) != YES_NO or numbers(question) or member_asked(question)
+            or refutes(question, answer, weight) or confirms(question, answer, weight)):
+        return None  # the answer says it otherwise: « quatre priorités » for « trois priorités ? »
+
+    def says_it(p: Passage) -> bool:
+        text = f"{p.title} {p.text}"
+        return unsupported_share(question, text, weight) <= CONFIRMED and confirms(question, text, weight)
+    return first_fitting(hits(), says_it)
+
+
 # Words a question about a term may hold besides it (« signifie », « sigle »).
 ASIDE = 2
 
@@ -617,7 +640,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     deeper = cache(lambda: found(DEEP))  # searched only once a check finds the fact missing
     exact = (counting_passage(deeper, typed, answer) or named_definition(kb, deeper, typed, answer)
              or defining_passage(deeper, typed, answer) or role_passage(deeper, typed, answer)
-             or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer))
+             or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer)
+             or confirming_passage(deeper, typed, answer, kb.term_weight))
     if exact:
         return Choice(exact, replaces=True)
     weight = kb.term_weight

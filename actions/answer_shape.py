@@ -57,12 +57,7 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     """
     question = without_self_introduction(question_core(question))
     answer = without_echoes(answer, question)
-    if missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer):
-        return False
-    if (narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
-            or misquoted(question, answer) or misexpanded(question, answer) or swapped_qualifiers(question, answer)
-            or unstated_cut(question, answer)
-            or contradicts(question, answer, weight)):
+    if _refutes(question, answer, weight):
         return False
     candidate = member_asked(question)
     if candidate:
@@ -71,7 +66,45 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
         said = Evidence.of(answer, strict=True)
         total = sum(weight(g) for g in candidate)
         return sum(weight(g) for g in candidate if not said.has(g)) <= UNSUPPORTED * total
-    return unsupported_share(question, answer, weight, claims_to_confirm(question)) <= UNSUPPORTED
+    claims = claims_to_confirm(question)
+    return unsupported_share(question, answer, weight, claims) <= UNSUPPORTED and not focus_unsaid(question, claims, answer, weight)
+
+
+# The last thing a closed question claims is its point (« le futur bachelier, c'est en
+# tourisme ? », « le pôle d'excellence concerne l'agronomie ? »): when it is this specific
+# (IDF weight) and the answer never says it, the rest being said does not confirm it.
+FOCUS_WEIGHT = 3.0
+FOCUS_CLAIMS = 2
+# Tags that end a question without claiming anything (« …ou c'est une rumeur ? »).
+_TAGS = frozenset("rumeur legende intox".split())
+_ALTERNATIVE = re.compile(r"\bou (?:si |bien |plutot |alors )?(?:c est|est ce|s agit|le |la |les |l |un |une |des |du |de |a |au |aux )")
+
+
+def focus_unsaid(question: str, claims: tuple[tuple[str, ...], ...], answer: str, weight) -> bool:
+    """Whether the question's point, its last specific claim, is missing from `answer`. A
+    question offering two ways (« …de nouveaux marchés, ou c'est purement humanitaire ? ») has
+    no one point."""
+    claims = tuple(g for g in claims if not _TAGS.intersection(g))
+    if len(claims) < FOCUS_CLAIMS or _ALTERNATIVE.search(fold(question)):
+        return False
+    focus = claims[-1]
+    return weight(focus) >= FOCUS_WEIGHT and not Evidence.of(answer, strict=True).has(focus)
+
+
+def refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
+    """Whether `answer` says something else than the closed question on one of its points: a
+    number or a name it lacks, another count, another value next to the same subject, a
+    narrower or denied claim (not merely that it leaves the claim unsaid)."""
+    question = without_self_introduction(question_core(question))
+    return _refutes(question, without_echoes(answer, question), weight)
+
+
+def _refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
+    return bool(missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer)
+                or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
+                or misquoted(question, answer) or misexpanded(question, answer)
+                or swapped_qualifiers(question, answer) or unstated_cut(question, answer)
+                or contradicts(question, answer, weight))
 
 
 # « X fait-il partie des… », « X figure-t-il parmi… », « X est-elle une des… »: is X in a list?

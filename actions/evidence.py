@@ -36,7 +36,7 @@ _FRAMING = frozenset("""
     bien vrai exact exacte juste correct ca cela non oui est ce etre avoir faire aussi toujours encore
     deja seulement vraiment effectivement bon alors donc il ils elle elles lui on nous je tu
     partie part fait cas chose sujet exemple question moyen facon maniere cadre niveau plan
-    page site texte document article propos selon liste chapitre volet rubrique section paragraphe
+    page site texte document article propos selon liste chapitre volet rubrique section paragraphe introduction
     lien liens relation relations rapport rapports prevu prevue prevus prevues
 """.split())
 _NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:,\d+)?")
@@ -51,6 +51,7 @@ _ROUND_FIGURES = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 2
                   "millier": 1000}
 _NUMBER_WORDS.update(_ROUND_FIGURES)
 NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
+_MILLIONS = re.compile(r"\b(\d{1,3}|un|une) millions?\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")s?\b", re.IGNORECASE)
 # The same number words as a regular-expression alternation, for patterns elsewhere.
 NUMBER_WORDS = "|".join(w for w in _NUMBER_WORDS if w not in _ROUND_FIGURES)
@@ -65,10 +66,15 @@ def stem(word: str) -> str:
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers of a text, in digits, thousands separators removed: « 14.573 » -> « 14573 »."""
+    """Numbers of a text, in digits, thousands separators removed: « 14.573 » -> « 14573 »,
+    « un million » -> « 1000000 »."""
     text = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]),
                             re.sub(r"demi[- ]si[eè]cle", "demi siecle", text))
+    text = _MILLIONS.sub(lambda m: str(int(m.group(1) if m.group(1).isdigit() else 1) * 1_000_000), text)
     return {re.sub(r"[ .]", "", n) for n in _NUMBER.findall(text)}
+
+
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,9 @@ class Evidence:
 
     @classmethod
     def of(cls, text: str, strict: bool = False) -> Evidence:
-        words = fold(text).split()
+        # « V.A.D.A. » is also the word « vada », « 50.000 € » says « euro »
+        spelled = [fold(m.group(0).replace(".", "")) for m in _DOTTED.finditer(text)]
+        words = fold(text.replace("€", " euro ")).split() + spelled
         ranks = [r for w in words if (r := rank_of(w, digits=True))]
         by_stem: dict[str, set[str]] = {}
         for w in words:
@@ -334,8 +342,9 @@ def wrong_counts(question: str, answer: str) -> bool:
     for m in re.finditer(rf"\b{_COUNT}\s+(\w{{4,}})(?:\s+(\w{{4,}}))?", asked):
         number = _as_number(m.group(1))
         for word in filter(None, m.groups()[1:]):
-            if word in _NOT_COUNTED:
-                break  # « en 2022 pour 50.000 € »: what follows « pour » is not what 2022 counts
+            if word in _NOT_COUNTED or word.isdigit():
+                break  # « en 2022 pour 50.000 € »: what follows « pour » is not what 2022 counts,
+                # nor does « 03 » count « 2022 » in a date (« 31/03/2022 »)
             thing = stem(word.rstrip("sx"))
             given = {_as_number(n.group(1))
                      for n in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?{re.escape(thing)}", said)}

@@ -21,7 +21,7 @@ DEFINITION = "definition"
 OTHER = "other"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (HOW_MANY, re.compile(r"\b(combien|cb|cmb|nombre de|nbre|nb de|quel nombre)\b")),
+    (HOW_MANY, re.compile(r"\b(combien|cb|cmb|nombre de|nombre d|nbre|nb de|quel nombre)\b")),
     (DATE, re.compile(r"\b(depuis quand|depuis combien|jusqu a quand|a partir de quand|quand|quelle date|"
                       r"en quelle annee|quelle annee|quel jour|date|datent|date t|de quand)\b")),
     (DEFINITION, re.compile(r"\b(veut dire|veulent dire|signifie|signifient|definition|definir|"
@@ -154,6 +154,11 @@ def question_shape(text: str) -> str:
         # « Quand la Province parle de pertinence, ça veut dire quoi ? »: « quand » opens a
         # clause that sets the scene; the question is what follows the comma.
         return question_shape(text[when_clause.end():])
+    lead_in = _LEAD_IN.match(text)
+    if lead_in:
+        # « En matière de qualité, que veut développer la Province ? »: a lead-in sets the scene,
+        # the question word after the comma asks.
+        return question_shape(text[lead_in.end():])
     folded = _QUAND_MEME.sub(" ", folded)  # « peuvent quand même… ? » asks no date
     # « est-ce ouvert le samedi à 11 h ? » is about hours; so is « Je voudrais passer mercredi
     # vers 13h. C'est ouvert ? », whose time is in the sentence before.
@@ -175,6 +180,14 @@ _STATES_VALUE = re.compile(r"\d|\bbien\b(?! etre)")  # « bien-être » confirms
 # « Quand …, » at the start: a clause of time before the question itself.
 _WHEN_CLAUSE = re.compile(r"^\s*(?:et |mais )?(?:quand|lorsqu\w*)\b[^,?]*,", re.IGNORECASE)
 _QUAND_MEME = re.compile(r"\bquand meme\b")
+# ...and is the question's one clause: « Le Hampshire, avec qui… a un accord, c'est en Irlande ? » and
+# « …, quel qu'il soit ? » are not questions opened by their question word.
+_LEAD_IN = re.compile(r"^[^,?:]{3,80}[,:]\s*(?=(?:que|qu['’]|quoi|qui|quel(?!\w* qu)\w*|lequel|laquelle|comment|pourquoi|"
+                      r"combien|où|quand|à quoi|a quoi|avec qui|auprès de qui|aupres de qui|pour qui|par qui)\b[^,]*$)",
+                      re.IGNORECASE)
+# « Auprès de qui… cherche-t-il ? », « avec quoi… ? »: a preposition and a question word open it.
+_PREPOSED = re.compile(r"\b(a|au|aux|aupres de|avec|pour|de|par|chez|sur|contre|envers|entre|en|selon|dans) "
+                       r"(qui|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles)\b")
 
 
 # « Le PST veut-il augmenter le nombre… ? », « développe-t-il… quand… ? »: a verb and its
@@ -188,6 +201,7 @@ def _opens(folded_head: str) -> bool:
     head = " ".join(folded_head.split()[:2])
     inner = f" {folded_head} ".replace(" qui ", " ").replace(" que ", " ").replace(" qu ", " ")
     return (_OPEN_WORDS.search(inner) is not None or _OPEN_WORDS.search(head) is not None
+            or _PREPOSED.search(folded_head) is not None
             or re.match(r"(et |d )?ou\b", head) is not None)  # « où » folds to « ou »
 
 

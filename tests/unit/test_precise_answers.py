@@ -937,3 +937,40 @@ def test_a_body_the_question_sets_aside_does_not_make_the_other_one_known(make_t
     assert not unknown_body(kb, "La Province de Namur, pas la commune, est jumelée avec qui ?")
     result = run(ActionAnswerPartnerships(), make_tracker(question, "ask_partnerships"))
     assert PHONE in result.text and "Jiangsu" not in result.text
+
+
+def test_a_closed_question_the_answer_leaves_unsaid_gets_the_passage_that_says_it(make_tracker, run):
+    # read as a question on the service: its missions never speak of libraries; the PST's culture passage does
+    result = run(ActionAnswerServiceInfo(), make_tracker("La Province travaille-t-elle avec les bibliothèques locales "
+                                                         "en réseau ?", "ask_service_info"))
+    assert result.text.startswith("Oui") and "lecture publique" in result.text
+
+
+def test_the_point_of_a_closed_question_must_be_said_not_only_the_rest(kb):
+    said = "Le PST annonce l'ouverture d'un nouveau bachelier en agronomie à la Haute École provinciale."
+    asked = "L'ouverture du nouveau bachelier à la Haute École provinciale annoncée par le PST, c'est en {} ?"
+    assert not confirms(asked.format("informatique"), said, kb.term_weight)
+    assert confirms(asked.format("agronomie"), said, kb.term_weight)
+    # two ways offered: no one point to miss
+    assert confirms("Le PST annonce-t-il un nouveau bachelier, ou c'est une formation continue ?", said,
+                    kb.term_weight)
+
+
+def test_dotted_acronyms_euros_and_millions_are_read_as_written_elsewhere():
+    from actions.evidence import numbers, wrong_counts
+
+    assert Evidence.of("le label V.A.D.A. des communes").has(("vada",))
+    assert Evidence.of("pour un total de 20.000 €").has(("euro",))
+    assert numbers("un budget d'un million d'euros") == {"1000000"}
+    # « 30/06/2021 »: « 06 » does not count « 2021 »
+    assert not wrong_counts("120 ETP au 30/06/2021, c'est exact ?", "Au 30/06/2021 (30 juin 2021), 120 ETP.")
+
+
+@pytest.mark.parametrize(("text", "shape"), [
+    ("En matière de climat, que prévoit la Province ?", OTHER),
+    ("Nombre d'écoles à la Province ?", HOW_MANY),
+    ("Le Fujian, avec qui la Région coopère, c'est au Japon ?", YES_NO),
+    ("Auprès de qui la Ville cherche-t-elle des partenaires ?", OTHER),
+])
+def test_a_question_word_after_a_lead_in_or_a_preposition_opens_the_question(text, shape):
+    assert question_shape(text) == shape
