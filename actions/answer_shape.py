@@ -393,18 +393,23 @@ def names_someone(text: str) -> bool:
 # « qui a signé l'accord ? », « le maire de Louga ? »: a person in a role is asked...
 _ROLE = re.compile(r"\b(maire|president|presidente|directeur|directrice|gouverneur|bourgmestre|ministre|ambassadeur|"
                    r"ambassadrice|depute|deputee|signe|signee|signataire|fondateur|fondatrice|chef|preside|"
-                   r"conservateur|conservatrice)\b")
+                   r"conservateur|conservatrice|presidait|presidaient|dirige|dirigeait|dirigeaient)\b")
 # « comment s'appelle le gouverneur ? » asks for a person too.
 _ASKS_PERSON_NAME = re.compile(r"\b(s appelle|appelle t il|appelle t elle|nom)\b")
 # The sources' words for a role asked in other words: a « chef » of service is its « responsable ».
 _ROLE_SAID = {"chef": ("chef", "responsable", "directeur", "directrice"), "bourgmestre": ("bourgmestre", "maire"),
               "president": ("presid",), "presidente": ("presid",), "preside": ("presid",), "directrice": ("direct",),
-              "directeur": ("direct",), "signe": ("sign",), "signee": ("sign",)}
+              "directeur": ("direct",), "signe": ("sign",), "signee": ("sign",), "presidait": ("presid",),
+              "presidaient": ("presid",), "dirige": ("direct", "dirig", "responsable"),
+              "dirigeait": ("direct", "dirig", "responsable"), "dirigeaient": ("direct", "dirig", "responsable")}
 # ...or an amount of money (« le budget du PISI ? », « combien d'argent ? »).
 _AMOUNT = re.compile(r"\b(budget|budgets|montant|montants|cout|coute|coutent|couter|coutera|couteront|prix|tarif|tarifs|"
                      r"combien d argent|combien (?:\w+ )?gagnen?t?|salaires?|remunerations?|"
                      r"euros?|somme|sommes|depense|depenses|depensent|subvention|subventions|dotation)\b")
 _MONEY = re.compile(r"€|\beuros?\b|\bEUR\b", re.IGNORECASE)
+# ...or a share (« le pourcentage de femmes ? »), which only a percentage gives.
+_SHARE = re.compile(r"\b(pourcentages?|proportions?|taux)\b")
+_PERCENT = re.compile(r"%|\bpour ?cent\b", re.IGNORECASE)
 
 
 # ...or a way to reach someone (« le numéro de téléphone de l'association ? », « l'adresse du
@@ -435,14 +440,15 @@ def lacks_reach(question: str, answer: str) -> bool:
 
 
 def lacks_detail(question: str, answer: str) -> bool:
-    """Whether the question asks for an amount of money, for the person in a role or for a
-    way to reach someone, and the answer gives none: it speaks of the topic around the
+    """Whether the question asks for an amount of money, a percentage, the person in a role or
+    a way to reach someone, and the answer gives none: it speaks of the topic around the
     detail, which the sources lack."""
     folded = fold(question_core(question))
     shape = question_shape(question)
     if shape == YES_NO:
         return False
-    if (_AMOUNT.search(folded) and not _MONEY.search(answer)) or lacks_reach(question, answer):
+    if ((_AMOUNT.search(folded) and not _MONEY.search(answer)) or (_SHARE.search(folded) and not _PERCENT.search(answer))
+            or lacks_reach(question, answer)):
         return True
     role = _ROLE.search(folded)
     if role is None or not (shape == WHO or _ASKS_PERSON_NAME.search(folded)):

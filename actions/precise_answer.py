@@ -48,6 +48,7 @@ from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_
 from actions.reach import service_reach
 from actions.silence import only_silence, says_sources_are_silent
 from actions.still_open import verdict_against_today
+from actions.unknown_years import years_unknown
 from knowledge import KnowledgeBase, today
 from knowledge.french_dates import deadline_in
 from knowledge.geography import continents_named
@@ -226,7 +227,7 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
             out.utter_message(text=compared)
             return out.messages, [SlotSet("body", body_id), SlotSet("contact_kind", "hours"),
                                   SlotSet("last_answer", "contact")]
-    if unknown_body(kb, question):
+    if unknown_body(kb, question) or (shape != YES_NO and years_unknown(kb, question)):
         return declined(kb, domain)
     prefix = source_prefix(domain)
     answer = reply_text(draft)

@@ -974,3 +974,19 @@ def test_dotted_acronyms_euros_and_millions_are_read_as_written_elsewhere():
 ])
 def test_a_question_word_after_a_lead_in_or_a_preposition_opens_the_question(text, shape):
     assert question_shape(text) == shape
+
+
+def test_a_period_no_source_speaks_of_is_declined_with_whom_to_ask(make_tracker, run, kb):
+    result = run(ActionAnswerPst(), make_tracker("Quelles seront les priorités du PST 2031-2036 ?", "ask_pst"))
+    assert PHONE in result.text and "Source :" not in result.text
+    # the year the user lives in is context, not a period asked about
+    from actions.unknown_years import years_unknown
+    from knowledge import today
+
+    assert years_unknown(kb, f"Nous sommes en {today().year}, quels sont les enjeux du PST ?") == []
+
+
+def test_a_percentage_or_a_person_in_a_role_the_answer_lacks_is_a_silence():
+    assert lacks_detail("Quelle est la proportion d'enseignants dans le personnel ?", "1200 agents et 650 enseignants")
+    assert not lacks_detail("Quel taux de réussite ?", "Un taux de réussite de 80 % est visé.")
+    assert lacks_detail("Qui présidait le comité consultatif en 2015 ?", "Le comité consultatif accompagne la politique.")
