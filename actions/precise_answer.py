@@ -41,6 +41,7 @@ from actions.asked_time import asked_time
 from actions.context import body_in_context
 from actions.contradiction import demonyms_named
 from actions.evidence import content_groups, coverage, without_echoes, without_label
+from actions.just_said import repeat_just_said
 from actions.opening_hours import hours_answer, names_a_place
 from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
@@ -231,6 +232,13 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         return declined(kb, domain)
     prefix = source_prefix(domain)
     answer = reply_text(draft)
+    again = repeat_just_said(kb, tracker, question, without_sources(answer, prefix), prefix,
+                             render(domain, "utter_more_intro"))
+    if again:
+        # « ce chiffre date de quand ? »: the detail is in what was just said; the context stays
+        out = CollectingDispatcher()
+        out.utter_message(text=again)
+        return out.messages, []
     answered = prefix in answer
     outcome = ANSWERED if answered else DECLINED if action.declines else ASKED_BACK
     about_entity = any(e.get("event") == "slot" and e.get("name") in ENTITY_SLOTS and e.get("value")

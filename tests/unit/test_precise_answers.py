@@ -990,3 +990,19 @@ def test_a_percentage_or_a_person_in_a_role_the_answer_lacks_is_a_silence():
     assert lacks_detail("Quelle est la proportion d'enseignants dans le personnel ?", "1200 agents et 650 enseignants")
     assert not lacks_detail("Quel taux de réussite ?", "Un taux de réussite de 80 % est visé.")
     assert lacks_detail("Qui présidait le comité consultatif en 2015 ?", "Le comité consultatif accompagne la politique.")
+
+
+def test_a_follow_up_asking_a_detail_the_previous_answer_gives_gets_that_answer_again(make_tracker, run):
+    card = [{"event": "user", "text": "qui s'occupe du service international de la Province ?"},
+            {"event": "bot", "text": "Pour joindre le Service des relations extérieures et internationales (Province "
+                                     f"de Namur) :\nResponsable : {HEAD}, directeur\nSource : Province de Namur, « SREI »"}]
+    # read as a partnership question, « sa fonction » is the one of the person just named
+    result = run(ActionAnswerPartnerships(), make_tracker("et sa fonction précise ?", "ask_partnerships",
+                                                          events=card, last_answer="contact", body="namur"))
+    assert "directeur" in result.text and "Jiangsu" not in result.text
+    figure = [{"event": "user", "text": "combien de km de réseau points-noeuds ?"},
+              {"event": "bot", "text": "Étendue du réseau points-nœuds : le réseau compte 2.094 km en mars 2021.\n"
+                                       "Source : Province de Namur, « PST »"}]
+    dated = run(ActionAnswerPst(), make_tracker("ce chiffre est de quelle année ?", "ask_pst", events=figure,
+                                                last_answer="passage"))
+    assert "2021" in dated.text and "Source :" in dated.text

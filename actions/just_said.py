@@ -1,0 +1,72 @@
+"""« et il a quel titre ? », « ce chiffre date de quand ? », « c'est avec quelle province
+chinoise ? »: a follow-up asking a detail that the previous answer already gives.
+
+The follow-up names nothing of its own, so the intent the NLU reads in it (a partnership, a
+deadline, the unknown) answers some other topic, and a search on its few words finds
+anything. The previous answer is what it points to: when that answer holds the kind of
+detail asked (a date, a person, a title, an address, the name of a place, the number of the
+thing counted) and the draft does not, the previous answer is given again, that detail first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from actions.answer_selection import ALL_NAMED, leans_on_context, named_entities, points_back
+from actions.answer_shape import asks_reach, gives_count, gives_shape, lacks_reach, lead_with_fact, names_someone
+from actions.contradiction import roles_in
+from actions.list_reference import previous_turn
+from actions.question_shape import DATE, HOW_MANY, WHO, question_shape
+from knowledge import KnowledgeBase
+from knowledge.textnorm import fold
+
+# « quel titre ? », « quelle fonction ? »: a role, which the answer names (« directeur »).
+_ROLE_ASKED = re.compile(r"\b(titre|fonction|role|poste|qualite|grade)\b")
+# « quelle province ? », « quelle ville ? »: a place of that kind, named with it (« Province du Jiangsu »).
+_PLACE_ASKED = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle) (province|ville|region|commune|pays|departement)\b")
+
+
+def _detail_asked(question: str) -> Callable[[str], bool] | None:
+    """What an answer must hold to give the detail the follow-up asks, if it asks one."""
+    folded, shape = fold(question), question_shape(question)
+    if asks_reach(question):
+        return lambda text: not lacks_reach(question, text)
+    if _ROLE_ASKED.search(folded):
+        return lambda text: bool(roles_in(text))
+    place = _PLACE_ASKED.search(folded)
+    if place:
+        return lambda text: re.search(rf"\b{place.group(1)}s? (?:du |de la |de |d |des )?[a-z]", fold(text)) is not None
+    if shape == DATE:
+        return lambda text: gives_shape(text, DATE)
+    if shape == HOW_MANY:
+        return lambda text: gives_count(question, text)
+    if shape == WHO:
+        return names_someone
+    return None
+
+
+def previous_answer(said: str, source_prefix: str, offers_intro: str) -> tuple[str, list[str]]:
+    """The previous answer's text (without the titles offered after it) and its source lines."""
+    lines = said.splitlines()
+    sources = [line for line in lines if line.startswith(source_prefix)]
+    text = "\n".join(line for line in lines if not line.startswith(source_prefix)).split(offers_intro)[0].strip()
+    return text, sources
+
+
+def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, source_prefix: str,
+                     offers_intro: str) -> str | None:
+    """The previous answer again, the detail asked first, when the follow-up asks a detail it
+    gives and `draft` (the action's answer, without its source lines) does not; else None."""
+    _, said = previous_turn(tracker)
+    if not said or not leans_on_context(kb, question) or named_entities(kb, question, ALL_NAMED + ("topic",)):
+        return None
+    text, sources = previous_answer(said, source_prefix, offers_intro)
+    wanted = _detail_asked(question)
+    if not sources or wanted is None or not wanted(text):
+        return None
+    # « il est à quelle adresse ? » after the brochure's publisher: a pronoun points to the one
+    # just named, even when the draft gives another address (the service's card).
+    if wanted(draft) and not (asks_reach(question) and points_back(question) and fold(text) not in fold(draft)):
+        return None
+    return "\n".join([lead_with_fact(text, question, question_shape(question)), *sources])
