@@ -182,8 +182,8 @@ _WHEN_CLAUSE = re.compile(r"^\s*(?:et |mais )?(?:quand|lorsqu\w*)\b[^,?]*,", re.
 _QUAND_MEME = re.compile(r"\bquand meme\b")
 # ...and is the question's one clause: « Le Hampshire, avec qui… a un accord, c'est en Irlande ? » and
 # « …, quel qu'il soit ? » are not questions opened by their question word.
-_LEAD_IN = re.compile(r"^[^,?:]{3,80}[,:]\s*(?=(?:que|qu['’]|quoi|qui|quel(?!\w* qu)\w*|lequel|laquelle|comment|pourquoi|"
-                      r"combien|où|quand|à quoi|a quoi|avec qui|auprès de qui|aupres de qui|pour qui|par qui)\b[^,]*$)",
+_LEAD_IN = re.compile(r"^[^,?:]{3,80}[,:]\s*(?=(?:(?:à|a|de|d['’]|avec|pour|par|chez|auprès de|aupres de|sur|entre|dans|en) ?)?"
+                      r"(?:que|qu['’]|quoi|qui|quel(?!\w* qu)\w*|lequel|laquelle|comment|pourquoi|combien|où|quand)\b[^,]*$)",
                       re.IGNORECASE)
 # « Auprès de qui… cherche-t-il ? », « avec quoi… ? »: a preposition and a question word open it.
 _PREPOSED = re.compile(r"\b(a|au|aux|aupres de|avec|pour|de|par|chez|sur|contre|envers|entre|en|selon|dans) "

@@ -971,6 +971,7 @@ def test_dotted_acronyms_euros_and_millions_are_read_as_written_elsewhere():
     ("Nombre d'écoles à la Province ?", HOW_MANY),
     ("Le Fujian, avec qui la Région coopère, c'est au Japon ?", YES_NO),
     ("Auprès de qui la Ville cherche-t-elle des partenaires ?", OTHER),
+    ("Au Sénégal, à qui revient la gestion du jumelage ?", OTHER),
 ])
 def test_a_question_word_after_a_lead_in_or_a_preposition_opens_the_question(text, shape):
     assert question_shape(text) == shape
