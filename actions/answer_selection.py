@@ -37,7 +37,9 @@ from actions.contradiction import roles_in
 from actions.evidence import (
     NUMBER_WORD_SET,
     Evidence,
+    claims_in,
     claims_of,
+    claims_to_confirm,
     content_groups,
     coverage,
     numbers,
@@ -336,7 +338,17 @@ def asks_overview(kb: KnowledgeBase, question: str) -> bool:
 def answers_all(question: str, passage: Passage, weight) -> bool:
     """Whether the passage speaks of everything the question is about (its nouns, names,
     numbers): « combien d'habitants à Louga ? » is not answered by a passage on Louga."""
-    return unsupported_share(question, f"{passage.title} {passage.text}", weight) <= UNSPOKEN
+    return unsaid(question, f"{passage.title} {passage.text}", weight) <= UNSPOKEN
+
+
+def unsaid(question: str, text: str, weight) -> float:
+    """Share of what the question is about that `text` does not say: its claims. Those of the
+    sentences where the user speaks of themselves are not asked of `text` (« conseillère dans
+    une asbl »), but a question that claims nothing anywhere (« il va pleuvoir demain ? »,
+    which any passage would vacuously say all of) is measured by its content words."""
+    if claims_of(question) or claims_in(question):
+        return unsupported_share(question, text, weight)
+    return 1.0 - coverage(question, text, weight)
 
 
 def says_all(question: str, passage: Passage, weight) -> bool:
@@ -364,17 +376,19 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
     about; a closed question (« … c'est bien ça ? ») may state something false, so it needs a
     passage that fits its words strongly instead.
     """
-    if question_shape(question) == YES_NO:
+    # A closed question that claims nothing (« il va pleuvoir demain ? ») has nothing for a
+    # verdict to check: it must fit like an open one.
+    if question_shape(question) == YES_NO and (claims_of(question) or claims_in(question)):
         # Its claim may be false (« jumelée avec Dakar ? », « pour 2050 ? »): the passage need
         # only speak of most of what it is about, numbers aside; the verdict says the rest.
         def beside_numbers(group: tuple[str, ...]) -> float:
             return 0.0 if group[0].isdigit() or group[0] in NUMBER_WORD_SET else weight(group)
 
         def fits(p: Passage) -> bool:
-            unsaid = unsupported_share(question, f"{p.title} {p.text}", beside_numbers)
+            left = unsaid(question, f"{p.title} {p.text}", beside_numbers)
             # « signé en 2010, n'est-ce pas ? »: a passage that says all the rest, found less
             # strongly because of the false figure, is what the claim is checked against.
-            return (p.score >= MIN_CLOSED and unsaid <= HALF) or (p.score >= MIN_SAID and unsaid <= CLOSE_TO_ALL)
+            return (p.score >= MIN_CLOSED and left <= HALF) or (p.score >= MIN_SAID and left <= CLOSE_TO_ALL)
 
         candidates = [p for p in hits if fits(p) or says_all(question, p, weight)]
         if not candidates and hits[0].score >= CLEAR_CLOSED:
@@ -511,8 +525,11 @@ def confirming_passage(hits: Callable[[], list[Passage]], question: str, answer:
     bibliothèque itinérante ? » met by the list of its partners): a passage among the first
     found that says all it claims (« la Bibliothèque centrale et itinérante »)."""
     if (question_shape(question) != YES_NO or numbers(question) or member_asked(question)
+            or not claims_to_confirm(question)
             or refutes(question, answer, weight) or confirms(question, answer, weight)):
-        return None  # the answer says it otherwise: « quatre priorités » for « trois priorités ? »
+        # the answer says it otherwise (« quatre priorités » for « trois priorités ? »), or the
+        # question claims nothing a passage could say (« il va pleuvoir demain ? »)
+        return None
 
     def says_it(p: Passage) -> bool:
         text = f"{p.title} {p.text}"

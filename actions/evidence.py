@@ -280,6 +280,12 @@ def claims_of(question: str) -> tuple[tuple[str, ...], ...]:
     return _claims(question)
 
 
+def claims_in(text: str) -> tuple[tuple[str, ...], ...]:
+    """The nouns, names, adjectives and numbers of all of `text`, the sentences where the user
+    speaks of themselves included (`claims_of` leaves those out)."""
+    return tuple(g for g in claim_groups(_round_figures_as_digits(text)) if not _FRAMING.intersection(g))
+
+
 def claims_to_confirm(question: str) -> tuple[tuple[str, ...], ...]:
     """What a closed question claims, without the words that only frame it (« ce genre
     d'associations », « un partenariat » for a twinning): what the answer must say."""

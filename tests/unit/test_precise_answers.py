@@ -1007,3 +1007,12 @@ def test_a_follow_up_asking_a_detail_the_previous_answer_gives_gets_that_answer_
     dated = run(ActionAnswerPst(), make_tracker("ce chiffre est de quelle année ?", "ask_pst", events=figure,
                                                 last_answer="passage"))
     assert "2021" in dated.text and "Source :" in dated.text
+
+
+def test_a_closed_question_that_claims_nothing_is_not_confirmed_by_a_passage(make_tracker, run):
+    from actions.out_of_scope import ActionAnswerOutOfScope
+
+    # « demain » is in a PST passage, but a question made only of a verb and an adverb states
+    # nothing that passage could confirm: it stays declined, with the contact
+    result = run(ActionAnswerOutOfScope(), make_tracker("Il va pleuvoir demain ?", "out_of_scope"))
+    assert PHONE in result.text and not result.text.startswith("Oui")
