@@ -32,10 +32,11 @@ from actions.evidence import (
     without_self_introduction,
     wrong_counts,
 )
+from actions.identity import said_of_another
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, WHO, YES_NO, question_core, question_shape
 from actions.silence import says_sources_are_silent
 from knowledge.french_dates import dates_in, deadline_in
-from knowledge.textnorm import clips, fold
+from knowledge.textnorm import clips, fold, unaccent
 
 # A closed question is confirmed when the answer says all but this share of what it claims
 # (IDF-weighted: « rentabilité », a word the sources never use, weighs the most).
@@ -66,8 +67,33 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
         said = Evidence.of(answer, strict=True)
         total = sum(weight(g) for g in candidate)
         return sum(weight(g) for g in candidate if not said.has(g)) <= UNSUPPORTED * total
+    if enumerated_unsaid(question, answer):
+        return False
     claims = claims_to_confirm(question)
     return unsupported_share(question, answer, weight, claims) <= UNSUPPORTED and not focus_unsaid(question, claims, answer, weight)
+
+
+# « …sont proximité, expertise, transparence et solidarité ? »: a list of at least three short
+# items, each of which the question asserts.
+_ITEM = r"[a-z][a-z'-]*(?: [a-z][a-z'-]*)?"
+_ENUMERATION = re.compile(rf"(?:^|[\s(])({_ITEM})((?:, {_ITEM})+),? et ({_ITEM})\s*(?:[?!.,;:)]|$)")
+# A « list » whose items open on these is a chain of clauses (« Bonjour, pour mon école, … »).
+_NOT_ITEM = frozenset("""pour avec dans en a au aux par sur chez si que qui quand comme mais je j nous vous il
+    elle ils elles on c est ce bonjour merci svp""".split())
+
+
+def enumerated_unsaid(question: str, answer: str) -> bool:
+    """Whether the closed question lists at least three things (« proximité, expertise,
+    transparence et solidarité ») and `answer` says nothing of one of them: each is asserted,
+    and a list rarely leaves its last item for a « focus »."""
+    m = _ENUMERATION.search(unaccent(question_core(question).lower()))
+    if not m:
+        return False
+    items = [m.group(1).split()[-1], *(i.strip() for i in m.group(2).split(",") if i.strip()), m.group(3)]
+    if len(items) < 3 or any(i.split()[0].split("'")[0] in _NOT_ITEM for i in items):
+        return False
+    said = Evidence.of(answer, strict=True)
+    return any((groups := content_groups(i)) and not any(said.has(g) for g in groups) for i in items)
 
 
 # The last thing a closed question claims is its point (« le futur bachelier, c'est en
@@ -104,7 +130,7 @@ def _refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer)
-                or contradicts(question, answer, weight))
+                or contradicts(question, answer, weight) or said_of_another(question, answer, weight))
 
 
 # « X fait-il partie des… », « X figure-t-il parmi… », « X est-elle une des… »: is X in a list?

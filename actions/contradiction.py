@@ -1,6 +1,6 @@
 """« Louga, c'est au Mali ? » against « Région de Louga (Sénégal) »: a closed question that
 states a value (a country, a month, an order, a rhythm, a category, a street number, free or
-paid, a role) which the answer contradicts by giving another value of the same kind next to the same
+paid, a role, the start or end of a span, north or south) which the answer contradicts by giving another value of the same kind next to the same
 subject. The answer's other values (« Hann. Münden (Allemagne) » for « Villach allemande ? »)
 do not count: only the value nearest to the question's most specific word decides.
 """
@@ -30,6 +30,10 @@ _RHYTHMS = {"annuel": 1, "bisannuel": 2, "biennal": 2, "triennal": 3, "quadrienn
             "quotidien": "d"}
 _COSTS = {"payant": "paid", "payante": "paid", "payants": "paid", "payantes": "paid", "gratuit": "free",
           "gratuite": "free", "gratuits": "free", "gratuites": "free", "gratuitement": "free", "gratis": "free"}
+# When in a span (« dès le début de la prochaine législature » against « à la fin ») and which
+# side of the world (« les pays du sud » against « du nord ») ; « est » is a verb too often.
+_MOMENTS = {"debut": "start", "commencement": "start", "fin": "end", "milieu": "middle", "mi": "middle"}
+_POINTS = frozenset({"nord", "sud", "ouest"})
 # Roles, longest first: « adjoint au maire » is not « maire », « vice-président » not « président ».
 _ROLES = [("adjoint au maire", "adjoint"), ("adjointe au maire", "adjoint"), ("premier adjoint", "adjoint"),
           ("vice president", "vice president"), ("vice presidente", "vice president"),
@@ -120,6 +124,10 @@ def values_in(words: list[str]) -> list[Value]:
             found.append(Value("rhythm", pace, i, i))
         elif w in _COSTS:
             found.append(Value("cost", _COSTS[w], i, i))
+        elif w in _MOMENTS:
+            found.append(Value("moment", _MOMENTS[w], i, i))
+        elif w in _POINTS:
+            found.append(Value("point", w, i, i))
         elif w in ("categorie", "cat") and i + 1 < len(words) and re.fullmatch(r"[a-d1-5]", words[i + 1]):
             found.append(Value("category", words[i + 1], i, i + 1))
         elif w.isdigit() and i + 1 < len(words) and words[i + 1] in ("rue", "avenue", "place", "boulevard",

@@ -288,8 +288,15 @@ def claims_in(text: str) -> tuple[tuple[str, ...], ...]:
 
 def claims_to_confirm(question: str) -> tuple[tuple[str, ...], ...]:
     """What a closed question claims, without the words that only frame it (« ce genre
-    d'associations », « un partenariat » for a twinning): what the answer must say."""
-    return tuple(g for g in _claims(question) if not _CLAIM_FRAMING.intersection(g))
+    d'associations », « un partenariat » for a twinning): what the answer must say. A phone
+    number stated is the claim; « le numéro », « le téléphone » only name it (the card says
+    « Téléphone : … » or just the number)."""
+    framing = _CLAIM_FRAMING | _PHONE_WORDS if _PHONE.search(question) else _CLAIM_FRAMING
+    return tuple(g for g in _claims(question) if not framing.intersection(g))
+
+
+_PHONE = re.compile(r"(?:\+3[23] ?|\b0)\d{1,3}(?:[ ./-]?\d{2,3}){2,4}(?![\d.])")
+_PHONE_WORDS = frozenset("numero numeros telephone tel tél gsm portable appeler joindre coordonnees".split())
 
 
 def unsupported_share(question: str, answer: str, weight, claims: tuple[tuple[str, ...], ...] | None = None) -> float:
@@ -538,7 +545,9 @@ def misexpanded(question: str, answer: str) -> bool:
 def _in_order(words: list[str], said: list[str]) -> bool:
     """Whether `words` appear in `said` in that order, each within QUOTE_GAP of the previous."""
     def same(a: str, b: str) -> bool:
-        return a == b or (stem(a) == stem(b) and same_root(a, b))
+        # « fière » quotes « fier »: a short word's feminine or plural is the same word
+        inflected = (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
+        return a == b or inflected or (stem(a) == stem(b) and same_root(a, b))
 
     for start, w in enumerate(said):
         if not same(words[0], w):

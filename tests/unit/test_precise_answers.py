@@ -1016,3 +1016,42 @@ def test_a_closed_question_that_claims_nothing_is_not_confirmed_by_a_passage(mak
     # nothing that passage could confirm: it stays declined, with the contact
     result = run(ActionAnswerOutOfScope(), make_tracker("Il va pleuvoir demain ?", "out_of_scope"))
     assert PHONE in result.text and not result.text.startswith("Oui")
+
+
+def test_each_thing_a_closed_question_lists_must_be_said(kb):
+    said = "Le plan retient quatre priorités : la santé, l'école, la culture et le sport."
+    asked = "Les priorités du plan sont la santé, {}, la culture et le sport ?"
+    assert confirms(asked.format("l'école"), said, kb.term_weight)
+    # one common noun of four unsaid: too light a share for the claims, not the last one
+    assert not confirms(asked.format("le logement"), said, kb.term_weight)
+    # a chain of clauses is no list
+    assert confirms("Bonjour, pour mon lycée, le plan retient-il la santé et le sport ?", said, kb.term_weight)
+
+
+def test_a_phone_number_stated_is_the_claim_not_the_word_numero(kb):
+    card = f"Pour joindre le Service des relations extérieures et internationales : Téléphone : {PHONE}"
+    assert confirms(f"Le numéro du service, c'est bien le {PHONE} ?", card, kb.term_weight)
+    assert not confirms(f"Le numéro du service, c'est bien le {PHONE[:-1]}9 ?", card, kb.term_weight)
+
+
+def test_the_other_end_of_a_span_or_side_of_the_world_says_no(kb):
+    said = "Le conseil prépare le prochain plan dès le début du prochain mandat, pour les régions du sud."
+    assert not confirms("Le prochain plan sera préparé à la fin du prochain mandat ?", said, kb.term_weight)
+    assert confirms("Le prochain plan sera préparé au début du prochain mandat ?", said, kb.term_weight)
+    assert not confirms("Le plan vise-t-il les régions du nord ?", said, kb.term_weight)
+
+
+def test_a_quote_in_the_feminine_is_still_the_quote(kb):
+    said = "La Ville se dit très fier de ses comités de quartier."
+    assert confirms("La Ville se dit-elle « très fière » de ses comités de quartier ?", said, kb.term_weight)
+    assert not confirms("La Ville se dit-elle « très déçue » de ses comités de quartier ?", said, kb.term_weight)
+
+
+def test_a_thing_said_to_be_another_item_of_the_list_gets_no(kb):
+    said = ("Le réseau compte le Centre des langues, le Pôle jeunesse et loisirs, le Pôle sport de haut niveau "
+            "(PSHN) et la Maison des associations.")
+    assert not confirms("Le PSHN, c'est le pôle jeunesse et loisirs ?", said, kb.term_weight)
+    assert confirms("Le PSHN, c'est le pôle sport de haut niveau ?", said, kb.term_weight)
+    # what is said of the thing in the next items of its own list names nothing else
+    said = "Le Centre veut être un lieu d'accueil, ouvert à tous les publics, un tremplin pour les artistes."
+    assert confirms("Le Centre, c'est un lieu ouvert à tous les publics ?", said, kb.term_weight)
