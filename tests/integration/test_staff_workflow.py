@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -77,7 +78,9 @@ def test_personal_data_is_masked_in_the_store_and_absent_from_logs(staff_stack) 
     ask(stack, "staff-5", "Rappelez-moi au 0475 12 34 56 ou à marie.secret@example.be")
     with sqlite3.connect(stack.config.tracker_sqlite) as db:
         stored = " ".join(row[0] for row in db.execute("SELECT data FROM events WHERE sender_id = 'staff-5'"))
-    assert "marie.secret" not in stored and "0475" not in stored
+    assert "marie.secret" not in stored
+    # the number as typed, not « 0475 » inside an intent's confidence (« 0.0475… »)
+    assert not re.search(r"(?<![\d.])0475(?!\d)", stored) and "12 34 56" not in stored
     assert "masqu" in stored
     logs = " ".join(p.read_text(errors="replace") for p in Path(stack.config.log_dir).glob("*.log"))
     assert "marie.secret" not in logs and "Rappelez-moi" not in logs
