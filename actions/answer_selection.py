@@ -346,9 +346,14 @@ def unsaid(question: str, text: str, weight) -> float:
     sentences where the user speaks of themselves are not asked of `text` (« conseillère dans
     une asbl »), but a question that claims nothing anywhere (« il va pleuvoir demain ? »,
     which any passage would vacuously say all of) is measured by its content words."""
-    if claims_of(question) or claims_in(question):
+    if claims_something(question):
         return unsupported_share(question, text, weight)
     return 1.0 - coverage(question, text, weight)
+
+
+def claims_something(question: str) -> bool:
+    """Whether the question claims anything, in its core or where the user speaks of themselves."""
+    return bool(claims_of(question) or claims_in(question))
 
 
 def says_all(question: str, passage: Passage, weight) -> bool:
@@ -378,7 +383,7 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
     """
     # A closed question that claims nothing (« il va pleuvoir demain ? ») has nothing for a
     # verdict to check: it must fit like an open one.
-    if question_shape(question) == YES_NO and (claims_of(question) or claims_in(question)):
+    if question_shape(question) == YES_NO and claims_something(question):
         # Its claim may be false (« jumelée avec Dakar ? », « pour 2050 ? »): the passage need
         # only speak of most of what it is about, numbers aside; the verdict says the rest.
         def beside_numbers(group: tuple[str, ...]) -> float:
