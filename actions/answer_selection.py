@@ -32,6 +32,7 @@ from actions.answer_shape import (
     names_someone,
     refutes,
     sentences,
+    term_asked,
 )
 from actions.contradiction import roles_in
 from actions.evidence import (
@@ -50,7 +51,7 @@ from actions.evidence import (
     without_label,
 )
 from actions.list_reference import previous_turn, resolve_ordinal
-from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHICH, WHO, YES_NO, question_shape
+from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHICH, WHO, YES_NO, question_shape, untagged
 from actions.reasons import answers_why, asks_why, gives_reason
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
@@ -64,6 +65,8 @@ MIN_TOPICAL = 0.5
 MIN_UNSURE = 0.75
 # The answer already holds the passage when it contains this share of the passage's words.
 CONTAINED = 0.8
+# How many passages speaking of a term are read for the sentence that defines it.
+DEFINING_DEPTH = 40
 # ...and only when no other passage fits nearly as well: two equally good hits mean the
 # question's words are common ones, not that it was understood.
 UNSURE_MARGIN = 0.1
@@ -150,9 +153,9 @@ PASSAGE = "passage"
 # « et depuis quand ? », « laquelle est en Chine ? », « il couvre quelles années ? »: a
 # question that leans on the previous turn (a pronoun, a leading « et », or very few words).
 # « ce chiffre date de quand ? », « cette loi… »: a thing just named, pointed at.
-_DEMONSTRATIVE = r"(ce|cet|cette|ces) (?!que|qui|qu)\w+"
+DEMONSTRATIVE = r"(ce|cet|cette|ces) (?!que|qui|qu)\w+"
 _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|lequel|laquelle|lesquels|lesquelles|"
-                               rf"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|{_DEMONSTRATIVE})\b")
+                               rf"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|{DEMONSTRATIVE})\b")
 ELLIPTIC_WORDS = 8
 # « ce programme », « cet accord »: the one just answered about, named by its kind.
 _THIS_ONE = re.compile(r"\b(ce|cet|cette) (programme|appel|partenaire|partenariat|jumelage|accord|cooperation|"
@@ -161,7 +164,7 @@ _THIS_ONE = re.compile(r"\b(ce|cet|cette) (programme|appel|partenaire|partenaria
 _DURATION = re.compile(r"\bcombien (de|d) (temps|annees|ans)\b|\bdepuis combien\b")
 # Pronouns that point back to what the previous answer was about.
 _POINTS_BACK = re.compile(r"\b(il|elle|ils|elles|ca|celui ci|celle ci|lequel|laquelle|lesquels|lesquelles|y|en|"
-                          rf"son|sa|ses|leur|leurs|lui|{_DEMONSTRATIVE})\b")
+                          rf"son|sa|ses|leur|leurs|lui|{DEMONSTRATIVE})\b")
 # How much of the previous answer tells what it was about: its first line.
 CONTEXT_CHARS = 160
 
@@ -181,7 +184,7 @@ def leans_on_context(kb: KnowledgeBase, question: str) -> bool:
     """Whether the question only makes sense with the previous turn: « et pour Suresnes ? »,
     « depuis quand ? », « il couvre quelles années ? ». A short question naming what it is
     about (« qui est le maire de Suresnes ? ») stands on its own."""
-    folded = fold(question)
+    folded = untagged(question)  # « ça fait une dizaine d'années, c'est ça ? »: the tag adds nothing
     if _THIS_ONE.search(folded):
         return True  # « et ce programme, il vise quel niveau d'enseignement ? », however long
     if not folded or len(folded.split()) > ELLIPTIC_WORDS:
@@ -410,14 +413,24 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
     return fitting[0] if fitting else None
 
 
+def says_again(answer: str, said_before: str) -> bool:
+    """Whether `answer` only says again what the previous answer said."""
+    words = Evidence.of(answer).words
+    return bool(words) and len(words & Evidence.of(said_before).words) / len(words) >= CONTAINED
+
+
 def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, answer: str,
-                           outcome: str, after_other: bool = False) -> Choice | None:
+                           outcome: str, after_other: bool = False, said_before: str = "") -> Choice | None:
     """For a follow-up: among the passages found with the previous exchange, the one that holds
     the words typed now (« Chine » in « et celle en Chine ? »), named in its title if possible.
 
     `after_other`: the answer is of another kind than the previous one and says little of what
     is asked; a pronoun then points to what was just said (« il occupe quelle fonction ? »
-    after the brochure's publisher), not to the topic the intent would answer (the service)."""
+    after the brochure's publisher), not to the topic the intent would answer (the service).
+
+    `said_before`: the previous answer. A new question is not answered by saying it again
+    (« quelle association est soutenue pour ça ? » after the fourth priority): a passage not
+    yet said that holds more of the words typed now answers instead."""
     weight = kb.term_weight
     shape, asked = question_shape(typed), typed
     # « c'est dans quel pays ? » after Louga: the answer names « Sénégal », not « pays »
@@ -425,9 +438,14 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     groups = content_groups(typed)
     rarest = max(groups, key=weight) if groups else None
 
+    # what the previous answer was about: of two passages holding the words typed now, the one
+    # about it (« quelle association ? » after the young people's mobility: the one for them)
+    about = said_before.splitlines()[0][:CONTEXT_CHARS] if said_before else ""
+
     def key(p: Passage) -> tuple:
         named = rarest is not None and Evidence.of(p.title).has(rarest)
-        return -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named, -p.score
+        return (-round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named,
+                -round(coverage(about, p.text, weight), 1), -p.score)
 
     # « il occupe quelle fonction ? », « elle porte sur quels secteurs ? »: a pronoun points to
     # what was just answered; the passage found best with that exchange answers, even when
@@ -441,7 +459,12 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     # « depuis quand ? » has no word of its own: the passage found with the previous
     # exchange is the answer if it is found well.
     covers = coverage(typed, f"{top.title} {top.text}", weight) if groups else top.score
-    if pointed and covers < MIN_UNSURE:
+    # what was just said is not the answer to a new question when a passage not yet said holds
+    # more of its words
+    said = Evidence.of(said_before)
+    moves_on = (bool(said_before) and top is not hits[0] and holds(said, hits[0]) and not holds(said, top)
+                and covers > coverage(typed, f"{hits[0].title} {hits[0].text}", weight))
+    if pointed and covers < MIN_UNSURE and not moves_on:
         top = hits[0]
         # « et cette région compte combien d'habitants ? »: what was just said must hold the
         # number asked (a duration: a date will do), else the action's answer stands
@@ -455,6 +478,9 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     if holds(Evidence.of(answer), top):
         return Choice(top, replaces=False)
     if pointed and after_other:
+        return Choice(top, replaces=True)
+    if (moves_on or (said_before and says_again(answer, said_before) and not holds(said, top))) \
+            and covers > coverage(typed, answer, weight):
         return Choice(top, replaces=True)
     return Choice(top, replaces=covers - coverage(typed, answer, weight) >= CLEARLY)
 
@@ -643,8 +669,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     in_context = bodies[0] if bodies else tracker.get_slot("body")
     entities = named_entities(kb, typed)
 
-    def found(limit: int, named: list[list[str]] = entities) -> list[Passage]:
-        return [p for p in kb.search(question, limit=limit, body_id=in_context, words=question_words(question))
+    def found(limit: int, named: list[list[str]] = entities, query: str = question) -> list[Passage]:
+        return [p for p in kb.search(query, limit=limit, body_id=in_context, words=question_words(query))
                 if (not bodies or p.body_id in bodies or p.body_id is None) and speaks_of(named, p)]
 
     hits = found(DEPTH if not leans else 2 * DEPTH)
@@ -655,13 +681,18 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if not hits:
         return None
     if leans:
-        return in_context_of_previous(kb, hits, typed, answer, outcome, after_other=drifts)
+        return in_context_of_previous(kb, hits, typed, answer, outcome, after_other=drifts,
+                                      said_before=previous_turn(tracker)[1])
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
     # definition of the term named. Searched deeper than the rest: many
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.
     deeper = cache(lambda: found(DEEP))  # searched only once a check finds the fact missing
+    # « que veut dire le mot coopération au sens propre ? »: the sentence defining the term is
+    # searched with the term alone (« sens », « mot » find other passages)
+    term = " ".join(g[0] for g in term_asked(typed))
+    defining = cache(lambda: found(DEFINING_DEPTH, query=term)) if term else deeper
     exact = (counting_passage(deeper, typed, answer) or named_definition(kb, deeper, typed, answer)
-             or defining_passage(deeper, typed, answer) or role_passage(deeper, typed, answer)
+             or defining_passage(defining, typed, answer) or role_passage(deeper, typed, answer)
              or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer)
              or confirming_passage(deeper, typed, answer, kb.term_weight))
     if exact:

@@ -172,9 +172,12 @@ _TERM_BEFORE = re.compile(r"(.+?)\s+(?:(?:ca |cela |c )?(?:veulent dire|veut dir
                           r"c est quoi|cest quoi|c koi|c quoi)\b")
 # ...up to what frames it (« selon la ville », « au juste », « dans la coop bas-normande »).
 _FRAMES = (r"selon|d apres|dans|pour|chez|au sens|a la base|au juste|exactement|en gros|concretement|quoi|"
-           r"au niveau|de la part")
+           r"au niveau|de la part|litteralement|en soi|a proprement parler")
 _TERM_END = re.compile(rf"(?:^|\s)(?:{_FRAMES})\b.*$")
 _TERM_START = re.compile(rf"^(?:(?:{_FRAMES})\s+)+")
+# « ils disent que ça veut dire quoi ? »: who says it, not the term; the term is in another clause.
+_REPORTED = re.compile(r"\b(?:ils|elles|il|elle|on|vous|tu) (?:disent|dit|dites|expliquent|explique|entendent|entend)"
+                       r"(?: que| qu| par)?\b")
 
 
 @lru_cache(maxsize=256)
@@ -182,8 +185,15 @@ def term_asked(question: str) -> tuple[tuple[str, ...], ...]:
     """The words of the term a « what does it mean » question asks about (« coopération
     bilatérale » in « que veut dire coopération bilatérale ? », « coopération » in « jdois
     faire un exposé, coopération ça veut dire quoi au sens propre ? »); none if it names none."""
+    asked_after = False  # « le mot coopération, il signifie quoi ? »: the verb's clause names no term
     for clause in reversed(re.split(r"[,;:.!?]", question)):
-        folded = fold(clause)
+        folded = _REPORTED.sub(" ", fold(clause))
+        if asked_after and not (_TERM_AFTER.search(folded) or _TERM_BEFORE.search(folded)):
+            groups = tuple(g for g in content_groups(_TERM_END.sub("", _TERM_START.sub("", folded)))
+                           if not _NAMING & set(g))
+            if groups:
+                return groups
+            continue
         m = _TERM_AFTER.search(folded)
         # « ça veut dire quoi » puts the term before the verb
         after = _TERM_END.sub("", _TERM_START.sub("", m.group(1))) if m and not m.group(1).startswith("quoi") else ""
@@ -194,7 +204,10 @@ def term_asked(question: str) -> tuple[tuple[str, ...], ...]:
             if not m:
                 continue
             term = _TERM_END.sub("", _TERM_START.sub("", m.group(1)))
-        return tuple(g for g in content_groups(term) if not _NAMING & set(g))
+        groups = tuple(g for g in content_groups(term) if not _NAMING & set(g))
+        if groups:
+            return groups
+        asked_after = True
     return ()
 
 
@@ -449,6 +462,9 @@ _REACH_ASKED = (
     (re.compile(r"(?<!\bs )\b(adresse|bureaux)\b(?! e mail| mail| electronique| aux?\b| a\b| en\b| d abord)"),
      re.compile(r"\b(?i:rue|avenue|boulevard|chaussée|square|allée|quai)\b|\bplace [A-ZÀ-Ý]|\b\d{4,5} [A-ZÀ-Ý][a-zà-ÿ]")),
     (re.compile(r"\b(e mail|email|mail|courriel|adresse electronique)\b"), re.compile(r"@")),
+    # « on peut lui écrire où ? », « envoyer un courrier »: a street or an e-mail will do
+    (re.compile(r"\b(?:lui|leur|vous) ecri\w*|\becri\w* (?:ou|a quelle)\b|\bcourrier\b"),
+     re.compile(r"\b(?i:rue|avenue|boulevard|chaussée|square|allée|quai)\b|\bplace [A-ZÀ-Ý]|@")),
 )
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from actions.answer_selection import ALL_NAMED, leans_on_context, named_entities, points_back
+from actions.answer_selection import ALL_NAMED, PASSAGE, leans_on_context, named_entities, points_back
 from actions.answer_shape import asks_reach, gives_count, gives_shape, lacks_reach, lead_with_fact, names_someone
 from actions.contradiction import roles_in
+from actions.evidence import content_groups, coverage
 from actions.list_reference import previous_turn
-from actions.question_shape import DATE, HOW_MANY, WHO, question_shape
+from actions.question_shape import DATE, HOW_MANY, WHO, YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.textnorm import fold
 
@@ -25,6 +26,17 @@ from knowledge.textnorm import fold
 _ROLE_ASKED = re.compile(r"\b(titre|fonction|role|poste|qualite|grade)\b")
 # « quelle province ? », « quelle ville ? »: a place of that kind, named with it (« Province du Jiangsu »).
 _PLACE_ASKED = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle) (province|ville|region|commune|pays|departement)\b")
+# « avec quel partenaire ? »: a thing of a kind, which the previous answer may name (« en
+# collaboration avec un partenaire pro (Latitude 50) »).
+_KIND_ASKED = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle) ([a-z]{4,})\b")
+# « c'est bien depuis 2010 ? », « ça fait une dizaine d'années ? »: a closed question on when or
+# how long, which the previous answer's figures settle.
+_WHEN_CLAIMED = re.compile(r"\b(depuis|\d{4}|ans|annees?|dizaine|vingtaine|trentaine|signee?s?|date)\b")
+_FIGURE = re.compile(r"\d")
+# The « Oui. » or « Non. » the previous answer started with answered the previous question.
+_VERDICT = re.compile(r"^(Oui|Non)\. ")
+# « ça sert à quoi ? », « en quoi ça consiste ? »: what the thing just named is or does.
+_ABOUT_IT = re.compile(r"\b(sert|servent|consiste|consistent|fonctionne|fonctionnent|marche)\b")
 
 
 def _detail_asked(question: str) -> Callable[[str], bool] | None:
@@ -43,7 +55,17 @@ def _detail_asked(question: str) -> Callable[[str], bool] | None:
         return lambda text: gives_count(question, text)
     if shape == WHO:
         return names_someone
+    if shape == YES_NO and _WHEN_CLAIMED.search(folded):
+        return lambda text: _FIGURE.search(text) is not None
     return None
+
+
+def _kind_just_named(question: str, text: str) -> bool:
+    """Whether the follow-up asks which thing of a kind (« quel partenaire ? ») and the previous
+    answer names that kind and every other word of the follow-up: it is the one meant."""
+    kind = _KIND_ASKED.search(fold(question))
+    return (kind is not None and re.search(rf"\b{kind.group(1)}s?\b", fold(text)) is not None
+            and coverage(question, text) == 1.0)
 
 
 def previous_answer(said: str, source_prefix: str, offers_intro: str) -> tuple[str, list[str]]:
@@ -51,7 +73,7 @@ def previous_answer(said: str, source_prefix: str, offers_intro: str) -> tuple[s
     lines = said.splitlines()
     sources = [line for line in lines if line.startswith(source_prefix)]
     text = "\n".join(line for line in lines if not line.startswith(source_prefix)).split(offers_intro)[0].strip()
-    return text, sources
+    return _VERDICT.sub("", text), sources
 
 
 def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, source_prefix: str,
@@ -62,11 +84,26 @@ def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, sour
     if not said or not leans_on_context(kb, question) or named_entities(kb, question, ALL_NAMED + ("topic",)):
         return None
     text, sources = previous_answer(said, source_prefix, offers_intro)
+    if not sources:
+        return None
     wanted = _detail_asked(question)
-    if not sources or wanted is None or not wanted(text):
+    if wanted is None:
+        # « avec quel partenaire ? » after the circus option made « avec un partenaire pro », « ça
+        # sert à quoi ? » after a passage on Wilway: that answer, unless the draft says it again
+        # (the partners abroad only share the word)
+        about_it = _ABOUT_IT.search(fold(question)) and points_back(question) and tracker.get_slot("last_answer") == PASSAGE
+        if not (_kind_just_named(question, text) or about_it) or fold(text) in fold(draft):
+            return None
+        return "\n".join([lead_with_fact(text, question, question_shape(question)), *sources])
+    if not wanted(text):
         return None
     # « il est à quelle adresse ? » after the brochure's publisher: a pronoun points to the one
     # just named, even when the draft gives another address (the service's card).
-    if wanted(draft) and not (asks_reach(question) and points_back(question) and fold(text) not in fold(draft)):
+    # So does a bare « à quelle adresse ? », which names nothing else.
+    pointed = points_back(question) or len(content_groups(question)) <= 1
+    # A closed question is checked against what was just said, unless the draft says it again.
+    if question_shape(question) == YES_NO:
+        return None if fold(text) in fold(draft) else "\n".join([text, *sources])
+    if wanted(draft) and not (asks_reach(question) and pointed and fold(text) not in fold(draft)):
         return None
     return "\n".join([lead_with_fact(text, question, question_shape(question)), *sources])

@@ -20,8 +20,10 @@ from actions.answer_selection import (
     ASKED_BACK,
     DECLINED,
     PASSAGE,
+    Choice,
     about_something_else,
     better_passage,
+    holds,
     named_bodies,
     named_entities,
     points_back,
@@ -40,8 +42,9 @@ from actions.answer_shape import (
 from actions.asked_time import asked_time
 from actions.context import body_in_context
 from actions.contradiction import demonyms_named
-from actions.evidence import content_groups, coverage, without_echoes, without_label
+from actions.evidence import Evidence, content_groups, coverage, without_echoes, without_label
 from actions.just_said import repeat_just_said
+from actions.offered import picked_offer
 from actions.opening_hours import hours_answer, names_a_place
 from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
@@ -206,6 +209,36 @@ def detail_unknown(kb: KnowledgeBase, domain: dict[str, Any], events: list[dict[
     return out.messages, [*kept, SlotSet("last_answer", "declined")]
 
 
+def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft: list[dict[str, Any]],
+                 events: list[dict[str, Any]], choice: Any, prefix: str) -> None:
+    """Put « Oui » or « Non » before the answer to a closed question (`draft`, changed in place)."""
+    # « pas de partenaire dans ce pays (Italie) » only echoes the question: it confirms nothing,
+    # and neither do the other names or the continent of what it echoes.
+    # The titles offered after « Les documents détaillent aussi : » are not the answer either;
+    # the document it cites is (« un objectif du PST ? » answered from the PST).
+    said = reply_text(draft)
+    answer_part = without_sources(said, prefix).split(render(domain, "utter_more_intro"))[0]
+    cited = [line for line in said.splitlines() if line.startswith(prefix)]
+    evidence = without_echoes("\n".join([answer_part, *cited]), question)
+    answered_about = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"),
+                          None)
+    if choice and not choice.replaces and choice.passage.body_id in (None, answered_about):
+        evidence += "\n" + choice.passage.text  # the same fact in the base's own words
+    evidence = with_other_names(kb, evidence)
+    evidence += "\n" + " ".join(continents_named(evidence))  # China answers « en Asie ? »
+    evidence += "\n" + " ".join(demonyms_named(evidence))  # ... and « une province chinoise ? »
+    named = named_bodies(kb, question)
+    # « Namur est jumelée avec le Fujian ? » answered with the Basse-Normandie's Fujian: another
+    # body's fact does not confirm what the question says of the one it names.
+    against_today = verdict_against_today(question, answer_part, today())
+    said_yes = against_today if against_today is not None else (
+        confirms(question, evidence, kb.term_weight)
+        and not (named and answered_about and answered_about not in named))
+    verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
+    first = next(m for m in draft if m.get("text"))
+    first["text"] = f"{verdict} {first['text']}"
+
+
 def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker: Tracker,
            domain: dict[str, Any], events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The messages and events to send instead of the action's `draft` and `events`.
@@ -238,6 +271,8 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         # « ce chiffre date de quand ? »: the detail is in what was just said; the context stays
         out = CollectingDispatcher()
         out.utter_message(text=again)
+        if shape == YES_NO:  # « c'est bien depuis 2010 ? »: checked against what was just said
+            with_verdict(kb, domain, question, out.messages, [], None, prefix)
         return out.messages, []
     answered = prefix in answer
     outcome = ANSWERED if answered else DECLINED if action.declines else ASKED_BACK
@@ -247,7 +282,9 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     core = without_sources(answer, prefix).split(render(domain, "utter_more_intro"))[0]
     # The action may know the question exactly, and that the detail asked is missing.
     exact = action.is_exact(kb, tracker, events)
-    choice = None if exact else \
+    # « Et cohérence ? » after an answer that offered « Stratégie… : cohérence »: that offer.
+    offer = None if exact else picked_offer(kb, tracker, question, render(domain, "utter_more_intro"))
+    choice = None if exact else Choice(offer, replaces=not holds(Evidence.of(core), offer)) if offer else \
         better_passage(kb, tracker, core, action.structured_for(kb, tracker), outcome, about_entity, continues_conversation(action, tracker),
                        drifts_from_previous(kb, action, tracker, about_entity, core))
     if (outcome == ASKED_BACK and asks_back(answer) and not (choice and choice.replaces) and not about_entity
@@ -288,29 +325,5 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
             draft = without_source_lines(draft, prefix)  # « les documents ne précisent pas… » cites nothing
             answered = False
     if shape == YES_NO and answered:
-        # « pas de partenaire dans ce pays (Italie) » only echoes the question: it confirms nothing,
-        # and neither do the other names or the continent of what it echoes.
-        # The titles offered after « Les documents détaillent aussi : » are not the answer either;
-        # the document it cites is (« un objectif du PST ? » answered from the PST).
-        said = reply_text(draft)
-        answer_part = without_sources(said, prefix).split(render(domain, "utter_more_intro"))[0]
-        cited = [line for line in said.splitlines() if line.startswith(prefix)]
-        evidence = without_echoes("\n".join([answer_part, *cited]), question)
-        answered_about = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"),
-                              None)
-        if choice and not choice.replaces and choice.passage.body_id in (None, answered_about):
-            evidence += "\n" + choice.passage.text  # the same fact in the base's own words
-        evidence = with_other_names(kb, evidence)
-        evidence += "\n" + " ".join(continents_named(evidence))  # China answers « en Asie ? »
-        evidence += "\n" + " ".join(demonyms_named(evidence))  # ... and « une province chinoise ? »
-        named = named_bodies(kb, question)
-        # « Namur est jumelée avec le Fujian ? » answered with the Basse-Normandie's Fujian: another
-        # body's fact does not confirm what the question says of the one it names.
-        against_today = verdict_against_today(question, answer_part, today())
-        said_yes = against_today if against_today is not None else (
-            confirms(question, evidence, kb.term_weight)
-            and not (named and answered_about and answered_about not in named))
-        verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
-        first = next(m for m in draft if m.get("text"))
-        first["text"] = f"{verdict} {first['text']}"
+        with_verdict(kb, domain, question, draft, events, choice, prefix)
     return draft, events

@@ -49,6 +49,16 @@ _YES_NO_TAG = re.compile(r"\b((c est|cest|c) (bien )?(ca|sa|exact|juste|correct|
                          r"n est ce pas|ou pas|ou non|si j ai bien compris|je me trompe|je ne me trompe pas|"
                          r"vous confirmez|tu confirmes|confirmez vous|vous pouvez confirmer|pouvez vous confirmer|"
                          r"c est bien le cas|c est le cas|ou (c|cest|c est) (une |juste une )?(rumeur|legende|faux|pas vrai))\s*$")
+_FOLDED_SHORT_TAG = re.compile(r"\s+(non|oui|vrai|exact|juste|correct)$")
+
+
+def untagged(question: str) -> str:
+    """The question folded, without the tag that closes it (« …, c'est bien ça ? », « …, non ? »)."""
+    folded = fold(question)
+    return _FOLDED_SHORT_TAG.sub("", _YES_NO_TAG.sub("", folded).strip()) if _SHORT_TAG.search(question) or \
+        _YES_NO_TAG.search(folded) else folded
+
+
 # « Je voudrais savoir si le Département soutient… », « je me demande si… »: a closed question
 # asked indirectly (unless a question word follows: « savoir si et quand… »).
 _ASKS_WHETHER = re.compile(r"\b(savoir|demande|demandais|dire|verifier|confirmer|preciser|indiquer) si\b")
