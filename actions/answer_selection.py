@@ -160,6 +160,8 @@ ELLIPTIC_WORDS = 8
 # « ce programme », « cet accord »: the one just answered about, named by its kind.
 _THIS_ONE = re.compile(r"\b(ce|cet|cette) (programme|appel|partenaire|partenariat|jumelage|accord|cooperation|"
                        r"service|association|dispositif|label|reseau|musee|projet|priorite|enjeu|objectif)\b")
+# « lequel concerne les écoles ? »: one of the things just listed.
+_PICKS_ONE = re.compile(r"\b(lequel|laquelle|lesquels|lesquelles)\b")
 # « ça fait combien de temps ? »: a number of years, or the date it started.
 _DURATION = re.compile(r"\bcombien (de|d) (temps|annees|ans)\b|\bdepuis combien\b")
 # Pronouns that point back to what the previous answer was about.
@@ -438,14 +440,9 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     groups = content_groups(typed)
     rarest = max(groups, key=weight) if groups else None
 
-    # what the previous answer was about: of two passages holding the words typed now, the one
-    # about it (« quelle association ? » after the young people's mobility: the one for them)
-    about = said_before.splitlines()[0][:CONTEXT_CHARS] if said_before else ""
-
     def key(p: Passage) -> tuple:
         named = rarest is not None and Evidence.of(p.title).has(rarest)
-        return (-round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named,
-                -round(coverage(about, p.text, weight), 1), -p.score)
+        return -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named, -p.score
 
     # « il occupe quelle fonction ? », « elle porte sur quels secteurs ? »: a pronoun points to
     # what was just answered; the passage found best with that exchange answers, even when
@@ -463,7 +460,10 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     # more of its words
     said = Evidence.of(said_before)
     moves_on = (bool(said_before) and top is not hits[0] and holds(said, hits[0]) and not holds(said, top)
-                and covers > coverage(typed, f"{hits[0].title} {hits[0].text}", weight))
+                and covers > coverage(typed, f"{hits[0].title} {hits[0].text}", weight)
+                # « lequel concerne les écoles ? » picks in what was said; « quel article du CDLD ? »
+                # asks more of what it named
+                and not _PICKS_ONE.search(fold(asked)) and rarest is not None and not said.has(rarest))
     if pointed and covers < MIN_UNSURE and not moves_on:
         top = hits[0]
         # « et cette région compte combien d'habitants ? »: what was just said must hold the
@@ -577,6 +577,10 @@ _WHAT_IS = re.compile(r"\b(c est quoi|cest quoi|c quoi|c est koi|qu est ce que c
 _HEDGES = frozenset("exactement concretement vraiment precisement juste phrase mot mots".split())
 
 
+# Kinds of names whose entry tells what the name means, and the type of that entry.
+_SPELLED_KINDS = {"topic": "definition", "programme": "programme", "service": "service"}
+
+
 def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], question: str,
                      answer: str) -> Passage | None:
     """For « que signifie X ? »: the definition of the term X the question names (its longest
@@ -589,8 +593,9 @@ def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], quest
     if not asked_what and not what_is:
         return None
     folded = f" {fold(question)} "
+    # « PrECI, ça veut dire quoi ? »: a programme's or a service's name spells out its acronym
     named = sorted(((len(name), name, entity_id) for kind, entity_id, name in kb.names()
-                    if kind == "topic" and f" {name} " in folded), reverse=True)
+                    if kind in _SPELLED_KINDS and f" {name} " in folded), reverse=True)
     if not named:
         return None
     # The term asked about: an acronym the user wrote in capitals (« le sigle de l'association
@@ -598,7 +603,7 @@ def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], quest
     # preposition (« promise dans le PST » is where a term is used); else a term that is nearly
     # all the question says (« c'est quoi la coopération décentralisée ? »).
     capitals = {fold(m.group(1)) for m in re.finditer(r"(?<!\bdans le )(?<!\bdu )(?<!\bselon le )(?<!\bpar le )"
-                                                         r"\b([A-Z][A-Z0-9]{2,})\b", question)}
+                                                         r"\b([A-Z][a-z]?[A-Z][A-Z0-9]+)\b", question)}
     acronyms = [(name, entity_id) for _, name, entity_id in named if name in capitals]
     _, name, term = named[0]
     if acronyms:
@@ -609,8 +614,8 @@ def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], quest
     if (not acronyms and capitals) or (what_is and aside()) or (not acronyms and aside() > ASIDE):
         return None
     said = Evidence.of(answer)
-    return next((p for p in hits() if p.entry_id == term and p.entry_type == "definition" and not holds(said, p)),
-                None)
+    return next((p for p in hits() if p.entry_id == term and p.entry_type in _SPELLED_KINDS.values()
+                 and not holds(said, p)), None)
 
 
 def about_something_else(kb: KnowledgeBase, question: str, structured: tuple[str, ...]) -> bool:

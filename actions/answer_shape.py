@@ -172,7 +172,7 @@ _TERM_BEFORE = re.compile(r"(.+?)\s+(?:(?:ca |cela |c )?(?:veulent dire|veut dir
                           r"c est quoi|cest quoi|c koi|c quoi)\b")
 # ...up to what frames it (« selon la ville », « au juste », « dans la coop bas-normande »).
 _FRAMES = (r"selon|d apres|dans|pour|chez|au sens|a la base|au juste|exactement|en gros|concretement|quoi|"
-           r"au niveau|de la part|litteralement|en soi|a proprement parler")
+           r"au niveau|de la part|litteralement|en soi|a proprement parler|en toutes lettres|en entier")
 _TERM_END = re.compile(rf"(?:^|\s)(?:{_FRAMES})\b.*$")
 _TERM_START = re.compile(rf"^(?:(?:{_FRAMES})\s+)+")
 # « ils disent que ça veut dire quoi ? »: who says it, not the term; the term is in another clause.
@@ -353,7 +353,10 @@ def gives_shape(text: str, shape: str) -> bool:
 # the topic around it without one is no answer. A bare « quand » may be a conjunction
 # (« l'objectif, quand elle accompagne ses partenaires ? »): the topic then stays.
 _ASKS_OUTRIGHT = {DATE: re.compile(r"\b(en quelle annee|quelle annee|quelle date|a quelle date|en quel mois|"
-                                   r"quel mois|quel jour|de quand date|date de quand)\b"),
+                                   r"quel mois|quel jour|de quand date|date de quand|jusqu a quand)\b|"
+                                   # « Quand a lieu la prochaine séance ? », « … doit se terminer quand ? »:
+                                   # « quand » opening or closing the question is no conjunction
+                                   r"^(?:et )?quand\b|\bquand$"),
                   HOW_MANY: re.compile(r"\b(combien|cmb|quel nombre|nombre de)\b")}
 
 
@@ -462,8 +465,9 @@ _REACH_ASKED = (
     (re.compile(r"(?<!\bs )\b(adresse|bureaux)\b(?! e mail| mail| electronique| aux?\b| a\b| en\b| d abord)"),
      re.compile(r"\b(?i:rue|avenue|boulevard|chaussée|square|allée|quai)\b|\bplace [A-ZÀ-Ý]|\b\d{4,5} [A-ZÀ-Ý][a-zà-ÿ]")),
     (re.compile(r"\b(e mail|email|mail|courriel|adresse electronique)\b"), re.compile(r"@")),
-    # « on peut lui écrire où ? », « envoyer un courrier »: a street or an e-mail will do
-    (re.compile(r"\b(?:lui|leur|vous) ecri\w*|\becri\w* (?:ou|a quelle)\b|\bcourrier\b"),
+    # « on peut lui écrire où ? », « un courrier à quelle adresse ? »: a street or an e-mail will
+    # do (« un courrier au chef, à quel nom ? » asks a name)
+    (re.compile(r"\b(?:lui|leur) ecri\w*|\becri\w* (?:ou|a quelle)\b|\bcourrier (?:ou|a quelle)\b"),
      re.compile(r"\b(?i:rue|avenue|boulevard|chaussée|square|allée|quai)\b|\bplace [A-ZÀ-Ý]|@")),
 )
 

@@ -102,7 +102,10 @@ def values_in(words: list[str]) -> list[Value]:
         w = words[i]
         longer = next((n for n in (3, 2) if i + n <= len(words) and " ".join(words[i:i + n]) in countries), 0)
         if longer:  # « royaume uni », « cote d ivoire »
-            found.append(Value("country", countries[" ".join(words[i:i + longer])], i, i + longer - 1))
+            name = " ".join(words[i:i + longer])
+            found.append(Value("country", countries[name], i, i + longer - 1))
+            if name in _SAME_COUNTRY:  # « pays de galles »: a nation of the United Kingdom too
+                found.append(Value("nation", name, i, i + longer - 1))
             i += longer
             continue
         role = next(((value, len(name.split())) for name, value in _ROLES
@@ -114,6 +117,8 @@ def values_in(words: list[str]) -> list[Value]:
         country, pace = countries.get(w) or country_of_demonym(w), rhythm(w)
         if country:
             found.append(Value("country", country, i, i))
+            if w in _SAME_COUNTRY:  # « Hackney, en Angleterre » answers « en Écosse ? »: Non
+                found.append(Value("nation", w, i, i))
         elif w in MONTHS:
             found.append(Value("month", w, i, i))
         elif w in ORDINALS and not (w in ("second", "seconde") and i and words[i - 1] in ("en", "au")):

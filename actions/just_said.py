@@ -91,7 +91,10 @@ def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, sour
         # « avec quel partenaire ? » after the circus option made « avec un partenaire pro », « ça
         # sert à quoi ? » after a passage on Wilway: that answer, unless the draft says it again
         # (the partners abroad only share the word)
-        about_it = _ABOUT_IT.search(fold(question)) and points_back(question) and tracker.get_slot("last_answer") == PASSAGE
+        # « ça sert à quoi ? » names nothing but what it asks (« quel outil sert à suivre… » does)
+        about_it = (_ABOUT_IT.search(fold(question)) and points_back(question)
+                    and tracker.get_slot("last_answer") == PASSAGE
+                    and all(_ABOUT_IT.search(" ".join(g)) for g in content_groups(question)))
         if not (_kind_just_named(question, text) or about_it) or fold(text) in fold(draft):
             return None
         return "\n".join([lead_with_fact(text, question, question_shape(question)), *sources])

@@ -286,9 +286,13 @@ def test_a_question_in_words_the_sources_never_use_is_not_asked_back(make_tracke
 def test_a_question_about_something_no_programme_speaks_of_is_not_asked_back(make_tracker, run, kb):
     # read as a programme's deadline, but the museums are in the strategy's passages, not the
     # programmes': the passage found answers
-    result = run(ActionAnswerHowToApply(), make_tracker("La rénovation du musée Rops, c'est prévu pour quand ?",
+    result = run(ActionAnswerHowToApply(), make_tracker("La rénovation du musée Rops est-elle prévue ?",
                                                         "ask_deadline"))
     assert "De quel programme" not in result.text and "Source :" in result.text
+    # asked for its date outright, which no passage gives: the silence, and whom to ask
+    result = run(ActionAnswerHowToApply(), make_tracker("La rénovation du musée Rops, c'est prévu pour quand ?",
+                                                        "ask_deadline"))
+    assert "De quel programme" not in result.text and "ne précisent pas cette date" in result.text
     # nothing in the base says it: whom to ask, not which programme
     result = run(ActionAnswerHowToApply(), make_tracker("Comment réserver un court de tennis au hall omnisports ?",
                                                         "ask_how_to_apply"))
@@ -1141,3 +1145,27 @@ def test_a_closed_follow_up_on_when_is_checked_against_what_was_just_said(make_t
     result = run(ActionKbFallback(), make_tracker("ça remonte à 2015 seulement, c'est bien ça ?", "nlu_fallback",
                                                   events=card, last_answer="partnership_details", body="namur"))
     assert result.text.startswith("Non.") and "20 ans" in result.text and "Oui. Province" not in result.text
+
+
+def test_a_programme_acronym_asked_for_is_spelled_out_by_the_programme_s_name(make_tracker, run):
+    from actions.definitions import ActionAnswerDefinition
+
+    result = run(ActionAnswerDefinition(), make_tracker("le PrECI, ça signifie quoi au juste ?", "ask_definition"))
+    assert "Education Citoyenne" in result.text and "Source :" in result.text
+
+
+def test_one_nation_of_the_united_kingdom_is_not_another(make_tracker, run):
+    # the sources place Hackney in England: Scotland is in the United Kingdom too, yet not there
+    for question, verdict in (("Hackney se trouve-t-elle en Écosse ?", "Non."),
+                              ("Hackney se trouve bien au Royaume-Uni ?", "Oui.")):
+        result = run(ActionAnswerPartnershipDetails(), make_tracker(question, "ask_partnership_details",
+                                                                    entities=[("partner", "suresnes-hackney")]))
+        assert result.text.startswith(verdict), question
+
+
+def test_a_question_opening_or_closing_on_when_asks_the_date_outright():
+    from actions.answer_shape import asks_outright
+
+    assert asks_outright("Quand commencera le prochain programme ?", DATE)
+    assert asks_outright("le chantier du musée finit quand ?", DATE)
+    assert not asks_outright("le service aide-t-il les écoles quand elles partent à l'étranger ?", DATE)
