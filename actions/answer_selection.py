@@ -460,10 +460,9 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     # more of its words
     said = Evidence.of(said_before)
     moves_on = (bool(said_before) and top is not hits[0] and holds(said, hits[0]) and not holds(said, top)
-                and covers > coverage(typed, f"{hits[0].title} {hits[0].text}", weight)
-                # « lequel concerne les écoles ? » picks in what was said; « quel article du CDLD ? »
-                # asks more of what it named
-                and not _PICKS_ONE.search(fold(asked)) and rarest is not None and not said.has(rarest))
+                # « quel article du CDLD ? » asks more of what was said when it holds as much of it
+                and covers > coverage(typed, said_before, weight)
+                and not _PICKS_ONE.search(fold(asked)))  # « lequel concerne les écoles ? » picks in it
     if pointed and covers < MIN_UNSURE and not moves_on:
         top = hits[0]
         # « et cette région compte combien d'habitants ? »: what was just said must hold the

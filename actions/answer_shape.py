@@ -353,10 +353,7 @@ def gives_shape(text: str, shape: str) -> bool:
 # the topic around it without one is no answer. A bare « quand » may be a conjunction
 # (« l'objectif, quand elle accompagne ses partenaires ? »): the topic then stays.
 _ASKS_OUTRIGHT = {DATE: re.compile(r"\b(en quelle annee|quelle annee|quelle date|a quelle date|en quel mois|"
-                                   r"quel mois|quel jour|de quand date|date de quand|jusqu a quand)\b|"
-                                   # « Quand a lieu la prochaine séance ? », « … doit se terminer quand ? »:
-                                   # « quand » opening or closing the question is no conjunction
-                                   r"^(?:et )?quand\b|\bquand$"),
+                                   r"quel mois|quel jour|de quand date|date de quand)\b"),
                   HOW_MANY: re.compile(r"\b(combien|cmb|quel nombre|nombre de)\b")}
 
 

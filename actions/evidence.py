@@ -127,8 +127,15 @@ class Evidence:
 def same_root(a: str, b: str) -> bool:
     """Whether two words of one stem share at least ROOT_SHARE of the shorter one's letters, or
     differ by one typed letter (« thioliere » for « thiolliere »)."""
+    if (_AGENT.search(a) and _ACTION.search(b)) or (_AGENT.search(b) and _ACTION.search(a)):
+        return False  # « gouverneur » is not « gouvernance », nor « directeur » « direction »
     common = len(os.path.commonprefix((a, b)))
     return common >= ROOT_SHARE * min(len(a), len(b)) or _one_edit(a[common:], b[common:])
+
+
+# Who does a thing and the doing of it: one stem, not one meaning.
+_AGENT = re.compile(r"(eur|euse|rice)s?$")
+_ACTION = re.compile(r"(ance|ence|ion|ement)s?$")
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -18,6 +18,7 @@ from knowledge.textnorm import fold, without_kinds_asked
 # Share of the follow-up's words (weighted by rarity) an offered title must hold.
 PICKED = 0.5
 _BULLET = "• "
+_WHICH_ONE = re.compile(r"\b(quel|quelle|quels|quelles|kel|kelle)\b")
 _POINTER = re.compile(rf"\b{DEMONSTRATIVE}( la| ci)?\b")
 
 
@@ -46,5 +47,9 @@ def picked_offer(kb: KnowledgeBase, tracker, question: str, offers_intro: str) -
     scored = sorted(((coverage(typed, t, kb.term_weight), t) for t in titles), reverse=True)
     best, title = scored[0]
     if best < PICKED or not Evidence.of(title).has(rarest) or (len(scored) > 1 and scored[1][0] >= best):
+        return None
+    # « et ça correspond à quel article du CDLD ? »: the answer just given names that article, and
+    # an offer naming another one is not what is asked
+    if _WHICH_ONE.search(typed) and coverage(typed, said.split(offers_intro, 1)[0], kb.term_weight) >= best:
         return None
     return next((p for p in kb.search(title, limit=5) if p.title == title), None)

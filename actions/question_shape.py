@@ -42,7 +42,7 @@ _YES_NO_START = re.compile(
     r"^(et )?(est ce qu|esce qu|esk|es ce qu|est il |est elle |sont ils |sont elles |existe t il |y a t il |"
     r"ya t il |ya til |y a til |y aura t il |aura t il |peut on |peuvent ils |puis je |pourrait on |"
     r"a t elle |a t il |ont ils |faut il |dois je |doit on |"
-    r"c est bien |c est vrai |il est vrai |vrai que |est ce vrai )")
+    r"c est bien |c est vrai |c vrai |cest vrai |il est vrai |vrai que |est ce vrai )")
 # « …, c'est bien ça ? », « …, non ? », « … ou pas ? »: a statement put to the test, whatever
 # question word it holds (« l'accord date de 2010, c'est exact ? »).
 _YES_NO_TAG = re.compile(r"\b((c est|cest|c) (bien )?(ca|sa|exact|juste|correct|vrai)|est ce (bien )?(exact|vrai|juste|correct)|"
@@ -165,7 +165,7 @@ def question_shape(text: str) -> str:
         # clause that sets the scene; the question is what follows the comma.
         return question_shape(text[when_clause.end():])
     lead_in = _LEAD_IN.match(text)
-    if lead_in:
+    if lead_in and not _claims_before_relative(text, lead_in.end()):
         # « En matière de qualité, que veut développer la Province ? »: a lead-in sets the scene,
         # the question word after the comma asks.
         return question_shape(text[lead_in.end():])
@@ -186,6 +186,16 @@ def question_shape(text: str) -> str:
     return YES_NO if _closed_statement(text, folded) else OTHER
 
 
+def _claims_before_relative(text: str, end: int) -> bool:
+    """« Le PST est un programme à long terme, qui va jusqu'en 2030 ? »: a statement about a
+    third party, then « qui » or « que » continuing it: no lead-in before a question word.
+    « Je prépare un exposé, qui dirige le SREI ? » sets the scene in the first person."""
+    before, after = fold(text[:end]), fold(text[end:])
+    return (re.match(r"(qui|que|qu)\b", after) is not None and _CLAIM_VERB.search(before) is not None
+            and not _FIRST_PERSON.search(before))
+
+
+_FIRST_PERSON = re.compile(r"\b(je|j|nous|mon|ma|mes|notre|nos|moi)\b")
 _STATES_VALUE = re.compile(r"\d|\bbien\b(?! etre)")  # « bien-être » confirms nothing
 # « Quand …, » at the start: a clause of time before the question itself.
 _WHEN_CLAUSE = re.compile(r"^\s*(?:et |mais )?(?:quand|lorsqu\w*)\b[^,?]*,", re.IGNORECASE)
@@ -241,6 +251,10 @@ def _is_closed(text: str, folded: str) -> bool:
     return bien is not None and not _OPEN_WORDS.search(folded[:bien.start()])
 
 
+_ASKS_UP_FRONT = re.compile(r"(?:et |mais |alors |donc )?(?:(?:a|au|aux|de|d|avec|pour|par|chez|aupres de|sur|entre|"
+                            r"dans|en) )?(?:qui|que|qu|ki)\b")
+
+
 def _closed_statement(text: str, folded: str) -> bool:
     """« Namur est jumelée avec Dakar ? »: a statement turned question, no question word.
 
@@ -249,10 +263,10 @@ def _closed_statement(text: str, folded: str) -> bool:
     """
     if not text.rstrip().endswith("?") or len(folded.split()) < 4:
         return False
-    # « qui »/« que » also link clauses (« le service qui s'occupe de… ? »): asking only up front.
-    head = " ".join(folded.split()[:3])
+    # « qui »/« que » also link clauses (« l'outil qui sert à… s'appelle Odoo ? »): asking only
+    # up front (« à qui s'adresse… ? »).
     if (_OPEN_WORDS.search(_without_relatives(folded))
-            or _OPEN_WORDS.search(head) or re.search(r"\b(ou|c est koi)$", folded)):
+            or _ASKS_UP_FRONT.match(folded) or re.search(r"\b(ou|c est koi)$", folded)):
         return False
     # « horaires du service de Suresnes ? » names a topic; a claim has a verb (the language
     # model tags most; the list catches those it takes for nouns, like « compte »).
