@@ -128,14 +128,15 @@ def same_root(a: str, b: str) -> bool:
     """Whether two words of one stem share at least ROOT_SHARE of the shorter one's letters, or
     differ by one typed letter (« thioliere » for « thiolliere »)."""
     if (_AGENT.search(a) and _ACTION.search(b)) or (_AGENT.search(b) and _ACTION.search(a)):
-        return False  # « gouverneur » is not « gouvernance », nor « directeur » « direction »
+        return False  # « gouverneur » is not « gouvernance »
     common = len(os.path.commonprefix((a, b)))
     return common >= ROOT_SHARE * min(len(a), len(b)) or _one_edit(a[common:], b[common:])
 
 
-# Who does a thing and the doing of it: one stem, not one meaning.
+# Who does a thing and the doing of it: one stem, not one meaning (« directeur général » still
+# meets « direction générale », « cofinanceurs » « cofinancements »: measured, both are meant).
 _AGENT = re.compile(r"(eur|euse|rice)s?$")
-_ACTION = re.compile(r"(ance|ence|ion|ement)s?$")
+_ACTION = re.compile(r"(ance|ence)s?$")  # « direction », « cofinancement » stay near theirs
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -191,8 +191,8 @@ def _claims_before_relative(text: str, end: int) -> bool:
     third party, then « qui » or « que » continuing it: no lead-in before a question word.
     « Je prépare un exposé, qui dirige le SREI ? » sets the scene in the first person."""
     before, after = fold(text[:end]), fold(text[end:])
-    return (re.match(r"(qui|que|qu)\b", after) is not None and _CLAIM_VERB.search(before) is not None
-            and not _FIRST_PERSON.search(before))
+    return (re.match(r"(qui|que|qu)\b", after) is not None and not _FIRST_PERSON.search(before)
+            and has_verb(text[:end], finite=True))  # « À part les élus, qui d'autre… ? » states nothing
 
 
 _FIRST_PERSON = re.compile(r"\b(je|j|nous|mon|ma|mes|notre|nos|moi)\b")
@@ -251,8 +251,8 @@ def _is_closed(text: str, folded: str) -> bool:
     return bien is not None and not _OPEN_WORDS.search(folded[:bien.start()])
 
 
-_ASKS_UP_FRONT = re.compile(r"(?:et |mais |alors |donc )?(?:(?:a|au|aux|de|d|avec|pour|par|chez|aupres de|sur|entre|"
-                            r"dans|en) )?(?:qui|que|qu|ki)\b")
+_ASKS_UP_FRONT = re.compile(r"(?:et |mais |alors |donc )?(?:c |c est |cest )?(?:(?:a|au|aux|de|d|avec|pour|par|chez|"
+                            r"aupres de|sur|entre|dans|en) )?(?:qui|que|qu|ki)\b")
 
 
 def _closed_statement(text: str, folded: str) -> bool:
