@@ -50,7 +50,7 @@ from actions.evidence import (
     unsupported_share,
     without_label,
 )
-from actions.list_reference import last_listing, previous_turn, resolve_ordinal
+from actions.list_reference import previous_turn, resolve_ordinal
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHICH, WHO, YES_NO, question_shape, untagged
 from actions.reasons import answers_why, asks_why, gives_reason
 from knowledge import KnowledgeBase
@@ -657,7 +657,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if not typed or typed.startswith("/"):
         return None  # a button: the action knows what it asks for
     said_then = tracker.latest_message.get("text") or ""
-    typed = resolve_ordinal(typed, last_listing(tracker))  # « et le dernier ? » after a list
+    typed = resolve_ordinal(typed, previous_turn(tracker)[1])  # « et le dernier ? » after a list
     if (outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed)
             and continues and tracker.get_slot("last_answer") != PASSAGE):
         return None  # « et pour les associations ? »: the action resolved it from the conversation

@@ -28,9 +28,6 @@ _ROLE_ASKED = re.compile(r"\b(titre|fonction|role|poste|qualite|grade)\b")
 _PLACE_ASKED = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle) (province|ville|region|commune|pays|departement)\b")
 # « avec quel partenaire ? »: a thing of a kind, which the previous answer may name (« en
 # collaboration avec un partenaire pro (Latitude 50) »).
-# Share of the follow-up's words the previous answer must hold besides the kind asked
-# (« il dépend de quelle direction ? »: « rattaché à la Direction générale »).
-KIND_NAMED = 0.5
 _KIND_ASKED = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle) ([a-z]{4,})\b")
 # « c'est bien depuis 2010 ? », « ça fait une dizaine d'années ? »: a closed question on when or
 # how long, which the previous answer's figures settle.
@@ -65,10 +62,10 @@ def _detail_asked(question: str) -> Callable[[str], bool] | None:
 
 def _kind_just_named(question: str, text: str) -> bool:
     """Whether the follow-up asks which thing of a kind (« quel partenaire ? ») and the previous
-    answer names that kind and most of the follow-up's words: it is the one meant."""
+    answer names that kind and every other word of the follow-up: it is the one meant."""
     kind = _KIND_ASKED.search(fold(question))
     return (kind is not None and re.search(rf"\b{kind.group(1)}s?\b", fold(text)) is not None
-            and coverage(question, text) >= KIND_NAMED)
+            and coverage(question, text) == 1.0)
 
 
 def previous_answer(said: str, source_prefix: str, offers_intro: str) -> tuple[str, list[str]]:

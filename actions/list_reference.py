@@ -22,7 +22,7 @@ ORDINALS = {"premier": 0, "premiere": 0, "1er": 0, "1re": 0, "1ere": 0, "deuxiem
 # noun (« le premier objectif stratégique »).
 _REFERENCE = re.compile(r"\b(?:le|la|l')\s*(" + "|".join(ORDINALS) + r")\b"
                         r"(?=\s*(?:[,?!.]|$|de la liste|dans la liste|cit|mentionn|nomm|qu|il\b|elle\b|ca\b|c'|"
-                        r"veut|signifi|est\b|design|correspond|fait\b|porte|concern|vise|parle|renvoi|s'))", re.IGNORECASE)
+                        r"veut|signifi|est\b|design|correspond))", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•\-*]\s*(.+)$")
 # « … repose sur quatre mots-clefs : pertinence, convergence, cohérence et efficience. »
 _ENUMERATION = re.compile(r":\s*([^:.\n]+?(?:,\s*[^,.\n]+?)+\s+et\s+[^,.\n]+?)\s*(?:[.\n]|$)")
@@ -38,21 +38,6 @@ def previous_turn(tracker: Tracker) -> tuple[str, str]:
     start, end = users[-2], users[-1]
     said = "\n".join(e.get("text") or "" for e in tracker.events[start:end] if e.get("event") == "bot" and e.get("text"))
     return tracker.events[start].get("text") or "", said
-
-
-# How many exchanges back a list may be that an ordinal points into (« la première ? », then
-# « et la dernière ? » after the first item's answer).
-LIST_LOOKBACK = 3
-
-
-def last_listing(tracker: Tracker) -> str:
-    """The most recent of the last answers that lists things, or the previous answer."""
-    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
-    answers = []
-    for start, end in list(zip(users[:-1], users[1:], strict=True))[-LIST_LOOKBACK:]:
-        answers.append("\n".join(e.get("text") or "" for e in tracker.events[start:end]
-                                 if e.get("event") == "bot" and e.get("text")))
-    return next((a for a in reversed(answers) if listed_items(a)), previous_turn(tracker)[1])
 
 
 def listed_items(text: str) -> list[str]:

@@ -265,9 +265,8 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         return declined(kb, domain)
     prefix = source_prefix(domain)
     answer = reply_text(draft)
-    # A decline gives no detail, whatever it names (« PST 2022-2024 » is no date asked).
-    again = repeat_just_said(kb, tracker, question, "" if action.declines else without_sources(answer, prefix),
-                             prefix, render(domain, "utter_more_intro"))
+    again = repeat_just_said(kb, tracker, question, without_sources(answer, prefix), prefix,
+                             render(domain, "utter_more_intro"))
     if again:
         # « ce chiffre date de quand ? »: the detail is in what was just said; the context stays
         out = CollectingDispatcher()

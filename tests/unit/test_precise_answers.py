@@ -1174,36 +1174,3 @@ def test_who_does_a_thing_is_not_the_doing_of_it(kb):
     assert same_root("animateur", "animateurs") and same_root("européennes", "européen")
     assert not confirms("C'est le gouverneur qui dirige le comité ?",
                         "Le comité est dirigé par le Collège provincial, garant de sa bonne gouvernance.", kb.term_weight)
-
-
-def test_since_when_typed_as_qd_is_read_on_the_card_just_given(make_tracker, run):
-    from actions.out_of_scope import ActionAnswerOutOfScope
-
-    card = [{"event": "user", "text": "le partenaire de la province au senegal ?"},
-            {"event": "bot", "text": "Province de Namur et Région de Louga (Sénégal) — jumelage.\nDepuis quand : depuis "
-                                     "plus de 20 ans (à la date de la page, 2017-2018).\nSource : Province de Namur, « SREI »"}]
-    result = run(ActionAnswerOutOfScope(), make_tracker("jumelés depuis qd ?", "out_of_scope", events=card,
-                                                        last_answer="partnership_details", body="namur"))
-    assert "20 ans" in result.text and "Source :" in result.text
-
-
-def test_an_ordinal_points_into_the_last_list_given_even_two_answers_back(make_tracker):
-    from actions.list_reference import last_listing, resolve_ordinal
-
-    events = [{"event": "user", "text": "ses priorités ?"},
-              {"event": "bot", "text": "Quatre priorités : l'aide aux pays pauvres ; les échanges ; l'Europe ; "
-                                       "la mobilité des jeunes."},
-              {"event": "user", "text": "ok la première ?"},
-              {"event": "bot", "text": "Priorité 1 : l'aide aux pays pauvres, par la coopération."}]
-    tracker = make_tracker("ok, et la dernière ?", "nlu_fallback", events=events)
-    assert "mobilité des jeunes" in resolve_ordinal("ok, et la dernière ?", last_listing(tracker))
-    assert "Europe" in resolve_ordinal("la troisième fait référence à quoi ?", last_listing(tracker))
-
-
-def test_a_kind_asked_that_the_previous_answer_names_is_read_there_though_worded_otherwise(make_tracker, run):
-    said = [{"event": "user", "text": "le SREI c'est quoi ?"},
-            {"event": "bot", "text": "Le SREI, rattaché à la Direction générale de la Province, fédère ses actions "
-                                     "internationales.\nSource : Province de Namur, « SREI »"}]
-    result = run(ActionKbFallback(), make_tracker("dépendant de quelle direction ?", "nlu_fallback", events=said,
-                                                  last_answer="passage", body="namur"))
-    assert "Direction générale" in result.text and "Source :" in result.text
