@@ -68,6 +68,14 @@ def _kind_just_named(question: str, text: str) -> bool:
             and coverage(question, text) == 1.0)
 
 
+def _asks_what_it_does(question: str, tracker) -> bool:
+    """« ça sert à quoi ? » after a passage: what the thing just named does. It names nothing
+    but what it asks (« quel outil sert à suivre… » names more)."""
+    return (_ABOUT_IT.search(fold(question)) is not None and points_back(question)
+            and tracker.get_slot("last_answer") == PASSAGE
+            and all(_ABOUT_IT.search(" ".join(g)) for g in content_groups(question)))
+
+
 def previous_answer(said: str, source_prefix: str, offers_intro: str) -> tuple[str, list[str]]:
     """The previous answer's text (without the titles offered after it) and its source lines."""
     lines = said.splitlines()
@@ -86,27 +94,24 @@ def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, sour
     text, sources = previous_answer(said, source_prefix, offers_intro)
     if not sources:
         return None
+    again = "\n".join([lead_with_fact(text, question, question_shape(question)), *sources])
+    said_again = fold(text) in fold(draft)
     wanted = _detail_asked(question)
     if wanted is None:
         # « avec quel partenaire ? » after the circus option made « avec un partenaire pro », « ça
         # sert à quoi ? » after a passage on Wilway: that answer, unless the draft says it again
         # (the partners abroad only share the word)
-        # « ça sert à quoi ? » names nothing but what it asks (« quel outil sert à suivre… » does)
-        about_it = (_ABOUT_IT.search(fold(question)) and points_back(question)
-                    and tracker.get_slot("last_answer") == PASSAGE
-                    and all(_ABOUT_IT.search(" ".join(g)) for g in content_groups(question)))
-        if not (_kind_just_named(question, text) or about_it) or fold(text) in fold(draft):
-            return None
-        return "\n".join([lead_with_fact(text, question, question_shape(question)), *sources])
+        meant = _kind_just_named(question, text) or _asks_what_it_does(question, tracker)
+        return again if meant and not said_again else None
     if not wanted(text):
         return None
+    # A closed question is checked against what was just said, unless the draft says it again.
+    if question_shape(question) == YES_NO:
+        return None if said_again else "\n".join([text, *sources])
     # « il est à quelle adresse ? » after the brochure's publisher: a pronoun points to the one
     # just named, even when the draft gives another address (the service's card).
     # So does a bare « à quelle adresse ? », which names nothing else.
     pointed = points_back(question) or len(content_groups(question)) <= 1
-    # A closed question is checked against what was just said, unless the draft says it again.
-    if question_shape(question) == YES_NO:
-        return None if fold(text) in fold(draft) else "\n".join([text, *sources])
-    if wanted(draft) and not (asks_reach(question) and pointed and fold(text) not in fold(draft)):
+    if wanted(draft) and not (asks_reach(question) and pointed and not said_again):
         return None
-    return "\n".join([lead_with_fact(text, question, question_shape(question)), *sources])
+    return again

@@ -1064,33 +1064,36 @@ def test_a_thing_said_to_be_another_item_of_the_list_gets_no(kb):
     assert confirms("Le Centre, c'est un lieu ouvert à tous les publics ?", said, kb.term_weight)
 
 
+def exchange(asked: str, said: str) -> list[dict]:
+    """The previous turn of a follow-up test: what the user asked and what the bot answered."""
+    return [{"event": "user", "text": asked}, {"event": "bot", "text": said}]
+
+
 def test_a_follow_up_naming_an_offered_title_gets_that_passage(make_tracker, run):
     # the titles offered after « Les documents détaillent aussi : » are picked as a click would
-    keywords = [{"event": "user", "text": "la stratégie de la province tient en quels mots ?"},
-                {"event": "bot", "text": "Action internationale — Province de Namur :\nLa stratégie repose sur quatre "
-                                         "mots-clefs : pertinence, convergence, cohérence et efficience.\n"
-                                         "Les documents détaillent aussi :\n"
-                                         "• Stratégie de la Province de Namur : cohérence\n"
-                                         "• Stratégie de la Province de Namur : convergence\n"
-                                         "Source : Province de Namur, « SREI »"}]
+    keywords = exchange("la stratégie de la province tient en quels mots ?",
+                        "Action internationale — Province de Namur :\nLa stratégie repose sur quatre mots-clefs : "
+                        "pertinence, convergence, cohérence et efficience.\nLes documents détaillent aussi :\n• "
+                        "Stratégie de la Province de Namur : cohérence\n• Stratégie de la Province de Namur : "
+                        "convergence\nSource : Province de Namur, « SREI »")
     result = run(ActionAnswerStrategy(), make_tracker("et la convergence alors ?", "ask_strategy", events=keywords,
                                                       last_answer="strategy", body="namur"))
     assert "ressources et objectifs" in result.text and "Source :" in result.text
 
 
 def test_a_thing_of_the_kind_the_previous_answer_names_is_the_one_it_names(make_tracker, run):
-    option = [{"event": "user", "text": "quoi de neuf dans les options de l'enseignement provincial ?"},
-              {"event": "bot", "text": "Actions citées : une option Arts du Cirque, en collaboration avec un partenaire "
-                                       "pro (Latitude 50).\nSource : Province de Namur, « PST »"}]
+    option = exchange("quoi de neuf dans les options de l'enseignement provincial ?",
+                      "Actions citées : une option Arts du Cirque, en collaboration avec un partenaire pro (Latitude "
+                      "50).\nSource : Province de Namur, « PST »")
     result = run(ActionAnswerPartnerships(), make_tracker("c'est avec quel partenaire ?", "ask_partnerships",
                                                           events=option, last_answer="passage", body="namur"))
     assert "Latitude 50" in result.text and "Jiangsu" not in result.text
 
 
 def test_a_bare_request_for_an_address_or_where_to_write_is_about_what_was_just_said(make_tracker, run):
-    publisher = [{"event": "user", "text": "qui est l'éditeur responsable de la brochure ?"},
-                 {"event": "bot", "text": "L'éditeur responsable est Valéry Zuinen, Rue Henri Blès 190 c à 5000 "
-                                          "Namur.\nSource : Province de Namur, « PST »"}]
+    publisher = exchange("qui est l'éditeur responsable de la brochure ?",
+                         "L'éditeur responsable est Valéry Zuinen, Rue Henri Blès 190 c à 5000 Namur.\nSource : "
+                         "Province de Namur, « PST »")
     for follow_up in ("l'adresse ?", "je lui écris où ?"):
         result = run(ActionAnswerContact(), make_tracker(follow_up, "ask_contact", events=publisher,
                                                          last_answer="passage"))
@@ -1098,9 +1101,9 @@ def test_a_bare_request_for_an_address_or_where_to_write_is_about_what_was_just_
 
 
 def test_what_the_thing_just_named_does_is_what_was_said_of_it(make_tracker, run):
-    tool = [{"event": "user", "text": "le PST est suivi avec quel logiciel ?"},
-            {"event": "bot", "text": "Pour suivre et évaluer l'atteinte des objectifs, la Province se dote de Wilway, "
-                                     "un outil de gestion du PST.\nSource : Province de Namur, « PST »"}]
+    tool = exchange("le PST est suivi avec quel logiciel ?",
+                    "Pour suivre et évaluer l'atteinte des objectifs, la Province se dote de Wilway, un outil de "
+                    "gestion du PST.\nSource : Province de Namur, « PST »")
     result = run(ActionAnswerServiceInfo(), make_tracker("et ça fonctionne comment ?", "ask_service_info",
                                                          events=tool, last_answer="passage"))
     assert "Wilway" in result.text and "Ses missions" not in result.text
@@ -1109,12 +1112,12 @@ def test_what_the_thing_just_named_does_is_what_was_said_of_it(make_tracker, run
 def test_a_new_question_after_a_passage_is_not_answered_by_saying_it_again(make_tracker, run):
     from actions.programmes import ActionAnswerProgrammeInfo
 
-    priority = [{"event": "user", "text": "et leur dernière priorité ?"},
-                {"event": "bot", "text": "Priorité 4 de l'Ille-et-Vilaine : la mobilité internationale des jeunes : "
-                                         "Quatrième et dernière priorité du Département d'Ille-et-Vilaine : soutenir la "
-                                         "mobilité internationale des jeunes, notamment ceux qui sont les plus en "
-                                         "difficultés, comme les demandeurs d'emploi et les bénéficiaires du RSA.\n"
-                                         "Source : Département d'Ille-et-Vilaine, « Relations internationales »"}]
+    priority = exchange("et leur dernière priorité ?",
+                        "Priorité 4 de l'Ille-et-Vilaine : la mobilité internationale des jeunes : Quatrième et "
+                        "dernière priorité du Département d'Ille-et-Vilaine : soutenir la mobilité internationale "
+                        "des jeunes, notamment ceux qui sont les plus en difficultés, comme les demandeurs d'emploi "
+                        "et les bénéficiaires du RSA.\nSource : Département d'Ille-et-Vilaine, « Relations "
+                        "internationales »")
     result = run(ActionAnswerProgrammeInfo(), make_tracker("et quelle association est épaulée pour ça ?",
                                                            "ask_programme_info", events=priority,
                                                            last_answer="passage", body="ille-et-vilaine"))
@@ -1141,10 +1144,9 @@ def test_the_sentence_defining_a_common_word_is_found_past_the_passages_using_it
 
 
 def test_a_closed_follow_up_on_when_is_checked_against_what_was_just_said(make_tracker, run):
-    card = [{"event": "user", "text": "la province a un jumelage en afrique ?"},
-            {"event": "bot", "text": "Oui. Province de Namur et Région de Louga (Sénégal) — jumelage.\nDepuis quand : "
-                                     "depuis plus de 20 ans (à la date de la page, 2017-2018).\n"
-                                     "Source : Province de Namur, « SREI »"}]
+    card = exchange("la province a un jumelage en afrique ?",
+                    "Oui. Province de Namur et Région de Louga (Sénégal) — jumelage.\nDepuis quand : depuis plus de "
+                    "20 ans (à la date de la page, 2017-2018).\nSource : Province de Namur, « SREI »")
     result = run(ActionKbFallback(), make_tracker("ça remonte à 2015 seulement, c'est bien ça ?", "nlu_fallback",
                                                   events=card, last_answer="partnership_details", body="namur"))
     assert result.text.startswith("Non.") and "20 ans" in result.text and "Oui. Province" not in result.text
