@@ -45,6 +45,7 @@ from actions.evidence import (
     coverage,
     numbers,
     question_words,
+    scene_apart,
     spelled_out,
     stem,
     unsupported_share,
@@ -664,9 +665,15 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     # A resolved ordinal names what it is about: the question then stands on its own.
     question = with_context(kb, tracker, typed) if typed == said_then else typed
     leans = question != typed
+    scene = None
     if not leans:
         # « Trésorière d'une association : quel est le montant… ? »: who asks is not searched for.
         question = without_label(typed)
+        # « Je suis enseignant et notre école… . La Province prévoit-elle… ? »: what the user
+        # says of themselves first may name the subject, but the question is what is asked.
+        asked, told = scene_apart(question)
+        if told and content_groups(asked):
+            question, scene = asked, question_words(told)
     if not content_groups(question):
         return None
     bodies = named_bodies(kb, typed)
@@ -674,7 +681,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     entities = named_entities(kb, typed)
 
     def found(limit: int, named: list[list[str]] = entities, query: str = question) -> list[Passage]:
-        return [p for p in kb.search(query, limit=limit, body_id=in_context, words=question_words(query))
+        return [p for p in kb.search(query, limit=limit, body_id=in_context, words=question_words(query),
+                                     scene=scene if query == question else None)
                 if (not bodies or p.body_id in bodies or p.body_id is None) and speaks_of(named, p)]
 
     hits = found(DEPTH if not leans else 2 * DEPTH)

@@ -17,6 +17,7 @@ from knowledge.textnorm import (
     clips,
     fold,
     has_verb,
+    pronouns,
     qualifying_words,
     question_groups,
     rank_of,
@@ -219,6 +220,47 @@ def about_the_subject(question: str) -> str:
     before = [s for s in re.split(r"(?<=[.!:;?])\s+", question[:-len(core)].strip()) if s]
     kept = (s for s in before if not _FIRST_PERSON.search(fold(s)) and not _is_label(s))
     return " ".join([*kept, without_self_introduction(core)])
+
+
+# « J'ai lu que la Province ouvre une option cirque. », « on m'a dit que… »: the user reports what
+# the question is about; that sentence is the subject, not the scene.
+_REPORTS = re.compile(r"\b(j ai (lu|entendu|vu|appris|remarque|note)|on m a (dit|parle)|on me dit|il parait|"
+                      r"m a (dit|parle|appris)|je lis|en lisant)\b")
+# Pronouns standing for something named before: « Tu peux me la donner ? », « Le document
+# l'évoque-t-il ? », « dans ce processus », « de quoi s'agit-il ? ».
+_OBJECT_PRONOUNS = frozenset("l le la les lui leur en y".split())
+_INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles)\b", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(r"\b(le|la|les|l|un|une|des|du|au|aux|ce|cette|cet|ces|son|sa|ses|leur|leurs)\s+\w+|"
+                             r"(?<!^)\b[A-ZÀ-Ý]\w*")
+_THIS = re.compile(r"\b(ce|cet|cette|ces) (?!que|qui|qu)\w+|\b(ca|cela|celui ci|celle ci|ceux ci|celles ci|"
+                   r"s agit il|s agit elle)\b")
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a question leans on what was said before it: a demonstrative (« ce comité »), an
+    object pronoun (« me la donner »), or a subject pronoun with no subject named before it
+    (« en quelle année a-t-elle commencé ? », not « la Province prévoit-elle… ? »)."""
+    if _THIS.search(fold(sentence)) or _OBJECT_PRONOUNS.intersection(pronouns(sentence)):
+        return True
+    inverted = _INVERTED.search(sentence)
+    return inverted is not None and not _SUBJECT_BEFORE.search(sentence[:inverted.start()].rsplit("-", 1)[0])
+
+
+@lru_cache(maxsize=256)
+def scene_apart(question: str) -> tuple[str, str]:
+    """(what is asked, the scene): the sentences before the question in which the user only
+    speaks of themselves (« Je suis étudiante et je fais un travail sur… . La Province a-t-elle
+    un outil pour… ? ») are the scene. They may name the subject, so search still weighs them
+    a little, but the answer need not hold them. When the question leans on them (« …dans ce
+    processus ? »), or they report the subject (« J'ai lu que… »), nothing is set apart."""
+    core = question_core(question)
+    if core == question or not question.endswith(core) or refers_back(core):
+        return question, ""
+    before = [s for s in re.split(r"(?<=[.!:;?])\s+", question[:-len(core)].strip()) if s]
+    scene = [s for s in before if _is_label(s) or (_FIRST_PERSON.search(fold(s)) and not _REPORTS.search(fold(s)))]
+    if not scene:
+        return question, ""
+    return " ".join([*(s for s in before if s not in scene), core]), " ".join(scene)
 
 
 # « Je suis journaliste pour un hebdo local : »: who is asking, and nothing else.

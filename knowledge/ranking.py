@@ -23,6 +23,9 @@ from knowledge.textnorm import CLIPPED, CLIPPED_REST, clips
 TITLE_BONUS = 0.35  # words found in the title or names: worth a third of full coverage
 FOCUS_BONUS = 0.2  # a title mostly made of the question's words: the passage is about it
 BODY_BONUS = 0.15  # the body the conversation is about wins between comparable passages
+# What the user says before asking (« Je suis infirmière et je travaille sur… ») weighs this
+# share of a word of the question itself: it may name the subject, but the answer need not hold it.
+SCENE_WEIGHT = 0.3
 LENGTH_PRIOR = 0.02  # among equals, a focused passage beats a long one
 MIN_FUZZY_LEN = 5
 CLIPPED_QUALITY = 0.7  # as sure as a word beginning another (typo matching)

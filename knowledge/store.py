@@ -29,7 +29,7 @@ from knowledge.models import (
     Service,
     SourceRef,
 )
-from knowledge.ranking import BODY_BONUS, TermStats, query_groups, score
+from knowledge.ranking import BODY_BONUS, SCENE_WEIGHT, QueryGroup, TermStats, query_groups, score
 from knowledge.textnorm import fold, question_groups, warm_up
 from knowledge.word_meaning import WordNeighbours
 
@@ -365,7 +365,7 @@ class KnowledgeBase:
         return sum(w for w, known in weights if not known) / total if total else 0.0
 
     def search(self, query: str, limit: int = 3, body_id: str | None = None,
-               words: list[list[str]] | None = None) -> list[Passage]:
+               words: list[list[str]] | None = None, scene: list[list[str]] | None = None) -> list[Passage]:
         """Ranked passages for a French question.
 
         Args:
@@ -374,6 +374,9 @@ class KnowledgeBase:
             body_id: the body the conversation is about; its passages win between comparable ones.
             words: the query's content words (`textnorm.question_groups`), when the caller
                 already has them: spares a second pass of the language model.
+            scene: content words of what the user said before asking (« Je suis enseignant et
+                notre école… »): they may name the subject, so they are searched, but a passage
+                need not hold them to answer (`ranking.SCENE_WEIGHT`).
 
         Returns:
             Best first. `score` is the share of the question's content words (weighted by
@@ -381,6 +384,10 @@ class KnowledgeBase:
         """
         index = self._search_index()
         groups = query_groups(words if words is not None else question_groups(query), index.stats, fold(query))
+        if scene:
+            asked = {t for g in groups for t in g.terms}
+            groups += [QueryGroup(g.terms, g.weight * SCENE_WEIGHT)
+                       for g in query_groups(scene, index.stats) if not asked.intersection(g.terms)]
         words = sorted({w for g in groups for w in g.terms})
         if not words:
             return []

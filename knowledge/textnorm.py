@@ -198,6 +198,12 @@ def nouns(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
+def pronouns(text: str) -> frozenset[str]:
+    """The folded pronouns of a text (« la » in « me la donner », not in « la Province »)."""
+    return frozenset(fold(tok.text).strip("- ") for tok in _nlp()(text) if tok.pos_ == "PRON")
+
+
+@lru_cache(maxsize=256)
 def qualifying_words(text: str) -> frozenset[str]:
     """The folded adjectives and names of a sentence: the words that tell one thing of a kind
     from another (« politique régionale », « groupe pays Serbie »)."""

@@ -9,7 +9,7 @@ from actions.answer_selection import CLEARLY, CLEARLY_CARD, about_something_else
 from actions.answer_shape import confirms, defines, lacks_detail, lead_with_fact
 from actions.asked_time import asked_time
 from actions.contact import ActionAnswerContact
-from actions.evidence import Evidence, misexpanded, spelled_out
+from actions.evidence import Evidence, misexpanded, scene_apart, spelled_out
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
 from actions.programmes import ActionAnswerHowToApply
@@ -1176,3 +1176,38 @@ def test_who_does_a_thing_is_not_the_doing_of_it(kb):
     assert same_root("animateur", "animateurs") and same_root("européennes", "européen")
     assert not confirms("C'est le gouverneur qui dirige le comité ?",
                         "Le comité est dirigé par le Collège provincial, garant de sa bonne gouvernance.", kb.term_weight)
+
+
+@pytest.mark.parametrize(("question", "asked", "scene"), [
+    # the user's words about themselves are the scene, the last sentence is what is asked
+    ("Je suis maraîchère à Andenne et je cherche des idées. Quel pôle s'occupe de l'agriculture ?",
+     "Quel pôle s'occupe de l'agriculture ?", "Je suis maraîchère à Andenne et je cherche des idées."),
+    # a sentence that tells of the subject stays with the question
+    ("Mon cousin vit à Louga. La coopération avec cette région porte sur quoi ?",
+     "Mon cousin vit à Louga. La coopération avec cette région porte sur quoi ?", ""),
+    ("Je suis prof de gym. J'ai lu que la Province ouvre une option sportive : avec quel club ?",
+     "J'ai lu que la Province ouvre une option sportive : avec quel club ?", "Je suis prof de gym."),
+    # a question that leans on the sentence before keeps it whole
+    ("Nous animons un atelier sur le label VADA. Quel rôle la Province joue-t-elle dans ce processus ?", None, ""),
+    ("Je lis un article sur le Fujian. Depuis quand dure-t-elle ?", None, ""),
+    ("Ma classe étudie le PST. Tu peux me le résumer ?", None, ""),
+    ("Ma classe étudie le PST. De quoi s'agit-il ?", None, ""),
+    # an inverted pronoun after its subject points back to nothing
+    ("Je suis retraité. La Province prévoit-elle un guichet en ligne ?",
+     "La Province prévoit-elle un guichet en ligne ?", "Je suis retraité."),
+])
+def test_the_scene_a_user_sets_is_told_apart_from_the_question(question, asked, scene):
+    assert scene_apart(question) == (asked or question, scene)
+
+
+def test_a_long_scene_does_not_outweigh_the_question_asked(make_tracker, run):
+    # what the user says of themselves is searched too, but weighs less than what they ask
+    question = ("Je suis bibliothécaire à Gedinne et je prépare une animation sur la solidarité avec l'Afrique de "
+                "l'Ouest pour des adolescents. En France, à qui revient en principe la compétence des relations "
+                "internationales ?")
+    result = run(ActionAnswerServiceInfo(), make_tracker(question, "ask_service_info"))
+    assert "l'État" in result.text and "Source :" in result.text
+    question = ("Je suis guide nature et j'emmène des groupes en forêt chaque week-end pour observer les oiseaux. "
+                "Quel objectif d'émissions de carbone la Province s'est-elle donné, et pour quand ?")
+    result = run(ActionKbFallback(), make_tracker(question, "nlu_fallback"))
+    assert "carbone" in result.text and "Source :" in result.text
