@@ -23,6 +23,7 @@ from actions.evidence import (
     misquoted,
     missing_names,
     missing_numbers,
+    other_span,
     narrows,
     stem,
     swapped_qualifiers,
@@ -126,7 +127,8 @@ def refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], floa
 
 
 def _refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
-    return bool(missing_numbers(question, answer) or missing_names(question, answer) or wrong_counts(question, answer)
+    return bool(missing_numbers(question, answer) or other_span(question, answer) or missing_names(question, answer)
+                or wrong_counts(question, answer)
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from knowledge.textnorm import fold
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})s?\b(?! \d)")  # « vendredi 22 juin » is a date
+# « vendredi 22 juin » is a date; « vendredi 17h30 » a day and a time
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})s?\b(?! \d{{1,2}}(?:er)?\b(?!\s*(?:h|heures?)\b))")
 _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\b")
 # « ouvert jusqu'à 18h ? »: the service's hours, not the user's (« je travaille jusqu'à 17h »).
 _UNTIL = re.compile(r"\b(ouvert|ouverte|ouverts|ouvre|ouvrent|accueil|accueille)\s+(?:\w+\s+){0,3}?(jusqu a|avant)\s+$")
@@ -37,6 +38,11 @@ VISIT_WORDS = re.compile(r"\b(ouvert|ouverte|ouverts|ouvre|ouvrent|ouverture|fer
                          r"trouverai quelqu un|trouverais quelqu un|quelqu un sur place)\b")
 # « fermé le samedi ? »: a yes means closed.
 _ASKS_CLOSED = re.compile(r"\b(ferme|fermee|fermes|fermees|fermeture)\b")
+# « le service ferme à 18h le vendredi ? », « ça ouvre à 9h ? »: a claim about when it closes (or
+# opens), not whether it is open at that time. Read on the text as typed: « fermé à 18h ? » asks
+# whether it is closed then.
+_CLOSES_AT = re.compile(r"\b(ferme|ferment|fermez|fermera)\s+(?:\w+\s+){0,2}?[aà]\s+\d", re.IGNORECASE)
+_OPENS_AT = re.compile(r"\b(ouvre|ouvrent|ouvrez|ouvrira)\s+(?:\w+\s+){0,2}?[aà]\s+\d", re.IGNORECASE)
 # « à quelle heure ferme-t-il ? », « jusqu'à quelle heure ? »: wants a time, not a verdict.
 _ASKS_WHEN = re.compile(r"\b(quelle heure|quelles heures|quel horaire|quels horaires|horaires|heures d ouverture|"
                         r"quels jours|quel jour|quand)\b")
@@ -57,6 +63,8 @@ class AskedTime:
     clock: int | None = None
     closed: bool = False
     asks_when: bool = False
+    # « ferme à 18h ? », « ouvre à 9h ? »: "closes" or "opens" when the question claims that time
+    bound: str | None = None
 
     @property
     def names_time(self) -> bool:
@@ -91,7 +99,10 @@ def asked_time(text: str) -> AskedTime:
                 span = (said, said + 1)
     asks_when = bool(_ASKS_WHEN.search(folded))
     closed = bool(_ASKS_CLOSED.search(folded)) and not asks_when
-    return AskedTime(day, span, whole, said, closed, asks_when)
+    bound = None
+    if said is not None and not asks_when:
+        bound = "closes" if _CLOSES_AT.search(text) else "opens" if _OPENS_AT.search(text) else None
+    return AskedTime(day, span, whole, said, closed, asks_when, bound)
 
 
 def asks_about_hours(text: str) -> bool:

@@ -25,6 +25,8 @@ AFTER_BONUS = 2
 # The same country under two names (England is in the United Kingdom for these questions).
 _SAME_COUNTRY = {"angleterre": "royaume uni", "ecosse": "royaume uni", "pays de galles": "royaume uni",
                  "grande bretagne": "royaume uni"}
+# ...and the same nations by their adjective (« une ville écossaise ? » against « en Angleterre »).
+_NATION_ADJECTIVES = {"anglais": "angleterre", "ecossais": "ecosse", "gallois": "pays de galles"}
 _RHYTHMS = {"annuel": 1, "bisannuel": 2, "biennal": 2, "triennal": 3, "quadriennal": 4, "quinquennal": 5,
             "decennal": 10, "mensuel": "m", "hebdomadaire": "w", "trimestriel": "q", "semestriel": "s",
             "quotidien": "d"}
@@ -117,8 +119,10 @@ def values_in(words: list[str]) -> list[Value]:
         country, pace = countries.get(w) or country_of_demonym(w), rhythm(w)
         if country:
             found.append(Value("country", country, i, i))
-            if w in _SAME_COUNTRY:  # « Hackney, en Angleterre » answers « en Écosse ? »: Non
-                found.append(Value("nation", w, i, i))
+            nation = w if w in _SAME_COUNTRY else next(
+                (n for adj, n in _NATION_ADJECTIVES.items() if w in (adj, adj + "e", adj + "es")), None)
+            if nation:  # « Hackney, en Angleterre » answers « en Écosse ? » and « écossaise ? »: Non
+                found.append(Value("nation", nation, i, i))
         elif w in MONTHS:
             found.append(Value("month", w, i, i))
         elif w in ORDINALS and not (w in ("second", "seconde") and i and words[i - 1] in ("en", "au")):

@@ -178,6 +178,23 @@ def missing_numbers(question: str, text: str) -> set[str]:
     return numbers(question) - numbers(text)
 
 
+# « 2019-2024 », « de 2019 à 2024 », « entre 2016 et 2019 », « du 1er… »: a span of years.
+_YEARS = r"((?:19|20)\d{2})"
+_YEAR_SPAN = re.compile(rf"\b{_YEARS}\s*[-–/]\s*{_YEARS}\b|\b(?:de|entre|du) {_YEARS} (?:a|à|et|au) {_YEARS}\b",
+                        re.IGNORECASE)
+
+
+def year_spans(text: str) -> set[tuple[str, str]]:
+    return {tuple(y for y in m.groups() if y) for m in _YEAR_SPAN.finditer(text)}
+
+
+def other_span(question: str, text: str) -> bool:
+    """Whether the question states a span of years (« le PST porte sur 2019-2024 ? ») that `text`
+    gives otherwise: another span sharing one of its years (« 2022-2024 »), its own nowhere."""
+    spans, said = year_spans(question), year_spans(text)
+    return any(span not in said and any(set(span) & set(other) for other in said) for span in spans)
+
+
 def missing_names(question: str, text: str) -> list[str]:
     """Capitalised words of the question (names: « Dakar », « Zuinen ») absent from `text`.
 
@@ -418,11 +435,13 @@ def wrong_counts(question: str, answer: str) -> bool:
 
 # « uniquement les projets ponctuels ? », « n'importe quel projet ? », « qu'un seul service ? »:
 # a question that narrows (or widens) what the sources say; « pas seulement » does the opposite.
-_RESTRICTS = re.compile(r"(?<!pas )(?<!non )(?<!ou )\b(uniquement|seulement|exclusivement|seuls?|seules?|rien que|"
+_RESTRICTS = re.compile(r"(?<!pas )(?<!non )(?<!ou )\b(uniquement|seulement|exclusivement|purement|strictement|"
+                        r"seuls?|seules?|rien que|"
                         r"juste (de|du|des|d|pour|pr|un|une|le|la|les|l)|n importe (quel|quelle|quels|quelles|qui|quoi)|"
-                        r"(?:limit|reserv)\w*(?: t (?:il|elle|ils|elles))? (?:a|au|aux)|"
+                        r"(?:limit|reserv|cantonn)\w*(?: t)?(?: (?:il|elle|ils|elles))? (?:a|au|aux)|"
                         r"qu un seul|qu une seule|que pour|tous les (mois|ans|jours|semaines)|"
-                        r"ne (?:\w+ ){1,2}(?:que|qu))\b")  # « ne touche que », « ne peut chercher que »
+                        # « ne touche que », « ne peut chercher que », « ne s'occupe-t-il que »
+                        r"ne (?:(?!pas\b|plus\b)\w+ ){1,4}(?:que|qu))\b")
 # The same narrowing in the sources' words.
 _NARROW = re.compile(r"\b(uniquement|seulement|exclusivement|seule?s?|reserve|reservee|reserves|reservees|"
                      r"ne \w+ que|n \w+ que)\b")

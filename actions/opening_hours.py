@@ -99,6 +99,24 @@ def intervals_said(intervals: list[tuple[int, int]], domain: dict[str, Any]) -> 
     return " et ".join(spans)
 
 
+def bound_said(domain: dict[str, Any], schedule: Schedule, asked: AskedTime, service: str, text: str) -> str:
+    """« Non : le vendredi, le service ferme à 17 h. » for « il ferme à 18h le vendredi ? »: the
+    closing (or opening) time of the day asked, or of the days open when none is asked, against
+    the time claimed."""
+    closes = asked.bound == "closes"
+    days = [asked.day] if asked.day else list(schedule)
+    times = {d: (schedule[d][-1][1] if closes else schedule[d][0][0]) for d in days if schedule.get(d)}
+    if not times:
+        return render(domain, "utter_hours_shut", service=service, when=said_when(domain, asked), hours=text)
+    claimed = asked.clock
+    actual = times[asked.day] if asked.day else (claimed if claimed in times.values() else max(set(times.values()),
+                                                                                            key=list(times.values()).count))
+    when = render(domain, "utter_hours_bound_day", day=asked.day) if asked.day else ""
+    return render(domain, "utter_hours_bound_yes" if actual == claimed else "utter_hours_bound_no",
+                  when=when, service=service, time=spoken_time(actual),
+                  verb=render(domain, "utter_hours_verb_closes" if closes else "utter_hours_verb_opens"), hours=text)
+
+
 def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked: AskedTime,
                  assumed: bool = False) -> str | None:
     """The answer to « open on that day, at that time? » (or « until when on Friday? ») for the
@@ -137,6 +155,8 @@ def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked:
                 render(domain, "utter_hours_shut", service=service, when=said_when(domain, asked), hours=text))
     elif asked.asks_when:
         return None
+    elif asked.bound:  # « le vendredi, il ferme à 18h ? »: the time claimed against the day's
+        line = bound_said(domain, schedule, asked, service, text)
     else:
         open_then = is_open(schedule, asked.day, asked.span, asked.whole)
         if asked.closed:  # « fermé le samedi ? »: yes means closed

@@ -70,6 +70,10 @@ def source_prefix(domain: dict[str, Any]) -> str:
     return render(domain, "utter_source_undated", publisher="", title="", period="").split(",")[0].strip()
 
 
+# The date a source line ends with: « (publié le 22 juin 2012). », « (page non datée, informations de 2022). »
+_PUBLISHED = re.compile(r"\s*\([^()]*\)\.?\s*$")
+
+
 def without_sources(text: str, prefix: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith(prefix))
 
@@ -218,7 +222,8 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     # the document it cites is (« un objectif du PST ? » answered from the PST).
     said = reply_text(draft)
     answer_part = without_sources(said, prefix).split(render(domain, "utter_more_intro"))[0]
-    cited = [line for line in said.splitlines() if line.startswith(prefix)]
+    # the document cited, not when it was published (« (publié le 22 juin 2012) » confirms no year)
+    cited = [_PUBLISHED.sub("", line) for line in said.splitlines() if line.startswith(prefix)]
     evidence = without_echoes("\n".join([answer_part, *cited]), question)
     answered_about = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"),
                           None)

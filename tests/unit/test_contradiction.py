@@ -22,7 +22,10 @@ PARTNERS = ("Partenaires : Région de Louga (Sénégal) — jumelage ; Province 
     ("Louga, c'est bien au Sénégal ?", PARTNERS, False),
     ("Villach est bien une ville allemande ?", PARTNERS, True),  # Allemagne is in the answer, not next to Villach
     ("Villach se trouve en Autriche ?", PARTNERS, False),
-    # a country that is not said of the subject decides nothing
+    # a nation of the United Kingdom, by its name or its adjective
+    ("Brighton est une ville écossaise ?", "Brighton, en Angleterre, est jumelée avec la ville.", True),
+    ("Brighton est une ville anglaise ?", "Brighton, en Angleterre, est jumelée avec la ville.", False),
+        # a country that is not said of the subject decides nothing
     ("La Province a-t-elle un partenaire en Chine ?", PARTNERS, False),
     ("Suresnes anime-t-elle une plateforme des acteurs français en Haïti ?",
      "La Ville de Suresnes anime une plateforme des acteurs français du Nord d'Haïti.", False),

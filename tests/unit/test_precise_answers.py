@@ -402,6 +402,36 @@ def test_an_hour_asked_is_compared_with_the_opening_hours(make_tracker, run):
     assert opened.text.startswith("Oui")
 
 
+def test_a_day_typed_right_before_the_time_is_read(make_tracker, run):
+    from actions.contact import ActionAnswerContact
+
+    # Friday closes an hour earlier than the other days
+    late = run(ActionAnswerContact(), make_tracker("jeudi 17h45 on peut encore passer au service de Suresnes ?",
+                                                   "ask_contact", [("body", "suresnes")]))
+    assert late.text.startswith("Oui")
+    late = run(ActionAnswerContact(), make_tracker("vendredi 17h45 on peut encore passer au service de Suresnes ?",
+                                                   "ask_contact", [("body", "suresnes")]))
+    assert late.text.startswith("Non") and "Source :" in late.text
+
+
+def test_a_closing_time_claimed_is_compared_with_the_day_s(make_tracker, run):
+    from actions.contact import ActionAnswerContact
+
+    assert asked_time("le service ferme à 18h le vendredi ?").bound == "closes"
+    assert asked_time("ça ouvre à 9h le lundi ?").bound == "opens"
+    assert asked_time("c'est fermé à 18h le vendredi ?").bound is None  # closed at that time?
+
+    def said(question: str) -> str:
+        return run(ActionAnswerContact(), make_tracker(question, "ask_contact", [("body", "suresnes")])).text
+
+    assert said("Le service de Suresnes ferme à 18h le vendredi, pareil que le mardi ?").startswith("Non : le vendredi")
+    assert "17 h" in said("Le service de Suresnes ferme à 18h le vendredi, pareil que le mardi ?")
+    assert said("le mardi le service de Suresnes ferme à 18h ?").startswith("Oui")
+    assert said("il ouvre à 10h le lundi, le service de Suresnes ?").startswith("Non")
+    # whether it is closed at that time is another question
+    assert said("le service de Suresnes est fermé à 18h le vendredi ?").startswith("Oui")
+
+
 def test_hours_the_documents_do_not_give_are_said_unknown_with_the_contact(make_tracker, run):
     from actions.contact import ActionAnswerContact
 
@@ -481,6 +511,11 @@ def test_a_narrowed_or_denied_claim_or_a_round_figure_means_no():
     wilway = "Toutes les actions, qu'il s'agisse de projets ponctuels ou d'activités récurrentes, y sont suivies."
     assert not confirms("Wilway sert uniquement à suivre les projets ponctuels ?", wilway, weight)
     assert confirms("Wilway suit les projets ponctuels ?", wilway, weight)
+    # narrowing said with an inverted verb, « purement », « se limiter » or « cantonné »
+    assert not confirms("Wilway ne suit-il que des projets ponctuels ?", wilway, weight)
+    assert not confirms("Wilway est-il purement un outil de suivi des projets ponctuels ?", wilway, weight)
+    assert not confirms("Les actions suivies se limitent-elles aux projets ponctuels ?", wilway, weight)
+    assert not confirms("Le suivi reste cantonné aux projets ponctuels ?", wilway, weight)
     aid = "Il ne s'agit pas d'assistance, mais d'aider ses partenaires à se développer."
     assert not confirms("La coopération, c'est de l'assistance ?", aid, weight)
     publics = "Elle cite les jeunes déscolarisés sans qualifications, chômeurs de longue durée."
@@ -1211,3 +1246,22 @@ def test_a_long_scene_does_not_outweigh_the_question_asked(make_tracker, run):
                 "Quel objectif d'émissions de carbone la Province s'est-elle donné, et pour quand ?")
     result = run(ActionKbFallback(), make_tracker(question, "nlu_fallback"))
     assert "carbone" in result.text and "Source :" in result.text
+
+
+def test_a_year_is_not_confirmed_by_the_date_its_source_was_published(make_tracker, run):
+    from actions.definitions import ActionAnswerDefinition
+
+    # the page citing the law was published in 2012; the law dates from 2007
+    wrong = run(ActionAnswerDefinition(), make_tracker("La loi Thiollière a été votée en 2012, exact ?", "ask_definition"))
+    assert wrong.text.startswith("Non") and "2007" in wrong.text
+    right = run(ActionAnswerDefinition(), make_tracker("La loi Thiollière a été votée en 2007, exact ?", "ask_definition"))
+    assert right.text.startswith("Oui")
+
+
+def test_a_span_of_years_is_confirmed_only_as_that_span():
+    weight = lambda _g: 1.0  # noqa: E731
+    said = "Le plan a été préparé après les années d'incertitude entre 2015 et 2018 ; c'est le plan 2021-2023."
+    assert not confirms("Le plan porte sur 2018-2023 ?", said, weight)
+    assert not confirms("Le plan va de 2015 à 2023 ?", said, weight)
+    assert confirms("Le plan porte sur 2021-2023 ?", said, weight)
+    assert confirms("Le plan porte sur la période de 2021 à 2023 ?", said, weight)
