@@ -121,6 +121,18 @@ _OPEN_WORDS = re.compile(r"\b(qui|quoi|koi|quel|quelle|quels|quelles|quand|comme
                          r"que|qu|lequel|laquelle|lesquels|lesquelles|dans quel|de quel)\b")
 
 
+# « Pouvez-vous me donner le numéro ? », « Tu peux me la donner ? »: a polite request, not a
+# closed question; what is asked is what follows the verb (or the sentence before, for « la »).
+_REQUEST = re.compile(r"^(?:et |alors )?(?:est ce que |est ce qu )?(?:vous pouvez|pouvez vous|pourriez vous|vous pourriez|"
+                      r"tu peux|peux tu|tu pourrais|pourrais tu|voulez vous|voudriez vous|vous voulez bien|"
+                      r"pourrait on|peut on|on peut|on pourrait)(?: bien| svp| s il vous plait)? "
+                      r"(?:me |m |nous |moi )?(?:le |la |les |l )?(?:donner|dire|indiquer|communiquer|expliquer|"
+                      r"rappeler|preciser|envoyer|citer|lister|transmettre|fournir|decrire|resumer|presenter|"
+                      r"detailler|renseigner|orienter|montrer|donne|dire)\b\s*")
+# ...standing for something named before (« … le budget du SREI. Pouvez-vous me l'indiquer ? »).
+_BARE_REQUEST = re.compile(_REQUEST.pattern + r"(?:svp|s il vous plait|merci)?$")
+
+
 # A sentence ends after . ! : ; ? but not after « M. » or « Mme. » (« c'est bien M. Ruyssen ? »).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!:;?])(?<!\bM\.)(?<!\bMme\.)(?<!\bDr\.)\s+")
 # « Laquelle ? », « Si oui lesquels ? » after a closed question: which one, if so.
@@ -145,7 +157,8 @@ def question_core(text: str) -> str:
         return f"{parts[last - 1]} {parts[last]}"
     # « Mon beau-frère dit que c'est de l'assistance. C'est vrai ? », « …une loi de 1992 : est-ce
     # bien celle que cite Suresnes ? »: the claim is the sentence before.
-    if last and (_YES_NO_TAG.fullmatch(fold(parts[last])) or _POINTS_BACK.match(fold(parts[last]))):
+    if last and (_YES_NO_TAG.fullmatch(fold(parts[last])) or _POINTS_BACK.match(fold(parts[last]))
+                 or _BARE_REQUEST.match(fold(parts[last]))):
         return f"{parts[last - 1]} {parts[last]}"
     return parts[last]
 
@@ -169,6 +182,15 @@ def question_shape(text: str) -> str:
         # « En matière de qualité, que veut développer la Province ? »: a lead-in sets the scene,
         # the question word after the comma asks.
         return question_shape(text[lead_in.end():])
+    # « Pourriez-vous me dire qui dirige le SREI ? » asks who; « …le budget du SREI. Pouvez-vous me
+    # l'indiquer ? » asks what the sentence before names: no yes or no is wanted.
+    parts = [p for p in _SENTENCE_BREAK.split(text.strip()) if p.strip()]
+    if len(parts) > 1 and _BARE_REQUEST.match(fold(parts[-1])):
+        return question_shape(" ".join(parts[:-1]))
+    request = _REQUEST.match(folded)
+    rest = folded[request.end():].strip() if request else ""
+    if request and not rest.startswith("si "):  # « pouvez-vous me dire si… ? » is closed, read below
+        return question_shape(rest) if rest else OTHER
     folded = _QUAND_MEME.sub(" ", folded)  # « peuvent quand même… ? » asks no date
     # « est-ce ouvert le samedi à 11 h ? » is about hours; so is « Je voudrais passer mercredi
     # vers 13h. C'est ouvert ? », whose time is in the sentence before.

@@ -31,6 +31,11 @@ from tests.support.facts import HEAD, PHONE, STREET
 
 @pytest.mark.parametrize(("text", "shape"), [
     ("combien y a-t-il de programmes ?", HOW_MANY),
+    # a polite request asks what follows its verb, or what the sentence before named
+    ("Pourriez-vous me donner le numéro du service ?", OTHER),
+    ("Vous pouvez m'indiquer qui préside le comité ?", WHO),
+    ("Je voudrais connaître le budget du programme. Pouvez-vous me l'indiquer ?", OTHER),
+    ("Pouvez-vous me dire si Holon est en Israël ?", YES_NO),
     ("cb de villes jumelles pr suresnes", HOW_MANY),
     ("depuis quand existe ce partenariat ?", DATE),
     ("qui est à la tête du service ?", WHO),
