@@ -52,7 +52,18 @@ from actions.evidence import (
     without_label,
 )
 from actions.list_reference import previous_turn, resolve_ordinal
-from actions.question_shape import DATE, DEFINITION, HOW_MANY, OTHER, WHICH, WHO, YES_NO, question_shape, untagged
+from actions.question_shape import (
+    DATE,
+    DEFINITION,
+    HOW_MANY,
+    OTHER,
+    WHERE,
+    WHICH,
+    WHO,
+    YES_NO,
+    question_shape,
+    untagged,
+)
 from actions.reasons import answers_why, asks_why, gives_reason
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
@@ -535,6 +546,25 @@ def kind_passage(hits: Callable[[], list[Passage]], question: str, answer: str) 
     return first_fitting(hits(), lambda p: names_kind(p.text))
 
 
+# « dans quel pays ? », « c'est quelle région ? »: where a place is, by the kind of place.
+_PLACE_ASKED = re.compile(r"\b(quel|quelle|kel|kelle) (pays|ville|region|continent|coin|endroit|partie du monde)\b")
+
+
+def place_passage(kb: KnowledgeBase, question: str, answer: str) -> Passage | None:
+    """For « holon c ou ? », « Münden, c'est dans quel pays ? »: the entry of the one partner the
+    question names, which says where it is, when the answer does not say its country."""
+    if question_shape(question) != WHERE and not _PLACE_ASKED.search(fold(question)):
+        return None
+    partners = kb.find_mentions("partner", question)
+    if len(partners) != 1:
+        return None
+    [partnership] = kb.partnerships(partnership_id=partners[0]) or [None]
+    if partnership is None or not partnership.country or fold(partnership.country) in fold(answer):
+        return None
+    return next((p for p in kb.search(question, limit=DEEP, words=question_words(question))
+                 if p.entry_type == "partnership" and p.entry_id == partnership.id), None)
+
+
 def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
     """For « qui est le maire de Suresnes ? » answered with its deputy (« Adjoint au Maire »):
     a passage among the first found that names someone in the role asked."""
@@ -665,15 +695,20 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     # A resolved ordinal names what it is about: the question then stands on its own.
     question = with_context(kb, tracker, typed) if typed == said_then else typed
     leans = question != typed
-    scene = None
+    scene: list[list[str]] = []
+    subject: list[list[str]] = []
     if not leans:
         # « Trésorière d'une association : quel est le montant… ? »: who asks is not searched for.
         question = without_label(typed)
         # « Je suis enseignant et notre école… . La Province prévoit-elle… ? »: what the user
         # says of themselves first may name the subject, but the question is what is asked.
+        # A name in it (« Ma nièce est à Villach. C'est dans quel pays ? ») is the subject.
         asked, told = scene_apart(question)
         if told and content_groups(asked):
-            question, scene = asked, question_words(told)
+            names = {w for aliases in named_entities(kb, told, ALL_NAMED) for a in aliases for w in a.split()}
+            question = asked
+            for group in question_words(told):
+                (subject if names.intersection(group) else scene).append(group)
     if not content_groups(question):
         return None
     bodies = named_bodies(kb, typed)
@@ -681,8 +716,10 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     entities = named_entities(kb, typed)
 
     def found(limit: int, named: list[list[str]] = entities, query: str = question) -> list[Passage]:
-        return [p for p in kb.search(query, limit=limit, body_id=in_context, words=question_words(query),
-                                     scene=scene if query == question else None)
+        told = query == question
+        return [p for p in kb.search(query, limit=limit, body_id=in_context,
+                                     words=question_words(query) + (subject if told else []),
+                                     scene=scene if told else None)
                 if (not bodies or p.body_id in bodies or p.body_id is None) and speaks_of(named, p)]
 
     hits = found(DEPTH if not leans else 2 * DEPTH)
@@ -703,7 +740,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     # searched with the term alone (« sens », « mot » find other passages)
     term = " ".join(g[0] for g in term_asked(typed))
     defining = cache(lambda: found(DEFINING_DEPTH, query=term)) if term else deeper
-    exact = (counting_passage(deeper, typed, answer) or named_definition(kb, deeper, typed, answer)
+    exact = (counting_passage(deeper, typed, answer) or place_passage(kb, typed, answer)
+             or named_definition(kb, deeper, typed, answer)
              or defining_passage(defining, typed, answer) or role_passage(deeper, typed, answer)
              or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer)
              or confirming_passage(deeper, typed, answer, kb.term_weight))

@@ -31,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      r"qui est le|qui est la|c est qui|qui contacter|qui a|qui porte|quel est le nom|nom du|nom de la|"
                      # « et le maire, il s'appelle comment ? » (« comment s'appelle l'outil ? » names a thing)
                      r"il s appelle comment|elle s appelle comment|comment il s appelle|comment elle s appelle)\b")),
-    (WHERE, re.compile(r"^(et |d |mais )?ou\b|\b(ou se trouve|ou se situe|ou sont|ou est|ou etes|c est ou|adresse postale|adresse|"
+    (WHERE, re.compile(r"^(et |d |mais )?ou\b|\b(ou se trouve|ou se situe|ou sont|ou est|ou etes|c est ou|c ou|cest ou|adresse postale|adresse|"
                        r"code postal|situe|situes|situee|se trouvent|localite|quelle rue|quelle ville|"
                        r"(dans )?(quel|quels) (batiment|immeuble|edifice|locaux|local))\b|(?<!\ben )\b(sont|est|trouve|trouvent) ou$")),  # « elles en sont où ? » asks how things stand
     (WHICH, re.compile(r"\b(quels sont|quelles sont|lesquels|lesquelles|quels|quelles|liste|enumer\w*|citez|"

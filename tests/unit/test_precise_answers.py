@@ -1270,3 +1270,10 @@ def test_a_span_of_years_is_confirmed_only_as_that_span():
     assert not confirms("Le plan va de 2015 à 2023 ?", said, weight)
     assert confirms("Le plan porte sur 2021-2023 ?", said, weight)
     assert confirms("Le plan porte sur la période de 2021 à 2023 ?", said, weight)
+
+
+def test_where_a_named_partner_is_comes_from_its_own_entry(make_tracker, run, kb):
+    villach = next(p for p in kb.partnerships(body_id="suresnes") if p.country == "Autriche")
+    for question in ("villach c ou", "Ma nièce fait un stage à Villach. C'est dans quel pays au juste ?"):
+        result = run(ActionKbFallback(), make_tracker(question, "nlu_fallback"))
+        assert villach.country in result.text and "Source :" in result.text
