@@ -34,7 +34,7 @@ from actions.answer_shape import (
     sentences,
     term_asked,
 )
-from actions.contradiction import roles_in
+from actions.contradiction import contradicts, roles_in
 from actions.evidence import (
     NUMBER_WORD_SET,
     Evidence,
@@ -43,6 +43,7 @@ from actions.evidence import (
     claims_to_confirm,
     content_groups,
     coverage,
+    misexpanded,
     numbers,
     question_words,
     scene_apart,
@@ -561,8 +562,40 @@ def place_passage(kb: KnowledgeBase, question: str, answer: str) -> Passage | No
     [partnership] = kb.partnerships(partnership_id=partners[0]) or [None]
     if partnership is None or not partnership.country or fold(partnership.country) in fold(answer):
         return None
+    if f" {fold(partnership.partner)} " not in f" {fold(question)} ":
+        return None  # named by its country (« la plateforme pour Haïti »): where it is, is known
     return next((p for p in kb.search(question, limit=DEEP, words=question_words(question))
                  if p.entry_type == "partnership" and p.entry_id == partnership.id), None)
+
+
+# « CITIM signifie… ? », « le PST, c'est l'abréviation de… ? »: a claim about what a term means,
+# which the term's own definition decides.
+_CLAIMS_MEANING = re.compile(r"\b(signifie|signifient|veut dire|veulent dire|designe|designent|abreviation|sigle|"
+                             r"acronyme|(est|c est) (le|la|l) (nom|diminutif))\b")
+
+
+def claim_about_named(kb: KnowledgeBase, hits: Callable[[], list[Passage]], question: str) -> Passage | None:
+    """For a closed question about the one term, programme or partner it names (« Le SAILFE est
+    destiné aux personnes âgées, non ? », « CITIM signifie… ? ») that no passage fits well
+    enough: that thing's own entry, which the claim is checked against."""
+    if question_shape(question) != YES_NO:
+        return None
+    folded = f" {fold(question)} "
+    named = {(kind, entity_id) for kind, entity_id, name in kb.names() if kind in _OWN_ENTRIES and f" {name} " in folded}
+    if len(named) != 1:
+        return None
+    [(kind, entity_id)] = named
+    own = next((p for p in hits() if p.entry_type == _OWN_ENTRIES[kind] and p.entry_id == entity_id), None)
+    if own is None:
+        return None
+    # only when the entry decides the claim: it says it, or says the thing otherwise (another
+    # expansion of the acronym, another value of the same kind); a figure it lacks (« un budget
+    # de 50 000 € ? ») is a question the sources do not answer
+    text = f"{own.title} {own.text}"
+    decided = (confirms(question, text, kb.term_weight) or misexpanded(question, text)
+               or contradicts(question, text, kb.term_weight)
+               or (own.entry_type == "definition" and _CLAIMS_MEANING.search(fold(question)) is not None))
+    return own if decided else None
 
 
 def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
@@ -609,6 +642,8 @@ _HEDGES = frozenset("exactement concretement vraiment precisement juste phrase m
 
 # Kinds of names whose entry tells what the name means, and the type of that entry.
 _SPELLED_KINDS = {"topic": "definition", "programme": "programme", "service": "service"}
+# ...and the kinds whose own entry says what the thing is (a closed question is checked on it).
+_OWN_ENTRIES = {**_SPELLED_KINDS, "partner": "partnership"}
 
 
 def named_definition(kb: KnowledgeBase, hits: Callable[[], list[Passage]], question: str,
@@ -750,7 +785,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     weight = kb.term_weight
     claim_weight = weights_beside_names(kb, typed)
     if outcome != ANSWERED:
-        found = answering(hits, question, claim_weight)
+        found = answering(hits, question, claim_weight) or claim_about_named(kb, deeper, typed)
         if found is None and outcome == ASKED_BACK and "?" in answer.split("\n")[0]:
             if hits[0].score >= CLEAR_CLOSED and kb.unknown_share(content_groups(question)) < KNOWN:
                 # « Quels secteurs l'Ille-et-Vilaine cite-t-elle en exemple ? » met by « De quel

@@ -121,6 +121,17 @@ _OPEN_WORDS = re.compile(r"\b(qui|quoi|koi|quel|quelle|quels|quelles|quand|comme
                          r"que|qu|lequel|laquelle|lesquels|lesquelles|dans quel|de quel)\b")
 
 
+# « FALC veut dire « Facile à lire » ? », « SIPFP, ça signifie Service d'Insertion… ? »: a meaning put
+# forward, to confirm (« ça veut dire quoi ? » asks for it).
+_MEANING_PUT_FORWARD = re.compile(r"\b(?:signifie|signifient|veut dire|veulent dire|désigne|designe|désignent)\s+"
+                                  r"(?:bien\s+|donc\s+|en fait\s+)?(?:[«\"“]|(?:le |la |l'|les |un |une )?[A-ZÀ-Ý])")
+
+
+def _meaning_put_forward(text: str) -> bool:
+    m = _MEANING_PUT_FORWARD.search(text)
+    return m is not None and not _OPEN_WORDS.search(fold(text[:m.start()]))
+
+
 # « Pouvez-vous me donner le numéro ? », « Tu peux me la donner ? »: a polite request, not a
 # closed question; what is asked is what follows the verb (or the sentence before, for « la »).
 _REQUEST = re.compile(r"^(?:et |alors )?(?:est ce que |est ce qu )?(?:vous pouvez|pouvez vous|pourriez vous|vous pourriez|"
@@ -196,7 +207,7 @@ def question_shape(text: str) -> str:
     # vers 13h. C'est ouvert ? », whose time is in the sentence before.
     if asks_about_hours(text) or (VISIT_WORDS.search(folded) and asks_about_hours(whole)):
         return OPEN_HOURS
-    if _is_closed(text, folded):
+    if _is_closed(text, folded) or _meaning_put_forward(text):
         return YES_NO
     # « Et l'accord avec la Chine, il date de 2005 ? », « …est bien situé rue des Carrières ? »:
     # a statement that puts a value forward asks to confirm it, whatever keyword it holds.

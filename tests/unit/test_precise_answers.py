@@ -31,6 +31,9 @@ from tests.support.facts import HEAD, PHONE, STREET
 
 @pytest.mark.parametrize(("text", "shape"), [
     ("combien y a-t-il de programmes ?", HOW_MANY),
+    # a meaning put forward is to confirm; « que signifie… ? » asks for it
+    ("EMISM veut dire « Équipe Médicale Internationale » ?", YES_NO),
+    ("Que signifie EMISM ?", DEFINITION),
     # a polite request asks what follows its verb, or what the sentence before named
     ("Pourriez-vous me donner le numéro du service ?", OTHER),
     ("Vous pouvez m'indiquer qui préside le comité ?", WHO),
@@ -1277,3 +1280,16 @@ def test_where_a_named_partner_is_comes_from_its_own_entry(make_tracker, run, kb
     for question in ("villach c ou", "Ma nièce fait un stage à Villach. C'est dans quel pays au juste ?"):
         result = run(ActionKbFallback(), make_tracker(question, "nlu_fallback"))
         assert villach.country in result.text and "Source :" in result.text
+
+
+def test_a_closed_question_on_a_term_it_names_is_checked_on_the_term_s_own_entry(make_tracker, run, kb):
+    wrong = run(ActionKbFallback(), make_tracker("Le sigle SAILFE veut dire « Service d'Accueil des Immigrés », "
+                                                 "je me trompe ?", "nlu_fallback"))
+    assert wrong.text.startswith("Non") and "familles" in wrong.text and "Source :" in wrong.text
+    right = run(ActionKbFallback(), make_tracker("Le SAILFE intervient auprès des familles, je me trompe ?",
+                                                 "nlu_fallback"))
+    assert right.text.startswith("Oui")
+    # a figure the entry lacks is no claim it decides
+    from actions.answer_selection import claim_about_named
+    question = "Le SAILFE a été créé en 1995, je me trompe ?"
+    assert claim_about_named(kb, lambda: kb.search(question, limit=12), question) is None
