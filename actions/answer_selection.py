@@ -562,7 +562,10 @@ def place_passage(kb: KnowledgeBase, question: str, answer: str) -> Passage | No
     [partnership] = kb.partnerships(partnership_id=partners[0]) or [None]
     if partnership is None or not partnership.country or fold(partnership.country) in fold(answer):
         return None
-    if f" {fold(partnership.partner)} " not in f" {fold(question)} ":
+    folded = f" {fold(question)} "
+    said = {name for kind, entity_id, name in kb.names()
+            if kind == "partner" and entity_id == partnership.id and f" {name} " in folded}
+    if said <= {fold(partnership.country)}:
         return None  # named by its country (« la plateforme pour Haïti »): where it is, is known
     return next((p for p in kb.search(question, limit=DEEP, words=question_words(question))
                  if p.entry_type == "partnership" and p.entry_id == partnership.id), None)

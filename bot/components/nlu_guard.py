@@ -15,6 +15,10 @@ another one (the fallback classifier's ambiguity).
 The verb « s'adresser à » (« il s'adresse à qui ? ») is not an address: a question read as a
 contact request on that verb alone takes the next reading (the programme's public).
 
+A request to talk to a person names one, or talking (« parler à quelqu'un », « un humain svp »):
+DIET also sends there questions such as « la répartition hommes/femmes du personnel est-elle un
+indicateur ? » or « avec qui l'enseignement veut-il collaborer ? », which become `nlu_fallback`.
+
 Small talk (« bonjour », « merci », « que savez-vous faire ? ») has few words of its own: a
 question of substance read as small talk (« Quelle action culturelle vise à aider la
 création ? » as `what_can_you_do`) becomes `nlu_fallback`, answered from the passages too.
@@ -78,6 +82,19 @@ def asks_something_else(text: str) -> bool:
     own = [w for w in folded.split() if len(w) >= 5 and w not in _SMALL_TALK_WORDS]
     return (len(folded.split()) >= SUBSTANCE_WORDS and len(own) >= 2
             and ("?" in text or _QUESTION_WORD.search(folded) is not None))
+
+
+HUMAN = "ask_human"
+# What a request to talk to a person says: the person, or talking to one.
+_HUMAN_CUE = re.compile(r"\b(parler|discuter|causer|humain|humaine|humains|personne|quelqu un|conseiller|conseillere|"
+                        r"agent|operateur|operatrice|interlocuteur|interlocutrice|employe|employee|standard|"
+                        r"relation|transfer\w*|passez|passer|vrai|vraie|robot|bot|chatbot|machine|telephone|"
+                        r"appeler|joindre|contacter|rappeler|rappelle)\b")
+
+
+def asks_for_someone(text: str) -> bool:
+    """Whether a message read as `ask_human` asks to talk to a person."""
+    return _HUMAN_CUE.search(_fold(text)) is not None
 
 
 def _fold(text: str) -> str:
@@ -144,10 +161,11 @@ def _tied_reading(ranking: list[dict[str, Any]], name: str) -> dict[str, Any] | 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EligibilityIntentGuard(GraphComponent):
-    """Corrects four readings: `ask_eligibility` that says nothing of taking part becomes
+    """Corrects five readings: `ask_eligibility` that says nothing of taking part becomes
     `nlu_fallback`; a fallback that hesitated with `ask_eligibility` on a programme named with
-    taking part becomes `ask_eligibility`; small talk that asks a question of substance becomes
-    `nlu_fallback`; `ask_contact` on the verb « s'adresser à » alone takes the next reading."""
+    taking part becomes `ask_eligibility`; `ask_human` that names no person nor talking, and
+    small talk that asks a question of substance, become `nlu_fallback`; `ask_contact` on the
+    verb « s'adresser à » alone takes the next reading."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -168,6 +186,8 @@ class EligibilityIntentGuard(GraphComponent):
                 if (hesitated and _named_programme(entities) and asks_about_taking_part(text, entities)
                         and not asks_who(text)):
                     self._read_as(message, GUARDED, hesitated.get("confidence", 0.0))
+            elif name == HUMAN and not asks_for_someone(text):
+                self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name in SMALL_TALK and asks_something_else(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == CONTACT and only_addressed_to(text):

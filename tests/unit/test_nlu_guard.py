@@ -104,3 +104,16 @@ def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
 def test_small_talk_that_asks_a_question_of_substance_is_searched_for(text, intent, read_as):
     (read,) = EligibilityIntentGuard().process([message(text, intent)])
     assert read.get("intent")["name"] == read_as
+
+
+@pytest.mark.parametrize(("text", "read_as"), [
+    ("je voudrais parler à quelqu'un du service", "ask_human"),
+    ("un humain svp", "ask_human"),
+    ("passez-moi un conseiller", "ask_human"),
+    # a question of fact read as a request for a person
+    ("La part des femmes dans le personnel est-elle suivie comme indicateur ?", "nlu_fallback"),
+    ("Avec quelles entreprises les écoles provinciales collaborent-elles ?", "nlu_fallback"),
+])
+def test_a_request_for_a_person_names_one(text, read_as):
+    (read,) = EligibilityIntentGuard().process([message(text, "ask_human")])
+    assert read.get("intent")["name"] == read_as

@@ -1280,6 +1280,12 @@ def test_where_a_named_partner_is_comes_from_its_own_entry(make_tracker, run, kb
     for question in ("villach c ou", "Ma nièce fait un stage à Villach. C'est dans quel pays au juste ?"):
         result = run(ActionKbFallback(), make_tracker(question, "nlu_fallback"))
         assert villach.country in result.text and "Source :" in result.text
+    # a partner whose full name is longer (« Région de Louga ») is named by its short one
+    result = run(ActionKbFallback(), make_tracker("et Louga, ça se situe où exactement ?", "nlu_fallback"))
+    assert "Sénégal" in result.text and "Source :" in result.text
+    # a country is not a place to locate (« la plateforme pour Haïti » names the partner there)
+    from actions.answer_selection import place_passage
+    assert place_passage(kb, "le réseau pour Haïti couvre quelle région ?", "") is None
 
 
 def test_a_closed_question_on_a_term_it_names_is_checked_on_the_term_s_own_entry(make_tracker, run, kb):
