@@ -20,6 +20,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answer_shape import (
+    RANKED,
     asks_reach,
     confirms,
     counted_thing,
@@ -34,7 +35,7 @@ from actions.answer_shape import (
     sentences,
     term_asked,
 )
-from actions.contradiction import contradicts, roles_in
+from actions.contradiction import contradicts, ranks_in, roles_in
 from actions.evidence import (
     NUMBER_WORD_SET,
     Evidence,
@@ -601,6 +602,18 @@ def claim_about_named(kb: KnowledgeBase, hits: Callable[[], list[Passage]], ques
     return own if decided else None
 
 
+def ranked_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
+    """For « la troisième priorité, c'est de mobiliser les entreprises ? » or « priorité 4, c'est
+    quoi ? »: the passage titled with that rank of that thing, when the answer's first line has
+    another. The claim is then checked against what really holds that rank."""
+    kinds = {m.group(1) for m in RANKED.finditer(fold(question))}
+    asked = {r for r in ranks_in(question) if r != -1}  # « la dernière » needs the count
+    if len(asked) != 1 or not kinds or asked & ranks_in(answer.split("\n")[0].split(" : ")[0]):
+        return None
+    return next((p for p in hits() if ranks_in(p.title) == asked
+                 and kinds & {m.group(1) for m in RANKED.finditer(fold(p.title))}), None)
+
+
 def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
     """For « qui est le maire de Suresnes ? » answered with its deputy (« Adjoint au Maire »):
     a passage among the first found that names someone in the role asked."""
@@ -779,6 +792,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     term = " ".join(g[0] for g in term_asked(typed))
     defining = cache(lambda: found(DEFINING_DEPTH, query=term)) if term else deeper
     exact = (counting_passage(deeper, typed, answer) or place_passage(kb, typed, answer)
+             or ranked_passage(deeper, typed, answer)
              or named_definition(kb, deeper, typed, answer)
              or defining_passage(defining, typed, answer) or role_passage(deeper, typed, answer)
              or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from actions.contradiction import contradicts, rhythm
+from actions.contradiction import contradicts, ranks_in, rhythm
 from actions.evidence import (
     NUMBER_WORDS,
     Evidence,
@@ -42,6 +42,9 @@ from knowledge.textnorm import clips, fold, unaccent
 # A closed question is confirmed when the answer says all but this share of what it claims
 # (IDF-weighted: « rentabilité », a word the sources never use, weighs the most).
 UNSUPPORTED = 0.4
+# ...and of what the question says holds a rank (« c'est la mobilité des jeunes ? »), which is
+# all the claim is: nearly all of it must be said.
+RANK_UNSAID = 0.2
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
 _YEAR_OR_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|"
                            r"août|septembre|octobre|novembre|décembre)\b", re.IGNORECASE)
@@ -68,10 +71,36 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
         said = Evidence.of(answer, strict=True)
         total = sum(weight(g) for g in candidate)
         return sum(weight(g) for g in candidate if not said.has(g)) <= UNSUPPORTED * total
+    held = rank_held(question, answer)
+    if held is not None:
+        # « la première priorité, c'est la mobilité des jeunes ? » answered by Priority 1: what
+        # holds that rank decides, however much of the rest (« priorité », the body) is said.
+        said = Evidence.of(answer, strict=True)
+        total = sum(weight(g) for g in held)
+        return sum(weight(g) for g in held if not said.has(g)) <= RANK_UNSAID * total
     if enumerated_unsaid(question, answer):
         return False
     claims = claims_to_confirm(question)
     return unsupported_share(question, answer, weight, claims) <= UNSUPPORTED and not focus_unsaid(question, claims, answer, weight)
+
+
+# Things a rank is given to (« la troisième priorité », « Priorité 3 »).
+RANKED = re.compile(r"\b(priorite|objectif|enjeu|axe|volet|etape)s?\b")
+
+
+def rank_held(question: str, answer: str) -> list[tuple[str, ...]] | None:
+    """When the closed question gives one thing a rank (« la première priorité… c'est la mobilité
+    des jeunes ? ») and the answer's title holds that rank of that thing (« Priorité 1 de
+    l'Ille-et-Vilaine : … »): the claims that say what holds it (« mobilité », « jeunes »), not
+    the rank, the thing ranked nor the names of whose it is. Else None."""
+    title = answer.strip().split("\n")[0].split(" : ")[0]
+    asked, kinds = ranks_in(question), {m.group(1) for m in RANKED.finditer(fold(question))}
+    if len(asked) != 1 or -1 in asked or ranks_in(title) != asked or not kinds & set(fold(title).split()):
+        return None
+    rank_words = {w for w in fold(question).split() if ranks_in(w)} | kinds
+    held = [g for g in claims_to_confirm(question) if not rank_words.intersection(g) and not g[0].isdigit()
+            and not Evidence.of(title).has(g)]
+    return held or None
 
 
 # « …sont proximité, expertise, transparence et solidarité ? »: a list of at least three short

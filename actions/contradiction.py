@@ -158,6 +158,11 @@ def _rank(word: str) -> int | None:
     return _RANK_WORDS.get(word)
 
 
+def ranks_in(text: str) -> set[object]:
+    """The ranks `text` names, from 0 (« la première priorité », « Priorité 1 », « objectif 02 »)."""
+    return {v.value for v in values_in(fold(text).split()) if v.kind == "order"}
+
+
 def roles_in(text: str) -> set[object]:
     """The roles `text` names (« Adjoint au Maire » is « adjoint », not « maire »)."""
     return {v.value for v in values_in(fold(text).split()) if v.kind == "role"}

@@ -1299,3 +1299,15 @@ def test_a_closed_question_on_a_term_it_names_is_checked_on_the_term_s_own_entry
     from actions.answer_selection import claim_about_named
     question = "Le SAILFE a été créé en 1995, je me trompe ?"
     assert claim_about_named(kb, lambda: kb.search(question, limit=12), question) is None
+
+
+def test_a_rank_asked_gets_what_holds_that_rank(make_tracker, run):
+    def said(question: str) -> str:
+        return run(ActionAnswerStrategy(), make_tracker(question, "ask_strategy")).text
+
+    # what holds the rank asked answers, not where the thing put forward ranks
+    wrong = said("La seconde priorité de l'Ille-et-Vilaine, c'est bien la mobilité internationale des jeunes ?")
+    assert wrong.startswith("Non") and "entreprises" in wrong
+    wrong = said("Est-ce que la dynamique européenne est la quatrième priorité du Département d'Ille-et-Vilaine ?")
+    assert wrong.startswith("Non") and "mobilité" in wrong
+    assert said("La priorité 2 de l'Ille-et-Vilaine porte sur les échanges et les entreprises ?").startswith("Oui")
