@@ -53,7 +53,7 @@ from actions.evidence import (
     unsupported_share,
     without_label,
 )
-from actions.list_reference import previous_turn, resolve_ordinal
+from actions.list_reference import ORDINALS, previous_turn, resolve_ordinal
 from actions.question_shape import (
     DATE,
     DEFINITION,
@@ -467,6 +467,10 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
         # not the service's card
         return Choice(hits[0], replaces=not holds(Evidence.of(answer), hits[0]))
     top = min(hits, key=key)
+    if pointed and top is not hits[0] and not about_what_was_said(kb, top, said_before, weight):
+        # « Qu'est-ce qu'elle propose d'utile ? » after CITIM: « elle » is CITIM, and a passage
+        # that only holds « propose » and « utile » (the PST's) is about something else
+        top = hits[0]
     # « depuis quand ? » has no word of its own: the passage found with the previous
     # exchange is the answer if it is found well.
     covers = coverage(typed, f"{top.title} {top.text}", weight) if groups else top.score
@@ -496,6 +500,41 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
             and covers > coverage(typed, answer, weight):
         return Choice(top, replaces=True)
     return Choice(top, replaces=covers - coverage(typed, answer, weight) >= CLEARLY)
+
+
+# « Et la dernière ? », « la deuxième ? »: an ordinal alone, after an answer titled with a rank.
+_ORDINAL_ALONE = re.compile(rf"^(?:(?:et|alors|puis|ok|d accord) )*(?:la |le |l )?(?:toute |tout )?({'|'.join(ORDINALS)})"
+                            r"(?: (?:alors|donc|svp|stp))?$")
+
+
+def ranked_sibling(kb: KnowledgeBase, typed: str, said_before: str) -> Passage | None:
+    """For « et la dernière ? » after « Priorité 1 de l'Ille-et-Vilaine : … »: the passage titled
+    with that rank of the same thing (the last: the highest rank there is)."""
+    m = _ORDINAL_ALONE.match(untagged(typed).strip())
+    title = said_before.strip().split("\n")[0].split(" : ")[0]
+    kinds = {k.group(1) for k in RANKED.finditer(fold(title))}
+    if not m or not kinds or not ranks_in(title):
+        return None
+    ranked = [(rank, p) for p in kb.search(title, limit=DEEP, words=question_words(title))
+              if kinds & {k.group(1) for k in RANKED.finditer(fold(p.title))}
+              and len(ranks := ranks_in(p.title)) == 1 and (rank := next(iter(ranks))) != -1]
+    if not ranked:
+        return None
+    wanted = ORDINALS[m.group(1)]
+    wanted = max(r for r, _ in ranked) if wanted == -1 else wanted
+    return next((p for r, p in ranked if r == wanted), None)
+
+
+def about_what_was_said(kb: KnowledgeBase, passage: Passage, said_before: str, weight) -> bool:
+    """Whether the passage speaks of what the previous answer was about, as its title says: one
+    of the things it names (« CITIM », « l'Ille-et-Vilaine » in « Priorité 4 de l'Ille-et-Vilaine »),
+    else its most telling word (« nœuds » in « Étendue du réseau points-nœuds »)."""
+    title = said_before.strip().split("\n")[0].split(" : ")[0]
+    named = named_entities(kb, title, ALL_NAMED + ("topic",))
+    if named:
+        return speaks_of([[a for aliases in named for a in aliases]], passage)
+    groups = [g for g in content_groups(title) if not g[0].isdigit() and not any(rank_of(w) for w in g)]
+    return not groups or Evidence.of(f"{passage.title} {passage.text}").has(max(groups, key=weight))
 
 
 def first_fitting(hits: list[Passage], fits: Callable[[Passage], bool]) -> Passage | None:
@@ -739,6 +778,11 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if not typed or typed.startswith("/"):
         return None  # a button: the action knows what it asks for
     said_then = tracker.latest_message.get("text") or ""
+    # « et la dernière ? » after « Priorité 1 de… »: the last of those ranked things, not the
+    # last item of a list the answer may hold in passing
+    sibling = ranked_sibling(kb, typed, previous_turn(tracker)[1])
+    if sibling:
+        return Choice(sibling, replaces=not holds(Evidence.of(answer), sibling))
     typed = resolve_ordinal(typed, previous_turn(tracker)[1])  # « et le dernier ? » after a list
     if (outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed)
             and continues and tracker.get_slot("last_answer") != PASSAGE):

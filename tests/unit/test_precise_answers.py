@@ -1051,8 +1051,8 @@ def test_a_follow_up_asking_a_detail_the_previous_answer_gives_gets_that_answer_
     result = run(ActionAnswerPartnerships(), make_tracker("et sa fonction précise ?", "ask_partnerships",
                                                           events=card, last_answer="contact", body="namur"))
     assert "directeur" in result.text and "Jiangsu" not in result.text
-    figure = [{"event": "user", "text": "combien de km de réseau points-noeuds ?"},
-              {"event": "bot", "text": "Étendue du réseau points-nœuds : le réseau compte 2.094 km en mars 2021.\n"
+    figure = [{"event": "user", "text": "combien d'activités différentes au Delta ?"},
+              {"event": "bot", "text": "Le Delta en chiffres : le Delta a proposé 232 activités différentes en 2021.\n"
                                        "Source : Province de Namur, « PST »"}]
     dated = run(ActionAnswerPst(), make_tracker("ce chiffre est de quelle année ?", "ask_pst", events=figure,
                                                 last_answer="passage"))
@@ -1311,3 +1311,33 @@ def test_a_rank_asked_gets_what_holds_that_rank(make_tracker, run):
     wrong = said("Est-ce que la dynamique européenne est la quatrième priorité du Département d'Ille-et-Vilaine ?")
     assert wrong.startswith("Non") and "mobilité" in wrong
     assert said("La priorité 2 de l'Ille-et-Vilaine porte sur les échanges et les entreprises ?").startswith("Oui")
+
+
+def test_an_ordinal_alone_after_a_ranked_answer_gets_that_rank_of_the_same_thing(make_tracker, run):
+    from actions.follow_up import ActionFollowUp
+
+    # the answer holds a list in passing (« … la formation des élus et des techniciens »): the
+    # ordinal is about the ranked priorities, not that list
+    first = exchange("la première, c'est quoi ?",
+                     "Priorité 1 de l'Ille-et-Vilaine : le développement des pays les plus pauvres : Première "
+                     "priorité du Département : aider ses partenaires, par exemple par un soutien à la filière "
+                     "laitière ou au tourisme ; la formation des élus et des techniciens est un axe majeur.\n"
+                     "Source : Département d'Ille-et-Vilaine")
+    last = run(ActionFollowUp(), make_tracker("et la toute dernière ?", "inform", events=first, body="ille-et-vilaine",
+                                              last_answer="passage"))
+    assert "Priorité 4" in last.text and "Source :" in last.text
+    second = run(ActionFollowUp(), make_tracker("et la deuxième ?", "inform", events=first, body="ille-et-vilaine",
+                                                last_answer="passage"))
+    assert "Priorité 2" in second.text
+
+
+def test_a_pronoun_points_to_what_was_just_said_not_to_a_passage_holding_the_other_words(make_tracker, run):
+    citim = exchange("c'est quoi la CITIM ?",
+                     "CITIM (Coordination Information Tiers-Monde) : CITIM signifie Coordination Information "
+                     "Tiers-Monde. C'est l'association qui publie le « Répertoire des acteurs de la solidarité "
+                     "internationale et de la coopération décentralisée en Basse-Normandie », cité par la page de "
+                     "la Région Basse-Normandie (2012).")
+    for question in ("Qu'est-ce qu'elle offre d'utile ?", "Et elle propose quoi d'utile ?"):
+        result = run(ActionKbFallback(), make_tracker(question, "nlu_fallback", events=citim, topic="def-citim",
+                                                      last_answer="definition"))
+        assert "CITIM" in result.text and "Source :" in result.text
