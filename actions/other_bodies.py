@@ -36,6 +36,13 @@ def _kind(word: str) -> str:
     return _SAME_KIND.get(word, word)
 
 
+def _names_something(kb: KnowledgeBase, place: str) -> bool:
+    """Whether a body, partner or service the sources describe goes by a name with that word:
+    « Luxembourg » is in the sources only as an answer to the eligibility dialogue (« province
+    de Luxembourg: not Namur »), which describes no body there."""
+    return any(f" {place} " in f" {name} " for _kind_name, _id, name in kb.names())
+
+
 def _other_kind(kb: KnowledgeBase, kind: str, place: str) -> bool:
     """« la Ville de Namur » when the sources describe the Province de Namur: a known place,
     but no body of that kind there."""
@@ -60,7 +67,10 @@ def unknown_body(kb: KnowledgeBase, question: str) -> bool:
         # Luxembourg » is a body, whatever country shares its name.
         if place in _NOT_PLACES or place in _STOP_WORDS or is_continent(place) or (kind == "region" and country_name(place)):
             continue
-        if kb.unknown_share([(place,)]) == 1.0 or _other_kind(kb, kind, place):
+        if not _names_something(kb, place) or _other_kind(kb, kind, place):
+            # « le service des relations internationales de la Province de Luxembourg » is that
+            # body's service, not the one the sources describe under that name
+            folded = re.sub(rf"\bservice(?: \w+){{0,5}} (?:de la |du |de l |de |d ){re.escape(m.group(0))}", " ", folded)
             folded = folded.replace(m.group(0), " ")
             found = True
     for m in _OFFICE.finditer(folded):

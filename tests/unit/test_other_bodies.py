@@ -15,6 +15,10 @@ from actions.other_bodies import unknown_body
     ("La région de Louga est dans quel pays ?", False),
     ("Le Conseil régional de Basse-Normandie a-t-il un site ?", False),
     ("Le SREI est dans quelle rue de la ville de Namur ?", False),  # names a service the sources describe
+    # a word the sources use only as a dialogue's answer (« province de Luxembourg ») names no body they describe
+    ("La Province de Luxembourg a-t-elle un service d'échanges avec l'étranger ?", True),
+    # a service « of » that body is its own, not the one the sources describe under that name
+    ("L'adresse du service des relations internationales de la province de Luxembourg ?", True),
 ])
 def test_unknown_body(kb, question, expected):
     assert unknown_body(kb, question) is expected
