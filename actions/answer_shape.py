@@ -25,6 +25,7 @@ from actions.evidence import (
     missing_numbers,
     narrows,
     other_span,
+    other_web_address,
     stem,
     swapped_qualifiers,
     unstated_cut,
@@ -156,7 +157,8 @@ def refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], floa
 
 
 def _refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
-    return bool(missing_numbers(question, answer) or other_span(question, answer) or missing_names(question, answer)
+    return bool(missing_numbers(question, answer) or other_span(question, answer) or other_web_address(question, answer)
+                or missing_names(question, answer)
                 or wrong_counts(question, answer)
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)

@@ -188,6 +188,22 @@ def year_spans(text: str) -> set[tuple[str, str]]:
     return {tuple(y for y in m.groups() if y) for m in _YEAR_SPAN.finditer(text)}
 
 
+# « www.namur.be », « province.namur.be », « contact@suresnes.fr »: an address on the web or a mailbox.
+_WEB = re.compile(r"\b(?:https?://)?(?:www\.)?((?:[\w-]+\.)+(?:be|fr|com|org|eu|net|info))\b|\b[\w.-]+@[\w-]+(?:\.[\w-]+)+\b",
+                  re.IGNORECASE)
+
+
+def _web_addresses(text: str) -> set[str]:
+    return {(m.group(1) or m.group(0)).lower() for m in _WEB.finditer(text)}
+
+
+def other_web_address(question: str, text: str) -> bool:
+    """Whether the question states a web or e-mail address (« c'est www.namur.be ? ») that
+    `text` does not give, while it gives another one (« www.province.namur.be »)."""
+    asked, given = _web_addresses(question), _web_addresses(text)
+    return bool(asked) and bool(given) and not asked <= given
+
+
 def other_span(question: str, text: str) -> bool:
     """Whether the question states a span of years (« le PST porte sur 2019-2024 ? ») that `text`
     gives otherwise: another span sharing one of its years (« 2022-2024 »), its own nowhere."""

@@ -1266,6 +1266,13 @@ def test_a_year_is_not_confirmed_by_the_date_its_source_was_published(make_track
     assert right.text.startswith("Oui")
 
 
+def test_a_web_address_is_confirmed_only_as_written():
+    weight = lambda _g: 1.0  # noqa: E731
+    said = "La version numérique est disponible sur le site de la Ville (www.ville-exemple.fr)."
+    assert not confirms("Le site de la Ville, c'est www.exemple.fr ?", said, weight)
+    assert confirms("Le site de la Ville, c'est bien www.ville-exemple.fr ?", said, weight)
+
+
 def test_a_span_of_years_is_confirmed_only_as_that_span():
     weight = lambda _g: 1.0  # noqa: E731
     said = "Le plan a été préparé après les années d'incertitude entre 2015 et 2018 ; c'est le plan 2021-2023."
