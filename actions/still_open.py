@@ -17,6 +17,9 @@ _APPLYING = re.compile(r"\b(inscri\w*|postul\w*|candidat\w*|dossiers?|appels?|de
 _STILL_OPEN = re.compile(r"\b(encore|toujours) (ouverte?s?|possible|valable|d actualite|en cours)\b")
 _NOW = re.compile(r"\b(encore|toujours|maintenant|actuellement|en ce moment|aujourd hui|cette annee|a temps|"
                   r"ouverte?s?|en cours|pas trop tard)\b")
+# « était-il ouvert… ? », « a-t-il été clôturé… ? »: a question about the past, whose date is the claim.
+_PAST = re.compile(r"\b(etait|etaient|a t il ete|a t elle ete|a ete|ont ete|fut|furent|avait|avaient)\b")
+_NOW_ONLY = re.compile(r"\b(encore|toujours|maintenant|actuellement|en ce moment|aujourd hui|cette annee|a temps)\b")
 _TOO_LATE = re.compile(r"(?<!pas )\btrop tard\b|\b(clos|close|clotures?|cloturee?s?|termine\w*|fini|finie|passee?|"
                        r"depassee?s?|expiree?s?)\b")
 
@@ -27,6 +30,8 @@ def verdict_against_today(question: str, answer: str, on: dt.date) -> bool | Non
     asked = fold(question)
     if not (_APPLYING.search(asked) or _STILL_OPEN.search(asked)):
         return None
+    if _PAST.search(asked) and not _NOW_ONLY.search(asked):
+        return None  # « l'appel était-il ouvert jusqu'au 8 février ? » asks what was, not what is
     too_late, still = bool(_TOO_LATE.search(asked)), bool(_NOW.search(asked))
     if too_late == still:
         return None  # neither, or both (« encore ouvert ou déjà clos ? »): not a yes or a no

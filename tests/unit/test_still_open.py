@@ -28,3 +28,10 @@ def test_a_follow_up_asking_whether_it_is_still_open_is_judged_by_the_deadline_a
     assert verdict_against_today("bon, et c'est toujours ouvert du coup ?", ANSWER, AFTER) is False
     assert verdict_against_today("bon, et c'est toujours ouvert du coup ?", ANSWER, BEFORE) is True
     assert verdict_against_today("le musée est encore ouvert ?", "Le musée ferme à 18 h.", AFTER) is None
+
+
+def test_a_question_about_the_past_is_left_to_the_date_it_states():
+    # « était-il ouvert jusqu'au … ? » asks what the deadline was, not whether it is still open
+    assert verdict_against_today("les inscriptions étaient-elles ouvertes jusqu'au 8 février 2018 ?", ANSWER,
+                                 AFTER) is None
+    assert verdict_against_today("l'appel était encore ouvert ?", ANSWER, AFTER) is False  # « encore »: now
