@@ -37,9 +37,9 @@ def _kind(word: str) -> str:
 
 
 def _names_something(kb: KnowledgeBase, place: str) -> bool:
-    """Whether a body, partner or service the sources describe goes by a name with that word:
-    « Luxembourg » is in the sources only as an answer to the eligibility dialogue (« province
-    de Luxembourg: not Namur »), which describes no body there."""
+    """Whether a body, partner or service the sources describe goes by a name with that word.
+    A country's name used for a body (« la province de Luxembourg ») is in the sources only as
+    an answer of the eligibility dialogue (« not Namur »), which describes no body there."""
     return any(f" {place} " in f" {name} " for _kind_name, _id, name in kb.names())
 
 
@@ -67,7 +67,8 @@ def unknown_body(kb: KnowledgeBase, question: str) -> bool:
         # Luxembourg » is a body, whatever country shares its name.
         if place in _NOT_PLACES or place in _STOP_WORDS or is_continent(place) or (kind == "region" and country_name(place)):
             continue
-        if not _names_something(kb, place) or _other_kind(kb, kind, place):
+        if (kb.unknown_share([(place,)]) == 1.0 or _other_kind(kb, kind, place)
+                or (country_name(place) and not _names_something(kb, place))):
             # « le service des relations internationales de la Province de Luxembourg » is that
             # body's service, not the one the sources describe under that name
             folded = re.sub(rf"\bservice(?: \w+){{0,5}} (?:de la |du |de l |de |d ){re.escape(m.group(0))}", " ", folded)

@@ -19,6 +19,9 @@ from actions.other_bodies import unknown_body
     ("La Province de Luxembourg a-t-elle un service d'échanges avec l'étranger ?", True),
     # a service « of » that body is its own, not the one the sources describe under that name
     ("L'adresse du service des relations internationales de la province de Luxembourg ?", True),
+    # a body a passage speaks of, and a region of a country, are not unknown bodies
+    ("Le Conseil départemental des Hauts-de-Seine a-t-il un vice-président suresnois ?", False),
+    ("Ce réseau d'acteurs couvre quelle région du pays ?", False),
 ])
 def test_unknown_body(kb, question, expected):
     assert unknown_body(kb, question) is expected

@@ -1348,3 +1348,11 @@ def test_a_pronoun_points_to_what_was_just_said_not_to_a_passage_holding_the_oth
         result = run(ActionKbFallback(), make_tracker(question, "nlu_fallback", events=citim, topic="def-citim",
                                                       last_answer="definition"))
         assert "CITIM" in result.text and "Source :" in result.text
+    # a follow-up that names its own subject besides its pronoun is about that subject
+    from actions.out_of_scope import ActionAnswerOutOfScope
+    rivers = exchange("combien de km de cours d'eau la Province entretient-elle ?",
+                      "Kilomètres de cours d'eau entretenus : 1350 km de catégorie 2 et 800 km de catégorie 3.\n"
+                      "Source : Province de Namur, « PST »")
+    result = run(ActionAnswerOutOfScope(), make_tracker("Et le réseau points-nœuds, lui, il fait combien ?",
+                                                        "out_of_scope", events=rivers, last_answer="passage"))
+    assert "2.094" in result.text
