@@ -63,6 +63,7 @@ from actions.question_shape import (
     WHICH,
     WHO,
     YES_NO,
+    question_core,
     question_shape,
     untagged,
 )
@@ -644,10 +645,20 @@ def claim_about_named(kb: KnowledgeBase, hits: Callable[[], list[Passage]], ques
     return own if decided else None
 
 
+# The rank is what the question is about when it comes first (« La troisième priorité…, c'est… ? »,
+# « priorité 4 c koi »), not when it is said of something named before (« X est la deuxième priorité ? »).
+_RANK_LEADS = re.compile(rf"^(?:et |alors |est ce que |est ce qu |selon \w+ )?(?:(?:la|le|l|leur|sa|son) )?(?:toute |tout |tres )?"
+                         rf"(?:(?:{'|'.join(o for o in ORDINALS if o.isalpha())}) (?:\w+ )?(?:priorite|objectif|enjeu|axe|volet|etape)"
+                         rf"|(?:priorite|objectif|enjeu|axe|volet|etape)s?(?: strategique| operationnel)? (?:n |numero )?\w+)\b")
+
+
 def ranked_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
     """For « la troisième priorité, c'est de mobiliser les entreprises ? » or « priorité 4, c'est
     quoi ? »: the passage titled with that rank of that thing, when the answer's first line has
     another. The claim is then checked against what really holds that rank."""
+    core = question_core(question)
+    if not (_RANK_LEADS.match(fold(core)) or _RANK_LEADS.match(fold(core.split(",", 1)[-1]))):
+        return None  # « la mobilité des jeunes est la deuxième priorité ? » is about the mobility
     kinds = {m.group(1) for m in RANKED.finditer(fold(question))}
     asked = {r for r in ranks_in(question) if r != -1}  # « la dernière » needs the count
     if len(asked) != 1 or not kinds or asked & ranks_in(answer.split("\n")[0].split(" : ")[0]):
