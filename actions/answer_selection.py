@@ -468,12 +468,12 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
         # not the service's card
         return Choice(hits[0], replaces=not holds(Evidence.of(answer), hits[0]))
     top = min(hits, key=key)
-    telling = max((g for g in groups if len(g[0]) >= 4), key=weight, default=None)
-    if (pointed and top is not hits[0] and not (telling and Evidence.of(top.title).has(telling))
+    own = [g for g in groups if len(g[0]) >= 4]
+    if (pointed and top is not hits[0] and not any(Evidence.of(top.title).has(g) for g in own)
             and not about_what_was_said(kb, top, said_before, weight)):
         # « Qu'est-ce qu'elle propose d'utile ? » after CITIM: « elle » is CITIM, and a passage
         # that only holds « propose » and « utile » (the PST's) is about something else; « Et le
-        # réseau points-nœuds, il fait combien ? » names what it is about itself
+        # réseau points-nœuds, il fait combien ? » names what it is about itself, in that title
         top = hits[0]
     # « depuis quand ? » has no word of its own: the passage found with the previous
     # exchange is the answer if it is found well.
