@@ -1266,20 +1266,22 @@ def test_a_year_is_not_confirmed_by_the_date_its_source_was_published(make_track
     assert right.text.startswith("Oui")
 
 
-def test_a_web_address_is_confirmed_only_as_written():
-    weight = lambda _g: 1.0  # noqa: E731
-    said = "La version numérique est disponible sur le site de la Ville (www.ville-exemple.fr)."
-    assert not confirms("Le site de la Ville, c'est www.exemple.fr ?", said, weight)
-    assert confirms("Le site de la Ville, c'est bien www.ville-exemple.fr ?", said, weight)
+_PLAN = "Le plan a été préparé après les années d'incertitude entre 2015 et 2018 ; c'est le plan 2021-2023."
+_SITE = "La version numérique est disponible sur le site de la Ville (www.ville-exemple.fr)."
 
 
-def test_a_span_of_years_is_confirmed_only_as_that_span():
-    weight = lambda _g: 1.0  # noqa: E731
-    said = "Le plan a été préparé après les années d'incertitude entre 2015 et 2018 ; c'est le plan 2021-2023."
-    assert not confirms("Le plan porte sur 2018-2023 ?", said, weight)
-    assert not confirms("Le plan va de 2015 à 2023 ?", said, weight)
-    assert confirms("Le plan porte sur 2021-2023 ?", said, weight)
-    assert confirms("Le plan porte sur la période de 2021 à 2023 ?", said, weight)
+@pytest.mark.parametrize(("question", "said", "confirmed"), [
+    # a span of years is confirmed only as that span
+    ("Le plan porte sur 2018-2023 ?", _PLAN, False),
+    ("Le plan va de 2015 à 2023 ?", _PLAN, False),
+    ("Le plan porte sur 2021-2023 ?", _PLAN, True),
+    ("Le plan porte sur la période de 2021 à 2023 ?", _PLAN, True),
+    # a web address only as written
+    ("Le site de la Ville, c'est www.exemple.fr ?", _SITE, False),
+    ("Le site de la Ville, c'est bien www.ville-exemple.fr ?", _SITE, True),
+])
+def test_a_span_of_years_or_a_web_address_is_confirmed_only_as_written(question, said, confirmed):
+    assert confirms(question, said, lambda _g: 1.0) is confirmed
 
 
 def test_where_a_named_partner_is_comes_from_its_own_entry(make_tracker, run, kb):
