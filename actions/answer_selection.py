@@ -20,7 +20,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answer_shape import (
-    RANKED,
+    answer_title,
     asks_reach,
     confirms,
     counted_thing,
@@ -31,6 +31,7 @@ from actions.answer_shape import (
     lacks_reach,
     member_asked,
     names_someone,
+    ranked_kinds,
     refutes,
     sentences,
     term_asked,
@@ -515,12 +516,14 @@ def ranked_sibling(kb: KnowledgeBase, typed: str, said_before: str) -> Passage |
     """For « et la dernière ? » after « Priorité 1 de l'Ille-et-Vilaine : … »: the passage titled
     with that rank of the same thing (the last: the highest rank there is)."""
     m = _ORDINAL_ALONE.match(untagged(typed).strip())
-    title = said_before.strip().split("\n")[0].split(" : ")[0]
-    kinds = {k.group(1) for k in RANKED.finditer(fold(title))}
-    if not m or not kinds or not ranks_in(title):
+    if not m:
+        return None
+    title = answer_title(said_before)
+    kinds = ranked_kinds(title)
+    if not kinds or not ranks_in(title):
         return None
     ranked = [(rank, p) for p in kb.search(title, limit=DEEP, words=question_words(title))
-              if kinds & {k.group(1) for k in RANKED.finditer(fold(p.title))}
+              if kinds & ranked_kinds(p.title)
               and len(ranks := ranks_in(p.title)) == 1 and (rank := next(iter(ranks))) != -1]
     if not ranked:
         return None
@@ -533,7 +536,7 @@ def about_what_was_said(kb: KnowledgeBase, passage: Passage, said_before: str, w
     """Whether the passage speaks of what the previous answer was about, as its title says: one
     of the things it names (« CITIM », « l'Ille-et-Vilaine » in « Priorité 4 de l'Ille-et-Vilaine »),
     else its most telling word (« nœuds » in « Étendue du réseau points-nœuds »)."""
-    title = said_before.strip().split("\n")[0].split(" : ")[0]
+    title = answer_title(said_before)
     named = named_entities(kb, title, ALL_NAMED + ("topic",))
     if named:
         return speaks_of([[a for aliases in named for a in aliases]], passage)
@@ -659,12 +662,11 @@ def ranked_passage(hits: Callable[[], list[Passage]], question: str, answer: str
     core = question_core(question)
     if not (_RANK_LEADS.match(fold(core)) or _RANK_LEADS.match(fold(core.split(",", 1)[-1]))):
         return None  # « la mobilité des jeunes est la deuxième priorité ? » is about the mobility
-    kinds = {m.group(1) for m in RANKED.finditer(fold(question))}
+    kinds = ranked_kinds(question)
     asked = {r for r in ranks_in(question) if r != -1}  # « la dernière » needs the count
-    if len(asked) != 1 or not kinds or asked & ranks_in(answer.split("\n")[0].split(" : ")[0]):
+    if len(asked) != 1 or not kinds or asked & ranks_in(answer_title(answer)):
         return None
-    return next((p for p in hits() if ranks_in(p.title) == asked
-                 and kinds & {m.group(1) for m in RANKED.finditer(fold(p.title))}), None)
+    return next((p for p in hits() if ranks_in(p.title) == asked and kinds & ranked_kinds(p.title)), None)
 
 
 def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
@@ -794,10 +796,11 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     said_then = tracker.latest_message.get("text") or ""
     # « et la dernière ? » after « Priorité 1 de… »: the last of those ranked things, not the
     # last item of a list the answer may hold in passing
-    sibling = ranked_sibling(kb, typed, previous_turn(tracker)[1])
+    said_before = previous_turn(tracker)[1]
+    sibling = ranked_sibling(kb, typed, said_before)
     if sibling:
         return Choice(sibling, replaces=not holds(Evidence.of(answer), sibling))
-    typed = resolve_ordinal(typed, previous_turn(tracker)[1])  # « et le dernier ? » after a list
+    typed = resolve_ordinal(typed, said_before)  # « et le dernier ? » after a list
     if (outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed)
             and continues and tracker.get_slot("last_answer") != PASSAGE):
         return None  # « et pour les associations ? »: the action resolved it from the conversation
@@ -840,7 +843,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return None
     if leans:
         return in_context_of_previous(kb, hits, typed, answer, outcome, after_other=drifts,
-                                      said_before=previous_turn(tracker)[1])
+                                      said_before=said_before)
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
     # definition of the term named. Searched deeper than the rest: many
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.

@@ -86,7 +86,17 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
 
 
 # Things a rank is given to (« la troisième priorité », « Priorité 3 »).
-RANKED = re.compile(r"\b(priorite|objectif|enjeu|axe|volet|etape)s?\b")
+_RANKED = re.compile(r"\b(priorite|objectif|enjeu|axe|volet|etape)s?\b")
+
+
+def ranked_kinds(text: str) -> set[str]:
+    """The kinds of ranked things `text` names (« priorite » in « la troisième priorité »)."""
+    return {m.group(1) for m in _RANKED.finditer(fold(text))}
+
+
+def answer_title(answer: str) -> str:
+    """What an answer is about: its first line up to « : » (« Priorité 1 de l'Ille-et-Vilaine »)."""
+    return answer.strip().split("\n")[0].split(" : ")[0]
 
 
 def rank_held(question: str, answer: str) -> list[tuple[str, ...]] | None:
@@ -94,8 +104,8 @@ def rank_held(question: str, answer: str) -> list[tuple[str, ...]] | None:
     des jeunes ? ») and the answer's title holds that rank of that thing (« Priorité 1 de
     l'Ille-et-Vilaine : … »): the claims that say what holds it (« mobilité », « jeunes »), not
     the rank, the thing ranked nor the names of whose it is. Else None."""
-    title = answer.strip().split("\n")[0].split(" : ")[0]
-    asked, kinds = ranks_in(question), {m.group(1) for m in RANKED.finditer(fold(question))}
+    title = answer_title(answer)
+    asked, kinds = ranks_in(question), ranked_kinds(question)
     if len(asked) != 1 or -1 in asked or ranks_in(title) != asked or not kinds & set(fold(title).split()):
         return None
     rank_words = {w for w in fold(question).split() if ranks_in(w)} | kinds
