@@ -144,6 +144,7 @@ class Choice:
 
     passage: Passage
     replaces: bool
+    exact: bool = False  # the kind of fact asked, or the one pointed at: no later check overrides it
 
 
 def named_bodies(kb: KnowledgeBase, text: str) -> list[str]:
@@ -799,7 +800,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     said_before = previous_turn(tracker)[1]
     sibling = ranked_sibling(kb, typed, said_before)
     if sibling:
-        return Choice(sibling, replaces=not holds(Evidence.of(answer), sibling))
+        return Choice(sibling, replaces=not holds(Evidence.of(answer), sibling), exact=True)
     typed = resolve_ordinal(typed, said_before)  # « et le dernier ? » after a list
     if (outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed)
             and continues and tracker.get_slot("last_answer") != PASSAGE):
@@ -859,7 +860,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
              or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer)
              or confirming_passage(deeper, typed, answer, kb.term_weight))
     if exact:
-        return Choice(exact, replaces=True)
+        return Choice(exact, replaces=True, exact=True)
     weight = kb.term_weight
     claim_weight = weights_beside_names(kb, typed)
     if outcome != ANSWERED:

@@ -24,6 +24,7 @@ from actions.answer_selection import (
     about_something_else,
     better_passage,
     holds,
+    leans_on_context,
     named_bodies,
     named_entities,
     points_back,
@@ -44,12 +45,14 @@ from actions.context import body_in_context
 from actions.contradiction import demonyms_named
 from actions.evidence import Evidence, content_groups, coverage, without_echoes, without_label
 from actions.just_said import repeat_just_said
+from actions.list_reference import previous_turn
 from actions.offered import picked_offer
 from actions.opening_hours import hours_answer, names_a_place
 from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
+from actions.selection_gate import candidate, prefers_passage
 from actions.silence import only_silence, says_sources_are_silent
 from actions.still_open import verdict_against_today
 from actions.unknown_years import years_unknown
@@ -249,9 +252,41 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     """The messages and events to send instead of the action's `draft` and `events`.
 
     `action` tells how its answer competes (`KnowledgeAction`: `structured`, `declines`, `is_exact`).
+    The answer selected by the rules then meets the learned gate (`selection_gate`), which may
+    give the search's first passage instead.
     """
+    messages, events, settled = selected(kb, action, draft, tracker, domain, events)
+    question = tracker.latest_message.get("text") or ""
+    if settled or not stands_alone(kb, tracker, question, messages):
+        return messages, events
+    found = candidate(kb, question, reply_text(messages), latest_intent(tracker), source_prefix(domain),
+                      render(domain, "utter_more_intro"))
+    if not prefers_passage(found):
+        return messages, events
+    return in_shape(kb, domain, question, [], [], Choice(found.passage, replaces=True), False)
+
+
+def latest_intent(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def stands_alone(kb: KnowledgeBase, tracker: Tracker, question: str, messages: list[dict[str, Any]]) -> bool:
+    """Whether the gate may judge this turn: a typed question that needs no earlier turn, not an
+    opening-hours comparison, answered in words."""
+    if not question or question.startswith("/") or not any(m.get("text") for m in messages):
+        return False
+    if question_shape(question) == OPEN_HOURS or tracker.active_loop_name:
+        return False
+    follows = bool(previous_turn(tracker)[0]) or tracker.get_slot("last_answer") is not None
+    return not (follows and (leans_on_context(kb, question) or points_back(question)))
+
+
+def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker: Tracker,
+             domain: dict[str, Any], events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
+    """The answer the rules select: the action's draft, or the passage that fits the question better;
+    and whether it is settled (the exact fact asked, a comparison, a deliberate decline)."""
     if not any(m.get("text") for m in draft):
-        return draft, events  # a form step or a response rendered by Rasa: nothing to weigh
+        return draft, events, True  # a form step or a response rendered by Rasa: nothing to weigh
     question = tracker.latest_message.get("text") or ""
     shape = question_shape(question)
     asked = asked_time(question)
@@ -265,9 +300,9 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
             out = CollectingDispatcher()
             out.utter_message(text=compared)
             return out.messages, [SlotSet("body", body_id), SlotSet("contact_kind", "hours"),
-                                  SlotSet("last_answer", "contact")]
+                                  SlotSet("last_answer", "contact")], True
     if unknown_body(kb, question) or (shape != YES_NO and years_unknown(kb, question)):
-        return declined(kb, domain)
+        return (*declined(kb, domain), True)
     prefix = source_prefix(domain)
     answer = reply_text(draft)
     again = repeat_just_said(kb, tracker, question, without_sources(answer, prefix), prefix,
@@ -278,7 +313,7 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         out.utter_message(text=again)
         if shape == YES_NO:  # « c'est bien depuis 2010 ? »: checked against what was just said
             with_verdict(kb, domain, question, out.messages, [], None, prefix)
-        return out.messages, []
+        return out.messages, [], True
     answered = prefix in answer
     outcome = ANSWERED if answered else DECLINED if action.declines else ASKED_BACK
     about_entity = any(e.get("event") == "slot" and e.get("name") in ENTITY_SLOTS and e.get("value")
@@ -298,7 +333,18 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         # « comment postuler à un stage à l'ONU ? »: asking back which programme is meant would
         # pretend the question is ours; it is not, say so and give whom to ask. Nor is one that
         # speaks of what no programme's passage says (« un séjour Erasmus en Espagne ? »).
-        return declined(kb, domain)
+        return (*declined(kb, domain), False)
+    return (*in_shape(kb, domain, question, draft, events, choice, answered),
+            exact or bool(choice and choice.exact) or bool(offer))
+
+
+def in_shape(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft: list[dict[str, Any]],
+             events: list[dict[str, Any]], choice: Choice | None,
+             answered: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The answer chosen (the passage when `choice` replaces the draft), in the question's shape:
+    the detail said missing, the date or number led with, « Oui » or « Non » first."""
+    prefix = source_prefix(domain)
+    shape = question_shape(question)
     if choice and choice.replaces:
         p = choice.passage
         out = CollectingDispatcher()

@@ -1,0 +1,121 @@
+"""A learned last check: the passage the search finds best, or the answer written so far.
+
+The hand-written selection (`answer_selection`) keeps an intent's answer (a contact card, a
+definition, a strategy's overview) unless a passage covers clearly more of the question. Measured
+on the blind sets, the search's first passage was the right one for about a third of the wrong
+answers, and the rules could not tell those turns from the ones where the answer was right. This
+gate weighs the same signals together: how strongly and how clearly the passage was found, how
+much of the question it and the answer hold, the intent, the question's shape and the passage's
+kind. Its weights (`selection_gate.json`, gradient-boosted trees) are learned from the replies of
+an evaluation run by `python -m tests.evaluation.train_gate`; this module only reads them.
+
+It only judges a question that stands on its own: a follow-up's passage depends on the
+conversation, which the gate never saw.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import struct
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from actions.answer_selection import CONTAINED, holds
+from actions.evidence import Evidence, coverage, question_words, scene_apart, without_label
+from actions.question_shape import question_shape
+from knowledge import KnowledgeBase
+from knowledge.models import Passage
+
+GATE_FILE = Path(__file__).with_name("selection_gate.json")
+# Question length (in words) beyond which a longer one tells nothing more.
+LONGEST = 40
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The search's first passage for a question, and what the gate weighs about it."""
+
+    passage: Passage
+    held: bool  # the answer already says what the passage says
+    within: bool  # ...or is a part of it (« Téléphone : … » out of the contact passage)
+    features: dict[str, float]
+
+    @property
+    def settled(self) -> bool:
+        """The answer already gives the passage, or the part of it asked: nothing to weigh."""
+        return self.held or self.within
+
+
+def answer_core(reply: str, source_prefix: str, more_intro: str) -> str:
+    """The answer itself: no source lines, nor the titles offered after it."""
+    kept = "\n".join(line for line in reply.splitlines() if not line.startswith(source_prefix))
+    return kept.split(more_intro)[0]
+
+
+def candidate(kb: KnowledgeBase, question: str, reply: str, intent: str, source_prefix: str,
+              more_intro: str) -> Candidate | None:
+    """The search's first passage for `question` and the gate's features, given the `reply`
+    written so far (None when nothing is found). The evaluation's training calls it too, on the
+    replies it recorded: the features are the same at both ends."""
+    asked, told = scene_apart(without_label(question))
+    hits = kb.search(asked, limit=2, words=question_words(asked), scene=question_words(told) if told else None)
+    if not hits:
+        return None
+    top, weight = hits[0], kb.term_weight
+    core = answer_core(reply, source_prefix, more_intro)
+    found = coverage(asked, f"{top.title} {top.text}", weight)
+    answered = coverage(asked, core, weight)
+    features = {
+        "score": top.score,
+        "margin": top.score - (hits[1].score if len(hits) > 1 else 0.0),
+        "passage_coverage": found,
+        "answer_coverage": answered,
+        "coverage_gain": found - answered,
+        "length": min(len(question.split()), LONGEST) / 10,
+        "declined": float(source_prefix not in reply),
+        f"intent={intent}": 1.0,
+        f"shape={question_shape(question)}": 1.0,
+        f"type={top.entry_type}": 1.0,
+    }
+    said = Evidence.of(core).words
+    within = bool(said) and len(said & Evidence.of(f"{top.title} {top.text}").words) / len(said) >= CONTAINED
+    return Candidate(top, holds(Evidence.of(core), top), within, features)
+
+
+@cache
+def gate() -> dict | None:
+    """The learned trees, or None when no gate has been trained (the answer then stands)."""
+    if not GATE_FILE.exists():
+        return None
+    return json.loads(GATE_FILE.read_text(encoding="utf-8"))
+
+
+def single(value: float) -> float:
+    """`value` in single precision: the trees were cut on features stored that way."""
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+
+def log_odds(model: dict, features: dict[str, float]) -> float:
+    """The model's log-odds that the passage is the right answer: its start plus each tree's leaf."""
+    x = [single(features.get(name, 0.0)) for name in model["features"]]
+    raw = model["init"]
+    for tree in model["trees"]:
+        node = 0
+        while tree["left"][node] >= 0:  # a leaf has no children
+            node = tree["left"][node] if x[tree["feature"][node]] <= tree["threshold"][node] else tree["right"][node]
+        raw += model["rate"] * tree["value"][node]
+    return raw
+
+
+def probability(model: dict, features: dict[str, float]) -> float:
+    return 1 / (1 + math.exp(-log_odds(model, features)))
+
+
+def prefers_passage(found: Candidate | None) -> bool:
+    """Whether the passage should be given instead of the answer written so far."""
+    model = gate()
+    if model is None or found is None or found.settled:
+        return False
+    return probability(model, found.features) >= model["threshold"]

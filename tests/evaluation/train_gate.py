@@ -1,0 +1,145 @@
+"""Learn the selection gate (`actions/selection_gate.json`) from an evaluation run.
+
+    python -m tests.evaluation.evaluate --skip-nlu --out var/eval/gate tests/conversations/blind/a …
+    python -m tests.evaluation.train_gate var/eval/gate/scenarios.json --validate r,s,t
+
+Every single-turn question of the blind sets the run played is one example: the reply the
+assistant gave, and the search's first passage for the question (`selection_gate.candidate`, the
+same features the action server computes). An example teaches something only when giving the
+passage would change the outcome: an in-scope question where exactly one of the two holds the
+expected fact, an out-of-scope question the reply rightly declined. The gate is trained on those,
+first without the `--validate` sets to print what it would win and lose on them, then on all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasa.shared.core.domain import Domain
+
+from actions.phrasing import render
+from actions.precise_answer import source_prefix
+from actions.selection_gate import GATE_FILE, Candidate, candidate, log_odds, probability
+from bot.scenarios.format import Expect, check_reply, load_paths
+from knowledge.access import shared_kb
+
+ROOT = Path(__file__).resolve().parents[2]
+BLIND = ROOT / "tests" / "conversations" / "blind"
+DOMAIN = ROOT / "bot" / "domain"
+THRESHOLD = 0.6  # chosen on the validation sets: fewer gains below, as many losses above
+TREES, DEPTH = 150, 3
+
+
+@dataclass(frozen=True)
+class Example:
+    set: str  # the blind set's letter
+    in_scope: bool
+    reply_right: bool  # the reply held the fact (in scope) or declined (out of scope)
+    passage_right: bool  # the passage holds the fact (never right out of scope)
+    found: Candidate
+
+    @property
+    def teaches(self) -> bool:
+        return self.passage_right != self.reply_right if self.in_scope else self.reply_right
+
+    def change(self) -> int:
+        """+1 when giving the passage wins the question, -1 when it loses it, 0 otherwise."""
+        return int(self.passage_right) - int(self.reply_right)
+
+
+def content_only(expect: Expect) -> Expect:
+    """The facts expected, not the « Oui »/« Non » the verdict adds later."""
+    return expect.copy(update={"starts_with": None, "source": None})
+
+
+def examples(runs: list[Path]) -> list[Example]:
+    kb = shared_kb()
+    domain = Domain.load(str(DOMAIN)).as_dict()
+    prefix, more = source_prefix(domain), render(domain, "utter_more_intro")
+    expected = {s.name: s for s in load_paths(sorted(BLIND.glob("*/*.yml")))}
+    out = []
+    for run in runs:
+        for played in json.loads(run.read_text(encoding="utf-8"))["conversations"]:
+            scenario = expected.get(played["name"])
+            if (scenario is None or played["category"] not in ("in_scope", "out_of_scope")
+                    or len(played["turns"]) != 1 or scenario.turns[0].expect is None):
+                continue
+            turn, expect = played["turns"][0], scenario.turns[0].expect
+            found = candidate(kb, turn["user"], turn["reply"], turn.get("intent") or "", prefix, more)
+            if found is None:
+                continue
+            in_scope = played["category"] == "in_scope"
+            p = found.passage
+            passage_reply = f"{p.title} : {p.text}\n{prefix}"
+            out.append(Example(
+                set=Path(scenario.file).parent.name, in_scope=in_scope,
+                reply_right=(not check_reply(content_only(expect), turn["reply"], ())) if in_scope else played["passed"],
+                passage_right=in_scope and not check_reply(content_only(expect), passage_reply, ()),
+                found=found))
+    return out
+
+
+def fit(train: list[Example]):
+    from sklearn.ensemble import GradientBoostingClassifier  # a training dependency only
+
+    names = sorted({name for e in train for name in e.found.features})
+    rows = [e for e in train if e.teaches and not e.found.settled]
+    x = [[e.found.features.get(n, 0.0) for n in names] for e in rows]
+    y = [e.passage_right for e in rows]
+    model = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, random_state=0).fit(x, y)
+    return model, names
+
+
+def exported(model, names: list[str], trained_on: list[str], validation: dict) -> dict:
+    """The trees as plain lists, read by `selection_gate.probability` without scikit-learn."""
+    trees = []
+    for (estimator,) in model.estimators_:
+        t = estimator.tree_
+        trees.append({"feature": t.feature.tolist(), "threshold": t.threshold.tolist(),
+                      "left": t.children_left.tolist(), "right": t.children_right.tolist(),
+                      "value": t.value[:, 0, 0].tolist()})
+    gate = {"features": names, "rate": model.learning_rate, "init": 0.0, "trees": trees,
+            "threshold": THRESHOLD, "trained_on": trained_on, "validation": validation}
+    # The starting log-odds: the model's own, less what the trees add, on any row.
+    gate["init"] = float(model.decision_function([[0.0] * len(names)])[0]) - log_odds(gate, {})
+    return gate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("runs", nargs="+", type=Path, help="scenarios.json of evaluation runs")
+    parser.add_argument("--validate", default="", help="blind sets held out to measure first (« r,s,t »)")
+    parser.add_argument("--exclude", default="", help="blind sets never learned from: the fresh one (« u »)")
+    parser.add_argument("--out", type=Path, default=GATE_FILE)
+    args = parser.parse_args(argv)
+    data = [e for e in examples(args.runs) if e.set not in args.exclude.split(",")]
+    held_out = [s for s in args.validate.split(",") if s]
+    validation = {}
+    if held_out:
+        model, names = fit([e for e in data if e.set not in held_out])
+        gate = exported(model, names, [], {})
+        for letter in held_out:
+            chosen = [e for e in data if e.set == letter and not e.found.settled
+                      and probability(gate, e.found.features) >= THRESHOLD]
+            won = sum(e.change() > 0 for e in chosen)
+            lost = sum(e.change() < 0 for e in chosen)
+            validation[letter] = {"won": won, "lost": lost}
+            print(f"jeu {letter.upper()} (tenu à l'écart) : {won} questions gagnées, {lost} perdues")
+    model, names = fit(data)
+    sets = sorted({e.set for e in data})
+    gate = exported(model, names, sets, validation)
+    # The trees read back give scikit-learn's own probabilities.
+    rows = [[e.found.features.get(n, 0.0) for n in names] for e in data]
+    drift = max(abs(probability(gate, e.found.features) - p) for e, p in zip(data, model.predict_proba(rows)[:, 1], strict=True))
+    assert drift < 1e-6, f"exported trees disagree with the model by {drift}"
+    args.out.write_text(json.dumps(gate, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{args.out} : {len(model.estimators_)} arbres, appris sur {len(data)} questions des jeux {', '.join(sets)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""The learned selection gate: its trees read without scikit-learn, and when it may not judge."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.selection_gate import Candidate, answer_core, log_odds, prefers_passage, probability
+from knowledge.models import Passage
+
+# One split on « score » (left when ≤ 0.5), then one on « declined »; a second tree adds a stump.
+MODEL = {
+    "features": ["declined", "score"],
+    "init": -1.0,
+    "rate": 0.5,
+    "threshold": 0.6,
+    "trees": [
+        {"feature": [1, -2, 0, -2, -2], "threshold": [0.5, -2.0, 0.5, -2.0, -2.0],
+         "left": [1, -1, 3, -1, -1], "right": [2, -1, 4, -1, -1], "value": [0.0, -2.0, 0.0, 1.0, 3.0]},
+        {"feature": [1, -2, -2], "threshold": [0.8, -2.0, -2.0],
+         "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, 0.0, 2.0]},
+    ],
+}
+
+
+@pytest.mark.parametrize("features, expected", [
+    ({"score": 0.3}, -1.0 + 0.5 * -2.0),  # left leaf, below the stump
+    ({"score": 0.7}, -1.0 + 0.5 * 1.0),  # answered, found fairly well
+    ({"score": 0.7, "declined": 1.0}, -1.0 + 0.5 * 3.0),  # declined
+    ({"score": 0.9, "declined": 1.0}, -1.0 + 0.5 * 3.0 + 0.5 * 2.0),  # and found very well
+    ({"score": 0.9, "intent=unknown": 1.0}, -1.0 + 0.5 * 1.0 + 0.5 * 2.0),  # a feature it never saw counts for nothing
+])
+def test_the_trees_add_up_from_the_start(features, expected):
+    assert log_odds(MODEL, features) == pytest.approx(expected)
+
+
+def test_a_feature_on_a_split_compares_in_single_precision():
+    # 0.5 stored in single precision is 0.5; 0.50000001 rounds to it too, as the trees were cut
+    assert log_odds(MODEL, {"score": 0.50000001}) == log_odds(MODEL, {"score": 0.5})
+
+
+def _candidate(held: bool = False, within: bool = False, **features: float) -> Candidate:
+    passage = Passage(id="fact:x", entry_type="fact", entry_id="x", title="Titre", text="Texte.", body_id=None,
+                      score=0.9, source=None)
+    return Candidate(passage, held, within, features)
+
+
+def test_the_passage_is_preferred_above_the_threshold_only(monkeypatch):
+    monkeypatch.setattr("actions.selection_gate.gate", lambda: MODEL)
+    assert probability(MODEL, {"score": 0.9, "declined": 1.0}) > 0.6
+    assert prefers_passage(_candidate(score=0.9, declined=1.0))
+    assert not prefers_passage(_candidate(score=0.7))  # 0.38: the answer stands
+
+
+@pytest.mark.parametrize("held, within", [(True, False), (False, True)])
+def test_an_answer_that_already_gives_the_passage_or_its_part_stands(monkeypatch, held, within):
+    monkeypatch.setattr("actions.selection_gate.gate", lambda: MODEL)
+    assert not prefers_passage(_candidate(held, within, score=0.9, declined=1.0))
+
+
+def test_without_a_trained_gate_the_answer_stands(monkeypatch):
+    monkeypatch.setattr("actions.selection_gate.gate", lambda: None)
+    assert not prefers_passage(_candidate(score=0.9, declined=1.0))
+    assert not prefers_passage(None)
+
+
+def test_the_answer_weighed_is_without_its_sources_and_offers():
+    reply = "Le fait.\nLes documents détaillent aussi :\n• Autre\nSource : Quelqu'un"
+    assert answer_core(reply, "Source :", "Les documents détaillent aussi :").strip() == "Le fait."
