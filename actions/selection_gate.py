@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from actions.answer_selection import CONTAINED, holds
-from actions.evidence import Evidence, coverage, question_words, scene_apart, without_label
+from actions.evidence import Evidence, content_groups, coverage, question_words, scene_apart, without_label
 from actions.question_shape import question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
@@ -75,6 +75,8 @@ def candidate(kb: KnowledgeBase, question: str, reply: str, intent: str, source_
         "coverage_gain": found - answered,
         "length": min(len(question.split()), LONGEST) / 10,
         "declined": float(source_prefix not in reply),
+        # « Il va pleuvoir demain ? »: words no passage uses say the question is someone else's
+        "unknown": kb.unknown_share(content_groups(asked)),
         f"intent={intent}": 1.0,
         f"shape={question_shape(question)}": 1.0,
         f"type={top.entry_type}": 1.0,
@@ -118,4 +120,10 @@ def prefers_passage(found: Candidate | None) -> bool:
     model = gate()
     if model is None or found is None or found.settled:
         return False
-    return probability(model, found.features) >= model["threshold"]
+    return probability(model, found.features) >= threshold(model, found.features)
+
+
+def threshold(model: dict, features: dict[str, float]) -> float:
+    """A decline is given up for a passage only when the passage is more surely right: declining
+    a question that is not ours is right, and a passage is then always wrong."""
+    return model["threshold_declined"] if features.get("declined") else model["threshold"]

@@ -383,11 +383,15 @@ class KnowledgeBase:
             rarity) that the passage contains, from 0 to 1: low values mean a weak answer.
         """
         index = self._search_index()
-        groups = query_groups(words if words is not None else question_groups(query), index.stats, fold(query))
-        if scene:
-            asked = {t for g in groups for t in g.terms}
-            groups += [QueryGroup(g.terms, g.weight * SCENE_WEIGHT)
-                       for g in query_groups(scene, index.stats) if not asked.intersection(g.terms)]
+        key = (fold(query), _frozen(words), _frozen(scene))
+        groups = index.weighed.get(key)
+        if groups is None:
+            groups = query_groups(words if words is not None else question_groups(query), index.stats, fold(query))
+            if scene:
+                asked = {t for g in groups for t in g.terms}
+                groups += [QueryGroup(g.terms, g.weight * SCENE_WEIGHT)
+                           for g in query_groups(scene, index.stats) if not asked.intersection(g.terms)]
+            index.remember(key, groups)
         words = sorted({w for g in groups for w in g.terms})
         if not words:
             return []
@@ -416,6 +420,14 @@ class KnowledgeBase:
                         self._source(r)) for _, pid, cov in best if (r := rows.get(pid))]
 
 
+# Questions whose weighed words are kept (a few turns' worth).
+WEIGHED_QUESTIONS = 256
+
+
+def _frozen(groups: list[list[str]] | None) -> tuple | None:
+    return None if groups is None else tuple(tuple(g) for g in groups)
+
+
 class _SearchIndex:
     """What ranking needs of a built base: term statistics and each passage's term sets."""
 
@@ -426,6 +438,14 @@ class _SearchIndex:
         self.names = names
         self.name_words = frozenset(w for _kind, _id, folded in names for w in folded.split())
         self._within: dict[tuple[str, ...], frozenset[str]] = {}
+        # One turn searches the same question several times (depths, filters, the last check):
+        # its words are weighed, and their neighbours looked up, once.
+        self.weighed: dict[tuple, list[QueryGroup]] = {}
+
+    def remember(self, key: tuple, groups: list[QueryGroup]) -> None:
+        if len(self.weighed) >= WEIGHED_QUESTIONS:
+            self.weighed.clear()
+        self.weighed[key] = groups
 
     def words_within(self, entry_types: tuple[str, ...]) -> frozenset[str]:
         """The words the passages of these entry types use (a passage id starts with its type)."""

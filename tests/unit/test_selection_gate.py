@@ -13,6 +13,7 @@ MODEL = {
     "init": -1.0,
     "rate": 0.5,
     "threshold": 0.6,
+    "threshold_declined": 0.8,
     "trees": [
         {"feature": [1, -2, 0, -2, -2], "threshold": [0.5, -2.0, 0.5, -2.0, -2.0],
          "left": [1, -1, 3, -1, -1], "right": [2, -1, 4, -1, -1], "value": [0.0, -2.0, 0.0, 1.0, 3.0]},
@@ -46,9 +47,17 @@ def _candidate(held: bool = False, within: bool = False, **features: float) -> C
 
 def test_the_passage_is_preferred_above_the_threshold_only(monkeypatch):
     monkeypatch.setattr("actions.selection_gate.gate", lambda: MODEL)
-    assert probability(MODEL, {"score": 0.9, "declined": 1.0}) > 0.6
     assert prefers_passage(_candidate(score=0.9, declined=1.0))
-    assert not prefers_passage(_candidate(score=0.7))  # 0.38: the answer stands
+    assert not prefers_passage(_candidate(score=0.4))  # 0.12: the answer stands
+
+
+def test_a_decline_gives_way_only_to_a_surer_passage(monkeypatch):
+    monkeypatch.setattr("actions.selection_gate.gate", lambda: MODEL)
+    assert probability(MODEL, {"score": 0.9}) == pytest.approx(0.622, abs=1e-3)
+    assert prefers_passage(_candidate(score=0.9))  # above 0.6, against an answer
+    assert not prefers_passage(_candidate(score=0.7, declined=1.0))  # the same 0.622, against a decline
+    assert probability(MODEL, {"score": 0.9, "declined": 1.0}) == pytest.approx(0.818, abs=1e-3)
+    assert prefers_passage(_candidate(score=0.9, declined=1.0))  # above 0.8
 
 
 @pytest.mark.parametrize("held, within", [(True, False), (False, True)])
