@@ -25,6 +25,7 @@ from actions.answer_selection import (
     better_passage,
     holds,
     leans_on_context,
+    speaks_of,
     named_bodies,
     named_entities,
     points_back,
@@ -261,9 +262,21 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
         return messages, events
     found = candidate(kb, question, reply_text(messages), latest_intent(tracker), source_prefix(domain),
                       render(domain, "utter_more_intro"))
-    if not prefers_passage(found):
+    if not prefers_passage(found) or not names_what_was_answered(kb, events, found.passage):
         return messages, events
     return in_shape(kb, domain, question, [], [], Choice(found.passage, replaces=True), False)
+
+
+def names_what_was_answered(kb: KnowledgeBase, events: list[dict[str, Any]], passage: Any) -> bool:
+    """Whether the passage names the partner or programme the answer is about: « prési kesako »
+    answered on the PrECI is not better answered by a passage on a « présidence »."""
+    about = {(e["name"], e["value"]) for e in events
+             if e.get("event") == "slot" and e.get("name") in ENTITY_SLOTS and e.get("value")}
+    names: dict[tuple[str, str], list[str]] = {}
+    for kind, entity_id, folded in kb.names():
+        if (kind, entity_id) in about:
+            names.setdefault((kind, entity_id), []).append(folded)
+    return speaks_of(list(names.values()), passage)
 
 
 def latest_intent(tracker: Tracker) -> str:

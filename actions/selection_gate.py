@@ -22,13 +22,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from actions.answer_selection import CONTAINED, holds
+from actions.answer_selection import CONTAINED, holds, named_bodies, named_entities, speaks_of
 from actions.evidence import Evidence, content_groups, coverage, question_words, scene_apart, without_label
 from actions.question_shape import question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
 
 GATE_FILE = Path(__file__).with_name("selection_gate.json")
+# Passages searched, of which the first two that fit what the question names are weighed.
+SEARCHED = 4
 # Question length (in words) beyond which a longer one tells nothing more.
 LONGEST = 40
 
@@ -60,7 +62,12 @@ def candidate(kb: KnowledgeBase, question: str, reply: str, intent: str, source_
     written so far (None when nothing is found). The evaluation's training calls it too, on the
     replies it recorded: the features are the same at both ends."""
     asked, told = scene_apart(without_label(question))
-    hits = kb.search(asked, limit=2, words=question_words(asked), scene=question_words(told) if told else None)
+    # As the rules do: a passage must name what the question names (« le PISI, c'est réservé à
+    # qui ? » is not answered by « droits réservés »), and belong to the body it names, if any.
+    named, bodies = named_entities(kb, question), named_bodies(kb, question)
+    hits = [p for p in kb.search(asked, limit=SEARCHED, words=question_words(asked),
+                                 scene=question_words(told) if told else None)
+            if speaks_of(named, p) and (not bodies or p.body_id in bodies or p.body_id is None)][:2]
     if not hits:
         return None
     top, weight = hits[0], kb.term_weight
