@@ -25,11 +25,11 @@ from actions.answer_selection import (
     better_passage,
     holds,
     leans_on_context,
-    speaks_of,
     named_bodies,
     named_entities,
     points_back,
     reply_text,
+    speaks_of,
 )
 from actions.answer_shape import (
     asks_outright,
