@@ -75,3 +75,29 @@ def test_without_a_trained_gate_the_answer_stands(monkeypatch):
 def test_the_answer_weighed_is_without_its_sources_and_offers():
     reply = "Le fait.\nLes documents détaillent aussi :\n• Autre\nSource : Quelqu'un"
     assert answer_core(reply, "Source :", "Les documents détaillent aussi :").strip() == "Le fait."
+
+
+def test_a_passage_that_does_not_name_the_programme_answered_does_not_replace_it(kb):
+    from actions.precise_answer import names_what_was_answered
+
+    about_preci = [{"event": "slot", "name": "programme", "value": "preci"}]
+    preci = next(p for p in kb.search("PrECI établissements secondaires", limit=3) if "PrECI" in p.text)
+    elsewhere = next(p for p in kb.search("Cités Unies France Groupe pays Haïti présidence", limit=3)
+                     if "PrECI" not in p.text)
+    assert names_what_was_answered(kb, about_preci, preci)
+    assert not names_what_was_answered(kb, about_preci, elsewhere)
+    assert names_what_was_answered(kb, [], elsewhere)  # an answer about no entity: any passage may
+
+
+def test_a_follow_up_leaning_on_the_conversation_is_not_judged(kb, make_tracker):
+    from actions.precise_answer import stands_alone
+
+    said = [{"text": "Voici la réponse.\nSource : x"}]
+    earlier = [{"event": "user", "text": "Qui dirige le service ?"}, {"event": "bot", "text": "Un directeur."}]
+    assert stands_alone(kb, make_tracker("Quel est le budget du PISI ?", "ask_programme_info"),
+                        "Quel est le budget du PISI ?", said)
+    follow_up = make_tracker("et il fait quoi ?", "ask_service_info", events=earlier)
+    assert not stands_alone(kb, follow_up, "et il fait quoi ?", said)
+    assert stands_alone(kb, make_tracker("Quel est le budget du PISI ?", "ask_programme_info", events=earlier),
+                        "Quel est le budget du PISI ?", said)  # a new question, standing on its own
+    assert not stands_alone(kb, make_tracker("/ask_contact", "ask_contact"), "/ask_contact", said)  # a button
