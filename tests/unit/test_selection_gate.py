@@ -101,3 +101,13 @@ def test_a_follow_up_leaning_on_the_conversation_is_not_judged(kb, make_tracker)
     assert stands_alone(kb, make_tracker("Quel est le budget du PISI ?", "ask_programme_info", events=earlier),
                         "Quel est le budget du PISI ?", said)  # a new question, standing on its own
     assert not stands_alone(kb, make_tracker("/ask_contact", "ask_contact"), "/ask_contact", said)  # a button
+
+
+def test_a_precise_question_read_as_a_strategy_gets_the_passage_the_gate_prefers(make_tracker, run):
+    from actions.service import ActionAnswerStrategy
+
+    # The intent's answer is the stated strategy of the international action; the question asks
+    # what the PST plans for the software, which one passage says (the learned gate's choice).
+    result = run(ActionAnswerStrategy(), make_tracker("Qu'est-ce que la Province compte faire de ses logiciels internes ?",
+                                                      "ask_strategy"))
+    assert "simplifiant les procédures" in result.text and "Source :" in result.text
