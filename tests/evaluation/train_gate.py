@@ -5,9 +5,10 @@
 
 Every single-turn question of the blind sets the run played is one example: the reply the
 assistant gave, and the search's first passage for the question (`selection_gate.candidate`, the
-same features the action server computes). An example teaches something only when giving the
-passage would change the outcome: an in-scope question where exactly one of the two holds the
-expected fact, an out-of-scope question the reply rightly declined. The gate is trained on those,
+same features the action server computes). Each is judged as the evaluation judges a reply: the
+expected fact, and for a closed question the « Oui » or « Non » read on it. An example teaches
+something only when giving the passage would change the outcome: an in-scope question where
+exactly one of the two passes, an out-of-scope question the reply rightly declined. The gate is trained on those,
 first without the `--validate` sets to print what it would win and lose on them, then on all.
 """
 
@@ -21,10 +22,11 @@ from pathlib import Path
 
 from rasa.shared.core.domain import Domain
 
+from actions.answer_shape import confirms
 from actions.phrasing import render
 from actions.precise_answer import source_prefix
 from actions.selection_gate import GATE_FILE, Candidate, candidate, log_odds, probability, threshold
-from bot.scenarios.format import Expect, check_reply, load_paths
+from bot.scenarios.format import check_reply, load_paths
 from knowledge.access import shared_kb
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,8 +42,8 @@ TREES, DEPTH = 150, 3
 class Example:
     set: str  # the blind set's letter
     in_scope: bool
-    reply_right: bool  # the reply held the fact (in scope) or declined (out of scope)
-    passage_right: bool  # the passage holds the fact (never right out of scope)
+    reply_right: bool  # the reply passed: the fact and verdict (in scope), a decline (out of scope)
+    passage_right: bool  # the passage would pass (never out of scope)
     found: Candidate
 
     @property
@@ -53,15 +55,11 @@ class Example:
         return int(self.passage_right) - int(self.reply_right)
 
 
-def content_only(expect: Expect) -> Expect:
-    """The facts expected, not the « Oui »/« Non » the verdict adds later."""
-    return expect.copy(update={"starts_with": None, "source": None})
-
-
 def examples(runs: list[Path]) -> list[Example]:
     kb = shared_kb()
     domain = Domain.load(str(DOMAIN)).as_dict()
     prefix, more = source_prefix(domain), render(domain, "utter_more_intro")
+    yes, no = render(domain, "utter_shape_yes"), render(domain, "utter_shape_no")
     expected = {s.name: s for s in load_paths(sorted(BLIND.glob("*/*.yml")))}
     out = []
     for run in runs:
@@ -77,10 +75,14 @@ def examples(runs: list[Path]) -> list[Example]:
             in_scope = played["category"] == "in_scope"
             p = found.passage
             passage_reply = f"{p.title} : {p.text}\n{prefix}"
+            if expect.starts_with:  # a closed question: the verdict read on the passage comes first
+                verdict = yes if confirms(turn["user"], passage_reply, kb.term_weight) else no
+                passage_reply = f"{verdict} {passage_reply}"
+            judged = expect.copy(update={"source": None})
             out.append(Example(
                 set=Path(scenario.file).parent.name, in_scope=in_scope,
-                reply_right=(not check_reply(content_only(expect), turn["reply"], ())) if in_scope else played["passed"],
-                passage_right=in_scope and not check_reply(content_only(expect), passage_reply, ()),
+                reply_right=(not check_reply(judged, turn["reply"], ())) if in_scope else played["passed"],
+                passage_right=in_scope and not check_reply(judged, passage_reply, ()),
                 found=found))
     return out
 
