@@ -111,3 +111,14 @@ def test_a_precise_question_read_as_a_strategy_gets_the_passage_the_gate_prefers
     result = run(ActionAnswerStrategy(), make_tracker("Qu'est-ce que la Province compte faire de ses logiciels internes ?",
                                                       "ask_strategy"))
     assert "simplifiant les procédures" in result.text and "Source :" in result.text
+
+
+def test_the_shipped_gate_never_learned_from_the_set_that_measures_the_result():
+    from actions.selection_gate import gate
+    from tests.evaluation.evaluate import BLIND_SETS
+
+    shipped = gate()
+    assert shipped is not None, "actions/selection_gate.json is missing (python -m tests.evaluation.train_gate)"
+    fresh = list(BLIND_SETS.values())[-1].name  # the newest set is the blind measure of the result
+    assert fresh not in shipped["trained_on"], f"the gate learned from set {fresh}: retrain with --exclude {fresh}"
+    assert shipped["threshold"] <= shipped["threshold_declined"]  # a decline needs a surer passage
