@@ -88,9 +88,9 @@ def candidate(kb: KnowledgeBase, question: str, reply: str, intent: str, source_
         f"shape={question_shape(question)}": 1.0,
         f"type={top.entry_type}": 1.0,
     }
-    said = Evidence.of(core).words
-    within = bool(said) and len(said & Evidence.of(f"{top.title} {top.text}").words) / len(said) >= CONTAINED
-    return Candidate(top, holds(Evidence.of(core), top), within, features)
+    said = Evidence.of(core)
+    within = bool(said.words) and len(said.words & Evidence.of(f"{top.title} {top.text}").words) / len(said.words) >= CONTAINED
+    return Candidate(top, holds(said, top), within, features)
 
 
 @cache
