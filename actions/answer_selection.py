@@ -174,6 +174,7 @@ DEMONSTRATIVE = r"(ce|cet|cette|ces) (?!que|qui|qu)\w+"
 _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|lequel|laquelle|lesquels|lesquelles|"
                                rf"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|{DEMONSTRATIVE})\b")
 ELLIPTIC_WORDS = 8
+_IT_IS = re.compile(r"^(et )?(c est|cest|c)\b")
 # « ce programme », « cet accord »: the one just answered about, named by its kind.
 _THIS_ONE = re.compile(r"\b(ce|cet|cette) (programme|appel|partenaire|partenariat|jumelage|accord|cooperation|"
                        r"service|association|dispositif|label|reseau|musee|projet|priorite|enjeu|objectif)\b")
@@ -189,8 +190,10 @@ CONTEXT_CHARS = 160
 
 
 def points_back(question: str) -> bool:
-    """« il occupe quelle fonction ? », « ça sert à quoi ? »: a pronoun for what was just said."""
-    return _POINTS_BACK.search(fold(question)) is not None
+    """« il occupe quelle fonction ? », « ça sert à quoi ? », « c'est quel genre d'accord ? »: a
+    pronoun for what was just said."""
+    folded = fold(question)
+    return _POINTS_BACK.search(folded) is not None or _IT_IS.match(folded) is not None
 
 
 def previous_exchange(tracker: Tracker) -> tuple[str, str]:
@@ -210,7 +213,10 @@ def leans_on_context(kb: KnowledgeBase, question: str) -> bool:
         return False
     if _LEANS_ON_CONTEXT.search(folded):
         return True
-    return len(content_groups(question)) <= 2 and not named_entities(kb, question, ALL_NAMED + ("topic",))
+    if named_entities(kb, question, ALL_NAMED + ("topic",)):
+        return False
+    # « c'est quelle instance exactement, une ville ? »: « c'est » stands for what was just named
+    return len(content_groups(question)) <= 2 or _IT_IS.match(folded) is not None
 
 
 def with_context(kb: KnowledgeBase, tracker: Tracker, question: str) -> str:
@@ -219,6 +225,45 @@ def with_context(kb: KnowledgeBase, tracker: Tracker, question: str) -> str:
         return question
     asked, said = previous_exchange(tracker)
     return " ".join(part for part in (question, asked, said) if part)
+
+
+# What a follow-up naming nothing is about, most specific first: a partner, a programme (a
+# service's passages seldom name it: the body it belongs to stands for it).
+FOCUS_KINDS = ("partner", "programme")
+# How deep the passages about that are looked for.
+FOCUS_DEPTH = 24
+
+
+def previous_focus(kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[list[str]], list[str]]:
+    """What the previous exchange was about: the kind and names of the most specific entities
+    it named (any of them will do: « lesquelles ? » after three partners), and the body it
+    named, if only one."""
+    text = " ".join(previous_exchange(tracker))
+    bodies = named_bodies(kb, text)
+    body = bodies[:1] if len(bodies) == 1 else []
+    for kind in FOCUS_KINDS:
+        named = named_entities(kb, text, (kind,))
+        if named:
+            return kind, named, body
+    return "", [], body
+
+
+def of_body(kb: KnowledgeBase, passage: Passage, body_id: str) -> bool:
+    """Whether the passage is the body's, or a general one (a definition) that names no other
+    body: the definition of a twinning, with Namur's as example, is not Suresnes'."""
+    if passage.body_id is not None:
+        return passage.body_id == body_id
+    return not set(named_bodies(kb, f"{passage.title} {passage.text}")) - {body_id}
+
+
+def wider_than_focus(kb: KnowledgeBase, tracker: Tracker, typed: str, answer: str) -> bool:
+    """Whether a follow-up naming nothing, after an exchange about one entity, got an answer
+    naming others of its kind too: « la culture en fait partie aussi ? » after Louga's
+    domains is not answered by the list of every partner."""
+    if named_entities(kb, typed, ALL_NAMED):
+        return False
+    kind, named, _ = previous_focus(kb, tracker)
+    return len(named) == 1 and any(other != named[0] for other in named_entities(kb, answer, (kind,)))
 
 
 def without_ranks(groups) -> list[tuple[str, ...]]:
@@ -803,7 +848,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return Choice(sibling, replaces=not holds(Evidence.of(answer), sibling), exact=True)
     typed = resolve_ordinal(typed, said_before)  # « et le dernier ? » after a list
     if (outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed)
-            and continues and tracker.get_slot("last_answer") != PASSAGE):
+            and continues and tracker.get_slot("last_answer") != PASSAGE
+            and not wider_than_focus(kb, tracker, typed, answer)):
         return None  # « et pour les associations ? »: the action resolved it from the conversation
     # A resolved ordinal names what it is about: the question then stands on its own.
     question = with_context(kb, tracker, typed) if typed == said_then else typed
@@ -836,6 +882,20 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
                 if (not bodies or p.body_id in bodies or p.body_id is None) and speaks_of(named, p)]
 
     hits = found(DEPTH if not leans else 2 * DEPTH)
+    if leans and not entities and not bodies:
+        # « c'est quel genre d'accord ? » after the Jiangsu: the passages about what the previous
+        # exchange named, not the other accords the words « province chinoise » also find
+        _, named, focus_bodies = previous_focus(kb, tracker)
+        if named or focus_bodies:
+            focus = [[a for aliases in named for a in aliases]] if named else []
+
+            def about_focus(passages: list[Passage]) -> list[Passage]:
+                return [p for p in passages if speaks_of(focus, p)
+                        and (not focus_bodies or of_body(kb, p, focus_bodies[0]))]
+
+            # the passages found best with the exchange, less those about something else; deeper
+            # only when none is left
+            hits = about_focus(hits) or about_focus(found(FOCUS_DEPTH))[:2 * DEPTH] or hits
     if not hits and question_shape(typed) == YES_NO:
         # A closed question's entity may be the false part of its claim (« le Groupe pays Serbie ? »
         # where the sources say Haïti): when no passage names it, the passages that may refute it.

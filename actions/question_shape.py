@@ -31,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      r"qui est le|qui est la|c est qui|qui contacter|qui a|qui porte|quel est le nom|nom du|nom de la|"
                      # « et le maire, il s'appelle comment ? » (« comment s'appelle l'outil ? » names a thing)
                      r"il s appelle comment|elle s appelle comment|comment il s appelle|comment elle s appelle)\b")),
-    (WHERE, re.compile(r"^(et |d |mais )?ou\b|\b(ou se trouve|ou se situe|ou sont|ou est|ou etes|c est ou|c ou|cest ou|adresse postale|adresse|"
+    (WHERE, re.compile(r"^(et |d |mais )?ou\b(?! en (est|sont|etait|etaient|sera|seront)\b)|\b(ou se trouve|ou se situe|ou sont|ou est|ou etes|c est ou|c ou|cest ou|adresse postale|adresse|"
                        r"code postal|situe|situes|situee|se trouvent|localite|quelle rue|quelle ville|"
                        r"(dans )?(quel|quels) (batiment|immeuble|edifice|locaux|local))\b|(?<!\ben )\b(sont|est|trouve|trouvent) ou$")),  # « elles en sont où ? » asks how things stand
     (WHICH, re.compile(r"\b(quels sont|quelles sont|lesquels|lesquelles|quels|quelles|liste|enumer\w*|citez|"
@@ -216,6 +216,8 @@ def question_shape(text: str) -> str:
     for shape, pattern in _PATTERNS:
         if pattern.search(folded):
             return shape
+    if _HOW_THINGS_STAND.search(folded):
+        return OTHER  # « où en sont les relations avec Tunis ? » asks how things stand, not where
     return YES_NO if _closed_statement(text, folded) else OTHER
 
 
@@ -228,6 +230,7 @@ def _claims_before_relative(text: str, end: int) -> bool:
             and has_verb(text[:end], finite=True))  # « À part les élus, qui d'autre… ? » states nothing
 
 
+_HOW_THINGS_STAND = re.compile(r"\bou en (est|sont|etait|etaient|sera|seront)\b")
 _FIRST_PERSON = re.compile(r"\b(je|j|nous|mon|ma|mes|notre|nos|moi)\b")
 _STATES_VALUE = re.compile(r"\d|\bbien\b(?! etre)")  # « bien-être » confirms nothing
 # « Quand …, » at the start: a clause of time before the question itself.
