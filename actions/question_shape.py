@@ -22,7 +22,7 @@ OTHER = "other"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (HOW_MANY, re.compile(r"\b(combien|cb|cmb|nombre de|nombre d|nbre|nb de|quel nombre)\b")),
-    (DATE, re.compile(r"\b(depuis quand|depuis combien|jusqu a quand|a partir de quand|quand|quelle date|"
+    (DATE, re.compile(r"\b(depuis quand|depuis combien|jusqu a quand|a partir de quand|quand|qd|quelle date|"
                       r"en quelle annee|quelle annee|quel jour|date|datent|date t|de quand)\b")),
     (DEFINITION, re.compile(r"\b(veut dire|veulent dire|signifie|signifient|definition|definir|"
                             r"entend on par|entendez vous par|designe|c est quoi (la|le|les|l) (notion|mot|terme)|"
@@ -116,7 +116,7 @@ _CLAIM_VERB = re.compile(rf"\b(c|c est|cest|{_COMMON_VERBS}|etaient|reste|resten
                          r"|\b\w+ t (il|elle|ils|elles|on)\b|\b\w+(ee|ees)\b(?= (a|au|aux|avec|par|en) )")
 # « est-ce bien celle… ? », « c'est bien ça qui… ? »: a check of what the sentence before says.
 _POINTS_BACK = re.compile(r"(est ce|c est) (bien |vraiment )?(celle|celui|ceux|celles|ca|cela|le cas)\b")
-_OPEN_WORDS = re.compile(r"\b(qui|quoi|koi|quel|quelle|quels|quelles|quand|comment|combien|pourquoi|"
+_OPEN_WORDS = re.compile(r"\b(qui|quoi|koi|quel|quelle|quels|quelles|quand|qd|comment|combien|pourquoi|"
                          r"kel|kelle|kels|kelles|kan|ki|komen|koman|pk|pq|"
                          r"que|qu|lequel|laquelle|lesquels|lesquelles|dans quel|de quel)\b")
 

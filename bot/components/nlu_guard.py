@@ -22,6 +22,8 @@ indicateur ? » or « avec qui l'enseignement veut-il collaborer ? », which bec
 Small talk (« bonjour », « merci », « que savez-vous faire ? ») has few words of its own: a
 question of substance read as small talk (« Quelle action culturelle vise à aider la
 création ? » as `what_can_you_do`) becomes `nlu_fallback`, answered from the passages too.
+So does one read as a yes/no answer (« et c'est quel genre d'accord ? » as `affirm`), or as
+asking whether a machine answers while it names none (« c'est un accord de quel genre ? »).
 """
 
 from __future__ import annotations
@@ -82,6 +84,34 @@ def asks_something_else(text: str) -> bool:
     own = [w for w in folded.split() if len(w) >= 5 and w not in _SMALL_TALK_WORDS]
     return (len(folded.split()) >= SUBSTANCE_WORDS and len(own) >= 2
             and ("?" in text or _QUESTION_WORD.search(folded) is not None))
+
+
+# Answers to the dialogues' own questions (« oui », « non, une école primaire ») ask nothing:
+# one that asks a question of substance (« et c'est quel genre d'accord ? », « il est reconnu
+# en catégorie B, non ? ») was misread.
+ANSWERS = frozenset({"affirm", "deny"})
+BOT_CHALLENGE = "bot_challenge"
+# What asking whether a machine answers says: the machine, the person, or « who are you ».
+_BOT_CUE = re.compile(r"\b(robot|bot|chatbot|chatgpt|machine|ordinateur|ia|intelligence|artificielle|automatique|"
+                      r"virtuel|virtuelle|programme informatique|humain|humaine|personne|quelqu un|reel|reelle|"
+                      r"vrai|vraie|tu es qui|qui etes vous|qui es tu|qui me repond)\b")
+
+
+# « …, non ? », « …, c'est ça ? »: a statement put to the test.
+_TAG = re.compile(r"\b(non|pas|ca|exact|vrai|juste)$")
+
+
+def asks_back(text: str) -> bool:
+    """Whether a message read as a yes/no answer asks a question of substance (« et c'est quel
+    genre d'accord ? »), not an answer with a doubt (« oui, nous sommes à Namur, ça compte ? »)."""
+    folded = _fold(text)
+    return ("?" in text and asks_something_else(text)
+            and (_QUESTION_WORD.search(folded) is not None or _TAG.search(folded) is not None))
+
+
+def challenges_the_bot(text: str) -> bool:
+    """Whether a message read as `bot_challenge` asks whether a machine answers."""
+    return _BOT_CUE.search(_fold(text)) is not None
 
 
 HUMAN = "ask_human"
@@ -161,11 +191,12 @@ def _tied_reading(ranking: list[dict[str, Any]], name: str) -> dict[str, Any] | 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EligibilityIntentGuard(GraphComponent):
-    """Corrects five readings: `ask_eligibility` that says nothing of taking part becomes
+    """Corrects seven readings: `ask_eligibility` that says nothing of taking part becomes
     `nlu_fallback`; a fallback that hesitated with `ask_eligibility` on a programme named with
-    taking part becomes `ask_eligibility`; `ask_human` that names no person nor talking, and
-    small talk that asks a question of substance, become `nlu_fallback`; `ask_contact` on the
-    verb « s'adresser à » alone takes the next reading."""
+    taking part becomes `ask_eligibility`; `ask_human` that names no person nor talking, small
+    talk or a yes/no answer that asks a question of substance, and `bot_challenge` that names
+    no machine nor person, become `nlu_fallback`; `ask_contact` on the verb « s'adresser à »
+    alone takes the next reading."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -189,6 +220,10 @@ class EligibilityIntentGuard(GraphComponent):
             elif name == HUMAN and not asks_for_someone(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name in SMALL_TALK and asks_something_else(text):
+                self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
+            elif name in ANSWERS and asks_back(text):
+                self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
+            elif name == BOT_CHALLENGE and not challenges_the_bot(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == CONTACT and only_addressed_to(text):
                 other = _next_reading(ranking, {CONTACT, FALLBACK})

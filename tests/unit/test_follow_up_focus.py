@@ -7,7 +7,7 @@ import pytest
 
 from actions.answer_selection import leans_on_context
 from actions.fallback import ActionKbFallback
-from actions.question_shape import OTHER, WHERE, question_shape
+from actions.question_shape import DATE, OTHER, WHERE, question_shape
 
 
 def exchange(asked: str, said: str) -> list[dict]:
@@ -56,3 +56,8 @@ def test_it_is_stands_for_what_was_just_named(kb, question, leans):
 ])
 def test_how_things_stand_is_not_a_place(question, shape):
     assert question_shape(question) == shape
+
+
+@pytest.mark.parametrize("question", ["depuis qd ?", "et ca a commence qd"])
+def test_qd_typed_for_quand_asks_a_date(question):
+    assert question_shape(question) == DATE
