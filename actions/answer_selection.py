@@ -238,13 +238,15 @@ def previous_focus(kb: KnowledgeBase, tracker: Tracker) -> tuple[str, list[list[
     """What the previous exchange was about: the kind and names of the most specific entities
     it named (any of them will do: « lesquelles ? » after three partners), and the body it
     named, if only one."""
-    text = " ".join(previous_exchange(tracker))
-    bodies = named_bodies(kb, text)
+    asked, said = previous_exchange(tracker)
+    bodies = named_bodies(kb, f"{asked} {said}")
     body = bodies[:1] if len(bodies) == 1 else []
-    for kind in FOCUS_KINDS:
-        named = named_entities(kb, text, (kind,))
-        if named:
-            return kind, named, body
+    # what the user named first: the answer may name more (« Louga ? » answered with every partner)
+    for text in (asked, said):
+        for kind in FOCUS_KINDS:
+            named = named_entities(kb, text, (kind,))
+            if named:
+                return kind, named, body
     return "", [], body
 
 
@@ -484,13 +486,16 @@ def says_again(answer: str, said_before: str) -> bool:
 
 
 def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, answer: str,
-                           outcome: str, after_other: bool = False, said_before: str = "") -> Choice | None:
+                           outcome: str, after_other: bool = False, said_before: str = "",
+                           on_focus: bool = False) -> Choice | None:
     """For a follow-up: among the passages found with the previous exchange, the one that holds
     the words typed now (« Chine » in « et celle en Chine ? »), named in its title if possible.
 
     `after_other`: the answer is of another kind than the previous one and says little of what
     is asked; a pronoun then points to what was just said (« il occupe quelle fonction ? »
     after the brochure's publisher), not to the topic the intent would answer (the service).
+
+    `on_focus`: every passage is about the partner or programme the previous exchange named.
 
     `said_before`: the previous answer. A new question is not answered by saying it again
     (« quelle association est soutenue pour ça ? » after the fourth priority): a passage not
@@ -509,7 +514,9 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     # « il occupe quelle fonction ? », « elle porte sur quels secteurs ? »: a pronoun points to
     # what was just answered; the passage found best with that exchange answers, even when
     # the follow-up words it differently.
-    pointed = points_back(typed) and hits[0].score >= MIN_UNPLACED
+    # found weakly, what was just said may be anything; all about the partner or programme the
+    # exchange named (`on_focus`), it is what the pronoun points to, however long the exchange
+    pointed = points_back(typed) and (hits[0].score >= MIN_UNPLACED or on_focus)
     if pointed and asks_reach(asked) and hits[0].entry_type != "contact" and not lacks_reach(asked, hits[0].text):
         # « son adresse ? » after the brochure's publisher: the address what was just said gives,
         # not the service's card
@@ -882,6 +889,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
                 if (not bodies or p.body_id in bodies or p.body_id is None) and speaks_of(named, p)]
 
     hits = found(DEPTH if not leans else 2 * DEPTH)
+    on_focus = False
     if leans and not entities and not bodies:
         # « c'est quel genre d'accord ? » after the Jiangsu: the passages about what the previous
         # exchange named, not the other accords the words « province chinoise » also find
@@ -895,7 +903,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
 
             # the passages found best with the exchange, less those about something else; deeper
             # only when none is left
-            hits = about_focus(hits) or about_focus(found(FOCUS_DEPTH))[:2 * DEPTH] or hits
+            kept = about_focus(hits) or about_focus(found(FOCUS_DEPTH))[:2 * DEPTH]
+            hits, on_focus = kept or hits, bool(kept and named)
     if not hits and question_shape(typed) == YES_NO:
         # A closed question's entity may be the false part of its claim (« le Groupe pays Serbie ? »
         # where the sources say Haïti): when no passage names it, the passages that may refute it.
@@ -904,7 +913,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return None
     if leans:
         return in_context_of_previous(kb, hits, typed, answer, outcome, after_other=drifts,
-                                      said_before=said_before)
+                                      said_before=said_before, on_focus=on_focus)
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
     # definition of the term named. Searched deeper than the rest: many
     # passages speak of the same words (every « enjeu » of the PST), one gives the fact.

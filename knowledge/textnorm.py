@@ -145,8 +145,11 @@ QUESTION_WRAPPING = frozenset("""
 _HOW_LONG = re.compile(r"\bcombien de temps\b", re.IGNORECASE)
 
 
-# « ça veut dire quoi dans ce contexte ? »: words that point to what was just said, not a topic.
-_HERE = re.compile(r"\b(dans ce contexte|dans ce cadre|dans ce cas(?:-la| la)?|dans cette liste|de cette liste)\b",
+# « ça veut dire quoi dans ce contexte ? », « et combien d'activités la même année ? »: words
+# that point to what was just said, not a topic.
+_HERE = re.compile(r"\b(dans ce contexte|dans ce cadre|dans ce cas(?:-la| la)?|dans cette liste|de cette liste|"
+                   r"(?:(?:a|à|pour|sur) )?(?:la|le) m[eê]me (?:ann[eé]e|p[eé]riode|[eé]poque|date|jour|moment)|"
+                   r"(?:a|à) ce moment(?:-l[aà]| l[aà])|cette ann[eé]e(?:-l[aà]| l[aà]))\b",
                    re.IGNORECASE)
 
 

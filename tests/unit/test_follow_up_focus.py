@@ -61,3 +61,24 @@ def test_how_things_stand_is_not_a_place(question, shape):
 @pytest.mark.parametrize("question", ["depuis qd ?", "et ca a commence qd"])
 def test_qd_typed_for_quand_asks_a_date(question):
     assert question_shape(question) == DATE
+
+
+def test_the_same_year_points_back_and_is_not_searched_for(make_tracker, run):
+    # « la même année » is 2021, said just before; a passage need not hold « même » nor « année »
+    before = exchange("Le Delta a prêté combien de documents aux bibliothèques en 2021 ?",
+                      "Le Delta a prêté des documents aux bibliothèques en 2021.")
+    result = run(ActionKbFallback(), make_tracker("Et combien d'activités différentes la même année ?",
+                                                  "nlu_fallback", events=before))
+    assert "232" in result.text
+
+
+def test_a_pronoun_points_to_the_partner_just_named_however_long_the_exchange(make_tracker, run):
+    # a long question before (the asker's scene) makes every passage score low; all about Louga,
+    # the best one is still what « elle » points to
+    before = exchange("J'écris un petit texte pour le bulletin de notre club : depuis combien d'années la "
+                      "Province de Namur coopère-t-elle avec Louga ?",
+                      "Province de Namur et Région de Louga (Sénégal) — jumelage.")
+    result = run(ActionKbFallback(), make_tracker("Elle se trouve dans quel pays, cette région ?", "nlu_fallback",
+                                                  events=before, last_answer="partnership_details",
+                                                  partner="namur-louga", body="namur"))
+    assert "Sénégal" in result.text and "Source :" in result.text
