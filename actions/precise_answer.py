@@ -42,6 +42,7 @@ from actions.answer_shape import (
     says_fact_missing,
 )
 from actions.asked_time import asked_time
+from actions.carried_claim import carried_claim
 from actions.context import body_in_context
 from actions.contradiction import demonyms_named
 from actions.evidence import Evidence, content_groups, coverage, without_echoes, without_label
@@ -218,8 +219,11 @@ def detail_unknown(kb: KnowledgeBase, domain: dict[str, Any], events: list[dict[
 
 
 def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft: list[dict[str, Any]],
-                 events: list[dict[str, Any]], choice: Any, prefix: str) -> None:
-    """Put « Oui » or « Non » before the answer to a closed question (`draft`, changed in place)."""
+                 events: list[dict[str, Any]], choice: Any, prefix: str, named_now: str = "") -> None:
+    """Put « Oui » or « Non » before the answer to a closed question (`draft`, changed in place).
+
+    `named_now`: what an elliptic follow-up names (« et avec la Bavière ? »), which the answer
+    must say for a « Oui », however the carried claim (`question`) fares."""
     # « pas de partenaire dans ce pays (Italie) » only echoes the question: it confirms nothing,
     # and neither do the other names or the continent of what it echoes.
     # The titles offered after « Les documents détaillent aussi : » are not the answer either;
@@ -242,7 +246,8 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     against_today = verdict_against_today(question, answer_part, today())
     said_yes = against_today if against_today is not None else (
         confirms(question, evidence, kb.term_weight)
-        and not (named and answered_about and answered_about not in named))
+        and not (named and answered_about and answered_about not in named)
+        and all(Evidence.of(evidence).has(g) for g in content_groups(named_now)))
     verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
     first = next(m for m in draft if m.get("text"))
     first["text"] = f"{verdict} {first['text']}"
@@ -347,17 +352,18 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
         # pretend the question is ours; it is not, say so and give whom to ask. Nor is one that
         # speaks of what no programme's passage says (« un séjour Erasmus en Espagne ? »).
         return (*declined(kb, domain), False)
-    return (*in_shape(kb, domain, question, draft, events, choice, answered),
+    return (*in_shape(kb, domain, question, draft, events, choice, answered, carried_claim(kb, tracker, question)),
             exact or bool(choice and choice.exact) or bool(offer))
 
 
 def in_shape(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft: list[dict[str, Any]],
              events: list[dict[str, Any]], choice: Choice | None,
-             answered: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+             answered: bool, claim: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The answer chosen (the passage when `choice` replaces the draft), in the question's shape:
-    the detail said missing, the date or number led with, « Oui » or « Non » first."""
+    the detail said missing, the date or number led with, « Oui » or « Non » first (checked
+    against `claim`, the previous closed question carried by an elliptic follow-up, if any)."""
     prefix = source_prefix(domain)
-    shape = question_shape(question)
+    shape = YES_NO if claim else question_shape(question)
     if choice and choice.replaces:
         p = choice.passage
         out = CollectingDispatcher()
@@ -389,5 +395,5 @@ def in_shape(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft: li
             draft = without_source_lines(draft, prefix)  # « les documents ne précisent pas… » cites nothing
             answered = False
     if shape == YES_NO and answered:
-        with_verdict(kb, domain, question, draft, events, choice, prefix)
+        with_verdict(kb, domain, claim or question, draft, events, choice, prefix, question if claim else "")
     return draft, events

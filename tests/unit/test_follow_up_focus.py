@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.answer_selection import leans_on_context
+from actions.carried_claim import carried_claim
 from actions.fallback import ActionKbFallback
 from actions.question_shape import DATE, OTHER, WHERE, question_shape
 
@@ -82,3 +83,33 @@ def test_a_pronoun_points_to_the_partner_just_named_however_long_the_exchange(ma
                                                   events=before, last_answer="partnership_details",
                                                   partner="namur-louga", body="namur"))
     assert "Sénégal" in result.text and "Source :" in result.text
+
+
+def test_an_elliptic_follow_up_to_a_closed_question_is_closed_too(make_tracker, run):
+    # the previous claim (« un partenaire en Chine ») put to the body named now
+    before = exchange("La Ville de Suresnes a-t-elle une ville partenaire en Chine ?",
+                      "Non. Ville de Suresnes — 8 partenaires à l'étranger.")
+    result = run(ActionKbFallback(), make_tracker("Et la Région Basse-Normandie, elle aussi ?", "nlu_fallback",
+                                                  events=before))
+    assert result.text.startswith("Oui") and "Fujian" in result.text
+
+
+def test_what_an_elliptic_follow_up_names_must_be_said_for_a_yes(make_tracker, run):
+    before = exchange("La Région Basse-Normandie coopère-t-elle avec la Toscane ?",
+                      "Oui. Région Basse-Normandie et Région Toscane (Italie) — accord de coopération.")
+    result = run(ActionKbFallback(), make_tracker("et avec la Catalogne, en Espagne ?", "nlu_fallback",
+                                                  events=before))
+    assert result.text.startswith("Non")
+
+
+@pytest.mark.parametrize("follow_up", ["et alors ?", "Et depuis quand ?", "et le samedi matin ?"])
+def test_a_follow_up_naming_nothing_new_carries_no_claim(kb, make_tracker, follow_up):
+    before = exchange("La Région Basse-Normandie coopère-t-elle avec la Toscane ?", "Oui. Région Toscane (Italie).")
+    assert carried_claim(kb, make_tracker(follow_up, "inform", events=before), follow_up) is None
+
+
+def test_the_carried_claim_names_what_the_follow_up_names_instead(kb, make_tracker):
+    before = exchange("La Ville de Suresnes a-t-elle une ville partenaire en Chine ?", "Non.")
+    claim = carried_claim(kb, make_tracker("Et la Région Basse-Normandie, elle aussi ?", "inform", events=before),
+                          "Et la Région Basse-Normandie, elle aussi ?")
+    assert "basse normandie" in claim and "chine" in claim and "suresnes" not in claim
