@@ -247,10 +247,19 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     said_yes = against_today if against_today is not None else (
         confirms(question, evidence, kb.term_weight)
         and not (named and answered_about and answered_about not in named)
-        and all(Evidence.of(evidence).has(g) for g in content_groups(named_now)))
+        and says_all(evidence, named_now))
     verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
     first = next(m for m in draft if m.get("text"))
     first["text"] = f"{verdict} {first['text']}"
+
+
+def says_all(evidence: str, named_now: str) -> bool:
+    """Whether `evidence` says every content word of `named_now` (true when it is empty)."""
+    groups = content_groups(named_now)
+    if not groups:
+        return True
+    said = Evidence.of(evidence)
+    return all(said.has(g) for g in groups)
 
 
 def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker: Tracker,

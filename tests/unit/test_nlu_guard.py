@@ -98,10 +98,21 @@ def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
     ("que savez-vous faire ?", "what_can_you_do", "what_can_you_do"),
     ("dans quels domaines pouvez-vous me renseigner ?", "what_can_you_do", "what_can_you_do"),
     ("merci beaucoup, bonne journée !", "thank", "thank"),
-    # answers to the dialogues' own questions are never re-read
+    # answers to the dialogues' own questions are not re-read, even with a doubt...
     ("oui, notre école secondaire est à Namur, quelle chance", "affirm", "affirm"),
+    ("oui, nous sommes établis à Namur, ça compte ?", "affirm", "affirm"),
+    ("non, c'est une école fondamentale", "deny", "deny"),
+    ("oui ?", "affirm", "affirm"),
+    # ...unless they ask a question of substance
+    ("Et ce partenariat-là, il couvre quels secteurs ?", "affirm", "nlu_fallback"),
+    ("Le musée est classé en catégorie C, non ?", "deny", "nlu_fallback"),
+    # asking whether a machine answers names the machine or the person
+    ("c'est un partenariat de quelle nature ?", "bot_challenge", "nlu_fallback"),
+    ("est-ce qu'un vrai conseiller lit mes messages ?", "bot_challenge", "bot_challenge"),
+    ("tu es qui au juste ?", "bot_challenge", "bot_challenge"),
 ])
-def test_small_talk_that_asks_a_question_of_substance_is_searched_for(text, intent, read_as):
+def test_small_talk_an_answer_or_a_challenge_that_asks_a_question_of_substance_is_searched_for(text, intent,
+                                                                                                read_as):
     (read,) = EligibilityIntentGuard().process([message(text, intent)])
     assert read.get("intent")["name"] == read_as
 
@@ -116,22 +127,4 @@ def test_small_talk_that_asks_a_question_of_substance_is_searched_for(text, inte
 ])
 def test_a_request_for_a_person_names_one(text, read_as):
     (read,) = EligibilityIntentGuard().process([message(text, "ask_human")])
-    assert read.get("intent")["name"] == read_as
-
-
-@pytest.mark.parametrize(("text", "intent", "read_as"), [
-    # a yes/no answer read on a question of substance
-    ("Et ce partenariat-là, il couvre quels secteurs ?", "affirm", "nlu_fallback"),
-    ("Le musée est classé en catégorie C, non ?", "deny", "nlu_fallback"),
-    # answers, even with a doubt, stay answers
-    ("oui, nous sommes établis à Namur, ça compte ?", "affirm", "affirm"),
-    ("non, c'est une école fondamentale", "deny", "deny"),
-    ("oui ?", "affirm", "affirm"),
-    # asking whether a machine answers names the machine or the person
-    ("c'est un partenariat de quelle nature ?", "bot_challenge", "nlu_fallback"),
-    ("est-ce qu'un vrai conseiller lit mes messages ?", "bot_challenge", "bot_challenge"),
-    ("tu es qui au juste ?", "bot_challenge", "bot_challenge"),
-])
-def test_an_answer_or_a_challenge_that_asks_a_question_of_substance_is_searched_for(text, intent, read_as):
-    (read,) = EligibilityIntentGuard().process([message(text, intent)])
     assert read.get("intent")["name"] == read_as
