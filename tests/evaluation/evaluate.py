@@ -44,13 +44,15 @@ HELDOUT = CONVERSATIONS / "heldout"
 # classes of failure. G to K: the results of the fifth to ninth rounds, read afterwards likewise.
 # L to S: the results of the tenth to sixteenth rounds, read afterwards likewise (S, written
 # after the sixteenth round, is the eighteenth's « before »). T: the eighteenth's result,
-# read afterwards likewise. U: the nineteenth's result, its tables only read. V: the fresh
-# one, written before the twentieth round, never read (tables only).
+# read afterwards likewise. U: the nineteenth's result, its tables only read. V: the twentieth's
+# result, read afterwards to find classes of failure. W: the fresh one, written before the
+# twenty-first round, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
                            "aveugle G", "aveugle H", "aveugle I", "aveugle J", "aveugle K",
                            "aveugle L", "aveugle M", "aveugle N", "aveugle O", "aveugle P",
-                           "aveugle Q", "aveugle R", "aveugle S", "aveugle T", "aveugle U", "aveugle V")}
+                           "aveugle Q", "aveugle R", "aveugle S", "aveugle T", "aveugle U", "aveugle V",
+                           "aveugle W")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
