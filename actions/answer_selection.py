@@ -33,10 +33,11 @@ from actions.answer_shape import (
     names_someone,
     ranked_kinds,
     refutes,
+    says_otherwise,
     sentences,
     term_asked,
 )
-from actions.contradiction import contradicts, ranks_in, roles_in
+from actions.contradiction import ranks_in, roles_in
 from actions.evidence import (
     NUMBER_WORD_SET,
     Evidence,
@@ -45,7 +46,6 @@ from actions.evidence import (
     claims_to_confirm,
     content_groups,
     coverage,
-    misexpanded,
     numbers,
     question_words,
     scene_apart,
@@ -695,8 +695,7 @@ def claim_about_named(kb: KnowledgeBase, hits: Callable[[], list[Passage]], ques
     # expansion of the acronym, another value of the same kind); a figure it lacks (« un budget
     # de 50 000 € ? ») is a question the sources do not answer
     text = f"{own.title} {own.text}"
-    decided = (confirms(question, text, kb.term_weight) or misexpanded(question, text)
-               or contradicts(question, text, kb.term_weight)
+    decided = (confirms(question, text, kb.term_weight) or says_otherwise(question, text, kb.term_weight)
                or (own.entry_type == "definition" and _CLAIMS_MEANING.search(fold(question)) is not None))
     return own if decided else None
 

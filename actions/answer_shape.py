@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from actions.clause_binding import said_apart
 from actions.contradiction import contradicts, ranks_in, rhythm
 from actions.evidence import (
     NUMBER_WORDS,
@@ -158,6 +159,7 @@ def focus_unsaid(question: str, claims: tuple[tuple[str, ...], ...], answer: str
     return weight(focus) >= FOCUS_WEIGHT and not Evidence.of(answer, strict=True).has(focus)
 
 
+
 def refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
     """Whether `answer` says something else than the closed question on one of its points: a
     number or a name it lacks, another count, another value next to the same subject, a
@@ -166,14 +168,28 @@ def refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], floa
     return _refutes(question, without_echoes(answer, question), weight)
 
 
+def says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
+    """Whether `answer` says something else than the closed question, not merely lacks a
+    number or a name it states: another count, another value next to the same subject, a
+    narrower, denied or swapped claim (« la coopération avec Louga se limite-t-elle à
+    l'agriculture ? » against Louga's four domains)."""
+    question = without_self_introduction(question_core(question))
+    return _says_otherwise(question, without_echoes(answer, question), weight)
+
+
 def _refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
-    return bool(missing_numbers(question, answer) or other_span(question, answer) or other_web_address(question, answer)
-                or missing_names(question, answer)
+    return bool(missing_numbers(question, answer) or missing_names(question, answer)
+                or _says_otherwise(question, answer, weight))
+
+
+def _says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
+    return bool(other_span(question, answer) or other_web_address(question, answer)
                 or wrong_counts(question, answer)
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer)
-                or contradicts(question, answer, weight) or said_of_another(question, answer, weight))
+                or contradicts(question, answer, weight) or said_of_another(question, answer, weight)
+                or said_apart(question, answer, weight))
 
 
 # « X fait-il partie des… », « X figure-t-il parmi… », « X est-elle une des… »: is X in a list?

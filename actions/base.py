@@ -43,6 +43,11 @@ class KnowledgeAction(Action, abc.ABC):
         """The entry types this answer renders itself, for this question (`structured`)."""
         return self.structured
 
+    def guessed_entity(self, kb: KnowledgeBase, tracker: Tracker) -> bool:
+        """Whether the entity this answer is about was only guessed, not named nor discussed (a
+        programme from the public named in passing): then a passage may answer better."""
+        return False
+
     def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
         """Whether this answer fits the question exactly, whatever its wording (a deadline
         against today, the contact detail asked, or the plain statement that this detail is

@@ -435,15 +435,19 @@ def wrong_counts(question: str, answer: str) -> bool:
             return True
     # The thing counted is the word after the number, or the one after that (« trois grandes
     # priorités »): both are tried, « trois priorités pour… » must not count « pour ».
-    for m in re.finditer(rf"\b{_COUNT}\s+(\w{{4,}})(?:\s+(\w{{4,}}))?", asked):
+    # « 3 PSE » counts an acronym: a short word counts when written in capitals.
+    acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{2,3}\b", question)}
+    for m in re.finditer(rf"\b{_COUNT}\s+(\w{{2,}})(?:\s+(\w{{4,}}))?", asked):
         number = _as_number(m.group(1))
         for word in filter(None, m.groups()[1:]):
+            if len(word) < 4 and word not in acronyms:
+                break
             if word in _NOT_COUNTED or word.isdigit():
                 break  # « en 2022 pour 50.000 € »: what follows « pour » is not what 2022 counts,
                 # nor does « 03 » count « 2022 » in a date (« 31/03/2022 »)
             thing = stem(word.rstrip("sx"))
             given = {_as_number(n.group(1))
-                     for n in re.finditer(rf"\b{_COUNT}\s+(?:\w+\s+)?{re.escape(thing)}", said)}
+                     for n in re.finditer(rf"\b{_COUNT}\s+(?:[^\W\d]\w*\s+)?{re.escape(thing)}", said)}
             if given and number not in given:
                 return True
     return False
@@ -514,6 +518,10 @@ _ADJECTIVE = re.compile(r"(al|ale|ales|aux|iques?|aires?|ifs?|ives?|els?|elles?|
                         r"aines?|eux|euses?|ables?|ibles?|iles?|ees?|ieres?|iers?|eres?)$")
 
 
+# Punctuation that ends what a word can qualify.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()«»\n]")
+
+
 def swapped_qualifiers(question: str, answer: str) -> list[str]:
     """Adjectives and names of the question that qualify a noun the answer qualifies otherwise:
     « autonomie énergétique » against « autonomie alimentaire », « Déclaration de politique
@@ -525,7 +533,7 @@ def swapped_qualifiers(question: str, answer: str) -> list[str]:
     asked = fold(question).split()
     claimed = {f for g in _claims(question) for f in g}
     qualifying = qualifying_words(question)
-    said = fold(answer).split()
+    clauses = [fold(c).split() for c in _CLAUSE_BREAK.split(answer)]
     ev = Evidence.of(answer, strict=True)
     swapped = []
     for i, word in enumerate(asked):
@@ -538,9 +546,10 @@ def swapped_qualifiers(question: str, answer: str) -> list[str]:
         if head not in claimed or head in qualifying or len(head) < 4 or head.isdigit():
             continue
         gap = 2 if linked else 1
-        followers = {said[j + gap] for j, w in enumerate(said[:len(said) - gap])
+        # within one clause: « ces agents, volontaires pour… » does not qualify the agents
+        followers = {words[j + gap] for words in clauses for j, w in enumerate(words[:len(words) - gap])
                      if (w == head or (stem(w) == stem(head) and same_root(w, head)))
-                     and (not linked or said[j + 1] in _LINKS)}
+                     and (not linked or words[j + 1] in _LINKS)}
         others = {f for f in followers if len(f) >= 4 and f.isalpha() and f not in _NOT_QUALIFIERS
                   and (_ADJECTIVE.search(f) or not _ADJECTIVE.search(word))}
         if others and not others.intersection(asked):

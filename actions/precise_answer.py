@@ -344,7 +344,7 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
     answered = prefix in answer
     outcome = ANSWERED if answered else DECLINED if action.declines else ASKED_BACK
     about_entity = any(e.get("event") == "slot" and e.get("name") in ENTITY_SLOTS and e.get("value")
-                       for e in events)
+                       for e in events) and not action.guessed_entity(kb, tracker)
     # The titles listed after « Les documents détaillent aussi : » are offers, not the answer.
     core = without_sources(answer, prefix).split(render(domain, "utter_more_intro"))[0]
     # The action may know the question exactly, and that the detail asked is missing.

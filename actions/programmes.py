@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -10,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
+from actions.context import programme_for_audience
 from actions.phrasing import render, source_lines
 from actions.programme_context import (
     ask_which_programme,
@@ -17,9 +19,15 @@ from actions.programme_context import (
     programme_in_context,
     programmes_named_now,
 )
+from actions.question_shape import YES_NO, question_shape
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
 from knowledge.models import Programme
+from knowledge.textnorm import fold
+
+# « existe-t-il un programme pour les écoles ? », « mon école peut-elle participer ? »: a
+# programme is what is asked for, whichever public is named.
+_ASKS_FOR_A_PROGRAMME = re.compile(r"\b(?:programmes?|appels?|particip\w*|inscri\w*|postul\w*|candidat\w*)\b")
 
 
 class ProgrammeAnswer(KnowledgeAction):
@@ -32,6 +40,20 @@ class ProgrammeAnswer(KnowledgeAction):
     follows = ("programme",)
     selects_facts = True
     structured = ("programme",)
+
+    def guessed_entity(self, kb: KnowledgeBase, tracker: Tracker) -> bool:
+        """« La Province a-t-elle cinq écoles secondaires ? » names the PrECI's public, not the
+        PrECI: the programme is a guess, and a passage on the schools may answer the claim
+        better. An open question on a public (« les écoles peuvent participer à quoi ? ») is
+        about what the programme offers it."""
+        text = tracker.latest_message.get("text") or ""
+        return (question_shape(text) == YES_NO and not _ASKS_FOR_A_PROGRAMME.search(fold(text))
+                and not programmes_named_now(kb, tracker)
+                and not tracker.get_slot("programme")
+                and programme_for_audience(kb, tracker) is not None)
+
+    def structured_for(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, ...]:
+        return () if self.guessed_entity(kb, tracker) else self.structured
 
     @abc.abstractmethod
     def lines(self, kb: KnowledgeBase, domain: dict[str, Any], programme: Programme) -> tuple[list[str], list]:

@@ -1,0 +1,60 @@
+"""Whether a closed question joins what the answer says of two different things.
+
+« La délégation chinoise a-t-elle visité la Maison de la petite enfance ? » against « une
+délégation polynésienne a visité la Maison de la petite enfance ; une délégation chinoise a
+visité la médiathèque »: every word of the claim is in the answer, but the answer says
+« Maison de la petite enfance » of the other « délégation » (the polynesian one), in a parallel
+statement, and never of the chinese one. The words being there does not confirm the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from actions.evidence import Evidence, claims_to_confirm
+from knowledge.textnorm import fold
+
+# What separates two statements in an answer (a list's items end at « ; » too).
+_CLAUSE_END = re.compile(r"[.;!?\n]+\s*")
+# Claims rarer than this (IDF weight) name what a statement is about or what it says of it.
+SPECIFIC = 3.0
+# The shortest word read as the qualifier of a noun (« chinoise », not « de »).
+QUALIFIER_LETTERS = 4
+
+
+def said_apart(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
+    """Whether the question qualifies a noun (« délégation chinoise ») that the answer qualifies
+    so in one statement and otherwise (« délégation polynésienne ») in another, and a specific
+    claim of the question is said only in that other statement."""
+    claims = [g for g in claims_to_confirm(question) if weight(g) >= SPECIFIC and g[0].isalpha()]
+    asked = fold(question).split()
+    clauses = [fold(c).split() for c in _CLAUSE_END.split(answer) if c.strip()]
+    said = [Evidence.of(" ".join(c), strict=True) for c in clauses]
+    for head, qualifier in zip(asked, asked[1:], strict=False):
+        head_claim = next((g for g in claims if head in g), None)
+        qualifier_claim = next((g for g in claims if qualifier in g), None)
+        if not head_claim or not qualifier_claim or head_claim == qualifier_claim:
+            continue
+        mine = [i for i, words in enumerate(clauses) if _follows(words, head, qualifier)]
+        others = [i for i, words in enumerate(clauses) if i not in mine and _qualified_otherwise(words, head, asked)]
+        if not mine or not others:
+            continue
+        # the rest of the claim is said of the other one, more than of the one asked about
+        rest = [g for g in claims if g not in (head_claim, qualifier_claim)]
+        best_mine = max(sum(said[i].has(g) for g in rest) for i in mine)
+        if any(sum(said[i].has(g) for g in rest) > best_mine for i in others):
+            return True
+    return False
+
+
+def _follows(words: list[str], head: str, qualifier: str) -> bool:
+    return any(w == head and nxt == qualifier for w, nxt in zip(words, words[1:], strict=False))
+
+
+def _qualified_otherwise(words: list[str], head: str, asked: list[str]) -> bool:
+    """Whether `head` is followed by a word the question does not say (« opérateurs publics »
+    does not rival « opérateurs namurois, publics et privés »)."""
+    return any(w == head and nxt not in asked and len(nxt) >= QUALIFIER_LETTERS and nxt.isalpha()
+               for w, nxt in zip(words, words[1:], strict=False))
+

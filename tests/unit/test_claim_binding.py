@@ -1,0 +1,75 @@
+"""A closed question's claim checked on what the answer says of the thing it names: the
+words of the claim being somewhere in the answer is not enough (twenty-first round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.answer_shape import confirms
+from actions.clause_binding import said_apart
+from actions.evidence import swapped_qualifiers, wrong_counts
+from actions.fallback import ActionKbFallback
+from actions.programmes import ActionAnswerProgrammeInfo
+
+
+def same_weight(_group: tuple[str, ...]) -> float:
+    return 5.0
+
+
+VISITS = ("Deux délégations sont venues : une délégation italienne a visité le musée du verre et la crèche ; "
+          "une délégation japonaise a découvert la politique sportive et visité la piscine.")
+
+
+@pytest.mark.parametrize(("question", "apart"), [
+    # what the answer says of the other delegation
+    ("La délégation japonaise a-t-elle visité le musée du verre ?", True),
+    ("La délégation italienne est-elle allée à la piscine ?", True),
+    # what it says of the one asked about
+    ("La délégation italienne a-t-elle visité le musée du verre ?", False),
+    ("La délégation japonaise a-t-elle visité la piscine ?", False),
+])
+def test_a_claim_said_of_a_parallel_thing_is_not_confirmed(question, apart):
+    assert said_apart(question, VISITS, same_weight) is apart
+    assert confirms(question, VISITS, same_weight) is not apart
+
+
+def test_a_qualifier_the_question_also_says_is_no_rival():
+    answer = ("Le service soutient des opérateurs locaux ; il veut aussi promouvoir ses opérateurs publics "
+              "comme privés à l'étranger.")
+    assert not said_apart("Le service promeut-il les opérateurs locaux, publics et privés, à l'étranger ?",
+                          answer, same_weight)
+
+
+def test_a_count_of_an_acronym_is_read_like_any_count():
+    answer = "La commune dispose de 2 CPAS et 4 crèches, ouverts depuis le 01/09/2020."
+    assert wrong_counts("La commune a-t-elle 4 CPAS ?", answer)
+    assert not wrong_counts("La commune a-t-elle 2 CPAS ?", answer)
+    # a number written before another one (a date) does not count the acronym
+    assert not wrong_counts("2 CPAS au 01/09/2020, c'est juste ?", "Au 01/09/2020, 2 CPAS.")
+
+
+def test_a_word_after_a_comma_does_not_qualify_the_noun_before_it():
+    answer = "Ils comptent sur ces agents, volontaires pour suivre les projets sur la durée."
+    assert not swapped_qualifiers("Les agents municipaux suivent-ils les projets sur la durée ?", answer)
+    assert swapped_qualifiers("Les agents municipaux suivent-ils les projets ?", "Les agents volontaires suivent les projets.")
+
+
+def test_a_narrowed_claim_about_a_named_partner_is_answered_no_from_its_entry(make_tracker, run):
+    result = run(ActionKbFallback(), make_tracker("La coopération avec Louga porte-t-elle uniquement sur le tourisme ?",
+                                                   "nlu_fallback"))
+    assert result.text.startswith("Non") and "médico-social" in result.text
+
+
+def test_a_programme_guessed_from_a_public_yields_to_the_passage_on_that_public(make_tracker, run):
+    # « écoles secondaires » is the PrECI's public, but the claim is about the Province's schools
+    result = run(ActionAnswerProgrammeInfo(), make_tracker("La Province gère-t-elle sept écoles secondaires ?",
+                                                           "ask_programme_info"))
+    assert result.text.startswith("Non") and "3 écoles secondaires" in result.text
+    # an open question on that public is about what the programme offers it
+    result = run(ActionAnswerProgrammeInfo(), make_tracker("les écoles secondaires, elles peuvent faire quoi ?",
+                                                           "ask_programme_info"))
+    assert "PrECI" in result.text.split("\n")[0]
+    # ...and so is a closed one asking for a programme
+    result = run(ActionAnswerProgrammeInfo(), make_tracker("Y a-t-il chez vous un programme ouvert aux écoles secondaires ?",
+                                                           "ask_programme_info"))
+    assert "PrECI" in result.text.split("\n")[0]
