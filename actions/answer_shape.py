@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from actions.clause_binding import said_apart
+from actions.clause_binding import said_apart, said_of_bracketed_other
 from actions.contradiction import contradicts, ranks_in, rhythm
 from actions.evidence import (
     NUMBER_WORDS,
@@ -19,6 +19,7 @@ from actions.evidence import (
     content_groups,
     coverage,
     denied_actions,
+    denied_by_question,
     denied_claims,
     misexpanded,
     misquoted,
@@ -186,10 +187,11 @@ def _says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...
     return bool(other_span(question, answer) or other_web_address(question, answer)
                 or wrong_counts(question, answer)
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
+                or denied_by_question(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer)
                 or contradicts(question, answer, weight) or said_of_another(question, answer, weight)
-                or said_apart(question, answer, weight))
+                or said_apart(question, answer, weight) or said_of_bracketed_other(question, answer, weight))
 
 
 # « X fait-il partie des… », « X figure-t-il parmi… », « X est-elle une des… »: is X in a list?

@@ -58,3 +58,59 @@ def _qualified_otherwise(words: list[str], head: str, asked: list[str]) -> bool:
     return any(w == head and nxt not in asked and len(nxt) >= QUALIFIER_LETTERS and nxt.isalpha()
                for w, nxt in zip(words, words[1:], strict=False))
 
+
+
+# A thing and what brackets say of it: « le Collège provincial (objectifs politiques) »,
+# « un outil de sensibilisation au dépistage VIH (SASER) ». The thing starts after the last
+# separator before the bracket.
+_BRACKETED = re.compile(r"([^,;:.()\[\]]+?)\s*[(\[]([^()\[\]]+)[)\]]")
+_PHRASE_START = re.compile(r".*(?:\bet\b|\bou\b)\s*", re.IGNORECASE)
+# Brackets that give examples are no label of the thing before them.
+_EXAMPLES = re.compile(r"(?:par exemple|notamment|dont|comme|ex|soit)\b")
+# A label is short (« objectifs politiques », « SASER », « égalité des genres »).
+LABEL_WORDS = 5
+
+
+def labels(bracket: str) -> bool:
+    """Whether brackets label the thing before them, rather than list examples or items of a
+    title (« actions phares (Arts du Cirque, filière sécurité, …) ») or describe it at length."""
+    return "," not in bracket and len(bracket.split()) <= LABEL_WORDS and not _EXAMPLES.match(fold(bracket))
+
+
+# Two claims of the question this close, with « et » or « ou » between, are named together.
+COORDINATED_GAP = 6
+
+
+def coordinated(question: str, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    words = fold(question).split()
+    at_a = [i for i, w in enumerate(words) if w in a]
+    at_b = [i for i, w in enumerate(words) if w in b]
+    return any(abs(i - j) == 1 or (abs(i - j) <= COORDINATED_GAP
+                                   and {"et", "ou"} & set(words[min(i, j):max(i, j)]))
+               for i in at_a for j in at_b)
+
+
+def said_of_bracketed_other(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
+    """Whether the question joins two things the answer keeps in two bracketed pairs of one
+    sentence: « c'est l'Administration qui fixe les objectifs politiques ? » against « le Collège
+    provincial (objectifs politiques) et l'Administration (objectifs opérationnels) », « le
+    Ruban blanc est-il une action de dépistage du VIH ? » against « le Ruban blanc (égalité des
+    genres), … un outil de sensibilisation au dépistage VIH (SASER) »."""
+    claims = [g for g in claims_to_confirm(question) if weight(g) >= SPECIFIC and g[0].isalpha()]
+    if len(claims) < 2:
+        return False
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", answer):
+        pairs = [Evidence.of(f"{_PHRASE_START.sub('', m.group(1))} {m.group(2)}", strict=True)
+                 for m in _BRACKETED.finditer(sentence) if labels(m.group(2))]
+        if len(pairs) < 2:
+            continue
+        whole = Evidence.of(sentence, strict=True)
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
+                if coordinated(question, a, b):
+                    continue  # « le Delta et les musées », « un partenaire au Royaume-Uni et un en Italie »
+                with_a = {k for k, p in enumerate(pairs) if p.has(a)}
+                with_b = {k for k, p in enumerate(pairs) if p.has(b)}
+                if with_a and with_b and not with_a & with_b and whole.has(a) and whole.has(b):
+                    return True
+    return False

@@ -673,6 +673,27 @@ def denied_claims(question: str, answer: str) -> list[tuple[str, ...]]:
     return denied
 
 
+# « sans tenir compte des engagements », « sans se soucier des politiques », « sans concertation »:
+# what follows is what the question says is missing.
+_WITHOUT = re.compile(r"\bsans (?:(?:avoir a |devoir |se |s |en |y )?(?:tenir compte|se soucier|soucier|respecter|passer par|"
+                      r"lien avec|rapport avec|aucun lien avec|aucun rapport avec|consulter|associer|impliquer)\s+)?"
+                      r"(?:(?:de|des|du|d|la|le|les|l|a|au|aux|leur|leurs|ses|son|sa)\s+)*(\w{4,})")
+
+
+def denied_by_question(question: str, answer: str) -> list[str]:
+    """What the question says is left out (« sans tenir compte des engagements internationaux
+    de la France ? ») and the answer says is there, not denied (« dans le respect des
+    engagements internationaux de la France »)."""
+    words = fold(answer).split()
+    left_out = []
+    for m in _WITHOUT.finditer(fold(question)):
+        thing = stem(m.group(1))
+        spots = [i for i, w in enumerate(words) if stem(w) == thing]
+        if spots and not any(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for i in spots):
+            left_out.append(m.group(1))
+    return left_out
+
+
 _DETERMINERS = frozenset("le la les l du des un une ce cette ces son sa ses leur leurs".split())
 # How far after a denied verb what it acts on may be (« sans se substituer à la collectivité »).
 OBJECT_REACH = 7

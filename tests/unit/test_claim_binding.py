@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from actions.answer_shape import confirms
-from actions.clause_binding import said_apart
-from actions.evidence import swapped_qualifiers, wrong_counts
+from actions.clause_binding import said_apart, said_of_bracketed_other
+from actions.evidence import denied_by_question, swapped_qualifiers, wrong_counts
 from actions.fallback import ActionKbFallback
 from actions.programmes import ActionAnswerProgrammeInfo
 
@@ -73,3 +73,33 @@ def test_a_programme_guessed_from_a_public_yields_to_the_passage_on_that_public(
     result = run(ActionAnswerProgrammeInfo(), make_tracker("Y a-t-il chez vous un programme ouvert aux écoles secondaires ?",
                                                            "ask_programme_info"))
     assert "PrECI" in result.text.split("\n")[0]
+
+
+def test_what_a_question_says_is_left_out_and_the_answer_says_is_there_is_a_no():
+    answer = "Les communes peuvent signer des accords, dans le respect des règles européennes, après concertation."
+    assert denied_by_question("Les communes signent-elles ces accords sans tenir compte des règles européennes ?", answer)
+    assert denied_by_question("Les communes signent-elles ces accords sans concertation ?", answer)
+    # the answer denies it too: the question says what the answer says
+    assert not denied_by_question("Les communes signent-elles sans consulter les habitants ?",
+                                  "Les communes signent sans que les habitants soient consultés.")
+    assert not denied_by_question("Ces accords sont-ils gratuits ?", answer)
+
+
+ROLES = "Le plan associe la mairie (décisions politiques) et les services (mise en œuvre technique)."
+ACTIONS = ("Trois actions : la campagne Arc-en-ciel (égalité), un atelier pour les aidants (ATELIA) et un outil "
+           "de dépistage du diabète (DIABO).")
+
+
+@pytest.mark.parametrize(("question", "answer", "other"), [
+    ("Ce sont les services qui prennent les décisions politiques ?", ROLES, True),
+    ("C'est la mairie qui prend les décisions politiques ?", ROLES, False),
+    ("La campagne Arc-en-ciel porte-t-elle sur le dépistage du diabète ?", ACTIONS, True),
+    ("La campagne Arc-en-ciel porte-t-elle sur l'égalité ?", ACTIONS, False),
+    # both named together on purpose
+    ("Le plan associe-t-il la mairie et les services ?", ROLES, False),
+    # brackets that list examples label nothing
+    ("Le réseau aide-t-il les écoles du Mali ?",
+     "Le réseau aide les écoles (par exemple au Mali) et les clubs (Ligue sportive).", False),
+])
+def test_a_claim_joining_two_bracketed_things_is_not_confirmed(question, answer, other):
+    assert said_of_bracketed_other(question, answer, same_weight) is other
