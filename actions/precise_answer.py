@@ -230,16 +230,11 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     # the document it cites is (« un objectif du PST ? » answered from the PST).
     said = reply_text(draft)
     answer_part = without_sources(said, prefix).split(render(domain, "utter_more_intro"))[0]
-    # the document cited, not when it was published (« (publié le 22 juin 2012) » confirms no year)
-    cited = [_PUBLISHED.sub("", line) for line in said.splitlines() if line.startswith(prefix)]
-    evidence = without_echoes("\n".join([answer_part, *cited]), question)
     answered_about = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"),
                           None)
-    if choice and not choice.replaces and choice.passage.body_id in (None, answered_about):
-        evidence += "\n" + choice.passage.text  # the same fact in the base's own words
-    evidence = with_other_names(kb, evidence)
-    evidence += "\n" + " ".join(continents_named(evidence))  # China answers « en Asie ? »
-    evidence += "\n" + " ".join(demonyms_named(evidence))  # ... and « une province chinoise ? »
+    same_fact = choice.passage.text if choice and not choice.replaces and choice.passage.body_id in (
+        None, answered_about) else ""  # the same fact in the base's own words
+    evidence = reply_evidence(kb, domain, question, said, prefix, same_fact)
     named = named_bodies(kb, question)
     # « Namur est jumelée avec le Fujian ? » answered with the Basse-Normandie's Fujian: another
     # body's fact does not confirm what the question says of the one it names.
@@ -251,6 +246,22 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
     first = next(m for m in draft if m.get("text"))
     first["text"] = f"{verdict} {first['text']}"
+
+
+def reply_evidence(kb: KnowledgeBase, domain: dict[str, Any], question: str, said: str, prefix: str,
+                   same_fact: str = "") -> str:
+    """What a closed question's claim is checked against: the reply's answer (not the titles
+    it offers after « Les documents détaillent aussi : »), the documents it cites, `same_fact`,
+    and the other names, continents and demonyms of what they name."""
+    answer_part = without_sources(said, prefix).split(render(domain, "utter_more_intro"))[0]
+    # the document cited, not when it was published (« (publié le 22 juin 2012) » confirms no year)
+    cited = [_PUBLISHED.sub("", line) for line in said.splitlines() if line.startswith(prefix)]
+    evidence = without_echoes("\n".join([answer_part, *cited]), question)
+    if same_fact:
+        evidence += "\n" + same_fact
+    evidence = with_other_names(kb, evidence)
+    evidence += "\n" + " ".join(continents_named(evidence))  # China answers « en Asie ? »
+    return evidence + "\n" + " ".join(demonyms_named(evidence))  # ... and « une province chinoise ? »
 
 
 def says_all(evidence: str, named_now: str) -> bool:
