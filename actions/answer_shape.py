@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from actions.clause_binding import said_apart, said_of_bracketed_other
+from actions.clause_binding import said_apart, said_of_bracketed_other, said_of_other_rank
 from actions.contradiction import contradicts, ranks_in, rhythm
 from actions.evidence import (
     NUMBER_WORDS,
@@ -191,7 +191,8 @@ def _says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...
                 or misquoted(question, answer) or misexpanded(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer)
                 or contradicts(question, answer, weight) or said_of_another(question, answer, weight)
-                or said_apart(question, answer, weight) or said_of_bracketed_other(question, answer, weight))
+                or said_apart(question, answer, weight) or said_of_bracketed_other(question, answer, weight)
+                or said_of_other_rank(question, answer, weight))
 
 
 # « X fait-il partie des… », « X figure-t-il parmi… », « X est-elle une des… »: is X in a list?

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from actions.contradiction import ranks_in
 from actions.evidence import Evidence, claims_to_confirm
 from knowledge.textnorm import fold
 
@@ -114,3 +115,29 @@ def said_of_bracketed_other(question: str, answer: str, weight: Callable[[tuple[
                 if with_a and with_b and not with_a & with_b and whole.has(a) and whole.has(b):
                     return True
     return False
+
+
+# « 1) des enfants et des adolescents, 2) des citoyens et 3) des aînés ; 4) promouvoir… »: the
+# numbered items of an answer, each up to the next number or the end of its statement.
+_NUMBERED = re.compile(r"(?<![\w.])(\d{1,2})\)\s*(.+?)(?=\s*(?:[;.\n]|(?<![\w.])\d{1,2}\)|$))")
+
+
+def said_of_other_rank(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
+    """Whether the question gives a rank (« le premier objectif stratégique du Vivre mieux vise
+    les aînés ? ») to what the answer's numbered list says at another rank (« 1) des enfants
+    et des adolescents, 2) des citoyens et 3) des aînés »)."""
+    ranks = {r for r in ranks_in(question) if isinstance(r, int) and r >= 0}
+    if len(ranks) != 1:
+        return False
+    items = {int(n) - 1: Evidence.of(text, strict=True) for n, text in _NUMBERED.findall(answer)}
+    (rank,) = ranks
+    if rank not in items or len(items) < 2:
+        return False
+    lead = Evidence.of(answer[:_NUMBERED.search(answer).start()], strict=True)
+    # what the item at that rank must say: the specific claims the lead does not say already
+    held = [g for g in claims_to_confirm(question) if weight(g) >= SPECIFIC and g[0].isalpha()
+            and not ranks_in(" ".join(g)) and not lead.has(g)]
+    if not held:
+        return False
+    mine = sum(items[rank].has(g) for g in held)
+    return mine < len(held) and any(sum(item.has(g) for g in held) > mine for k, item in items.items() if k != rank)

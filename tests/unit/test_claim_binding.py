@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.answer_shape import confirms
-from actions.clause_binding import said_apart, said_of_bracketed_other
+from actions.clause_binding import said_apart, said_of_bracketed_other, said_of_other_rank
 from actions.evidence import denied_by_question, swapped_qualifiers, wrong_counts
 from actions.fallback import ActionKbFallback
 from actions.programmes import ActionAnswerProgrammeInfo
@@ -103,3 +103,17 @@ ACTIONS = ("Trois actions : la campagne Arc-en-ciel (égalité), un atelier pour
 ])
 def test_a_claim_joining_two_bracketed_things_is_not_confirmed(question, answer, other):
     assert said_of_bracketed_other(question, answer, same_weight) is other
+
+
+AXES = "Le plan du quartier compte trois axes : 1) la mobilité douce ; 2) la rénovation des écoles et 3) les fêtes locales."
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("Le premier axe du plan porte-t-il sur la rénovation des écoles ?", True),
+    ("Le 3e axe, c'est la mobilité douce ?", True),
+    ("Le deuxième axe du plan porte-t-il sur la rénovation des écoles ?", False),
+    ("Le premier axe, c'est la mobilité douce ?", False),
+    ("Le cinquième axe porte-t-il sur les fêtes locales ?", False),  # no such item: other checks decide
+])
+def test_a_claim_given_the_rank_of_another_numbered_item_is_not_confirmed(question, other):
+    assert said_of_other_rank(question, AXES, same_weight) is other
