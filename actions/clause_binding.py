@@ -5,6 +5,8 @@ délégation polynésienne a visité la Maison de la petite enfance ; une délé
 visité la médiathèque »: every word of the claim is in the answer, but the answer says
 « Maison de la petite enfance » of the other « délégation » (the polynesian one), in a parallel
 statement, and never of the chinese one. The words being there does not confirm the claim.
+The same holds of two bracketed things of one sentence (`said_of_bracketed_other`) and of the
+items of a numbered list (`said_of_other_rank`).
 """
 
 from __future__ import annotations
