@@ -26,11 +26,17 @@ SPECIFIC = 3.0
 QUALIFIER_LETTERS = 4
 
 
+def specific_claims(question: str, weight: Callable[[tuple[str, ...]], float]) -> list[tuple[str, ...]]:
+    """The question's claims rare enough to tell one statement from another, numbers aside
+    (they have their own checks)."""
+    return [g for g in claims_to_confirm(question) if weight(g) >= SPECIFIC and g[0].isalpha()]
+
+
 def said_apart(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
     """Whether the question qualifies a noun (« délégation chinoise ») that the answer qualifies
     so in one statement and otherwise (« délégation polynésienne ») in another, and a specific
     claim of the question is said only in that other statement."""
-    claims = [g for g in claims_to_confirm(question) if weight(g) >= SPECIFIC and g[0].isalpha()]
+    claims = specific_claims(question, weight)
     asked = fold(question).split()
     clauses = [fold(c).split() for c in _CLAUSE_END.split(answer) if c.strip()]
     said = [Evidence.of(" ".join(c), strict=True) for c in clauses]
@@ -99,7 +105,7 @@ def said_of_bracketed_other(question: str, answer: str, weight: Callable[[tuple[
     provincial (objectifs politiques) et l'Administration (objectifs opérationnels) », « le
     Ruban blanc est-il une action de dépistage du VIH ? » against « le Ruban blanc (égalité des
     genres), … un outil de sensibilisation au dépistage VIH (SASER) »."""
-    claims = [g for g in claims_to_confirm(question) if weight(g) >= SPECIFIC and g[0].isalpha()]
+    claims = specific_claims(question, weight)
     if len(claims) < 2:
         return False
     for sentence in re.split(r"(?<=[.!?])\s+|\n", answer):
@@ -137,8 +143,7 @@ def said_of_other_rank(question: str, answer: str, weight: Callable[[tuple[str, 
         return False
     lead = Evidence.of(answer[:_NUMBERED.search(answer).start()], strict=True)
     # what the item at that rank must say: the specific claims the lead does not say already
-    held = [g for g in claims_to_confirm(question) if weight(g) >= SPECIFIC and g[0].isalpha()
-            and not ranks_in(" ".join(g)) and not lead.has(g)]
+    held = [g for g in specific_claims(question, weight) if not ranks_in(" ".join(g)) and not lead.has(g)]
     if not held:
         return False
     mine = sum(items[rank].has(g) for g in held)
