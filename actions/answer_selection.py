@@ -36,6 +36,7 @@ from actions.answer_shape import (
     says_otherwise,
     sentences,
     term_asked,
+    title_under_heading,
 )
 from actions.contradiction import ranks_in, roles_in
 from actions.evidence import (
@@ -178,6 +179,8 @@ _IT_IS = re.compile(r"^(et )?(c est|cest|c)\b")
 # « ce programme », « cet accord »: the one just answered about, named by its kind.
 _THIS_ONE = re.compile(r"\b(ce|cet|cette) (programme|appel|partenaire|partenariat|jumelage|accord|cooperation|"
                        r"service|association|dispositif|label|reseau|musee|projet|priorite|enjeu|objectif)\b")
+# « quelle association soutient-il dans ce cadre ? », « … pour ça ? »: what was just said, however long.
+_IN_THIS_FRAME = re.compile(r"\b(dans ce (cadre|contexte|domaine)|a ce titre|pour (ca|cela)|dans ce but)\b")
 # « lequel concerne les écoles ? »: one of the things just listed.
 _PICKS_ONE = re.compile(r"\b(lequel|laquelle|lesquels|lesquelles)\b")
 # « ça fait combien de temps ? »: a number of years, or the date it started.
@@ -199,7 +202,12 @@ def points_back(question: str) -> bool:
 def previous_exchange(tracker: Tracker) -> tuple[str, str]:
     """The user's previous message and the first line of the bot's answer to it."""
     asked, said = previous_turn(tracker)
-    return asked, said.splitlines()[0][:CONTEXT_CHARS] if said else ""
+    lines = said.splitlines()
+    # « Action internationale — Département d'Ille-et-Vilaine : » heads the lines that say it (a
+    # list's first item is not what the list is about)
+    heading = len(lines) > 1 and lines[0].rstrip().endswith(":") and not lines[1].lstrip().startswith("•")
+    first = " ".join(lines[:2]) if heading else (lines or [""])[0]
+    return asked, first[:CONTEXT_CHARS]
 
 
 def leans_on_context(kb: KnowledgeBase, question: str) -> bool:
@@ -207,8 +215,8 @@ def leans_on_context(kb: KnowledgeBase, question: str) -> bool:
     « depuis quand ? », « il couvre quelles années ? ». A short question naming what it is
     about (« qui est le maire de Suresnes ? ») stands on its own."""
     folded = untagged(question)  # « ça fait une dizaine d'années, c'est ça ? »: the tag adds nothing
-    if _THIS_ONE.search(folded):
-        return True  # « et ce programme, il vise quel niveau d'enseignement ? », however long
+    if _THIS_ONE.search(folded) or _IN_THIS_FRAME.search(folded):
+        return True  # « et ce programme, il vise quel niveau d'enseignement ? », « dans ce cadre », however long
     if not folded or len(folded.split()) > ELLIPTIC_WORDS:
         return False
     if _LEANS_ON_CONTEXT.search(folded):
@@ -479,6 +487,18 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
     return fitting[0] if fitting else None
 
 
+# Words at most in the name of one item of a family of passages (« Stratégie de la Province de
+# Namur : cohérence »).
+ITEM_WORDS = 4
+
+
+def item_titled(passage: Passage, group: tuple[str, ...]) -> bool:
+    """Whether the passage is one item of a family, named `group` in its title's last part
+    (« … : cohérence »), not a passage whose long title only mentions it."""
+    item = passage.title.split(" : ")[-1]
+    return " : " in passage.title and len(item.split()) <= ITEM_WORDS and Evidence.of(item).has(group)
+
+
 def says_again(answer: str, said_before: str) -> bool:
     """Whether `answer` only says again what the previous answer said."""
     words = Evidence.of(answer).words
@@ -539,7 +559,10 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
                 # « quel article du CDLD ? » asks more of what was said when it holds as much of it
                 and covers > coverage(typed, said_before, weight)
                 and not _PICKS_ONE.search(fold(asked)))  # « lequel concerne les écoles ? » picks in it
-    if pointed and covers < MIN_UNSURE and not moves_on:
+    # « Et la cohérence, ça consiste en quoi ? » after the four keywords: the passage titled with the
+    # one named, which the passage found with the exchange only lists
+    titled = len(groups) == 1 and item_titled(top, rarest) and not Evidence.of(hits[0].title).has(rarest)
+    if pointed and covers < MIN_UNSURE and not moves_on and not titled:
         top = hits[0]
         # « et cette région compte combien d'habitants ? »: what was just said must hold the
         # number asked (a duration: a date will do), else the action's answer stands
@@ -552,6 +575,11 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
         return Choice(top, replaces=True)
     if holds(Evidence.of(answer), top):
         return Choice(top, replaces=False)
+    if (len(groups) == 1 and item_titled(top, rarest) and not Evidence.of(answer_title(answer)).has(rarest)
+            and covers >= coverage(typed, answer, weight)):
+        # « Et la cohérence ? » after the overview of the four keywords: the passage titled with
+        # the one thing named (and nothing else asked) answers, not a text that only names it among others
+        return Choice(top, replaces=True)
     if pointed and after_other:
         return Choice(top, replaces=True)
     if (moves_on or (said_before and says_again(answer, said_before) and not holds(said, top))) \
@@ -571,7 +599,7 @@ def ranked_sibling(kb: KnowledgeBase, typed: str, said_before: str) -> Passage |
     m = _ORDINAL_ALONE.match(untagged(typed).strip())
     if not m:
         return None
-    title = answer_title(said_before)
+    title = title_under_heading(said_before)
     kinds = ranked_kinds(title)
     if not kinds or not ranks_in(title):
         return None

@@ -101,6 +101,13 @@ def answer_title(answer: str) -> str:
     return answer.strip().split("\n")[0].split(" : ")[0]
 
 
+def title_under_heading(answer: str) -> str:
+    """`answer_title`, or under a heading line (« Action internationale — Département
+    d'Ille-et-Vilaine : »), the next line's (« Première priorité du Département… »)."""
+    lines = answer.strip().split("\n")
+    return answer_title(lines[1]) if len(lines) > 1 and lines[0].rstrip().endswith(":") else answer_title(answer)
+
+
 def rank_held(question: str, answer: str) -> list[tuple[str, ...]] | None:
     """When the closed question gives one thing a rank (« la première priorité… c'est la mobilité
     des jeunes ? ») and the answer's title holds that rank of that thing (« Priorité 1 de

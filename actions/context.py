@@ -130,6 +130,10 @@ def loose_mentions(kb: KnowledgeBase, kb_type: str, text: str) -> list[str]:
     hits = []
     for entity_type, entity_id, name in kb.aliases():
         needed = content_words(name) if entity_type == kb_type else set()
+        # « une province chinoise » is not « la province »: a body named by one common word is
+        # named only as its alias says it (`find_mentions`); with nothing named, the default body answers
+        if kb_type == "body" and len(needed) == 1:
+            continue
         if needed and needed <= words:
             hits.append((len(needed), entity_id))
     return list(dict.fromkeys(i for _, i in sorted(hits, key=lambda h: -h[0])))

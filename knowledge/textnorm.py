@@ -133,7 +133,7 @@ QUESTION_WRAPPING = frozenset("""
     vouloir voudrais voudrait veux veut savoir dire signifier signifie expliquer explique pouvoir pouvez peux
     vous tu moi svp stp merci bonjour bonsoir aimer aimerais souhaiter souhaite demander renseigner renseignement
     renseignements information informations info infos question questions connaitre chercher cherche exactement
-    precisement quoi consister consiste consistent recouvrir recouvre designer designe correspondre correspond
+    precisement concretement vraiment reellement simplement brievement quoi consister consiste consistent recouvrir recouvre designer designe correspondre correspond
     entendre entend
     jai j c ki koi kel kelle kels kelles ya pr ds stp slt bjr tt pk pq qd cb cmb jsuis jsui chui truc machin
     avc bcp dc nom madame monsieur mesdames messieurs
