@@ -54,7 +54,7 @@ from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
-from actions.selection_gate import candidate, prefers_passage
+from actions.selection_gate import candidates, preferred
 from actions.silence import only_silence, says_sources_are_silent
 from actions.still_open import verdict_against_today
 from actions.unknown_years import years_unknown
@@ -285,11 +285,12 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     question = tracker.latest_message.get("text") or ""
     if settled or not stands_alone(kb, tracker, question, messages):
         return messages, events
-    found = candidate(kb, question, reply_text(messages), latest_intent(tracker), source_prefix(domain),
-                      render(domain, "utter_more_intro"))
-    if not prefers_passage(found) or not names_what_was_answered(kb, events, found.passage):
+    found = candidates(kb, question, reply_text(messages), latest_intent(tracker), source_prefix(domain),
+                       render(domain, "utter_more_intro"))
+    chosen = preferred(found, lambda c: names_what_was_answered(kb, events, c.passage))
+    if chosen is None:
         return messages, events
-    return in_shape(kb, domain, question, [], [], Choice(found.passage, replaces=True), False)
+    return in_shape(kb, domain, question, [], [], Choice(chosen.passage, replaces=True), False)
 
 
 def names_what_was_answered(kb: KnowledgeBase, events: list[dict[str, Any]], passage: Any) -> bool:

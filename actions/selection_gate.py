@@ -1,4 +1,4 @@
-"""A learned last check: the passage the search finds best, or the answer written so far.
+"""A learned last check: one of the two passages the search finds best, or the answer written so far.
 
 The hand-written selection (`answer_selection`) keeps an intent's answer (a contact card, a
 definition, a strategy's overview) unless a passage covers clearly more of the question. Measured
@@ -6,8 +6,11 @@ on the blind sets, the search's first passage was the right one for about a thir
 answers, and the rules could not tell those turns from the ones where the answer was right. This
 gate weighs the same signals together: how strongly and how clearly the passage was found, how
 much of the question it and the answer hold, the intent, the question's shape and the passage's
-kind. Its weights (`selection_gate.json`, gradient-boosted trees) are learned from the replies of
-an evaluation run by `python -m tests.evaluation.train_gate`; this module only reads them.
+kind. The second passage is weighed the same way (with its rank, and whether the answer already
+gives the first): of the wrong answers of the blind sets A to W, the right passage was the
+search's second or third more often than its first. Its weights (`selection_gate.json`,
+gradient-boosted trees) are learned from the replies of an evaluation run by
+`python -m tests.evaluation.train_gate`; this module only reads them.
 
 It only judges a question that stands on its own: a follow-up's passage depends on the
 conversation, which the gate never saw.
@@ -18,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -58,9 +62,16 @@ def answer_core(reply: str, source_prefix: str, more_intro: str) -> str:
 
 def candidate(kb: KnowledgeBase, question: str, reply: str, intent: str, source_prefix: str,
               more_intro: str) -> Candidate | None:
-    """The search's first passage for `question` and the gate's features, given the `reply`
-    written so far (None when nothing is found). The evaluation's training calls it too, on the
-    replies it recorded: the features are the same at both ends."""
+    """The search's first passage for `question` and the gate's features (`candidates`)."""
+    found = candidates(kb, question, reply, intent, source_prefix, more_intro)
+    return found[0] if found else None
+
+
+def candidates(kb: KnowledgeBase, question: str, reply: str, intent: str, source_prefix: str,
+               more_intro: str) -> list[Candidate]:
+    """The search's first two passages for `question` and the gate's features for each, given
+    the `reply` written so far (none when nothing is found). The evaluation's training calls it
+    too, on the replies it recorded: the features are the same at both ends."""
     asked, told = scene_apart(without_label(question))
     # As the rules do: a passage must name what the question names (« le PISI, c'est réservé à
     # qui ? » is not answered by « droits réservés »), and belong to the body it names, if any.
@@ -68,27 +79,41 @@ def candidate(kb: KnowledgeBase, question: str, reply: str, intent: str, source_
     hits = [p for p in kb.search(asked, limit=SEARCHED, words=question_words(asked),
                                  scene=question_words(told) if told else None)
             if speaks_of(named, p) and (not bodies or p.body_id in bodies or p.body_id is None)][:2]
-    if not hits:
-        return None
-    top, weight = hits[0], kb.term_weight
+    weight = kb.term_weight
     core = answer_core(reply, source_prefix, more_intro)
-    found = coverage(asked, f"{top.title} {top.text}", weight)
+    said = Evidence.of(core)
     answered = coverage(asked, core, weight)
+    found: list[Candidate] = []
+    for rank, top in enumerate(hits):
+        other = hits[1 - rank].score if len(hits) > 1 else 0.0
+        # the second passage is weighed knowing whether the answer already gives the first
+        first_given = rank > 0 and found[0].settled
+        found.append(_weighed(kb, asked, question, top, rank, top.score - other, first_given, said, answered,
+                              source_prefix not in reply, intent))
+    return found
+
+
+def _weighed(kb: KnowledgeBase, asked: str, question: str, top: Passage, rank: int, margin: float,
+             first_given: bool, said: Evidence, answered: float, declined: bool, intent: str) -> Candidate:
+    """One passage and the gate's features for it (`candidates`)."""
+    weight = kb.term_weight
+    found = coverage(asked, f"{top.title} {top.text}", weight)
     features = {
         "score": top.score,
-        "margin": top.score - (hits[1].score if len(hits) > 1 else 0.0),
+        "margin": margin,
+        "rank": float(rank),
+        "first_given": float(first_given),
         "passage_coverage": found,
         "answer_coverage": answered,
         "coverage_gain": found - answered,
         "length": min(len(question.split()), LONGEST) / 10,
-        "declined": float(source_prefix not in reply),
+        "declined": float(declined),
         # « Il va pleuvoir demain ? »: words no passage uses say the question is someone else's
         "unknown": kb.unknown_share(content_groups(asked)),
         f"intent={intent}": 1.0,
         f"shape={question_shape(question)}": 1.0,
         f"type={top.entry_type}": 1.0,
     }
-    said = Evidence.of(core)
     within = bool(said.words) and len(said.words & Evidence.of(f"{top.title} {top.text}").words) / len(said.words) >= CONTAINED
     return Candidate(top, holds(said, top), within, features)
 
@@ -128,6 +153,17 @@ def prefers_passage(found: Candidate | None) -> bool:
     if model is None or found is None or found.settled:
         return False
     return probability(model, found.features) >= threshold(model, found.features)
+
+
+def preferred(found: list[Candidate], fits: Callable[[Candidate], bool]) -> Candidate | None:
+    """The passage to give instead of the answer written so far, if any: of the candidates the
+    gate was trained to weigh (its `ranks`: the first only, or the first two), the surest one
+    above the threshold that `fits` the answer's subject."""
+    model = gate()
+    if model is None:
+        return None
+    weighed = [c for c in found[:model.get("ranks", 1)] if prefers_passage(c) and fits(c)]
+    return max(weighed, key=lambda c: probability(model, c.features), default=None)
 
 
 def threshold(model: dict, features: dict[str, float]) -> float:

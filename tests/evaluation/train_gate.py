@@ -3,12 +3,13 @@
     python -m tests.evaluation.evaluate --skip-nlu --out var/eval/gate tests/conversations/blind/a …
     python -m tests.evaluation.train_gate var/eval/gate/scenarios.json --validate r,s,t
 
-Every single-turn question of the blind sets the run played is one example: the reply the
-assistant gave, and the search's first passage for the question (`selection_gate.candidate`, the
-same features the action server computes). Each is judged as the evaluation judges a reply: the
-expected fact, and for a closed question the « Oui » or « Non » read on it. An example teaches
-something only when giving the passage would change the outcome: an in-scope question where
-exactly one of the two passes, an out-of-scope question the reply rightly declined. The gate is trained on those,
+Every single-turn question of the blind sets the run played gives one example per candidate:
+the reply the assistant gave, and one of the search's first two passages for the question
+(`selection_gate.candidates`, the same features the action server computes). Each is judged as
+the evaluation judges a reply: the expected fact, and for a closed question the « Oui » or « Non »
+read on it. An example teaches something only when giving the passage would change the outcome:
+an in-scope question where exactly one of the two passes, an out-of-scope question the reply
+rightly declined. The gate is trained on those,
 first without the `--validate` sets to print what it would win and lose on them, then on all.
 """
 
@@ -25,7 +26,7 @@ from rasa.shared.core.domain import Domain
 from actions.answer_shape import confirms
 from actions.phrasing import render
 from actions.precise_answer import source_prefix
-from actions.selection_gate import GATE_FILE, Candidate, candidate, log_odds, probability, threshold
+from actions.selection_gate import GATE_FILE, Candidate, candidates, log_odds, probability, threshold
 from bot.scenarios.format import check_reply, load_paths
 from knowledge.access import shared_kb
 
@@ -36,6 +37,9 @@ DOMAIN = ROOT / "bot" / "domain"
 # stands unless the passage is surer (0.6 for declines lost 2 and 4 right declines of R and S).
 THRESHOLD, THRESHOLD_DECLINED = 0.6, 0.8
 TREES, DEPTH = 150, 3
+# Candidates weighed per question: the search's first two passages (the second is often the
+# fact asked when the first is the topic around it).
+RANKS = 2
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class Example:
     reply_right: bool  # the reply passed: the fact and verdict (in scope), a decline (out of scope)
     passage_right: bool  # the passage would pass (never out of scope)
     found: Candidate
+    question: int = 0  # which question of the runs: its candidates share it
 
     @property
     def teaches(self) -> bool:
@@ -55,13 +60,14 @@ class Example:
         return int(self.passage_right) - int(self.reply_right)
 
 
-def examples(runs: list[Path]) -> list[Example]:
+def examples(runs: list[Path], ranks: int = RANKS) -> list[Example]:
+    """Each single-turn blind question's candidate passages (the first `ranks`), judged."""
     kb = shared_kb()
     domain = Domain.load(str(DOMAIN)).as_dict()
     prefix, more = source_prefix(domain), render(domain, "utter_more_intro")
     yes, no = render(domain, "utter_shape_yes"), render(domain, "utter_shape_no")
     expected = {s.name: s for s in load_paths(sorted(BLIND.glob("*/*.yml")))}
-    out = []
+    out, seen = [], set()
     for run in runs:
         for played in json.loads(run.read_text(encoding="utf-8"))["conversations"]:
             scenario = expected.get(played["name"])
@@ -69,21 +75,20 @@ def examples(runs: list[Path]) -> list[Example]:
                     or len(played["turns"]) != 1 or scenario.turns[0].expect is None):
                 continue
             turn, expect = played["turns"][0], scenario.turns[0].expect
-            found = candidate(kb, turn["user"], turn["reply"], turn.get("intent") or "", prefix, more)
-            if found is None:
-                continue
             in_scope = played["category"] == "in_scope"
-            p = found.passage
-            passage_reply = f"{p.title} : {p.text}\n{prefix}"
-            if expect.starts_with:  # a closed question: the verdict read on the passage comes first
-                verdict = yes if confirms(turn["user"], passage_reply, kb.term_weight) else no
-                passage_reply = f"{verdict} {passage_reply}"
             judged = expect.copy(update={"source": None})
-            out.append(Example(
-                set=Path(scenario.file).parent.name, in_scope=in_scope,
-                reply_right=(not check_reply(judged, turn["reply"], ())) if in_scope else played["passed"],
-                passage_right=in_scope and not check_reply(judged, passage_reply, ()),
-                found=found))
+            reply_right = (not check_reply(judged, turn["reply"], ())) if in_scope else played["passed"]
+            for found in candidates(kb, turn["user"], turn["reply"], turn.get("intent") or "", prefix, more)[:ranks]:
+                p = found.passage
+                passage_reply = f"{p.title} : {p.text}\n{prefix}"
+                if expect.starts_with:  # a closed question: the verdict read on the passage comes first
+                    verdict = yes if confirms(turn["user"], passage_reply, kb.term_weight) else no
+                    passage_reply = f"{verdict} {passage_reply}"
+                out.append(Example(
+                    set=Path(scenario.file).parent.name, in_scope=in_scope, reply_right=reply_right,
+                    passage_right=in_scope and not check_reply(judged, passage_reply, ()),
+                    found=found, question=len(seen)))
+            seen.add(played["name"])
     return out
 
 
@@ -98,7 +103,7 @@ def fit(train: list[Example]):
     return model, names
 
 
-def exported(model, names: list[str], trained_on: list[str], validation: dict) -> dict:
+def exported(model, names: list[str], trained_on: list[str], validation: dict, ranks: int = RANKS) -> dict:
     """The trees as plain lists, read by `selection_gate.probability` without scikit-learn."""
     trees = []
     for (estimator,) in model.estimators_:
@@ -107,10 +112,24 @@ def exported(model, names: list[str], trained_on: list[str], validation: dict) -
                       "left": t.children_left.tolist(), "right": t.children_right.tolist(),
                       "value": t.value[:, 0, 0].tolist()})
     gate = {"features": names, "rate": model.learning_rate, "init": 0.0, "trees": trees,
-            "threshold": THRESHOLD, "threshold_declined": THRESHOLD_DECLINED, "trained_on": trained_on, "validation": validation}
+            "threshold": THRESHOLD, "threshold_declined": THRESHOLD_DECLINED, "ranks": ranks, "trained_on": trained_on,
+            "validation": validation}
     # The starting log-odds: the model's own, less what the trees add, on any row.
     gate["init"] = float(model.decision_function([[0.0] * len(names)])[0]) - log_odds(gate, {})
     return gate
+
+
+def choices(data: list[Example], gate: dict) -> dict[int, Example]:
+    """Per question, the candidate the gate would give (as `selection_gate.preferred`: the surest
+    above its threshold), for the questions where it gives one."""
+    chosen: dict[int, Example] = {}
+    for e in data:
+        p = probability(gate, e.found.features)
+        if e.found.settled or p < threshold(gate, e.found.features):
+            continue
+        if e.question not in chosen or p > probability(gate, chosen[e.question].found.features):
+            chosen[e.question] = e
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,17 +137,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("runs", nargs="+", type=Path, help="scenarios.json of evaluation runs")
     parser.add_argument("--validate", default="", help="blind sets held out to measure first (« r,s,t »)")
     parser.add_argument("--exclude", default="", help="blind sets never learned from: the fresh one (« u »)")
+    parser.add_argument("--ranks", type=int, default=RANKS, help="passages weighed per question (1 or 2)")
     parser.add_argument("--out", type=Path, default=GATE_FILE)
     args = parser.parse_args(argv)
-    data = [e for e in examples(args.runs) if e.set not in args.exclude.split(",")]
+    data = [e for e in examples(args.runs, args.ranks) if e.set not in args.exclude.split(",")]
     held_out = [s for s in args.validate.split(",") if s]
     validation = {}
     if held_out:
         model, names = fit([e for e in data if e.set not in held_out])
-        gate = exported(model, names, [], {})
+        gate = exported(model, names, [], {}, args.ranks)
         for letter in held_out:
-            chosen = [e for e in data if e.set == letter and not e.found.settled
-                      and probability(gate, e.found.features) >= threshold(gate, e.found.features)]
+            chosen = list(choices([e for e in data if e.set == letter], gate).values())
             won = sum(e.change() > 0 for e in chosen)
             lost = sum(e.change() < 0 for e in chosen)
             declines = sum(e.change() < 0 and not e.in_scope for e in chosen)
@@ -137,13 +156,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"(dont {declines} refus justes)")
     model, names = fit(data)
     sets = sorted({e.set for e in data})
-    gate = exported(model, names, sets, validation)
+    gate = exported(model, names, sets, validation, args.ranks)
     # The trees read back give scikit-learn's own probabilities.
     rows = [[e.found.features.get(n, 0.0) for n in names] for e in data]
     drift = max(abs(probability(gate, e.found.features) - p) for e, p in zip(data, model.predict_proba(rows)[:, 1], strict=True))
     assert drift < 1e-6, f"exported trees disagree with the model by {drift}"
     args.out.write_text(json.dumps(gate, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{args.out} : {len(model.estimators_)} arbres, appris sur {len(data)} questions des jeux {', '.join(sets)}")
+    questions = len({e.question for e in data})
+    print(f"{args.out} : {len(model.estimators_)} arbres, appris sur {len(data)} passages candidats de {questions} "
+          f"questions des jeux {', '.join(sets)}")
     return 0
 
 

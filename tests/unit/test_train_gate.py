@@ -8,7 +8,7 @@ import pytest
 
 from actions.selection_gate import Candidate, probability
 from knowledge.models import Passage
-from tests.evaluation.train_gate import Example, exported, fit
+from tests.evaluation.train_gate import Example, choices, exported, fit
 
 
 def _example(rng: random.Random, in_scope: bool = True, reply_right: bool = False,
@@ -43,3 +43,15 @@ def test_the_exported_trees_give_scikit_learn_s_own_probabilities():
     rows = [[e.found.features.get(n, 0.0) for n in names] for e in data]
     for e, p in zip(data, model.predict_proba(rows)[:, 1], strict=True):
         assert probability(gate, e.found.features) == pytest.approx(p, abs=1e-9)
+
+
+def test_per_question_the_surest_candidate_above_the_threshold_is_chosen():
+    rng = random.Random(3)
+    data = [_example(rng, reply_right=rng.random() < 0.5) for _ in range(300)]
+    gate = exported(*fit(data), ["a"], {})
+    weak, sure, surer = (Example("a", True, False, True, Candidate(_example(rng).found.passage, False, False, {"score": s}),
+                                 question=9) for s in (0.1, 0.8, 0.95))
+    p = [probability(gate, e.found.features) for e in (weak, sure, surer)]
+    assert p[0] < gate["threshold"] <= p[1] <= p[2]
+    assert choices([weak, sure, surer], gate)[9] is (surer if p[2] > p[1] else sure)
+    assert 9 not in choices([weak], gate)
