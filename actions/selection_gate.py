@@ -1,4 +1,4 @@
-"""A learned last check: one of the two passages the search finds best, or the answer written so far.
+"""A learned last check: the passage the search finds best, or the answer written so far.
 
 The hand-written selection (`answer_selection`) keeps an intent's answer (a contact card, a
 definition, a strategy's overview) unless a passage covers clearly more of the question. Measured
@@ -6,9 +6,10 @@ on the blind sets, the search's first passage was the right one for about a thir
 answers, and the rules could not tell those turns from the ones where the answer was right. This
 gate weighs the same signals together: how strongly and how clearly the passage was found, how
 much of the question it and the answer hold, the intent, the question's shape and the passage's
-kind. The second passage is weighed the same way (with its rank, and whether the answer already
-gives the first): of the wrong answers of the blind sets A to W, the right passage was the
-search's second or third more often than its first. Its weights (`selection_gate.json`,
+kind. A gate learned with `--ranks 2` weighs the second passage the same way (with its rank,
+and whether the answer already gives the first): of the wrong answers of the blind sets A to W,
+the right passage was the search's second or third more often than its first; measured, it was
+not shipped (see `train_gate.RANKS`). Its weights (`selection_gate.json`,
 gradient-boosted trees) are learned from the replies of an evaluation run by
 `python -m tests.evaluation.train_gate`; this module only reads them.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -120,8 +122,9 @@ def _weighed(kb: KnowledgeBase, asked: str, question: str, top: Passage, rank: i
 
 @cache
 def gate() -> dict | None:
-    """The learned trees, or None when no gate has been trained (the answer then stands)."""
-    if not GATE_FILE.exists():
+    """The learned trees, or None when no gate has been trained or `SELECTION_GATE=off` (the
+    answer then stands: a gate is learned from the rules' own replies, see `train_gate`)."""
+    if not GATE_FILE.exists() or os.environ.get("SELECTION_GATE") == "off":
         return None
     return json.loads(GATE_FILE.read_text(encoding="utf-8"))
 

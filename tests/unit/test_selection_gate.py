@@ -82,6 +82,18 @@ def test_the_second_passage_is_weighed_only_by_a_gate_trained_to_weigh_two(monke
     assert preferred([first, surer], lambda c: c is not surer) is None  # not about what the answer named
 
 
+def test_the_gate_can_be_switched_off_to_learn_from_the_rules_alone(monkeypatch):
+    from actions.selection_gate import gate
+
+    gate.cache_clear()
+    monkeypatch.setenv("SELECTION_GATE", "off")
+    assert gate() is None
+    gate.cache_clear()
+    monkeypatch.delenv("SELECTION_GATE")
+    assert gate() is not None
+    gate.cache_clear()
+
+
 def test_the_answer_weighed_is_without_its_sources_and_offers():
     reply = "Le fait.\nLes documents détaillent aussi :\n• Autre\nSource : Quelqu'un"
     assert answer_core(reply, "Source :", "Les documents détaillent aussi :").strip() == "Le fait."
