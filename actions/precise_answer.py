@@ -54,7 +54,7 @@ from actions.other_bodies import unknown_body
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
-from actions.selection_gate import candidates, preferred
+from actions.selection_gate import candidates, preferred, ranks_weighed
 from actions.silence import only_silence, says_sources_are_silent
 from actions.still_open import verdict_against_today
 from actions.unknown_years import years_unknown
@@ -286,7 +286,7 @@ def refine(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracker:
     if settled or not stands_alone(kb, tracker, question, messages):
         return messages, events
     found = candidates(kb, question, reply_text(messages), latest_intent(tracker), source_prefix(domain),
-                       render(domain, "utter_more_intro"))
+                       render(domain, "utter_more_intro"), ranks_weighed())
     chosen = preferred(found, lambda c: names_what_was_answered(kb, events, c.passage))
     if chosen is None:
         return messages, events

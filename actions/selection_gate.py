@@ -70,10 +70,12 @@ def candidate(kb: KnowledgeBase, question: str, reply: str, intent: str, source_
 
 
 def candidates(kb: KnowledgeBase, question: str, reply: str, intent: str, source_prefix: str,
-               more_intro: str) -> list[Candidate]:
-    """The search's first two passages for `question` and the gate's features for each, given
-    the `reply` written so far (none when nothing is found). The evaluation's training calls it
-    too, on the replies it recorded: the features are the same at both ends."""
+               more_intro: str, ranks: int = 2) -> list[Candidate]:
+    """The search's first `ranks` passages (two at most) for `question` and the gate's features
+    for each, given the `reply` written so far (none when nothing is found). The evaluation's
+    training calls it too, on the replies it recorded: the features are the same at both ends."""
+    if ranks < 1:
+        return []
     asked, told = scene_apart(without_label(question))
     # As the rules do: a passage must name what the question names (« le PISI, c'est réservé à
     # qui ? » is not answered by « droits réservés »), and belong to the body it names, if any.
@@ -86,7 +88,7 @@ def candidates(kb: KnowledgeBase, question: str, reply: str, intent: str, source
     said = Evidence.of(core)
     answered = coverage(asked, core, weight)
     found: list[Candidate] = []
-    for rank, top in enumerate(hits):
+    for rank, top in enumerate(hits[:ranks]):
         other = hits[1 - rank].score if len(hits) > 1 else 0.0
         # the second passage is weighed knowing whether the answer already gives the first
         first_given = rank > 0 and found[0].settled
@@ -156,6 +158,12 @@ def prefers_passage(found: Candidate | None) -> bool:
     if model is None or found is None or found.settled:
         return False
     return probability(model, found.features) >= threshold(model, found.features)
+
+
+def ranks_weighed() -> int:
+    """How many passages the shipped gate weighs (none without a gate): only those are weighed."""
+    model = gate()
+    return model.get("ranks", 1) if model else 0
 
 
 def preferred(found: list[Candidate], fits: Callable[[Candidate], bool]) -> Candidate | None:

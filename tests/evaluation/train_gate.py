@@ -80,7 +80,7 @@ def examples(runs: list[Path], ranks: int = RANKS) -> list[Example]:
             in_scope = played["category"] == "in_scope"
             judged = expect.copy(update={"source": None})
             reply_right = (not check_reply(judged, turn["reply"], ())) if in_scope else played["passed"]
-            for found in candidates(kb, turn["user"], turn["reply"], turn.get("intent") or "", prefix, more)[:ranks]:
+            for found in candidates(kb, turn["user"], turn["reply"], turn.get("intent") or "", prefix, more, ranks):
                 p = found.passage
                 passage_reply = f"{p.title} : {p.text}\n{prefix}"
                 if expect.starts_with:  # a closed question: the verdict read on the passage comes first
