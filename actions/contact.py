@@ -119,6 +119,13 @@ def on_card(kb: KnowledgeBase, tracker: Tracker, body_id: str | None) -> bool:
     return unsupported_share(text, card, beside_contact_words) <= ELSEWHERE
 
 
+def asks_our_card(kb: KnowledgeBase, tracker: Tracker) -> bool:
+    """Whether the message asks a contact detail (one the NLU tagged) and names nothing the card
+    in context does not show (« quel est le numéro de téléphone du service ? »), whatever intent
+    the NLU read: « le numéro du service des impôts » names what no card shows."""
+    return bool(kinds_asked(tracker)) and on_card(kb, tracker, body_in_context(kb, tracker))
+
+
 class ActionAnswerContact(KnowledgeAction):
     answer_kind = "contact"
     follows = ("body",)

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
-from actions.contact import asks_card_detail
+from actions.contact import ActionAnswerContact, asks_card_detail, asks_our_card
 from actions.context import mentioned_all
 from actions.follow_up import ActionFollowUp, continues_previous
 from actions.phrasing import render
@@ -27,8 +27,9 @@ class ActionAnswerOutOfScope(KnowledgeAction):
         return "action_answer_out_of_scope"
 
     def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
-        """A detail of the card just given is read on that card (see `asks_card_detail`)."""
-        return asks_card_detail(tracker)
+        """A detail of the card just given is read on that card (see `asks_card_detail`), and so
+        is a detail of the card asked with nothing else (see `asks_our_card`)."""
+        return asks_card_detail(tracker) or asks_our_card(kb, tracker)
 
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
@@ -36,6 +37,9 @@ class ActionAnswerOutOfScope(KnowledgeAction):
             # « laquelle est en Chine ? » after the partners, taken by the NLU for a question
             # we do not cover: it goes on with the list just given.
             return ActionFollowUp().answer(kb, dispatcher, tracker, domain)
+        if asks_our_card(kb, tracker):
+            # « quel est le numéro de téléphone du service ? » taken for a question we do not cover
+            return ActionAnswerContact().answer_with_context(kb, dispatcher, tracker, domain)
         # Only a service named (« le SREI »): a town named (« la météo à Namur ») is no reason
         # to send someone to its international relations service.
         services = kb.find_mentions("service", tracker.latest_message.get("text") or "")

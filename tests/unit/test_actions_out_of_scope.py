@@ -40,3 +40,14 @@ def test_a_follow_up_taken_for_out_of_scope_goes_on_with_the_list(make_tracker, 
                                                         last_answer="partnerships", body="namur"))
     assert "Jiangsu" in result.text
     assert "Fujian" not in result.text  # Basse-Normandie's partner, not in the list just given
+
+
+def test_a_contact_detail_of_the_card_taken_for_out_of_scope_gets_the_card(make_tracker, run):
+    # the NLU may read « du service » as somebody else's service: nothing else named, the card answers
+    result = run(ActionAnswerOutOfScope(), make_tracker("Vous avez le numéro de téléphone du service ?", "out_of_scope",
+                                                        [("contact_kind", "phone")]))
+    assert PHONE in result.text and "Source :" in result.text and "Suresnes" not in result.text
+    # a service the card does not show is still declined
+    result = run(ActionAnswerOutOfScope(), make_tracker("le numéro de téléphone du service des impôts ?", "out_of_scope",
+                                                        [("contact_kind", "phone")]))
+    assert result.text.startswith("Mes sources ne donnent pas cette information")
