@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_selection import PASSAGE, weights_beside_names
 from actions.base import KnowledgeAction
 from actions.context import body_in_context, latest_entity, mentioned_now
-from actions.evidence import unsupported_share
+from actions.evidence import content_groups, unsupported_share
 from actions.partnerships import ActionAnswerPartnerships
 from actions.phrasing import render, source_lines
 from actions.question_shape import WHERE, question_shape
@@ -120,10 +120,16 @@ def on_card(kb: KnowledgeBase, tracker: Tracker, body_id: str | None) -> bool:
 
 
 def asks_our_card(kb: KnowledgeBase, tracker: Tracker) -> bool:
-    """Whether the message asks a contact detail (one the NLU tagged) and names nothing the card
-    in context does not show (« quel est le numéro de téléphone du service ? »), whatever intent
-    the NLU read: « le numéro du service des impôts » names what no card shows."""
-    return bool(kinds_asked(tracker)) and on_card(kb, tracker, body_in_context(kb, tracker))
+    """Whether the message asks contact details (ones the NLU tagged) that the card in context
+    shows, and names nothing else at all (« quel est le numéro de téléphone du service ? »),
+    whatever intent the NLU read: « le numéro du service des impôts », « où renouveler mon
+    passeport ? » name what no card shows."""
+    body_id = body_in_context(kb, tracker)
+    kinds = specific_kinds(kinds_asked(tracker))
+    shown = {c.kind for c in kb.contacts(body_id=body_id)}
+    text = tracker.latest_message.get("text") or ""
+    return (bool(kinds) and set(kinds) <= shown
+            and all(CONTACT_WORDS.intersection(group) for group in content_groups(text)))
 
 
 class ActionAnswerContact(KnowledgeAction):

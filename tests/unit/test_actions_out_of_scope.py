@@ -51,3 +51,7 @@ def test_a_contact_detail_of_the_card_taken_for_out_of_scope_gets_the_card(make_
     result = run(ActionAnswerOutOfScope(), make_tracker("le numéro de téléphone du service des impôts ?", "out_of_scope",
                                                         [("contact_kind", "phone")]))
     assert result.text.startswith("Mes sources ne donnent pas cette information")
+    # nor is anything else named beside the contact words
+    result = run(ActionAnswerOutOfScope(), make_tracker("Mon passeport expire, où dois-je aller pour le renouveler ?",
+                                                        "out_of_scope", [("contact_kind", "address")]))
+    assert result.text.startswith("Mes sources ne donnent pas cette information")
