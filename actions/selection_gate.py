@@ -62,13 +62,6 @@ def answer_core(reply: str, source_prefix: str, more_intro: str) -> str:
     return kept.split(more_intro)[0]
 
 
-def candidate(kb: KnowledgeBase, question: str, reply: str, intent: str, source_prefix: str,
-              more_intro: str) -> Candidate | None:
-    """The search's first passage for `question` and the gate's features (`candidates`)."""
-    found = candidates(kb, question, reply, intent, source_prefix, more_intro)
-    return found[0] if found else None
-
-
 def candidates(kb: KnowledgeBase, question: str, reply: str, intent: str, source_prefix: str,
                more_intro: str, ranks: int = 2) -> list[Candidate]:
     """The search's first `ranks` passages (two at most) for `question` and the gate's features
