@@ -20,12 +20,15 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.answer_shape import (
+    AMOUNT_WORDS,
     answer_title,
+    asks_amount,
     asks_reach,
     confirms,
     counted_thing,
     dated_fit,
     defines,
+    gives_amount,
     gives_count,
     gives_shape,
     lacks_reach,
@@ -529,7 +532,9 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
 
     def key(p: Passage) -> tuple:
         named = rarest is not None and Evidence.of(p.title).has(rarest)
-        return -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named, -p.score
+        # « et Suresnes, elle a combien de villes jumelles ? »: the passage that gives the number
+        uncounted = shape == HOW_MANY and not gives_count(asked, p.text)
+        return uncounted, -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named, -p.score
 
     # « il occupe quelle fonction ? », « elle porte sur quels secteurs ? »: a pronoun points to
     # what was just answered; the passage found best with that exchange answers, even when
@@ -639,6 +644,28 @@ def counting_passage(hits: Callable[[], list[Passage]], question: str, answer: s
     if question_shape(question) != HOW_MANY or gives_count(question, answer):
         return None
     return first_fitting(hits(), lambda p: gives_count(question, p.text))
+
+
+# A word of the question this specific (IDF weight) tells what the sum asked is for
+# (« participatif »), unlike « province » or « projets ».
+AMOUNT_SUBJECT_WEIGHT = 2.0
+
+
+def amount_passage(hits: Callable[[], list[Passage]], question: str, answer: str,
+                   weight: Callable[[tuple[str, ...]], float]) -> Passage | None:
+    """For « quel est le montant du budget participatif ? » answered without a sum (a decline):
+    a passage among the first found that gives a sum and says what it is for, a specific word
+    of the question other than those asking for a sum. The passages found already speak of
+    what the question names: « le budget du PISI ? » finds no sum of the PISI's."""
+    if not asks_amount(question) or gives_amount(answer):
+        return None
+    subject = [g for g in content_groups(question) if not AMOUNT_WORDS.intersection(g) and weight(g) >= AMOUNT_SUBJECT_WEIGHT]
+
+    def fits(p: Passage) -> bool:
+        said = Evidence.of(f"{p.title} {p.text}")
+        return gives_amount(p.text) and any(said.has(g) for g in subject)
+
+    return first_fitting(hits(), fits)
 
 
 def reason_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
@@ -949,7 +976,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     # searched with the term alone (« sens », « mot » find other passages)
     term = " ".join(g[0] for g in term_asked(typed))
     defining = cache(lambda: found(DEFINING_DEPTH, query=term)) if term else deeper
-    exact = (counting_passage(deeper, typed, answer) or place_passage(kb, typed, answer)
+    exact = (counting_passage(deeper, typed, answer) or amount_passage(deeper, typed, answer, kb.term_weight)
+             or place_passage(kb, typed, answer)
              or ranked_passage(deeper, typed, answer)
              or named_definition(kb, deeper, typed, answer)
              or defining_passage(defining, typed, answer) or role_passage(deeper, typed, answer)

@@ -335,6 +335,8 @@ def counted_thing(question: str) -> str | None:
 
 
 _DETERMINERS = r"(?:la|le|les|l|de|des|du|d|en|a|au|aux|et|ou|sa|son|ses|leur|leurs|ce|cette|ces|un|une)"
+# A plural adjective or noun, not a verb's plural (« portent », « font », « avons »).
+_AGREEING = re.compile(r"\w{3,}(?<!ent)(?<!ont)(?<!ons)s|\w{3,}x")
 _NOT_COUNTED = frozenset("les des de la le du en au aux ont sont est dans pour par avec qui que".split())
 
 
@@ -346,10 +348,10 @@ def counted_things(question: str) -> list[str]:
         thing = counted_thing(question)
         return [thing] if thing else []
     capitals = {fold(w) for w in re.findall(r"\b[A-Z]{2,}\b", question)}
-    # the next word only when it names the thing itself, an acronym (« PMS »), not a verb
-    # (« combien d'années portent… »)
-    return [w for w in (m.group(1), m.group(2) if m.group(2) in capitals else None)
-            if w and w not in _NOT_COUNTED and len(w) >= 3]
+    # the next word only when it names the thing itself, an acronym (« PMS ») or a plural that
+    # agrees with it (« villes jumelles »: « 6 jumelages »), not a verb (« combien d'années portent… »)
+    second = m.group(2) if m.group(2) and (m.group(2) in capitals or _AGREEING.fullmatch(m.group(2))) else None
+    return [w for w in (m.group(1), second) if w and w not in _NOT_COUNTED and len(w) >= 3]
 
 
 def counts_in(question: str, text: str) -> list[int]:
@@ -400,6 +402,25 @@ def gives_count(question: str, text: str) -> bool:
     if _YEARS.intersection(counted_things(question)) and any(rhythm(w) for w in fold(text).split()):
         return True
     return bool(counts_in(question, text))
+
+
+# « Quel est le montant du budget participatif ? », « combien coûte… ? »: a sum of money.
+_ASKS_AMOUNT = re.compile(r"\b(montant|montants|somme|enveloppe|combien (?:coute|coutent|consacre\w*|investi\w*|depense\w*)|"
+                          r"a combien s eleve\w*|budget de combien|quel budget|quelle somme|combien d argent)\b")
+_AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b)", re.IGNORECASE)
+# The words that only ask for the sum: the passage need not say them (« 200.000 €/an » for
+# « montant annuel »).
+AMOUNT_WORDS = frozenset("montant montants somme enveloppe annuel annuelle annuels cout coute coutent budget argent "
+                         "consacre consacree investit investi depense depensee eleve".split())
+
+
+def asks_amount(question: str) -> bool:
+    return _ASKS_AMOUNT.search(fold(question)) is not None
+
+
+def gives_amount(text: str) -> bool:
+    """Whether `text` states a sum of money (« 200.000 €/an »)."""
+    return _AMOUNT.search(text) is not None
 
 
 _HOW_OFTEN = re.compile(r"\b\w+ fois par (an|annee|mois|semaine|jour)\b|\b(chaque|par) (annee|an|mois|semaine)\b|"

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_selection import PASSAGE, weights_beside_names
 from actions.base import KnowledgeAction
 from actions.context import body_in_context, latest_entity, mentioned_now
-from actions.evidence import content_groups, unsupported_share
+from actions.evidence import Evidence, content_groups, unsupported_share
 from actions.partnerships import ActionAnswerPartnerships
 from actions.phrasing import render, source_lines
 from actions.question_shape import WHERE, question_shape
@@ -42,6 +42,8 @@ CARD_DETAIL_WORDS = ASKING_FOR_CONTACT | {"titre", "fonction", "etage", "grade"}
 CARD_FOLLOW_UP_WORDS = 8
 # The share of those other things the card may lack and still be the answer.
 ELSEWHERE = 0.5
+# Passages searched for one that says what the card lacks.
+ELSEWHERE_SEARCHED = 3
 
 # Answers after which a place named is about the partners, not about how to reach the service.
 PARTNER_ANSWERS = ("partnerships", "partnership_details")
@@ -116,7 +118,15 @@ def on_card(kb: KnowledgeBase, tracker: Tracker, body_id: str | None) -> bool:
         # a number is a contact detail put forward (« j'appelle le 081 776 770, c'est ça ? »)
         return 0.0 if (CONTACT_WORDS | ASKING_FOR_CONTACT).intersection(group) or group[0].isdigit() else weight(group)
 
-    return unsupported_share(text, card, beside_contact_words) <= ELSEWHERE
+    if unsupported_share(text, card, beside_contact_words) > ELSEWHERE:
+        return False
+    # « où se garer près du Palais provincial ? »: the card has the place, but what is asked
+    # of it (« garer ») is what another passage of the body says; that passage answers.
+    # Words no passage uses (« gratuit ») cannot tell one passage from another.
+    lacking = [g for g in content_groups(text)
+               if beside_contact_words(g) and not Evidence.of(card).has(g) and kb.unknown_share([g]) == 0]
+    return not (lacking and any(all(Evidence.of(f"{p.title} {p.text}").has(g) for g in lacking)
+                                for p in kb.search(text, limit=ELSEWHERE_SEARCHED, body_id=body_id)))
 
 
 def asks_our_card(kb: KnowledgeBase, tracker: Tracker) -> bool:

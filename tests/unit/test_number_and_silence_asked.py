@@ -1,0 +1,56 @@
+"""The number, the sum or the silence a question asks for: « combien » counted in a list, « quel
+montant » given by the passage that states a sum of what is named, and what the service's page
+does not say (where to park, which elected member) answered as a silence with the contact."""
+
+from __future__ import annotations
+
+from actions.answer_shape import counted_things
+from actions.contact import ActionAnswerContact
+from actions.out_of_scope import ActionAnswerOutOfScope
+from actions.pst import ActionAnswerPst
+from actions.service import ActionAnswerServiceInfo
+from tests.support.facts import PHONE
+
+ADDRESS = [{"entity": "contact_kind", "value": "address"}]
+
+
+def test_a_sum_asked_is_given_by_the_passage_that_states_it_even_after_an_out_of_scope_reading(make_tracker, run):
+    result = run(ActionAnswerOutOfScope(), make_tracker("À combien s'élève l'enveloppe du budget participatif ?",
+                                                        "out_of_scope"))
+    assert "200.000" in result.text and "Source :" in result.text
+
+
+def test_a_sum_of_something_no_passage_prices_stays_declined(make_tracker, run):
+    result = run(ActionAnswerOutOfScope(), make_tracker("Quel est le montant de la subvention du PrECI ?",
+                                                        "out_of_scope"))
+    assert "€" not in result.text and PHONE in result.text
+
+
+def test_how_many_members_of_a_list_is_answered_with_the_count(make_tracker, run):
+    result = run(ActionAnswerPst(), make_tracker("Le volet gouvernance du PST mobilise combien d'acteurs ?", "ask_pst"))
+    assert "10 acteurs" in result.text and "Source :" in result.text
+
+
+def test_a_plural_that_agrees_with_the_thing_counted_is_counted_too():
+    assert counted_things("elle a combien de villes jumelles ?") == ["villes", "jumelles"]
+    assert counted_things("combien de centres PMS ?") == ["centres", "pms"]
+    assert counted_things("combien d'années portent sur le plan ?") == ["annees"]  # a verb is not counted
+
+
+def test_what_the_card_does_not_say_of_a_place_is_not_answered_by_the_card(make_tracker, run):
+    # « où » asks a place, but where to park, which the card does not say: a silence and the contact
+    result = run(ActionAnswerContact(), make_tracker("Où peut-on stationner près du Palais provincial ?",
+                                                     "ask_contact", ADDRESS))
+    assert "ne précise pas" in result.text and PHONE in result.text
+    assert "Adresse :" not in result.text and "Source :" not in result.text  # a silence cites nothing
+
+
+def test_the_address_asked_is_still_the_card(make_tracker, run):
+    result = run(ActionAnswerContact(), make_tracker("C'est quoi l'adresse postale du service ?", "ask_contact", ADDRESS))
+    assert "Saint-Aubain" in result.text and "Source :" in result.text
+
+
+def test_an_elected_member_the_page_does_not_name_is_a_silence_with_the_contact(make_tracker, run):
+    result = run(ActionAnswerServiceInfo(), make_tracker(
+        "Qui est l'élu provincial responsable des relations internationales ?", "ask_service_info"))
+    assert "ne nomme pas" in result.text and PHONE in result.text
