@@ -86,10 +86,11 @@ def asks_something_else(text: str) -> bool:
             and ("?" in text or _QUESTION_WORD.search(folded) is not None))
 
 
-# Answers to the dialogues' own questions (« oui », « non, une école primaire ») ask nothing:
+# Answers to the dialogues' own questions (« oui », « non, une école primaire », « je ne sais
+# pas ») ask nothing:
 # one that asks a question of substance (« et c'est quel genre d'accord ? », « il est reconnu
 # en catégorie B, non ? ») was misread.
-ANSWERS = frozenset({"affirm", "deny"})
+ANSWERS = frozenset({"affirm", "deny", "dont_know"})
 BOT_CHALLENGE = "bot_challenge"
 # What asking whether a machine answers says: the machine, the person, or « who are you ».
 _BOT_CUE = re.compile(r"\b(robot|bot|chatbot|chatgpt|machine|ordinateur|ia|intelligence|artificielle|automatique|"
@@ -99,6 +100,9 @@ _BOT_CUE = re.compile(r"\b(robot|bot|chatbot|chatgpt|machine|ordinateur|ia|intel
 
 # « …, non ? », « …, c'est ça ? »: a statement put to the test.
 _TAG = re.compile(r"\b(non|pas|ca|exact|vrai|juste)$")
+# « le Delta est-il réservé… ? », « CITIM, c'est bien la… ? »: a closed question by inversion or check.
+_CLOSED = re.compile(r"\b(?:est|sont|a|ont|va|vont|peut|peuvent|doit|doivent|fait|font)(?: t)? (?:il|elle|ils|elles|on)\b"
+                     r"|\bc(?: est|est)? bien\b")
 
 
 def asks_back(text: str) -> bool:
@@ -106,7 +110,8 @@ def asks_back(text: str) -> bool:
     genre d'accord ? »), not an answer with a doubt (« oui, nous sommes à Namur, ça compte ? »)."""
     folded = _fold(text)
     return ("?" in text and asks_something_else(text)
-            and (_QUESTION_WORD.search(folded) is not None or _TAG.search(folded) is not None))
+            and (_QUESTION_WORD.search(folded) is not None or _TAG.search(folded) is not None
+                 or _CLOSED.search(folded) is not None))
 
 
 def challenges_the_bot(text: str) -> bool:

@@ -106,6 +106,10 @@ def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
     # ...unless they ask a question of substance
     ("Et ce partenariat-là, il couvre quels secteurs ?", "affirm", "nlu_fallback"),
     ("Le musée est classé en catégorie C, non ?", "deny", "nlu_fallback"),
+    ("Le bachelier est-il ouvert aux adultes en reprise d'études ?", "affirm", "nlu_fallback"),
+    ("Ce label, c'est bien celui des communes amies des aînés ?", "affirm", "nlu_fallback"),
+    ("Ce partenaire se trouve au Maroc, si je ne me trompe pas ?", "dont_know", "nlu_fallback"),
+    ("je ne sais pas, aucune idée", "dont_know", "dont_know"),
     # asking whether a machine answers names the machine or the person
     ("c'est un partenariat de quelle nature ?", "bot_challenge", "nlu_fallback"),
     ("est-ce qu'un vrai conseiller lit mes messages ?", "bot_challenge", "bot_challenge"),
