@@ -57,6 +57,7 @@ from actions.reach import service_reach
 from actions.selection_gate import candidates, preferred, ranks_weighed
 from actions.silence import only_silence, says_sources_are_silent
 from actions.still_open import verdict_against_today
+from actions.unknown_attribute import unknown_traits
 from actions.unknown_years import years_unknown
 from knowledge import KnowledgeBase, today
 from knowledge.french_dates import deadline_in
@@ -340,7 +341,7 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
             out.utter_message(text=compared)
             return out.messages, [SlotSet("body", body_id), SlotSet("contact_kind", "hours"),
                                   SlotSet("last_answer", "contact")], True
-    if unknown_body(kb, question) or (shape != YES_NO and years_unknown(kb, question)):
+    if unknown_body(kb, question) or (shape != YES_NO and years_unknown(kb, question)) or unknown_traits(kb, question):
         return (*declined(kb, domain), True)
     prefix = source_prefix(domain)
     answer = reply_text(draft)

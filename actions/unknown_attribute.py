@@ -1,0 +1,46 @@
+"""« On parle quelle langue à Louga ? », « il va pleuvoir demain ? »: a trait of a place or a
+service that no source describes.
+
+The sources describe partnerships, programmes and services, never the language, weather,
+population or currency of a place, travel to it (flights, visas, vaccines, passports) or the
+price of an entry. A question about one of these traits, in words no passage uses (or none
+of the passages on the partner, programme or service it names: « langue » is said of the
+Basse-Normandie's impacts, never of Louga), asks what they cannot say, however well the place
+it names matches a passage (Louga's twinning): the honest answer is that the sources do not
+say, and whom to ask. A trait the content does speak of (a silence written for it) is left to
+the passages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from actions.answer_selection import named_entities, speaks_of
+from actions.evidence import Evidence, content_groups
+from knowledge import KnowledgeBase
+from knowledge.textnorm import fold
+
+_TRAITS = re.compile(
+    r"\b(langues?|climat|meteo|pleuvoir|pleut|neige|neiger|temperatures?|habitants?|monnaie|"
+    r"capitale|superficie|fuseau|decalage horaire|vols?|avion|visas?|vaccins?|vaccination|passeports?|"
+    r"carte d identite|tarifs?|entree)\b")
+
+
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
+# Passages searched for one on what the question names that speaks of the trait.
+SEARCHED = 12
+
+
+def unknown_traits(kb: KnowledgeBase, question: str) -> list[str]:
+    """The traits the question asks about that no passage of the base speaks of, or none of
+    those on what it names."""
+    # a quoted name put to the test (« Programme … Climat International ? ») asks no trait
+    unquoted = _QUOTED.sub(" ", question)
+    traits = [(m.group(1), groups) for m in _TRAITS.finditer(fold(unquoted)) if (groups := content_groups(m.group(1)))]
+    if not traits:
+        return []
+    named = named_entities(kb, question)
+    on_named = [p for p in kb.search(question, limit=SEARCHED) if speaks_of(named, p)] if named else []
+    said = [Evidence.of(f"{p.title} {p.text}") for p in on_named]
+    return [t for t, groups in traits
+            if kb.unknown_share(groups) == 1.0 or (named and not any(e.has(g) for e in said for g in groups))]

@@ -1,0 +1,31 @@
+"""A trait of a place that no source describes (its language, weather, population…) is an
+honest « the sources do not say » with whom to ask, not the card of the place named."""
+
+from __future__ import annotations
+
+from actions.fallback import ActionKbFallback
+from actions.partnerships import ActionAnswerPartnershipDetails
+from actions.unknown_attribute import unknown_traits
+from knowledge.access import shared_kb
+from tests.support.facts import PHONE
+
+
+def test_a_language_no_passage_on_the_partner_speaks_of_is_declined(make_tracker, run):
+    result = run(ActionAnswerPartnershipDetails(), make_tracker(
+        "Quelle est la langue officielle de la région de Louga ?", "ask_partnership_details",
+        [("partner", "namur-louga")]))
+    assert "ne donnent pas" in result.text and PHONE in result.text
+    assert "Source :" not in result.text and "Depuis quand" not in result.text  # not the twinning card
+
+
+def test_the_weather_is_declined_whatever_place_it_names(make_tracker, run):
+    result = run(ActionKbFallback(), make_tracker("Est-ce qu'il va neiger à Namur ce week-end ?", "nlu_fallback"))
+    assert PHONE in result.text and "Source :" not in result.text
+
+
+def test_a_trait_a_passage_on_what_is_named_speaks_of_is_left_to_the_passages():
+    kb = shared_kb()
+    # the Ille-et-Vilaine's school trips speak of languages; a quoted name asks no trait
+    assert unknown_traits(kb, "L'Ille-et-Vilaine aide-t-elle les collégiens à découvrir d'autres langues ?") == []
+    assert unknown_traits(kb, "Le PISI, c'est le « Programme sur le Climat » ?") == []
+    assert unknown_traits(kb, "Quelle est la capitale de la région de Louga ?") == ["capitale"]
