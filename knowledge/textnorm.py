@@ -153,8 +153,14 @@ _HERE = re.compile(r"\b(dans ce contexte|dans ce cadre|dans ce cas(?:-la| la)?|d
                    re.IGNORECASE)
 
 
+# « quels musées sont cités dans le PST ? », « mentionnés par la page »: the question says where
+# the list is, not what it holds; the passages that « cite » actions are not the answer.
+_CITED = re.compile(r"\b(?:cit[eé]|mentionn[eé]|[eé]voqu[eé]|list[eé]|r[eé]pertori[eé]|recens[eé])e?s?"
+                    r"(?= (?:dans|par|parmi|comme|en exemple|au sein|sur la page|sur le site)\b)", re.IGNORECASE)
+
+
 def without_how_long(text: str) -> str:
-    return _HERE.sub(" ", _HOW_LONG.sub("combien", text))
+    return _CITED.sub(" ", _HERE.sub(" ", _HOW_LONG.sub("combien", text)))
 
 
 def question_groups(text: str) -> list[list[str]]:

@@ -50,3 +50,12 @@ def test_long_names_also_match_their_acronym() -> None:
                           "enjeux du programme strategique transversal")
     assert all("pst" in g.terms for g in groups[1:]) and "pst" not in groups[0].terms
     assert score(groups, {"enjeu", "pst"}, set(), set(), s)[1] == 1.0
+
+
+def test_where_a_list_is_cited_is_not_what_is_searched() -> None:
+    from knowledge.textnorm import question_groups
+
+    words = {w for g in question_groups("Quels musées sont cités dans le PST ?") for w in g}
+    assert "musees" in words and not words & {"cites", "citer"}
+    # « Cités Unies France » is a name, not where a list is cited
+    assert "cites" in {w for g in question_groups("Qui préside Cités Unies France ?") for w in g}
