@@ -159,8 +159,12 @@ _CITED = re.compile(r"\b(?:cit[eé]|mentionn[eé]|[eé]voqu[eé]|list[eé]|r[eé
                     r"(?= (?:dans|par|parmi|comme|en exemple|au sein|sur la page|sur le site)\b)", re.IGNORECASE)
 
 
+# « qui est à la tête du service ? » asks who heads it (« directeur »), not a page's « en-tête ».
+_AT_THE_HEAD = re.compile(r"\b[aà] la t[eê]te\b", re.IGNORECASE)
+
+
 def without_how_long(text: str) -> str:
-    return _CITED.sub(" ", _HERE.sub(" ", _HOW_LONG.sub("combien", text)))
+    return _AT_THE_HEAD.sub("directeur", _CITED.sub(" ", _HERE.sub(" ", _HOW_LONG.sub("combien", text))))
 
 
 def question_groups(text: str) -> list[list[str]]:

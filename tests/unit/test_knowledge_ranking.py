@@ -59,3 +59,10 @@ def test_where_a_list_is_cited_is_not_what_is_searched() -> None:
     assert "musees" in words and not words & {"cites", "citer"}
     # « Cités Unies France » is a name, not where a list is cited
     assert "cites" in {w for g in question_groups("Qui préside Cités Unies France ?") for w in g}
+
+
+def test_who_is_at_the_head_asks_for_whoever_heads_it() -> None:
+    from knowledge.textnorm import question_groups
+
+    words = {w for g in question_groups("Qui est à la tête de cette direction ?") for w in g}
+    assert "directeur" in words and "tete" not in words
