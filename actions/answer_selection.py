@@ -41,7 +41,7 @@ from actions.answer_shape import (
     term_asked,
     title_under_heading,
 )
-from actions.contradiction import ranks_in, roles_in
+from actions.contradiction import demonyms_named, ranks_in, roles_in
 from actions.evidence import (
     NUMBER_WORD_SET,
     Evidence,
@@ -418,7 +418,14 @@ def asks_overview(kb: KnowledgeBase, question: str) -> bool:
 def answers_all(question: str, passage: Passage, weight) -> bool:
     """Whether the passage speaks of everything the question is about (its nouns, names,
     numbers): « combien d'habitants à Louga ? » is not answered by a passage on Louga."""
-    return unsaid(question, f"{passage.title} {passage.text}", weight) <= UNSPOKEN
+    return unsaid(question, with_demonyms(passage), weight) <= UNSPOKEN
+
+
+def with_demonyms(passage: Passage) -> str:
+    """The passage's title and text, and the nationality adjectives of the countries it names:
+    « Province du Jiangsu (Chine) » says what « la province chinoise » asks about."""
+    text = f"{passage.title} {passage.text}"
+    return f"{text} {' '.join(demonyms_named(text))}"
 
 
 def unsaid(question: str, text: str, weight) -> float:
@@ -442,7 +449,7 @@ def says_all(question: str, passage: Passage, weight) -> bool:
     search score: « un office dédié à l'agriculture ? » and the Office provincial agricole."""
     telling = [g for g in claims_of(question) if weight(g) > 0]  # names of entities tell nothing here
     return (passage.score >= MIN_SAID and len(telling) >= CLAIMS_ALL
-            and unsupported_share(question, f"{passage.title} {passage.text}", weight) == 0)
+            and unsupported_share(question, with_demonyms(passage), weight) == 0)
 
 
 def titled_by(question: str, passage: Passage) -> bool:
@@ -470,7 +477,7 @@ def answering(hits: list[Passage], question: str, weight) -> Passage | None:
             return 0.0 if group[0].isdigit() or group[0] in NUMBER_WORD_SET else weight(group)
 
         def fits(p: Passage) -> bool:
-            left = unsaid(question, f"{p.title} {p.text}", beside_numbers)
+            left = unsaid(question, with_demonyms(p), beside_numbers)
             # « signé en 2010, n'est-ce pas ? »: a passage that says all the rest, found less
             # strongly because of the false figure, is what the claim is checked against.
             return (p.score >= MIN_CLOSED and left <= HALF) or (p.score >= MIN_SAID and left <= CLOSE_TO_ALL)

@@ -54,3 +54,9 @@ def test_an_elected_member_the_page_does_not_name_is_a_silence_with_the_contact(
     result = run(ActionAnswerServiceInfo(), make_tracker(
         "Qui est l'élu provincial responsable des relations internationales ?", "ask_service_info"))
     assert "ne nomme pas" in result.text and PHONE in result.text
+
+
+def test_a_nationality_adjective_is_said_by_the_passage_naming_the_country(make_tracker, run):
+    # read as out of scope, « la province chinoise » is still the partner « (Chine) »
+    result = run(ActionAnswerOutOfScope(), make_tracker("Namur a un accord avec quelle province chinoise ?", "out_of_scope"))
+    assert "Jiangsu" in result.text and "Source :" in result.text
