@@ -120,9 +120,13 @@ def on_card(kb: KnowledgeBase, tracker: Tracker, body_id: str | None) -> bool:
 
     if unsupported_share(text, card, beside_contact_words) > ELSEWHERE:
         return False
-    # « où se garer près du Palais provincial ? »: the card has the place, but what is asked
-    # of it (« garer ») is what another passage of the body says; that passage answers.
+    # « où se garer près du Palais provincial ? »: the card shows the detail asked (an
+    # address), but what is asked of it (« garer ») is what another passage of the body says;
+    # that passage answers. (« horaires chevetogne »: the card has no hours, and saying so stands.)
     # Words no passage uses (« gratuit ») cannot tell one passage from another.
+    shown = {c.kind for c in kb.contacts(body_id=body_id)}
+    if not set(specific_kinds(kinds_asked(tracker))) <= shown:
+        return True
     lacking = [g for g in content_groups(text)
                if beside_contact_words(g) and not Evidence.of(card).has(g) and kb.unknown_share([g]) == 0]
     return not (lacking and any(all(Evidence.of(f"{p.title} {p.text}").has(g) for g in lacking)

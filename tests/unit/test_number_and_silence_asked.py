@@ -52,7 +52,7 @@ def test_the_address_asked_is_still_the_card(make_tracker, run):
 
 def test_an_elected_member_the_page_does_not_name_is_a_silence_with_the_contact(make_tracker, run):
     result = run(ActionAnswerServiceInfo(), make_tracker(
-        "Qui est l'élu provincial responsable des relations internationales ?", "ask_service_info"))
+        "Quel élu provincial s'occupe des relations internationales ?", "ask_service_info"))
     assert "ne nomme pas" in result.text and PHONE in result.text
 
 
@@ -60,3 +60,14 @@ def test_a_nationality_adjective_is_said_by_the_passage_naming_the_country(make_
     # read as out of scope, « la province chinoise » is still the partner « (Chine) »
     result = run(ActionAnswerOutOfScope(), make_tracker("Namur a un accord avec quelle province chinoise ?", "out_of_scope"))
     assert "Jiangsu" in result.text and "Source :" in result.text
+
+
+def test_a_card_without_the_detail_asked_says_so_whatever_else_is_named(make_tracker, run):
+    # the card has no hours: that it does not is the answer, not another body's opening hours
+    result = run(ActionAnswerContact(), make_tracker("horaires du domaine de chevetogne", "ask_contact",
+                                                     [{"entity": "contact_kind", "value": "hours"}]))
+    assert "ne donnent pas" in result.text and "9h" not in result.text
+
+
+def test_a_qualifier_of_what_is_counted_is_not_counted():
+    assert counted_things("avec combien de villes étrangères est-elle jumelée ?") == ["villes"]
