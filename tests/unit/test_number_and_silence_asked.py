@@ -62,12 +62,5 @@ def test_a_nationality_adjective_is_said_by_the_passage_naming_the_country(make_
     assert "Jiangsu" in result.text and "Source :" in result.text
 
 
-def test_a_card_without_the_detail_asked_says_so_whatever_else_is_named(make_tracker, run):
-    # the card has no hours: that it does not is the answer, not another body's opening hours
-    result = run(ActionAnswerContact(), make_tracker("horaires du domaine de chevetogne", "ask_contact",
-                                                     [{"entity": "contact_kind", "value": "hours"}]))
-    assert "ne donnent pas" in result.text and "9h" not in result.text
-
-
 def test_a_qualifier_of_what_is_counted_is_not_counted():
     assert counted_things("avec combien de villes étrangères est-elle jumelée ?") == ["villes"]
