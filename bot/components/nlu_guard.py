@@ -145,13 +145,23 @@ def _question_asked(text: str) -> str:
 
 
 def asks_about_taking_part(text: str, entities: list[dict[str, Any]]) -> bool:
-    """Whether a message read as `ask_eligibility` is about taking part in a programme."""
+    """Whether a message read as `ask_eligibility` is about taking part in a programme. A
+    programme named only in what the user says first (« l'école de ma fille participe au
+    PrECI. Quel est le but de ce programme ? ») does not make the question one of taking part."""
     question = _question_asked(text)
     if _ASKS_FACT.search(question):
         return False
-    if any(e.get("entity") in ("programme", "audience") for e in entities):
+    asked_from = _question_start(text)
+    if any(e.get("entity") in ("programme", "audience") and e.get("start", asked_from) >= asked_from
+           for e in entities):
         return True
     return _TAKING_PART.search(question) is not None
+
+
+def _question_start(text: str) -> int:
+    """Where the last sentence that asks begins in `text` (0 when it is the whole message)."""
+    asked = _QUESTION_SENTENCE.findall(text)
+    return max(text.rfind(asked[-1]), 0) if asked else 0
 
 
 # « Qui peut être soutenu par le PISI ? », « quelles écoles peuvent… »: the public, a fact.

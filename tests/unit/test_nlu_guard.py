@@ -19,6 +19,11 @@ from bot.components.nlu_guard import EligibilityIntentGuard, asks_about_taking_p
     ("Combien de lycées ont participé au programme l'an dernier ?", [{"entity": "programme", "value": "preci"}], False),
     ("Notre ASBL : quel est le montant maximum d'un soutien ?", [{"entity": "programme", "value": "pisi"}], False),
     ("Notre ASBL peut-elle demander un soutien ?", [{"entity": "programme", "value": "pisi"}], True),
+    # a programme named before the question, in what the user says of themselves
+    ("Mon fils est inscrit au PrECI. Quel est le thème de cette année ?",
+     [{"entity": "programme", "value": "preci", "start": 24, "end": 29}], False),
+    ("Mon fils est en secondaire. Son école peut-elle rejoindre le PrECI ?",
+     [{"entity": "programme", "value": "preci", "start": 61, "end": 66}], True),
 ])
 def test_taking_part_is_read_in_the_question_itself(text, entities, taking_part):
     assert asks_about_taking_part(text, entities) is taking_part
