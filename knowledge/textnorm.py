@@ -159,12 +159,17 @@ _CITED = re.compile(r"\b(?:cit[eé]|mentionn[eé]|[eé]voqu[eé]|list[eé]|r[eé
                     r"(?= (?:dans|par|parmi|comme|en exemple|au sein|sur la page|sur le site)\b)", re.IGNORECASE)
 
 
+# « l'enjeu consacré à l'enseignement », « le volet dédié aux jeunes »: what a thing is about,
+# not the verb « consacrer » of another passage (« il consacre les enjeux… »).
+_ABOUT = re.compile(r"\b(?:consacr[eé]|d[eé]di[eé])e?s?(?= (?:a|à|au|aux)\b)|\bportant sur\b|\brelati(?:f|ve|fs|ves)(?= (?:a|à|au|aux)\b)",
+                    re.IGNORECASE)
 # « qui est à la tête du service ? » asks who heads it (« directeur »), not a page's « en-tête ».
 _AT_THE_HEAD = re.compile(r"\b[aà] la t[eê]te\b", re.IGNORECASE)
 
 
 def without_how_long(text: str) -> str:
-    return _AT_THE_HEAD.sub("directeur", _CITED.sub(" ", _HERE.sub(" ", _HOW_LONG.sub("combien", text))))
+    text = _ABOUT.sub(" ", _CITED.sub(" ", _HERE.sub(" ", _HOW_LONG.sub("combien", text))))
+    return _AT_THE_HEAD.sub("directeur", text)
 
 
 def question_groups(text: str) -> list[list[str]]:

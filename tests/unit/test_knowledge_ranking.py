@@ -66,3 +66,10 @@ def test_who_is_at_the_head_asks_for_whoever_heads_it() -> None:
 
     words = {w for g in question_groups("Qui est à la tête de cette direction ?") for w in g}
     assert "directeur" in words and "tete" not in words
+
+
+def test_what_a_thing_is_dedicated_to_is_its_subject_not_a_verb_to_match() -> None:
+    from knowledge.textnorm import question_groups
+
+    words = {w for g in question_groups("Que dit le volet consacré aux jeunes ?") for w in g}
+    assert "jeunes" in words and not words & {"consacre", "consacrer"}
