@@ -335,6 +335,8 @@ def counted_thing(question: str) -> str | None:
 
 
 _DETERMINERS = r"(?:la|le|les|l|de|des|du|d|en|a|au|aux|et|ou|sa|son|ses|leur|leurs|ce|cette|ces|un|une)"
+# An acronym typed in lower case has no vowel (« cb de centres pms ? »).
+_ACRONYM_TYPED = re.compile(r"[b-df-hj-np-tv-xz]{2,5}")
 # Adjectives that qualify what is counted without naming it (« villes étrangères »).
 _QUALIFIERS = frozenset("""etrangers etrangeres francais francaises internationaux internationales provinciaux
     provinciales differents differentes locaux locales namurois namuroises publics publiques principaux principales
@@ -354,7 +356,7 @@ def counted_things(question: str) -> list[str]:
     capitals = {fold(w) for w in re.findall(r"\b[A-Z]{2,}\b", question)}
     # the next word only when it names the thing itself, an acronym (« PMS ») or a plural that
     # agrees with it (« villes jumelles »: « 6 jumelages »), not a verb (« combien d'années portent… »)
-    second = m.group(2) if m.group(2) and (m.group(2) in capitals or (
+    second = m.group(2) if m.group(2) and (m.group(2) in capitals or _ACRONYM_TYPED.fullmatch(m.group(2)) or (
         _AGREEING.fullmatch(m.group(2)) and m.group(2) not in _QUALIFIERS)) else None
     return [w for w in (m.group(1), second) if w and w not in _NOT_COUNTED and len(w) >= 3]
 

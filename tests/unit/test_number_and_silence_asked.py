@@ -34,6 +34,7 @@ def test_how_many_members_of_a_list_is_answered_with_the_count(make_tracker, run
 def test_a_plural_that_agrees_with_the_thing_counted_is_counted_too():
     assert counted_things("elle a combien de villes jumelles ?") == ["villes", "jumelles"]
     assert counted_things("combien de centres PMS ?") == ["centres", "pms"]
+    assert counted_things("cb de centres pms ?") == ["centres", "pms"]  # an acronym typed in lower case
     assert counted_things("combien d'années portent sur le plan ?") == ["annees"]  # a verb is not counted
 
 
