@@ -124,11 +124,13 @@ def on_card(kb: KnowledgeBase, tracker: Tracker, body_id: str | None) -> bool:
     # address), but what is asked of it (« garer ») is what another passage of the body says;
     # that passage answers. (« horaires chevetogne »: the card has no hours, and saying so stands.)
     # Words no passage uses (« gratuit ») cannot tell one passage from another.
+    # When the card lacks the detail asked too (« un e-guichet sur le site ? »: no website), the
+    # passage must also say it (« site internet »).
     shown = {c.kind for c in kb.contacts(body_id=body_id)}
+    groups = content_groups(text)
+    lacking = [g for g in groups if beside_contact_words(g) and not Evidence.of(card).has(g) and kb.unknown_share([g]) == 0]
     if not set(specific_kinds(kinds_asked(tracker))) <= shown:
-        return True
-    lacking = [g for g in content_groups(text)
-               if beside_contact_words(g) and not Evidence.of(card).has(g) and kb.unknown_share([g]) == 0]
+        lacking += [g for g in groups if ASKING_FOR_CONTACT.intersection(g)]
     return not (lacking and any(all(Evidence.of(f"{p.title} {p.text}").has(g) for g in lacking)
                                 for p in kb.search(text, limit=ELSEWHERE_SEARCHED, body_id=body_id)))
 
