@@ -129,7 +129,7 @@ def on_card(kb: KnowledgeBase, tracker: Tracker, body_id: str | None) -> bool:
     shown = {c.kind for c in kb.contacts(body_id=body_id)}
     groups = content_groups(text)
     lacking = [g for g in groups if beside_contact_words(g) and not Evidence.of(card).has(g) and kb.unknown_share([g]) == 0]
-    if not set(specific_kinds(kinds_asked(tracker))) <= shown:
+    if lacking and not set(specific_kinds(kinds_asked(tracker))) <= shown:
         lacking += [g for g in groups if ASKING_FOR_CONTACT.intersection(g)]
     return not (lacking and any(all(Evidence.of(f"{p.title} {p.text}").has(g) for g in lacking)
                                 for p in kb.search(text, limit=ELSEWHERE_SEARCHED, body_id=body_id)))
