@@ -414,7 +414,7 @@ def gives_count(question: str, text: str) -> bool:
 # « Quel est le montant du budget participatif ? », « combien coûte… ? »: a sum of money.
 _ASKS_AMOUNT = re.compile(r"\b(montant|montants|somme|enveloppe|combien (?:coute|coutent|consacre\w*|investi\w*|depense\w*)|"
                           r"a combien s eleve\w*|budget de combien|quel budget|quelle somme|combien d argent)\b")
-_AMOUNT = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b)", re.IGNORECASE)
+_SUM = re.compile(r"\d[\d .,]*\s*(?:€|euros?\b|eur\b)", re.IGNORECASE)
 # The words that only ask for the sum: the passage need not say them (« 200.000 €/an » for
 # « montant annuel »).
 AMOUNT_WORDS = frozenset("montant montants somme enveloppe annuel annuelle annuels cout coute coutent budget argent "
@@ -427,7 +427,7 @@ def asks_amount(question: str) -> bool:
 
 def gives_amount(text: str) -> bool:
     """Whether `text` states a sum of money (« 200.000 €/an »)."""
-    return _AMOUNT.search(text) is not None
+    return _SUM.search(text) is not None
 
 
 _HOW_OFTEN = re.compile(r"\b\w+ fois par (an|annee|mois|semaine|jour)\b|\b(chaque|par) (annee|an|mois|semaine)\b|"

@@ -20,12 +20,12 @@ from actions.evidence import Evidence, content_groups
 from knowledge import KnowledgeBase
 from knowledge.textnorm import fold
 
+# Not « population »: « la population visée par le PISI » is its public, which the sources give.
 _TRAITS = re.compile(
     r"\b(langues?|climat|meteo|pleuvoir|pleut|neige|neiger|temperatures?|habitants?|monnaie|"
     r"capitale|superficie|fuseau|decalage horaire|vols?|avion|visas?|vaccins?|vaccination|passeports?|"
     r"carte d identite|tarifs?|entree)\b")
-
-
+# « … » put to the test: a name, not a trait asked about.
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
 # Passages searched for one on what the question names that speaks of the trait.
 SEARCHED = 12

@@ -167,14 +167,16 @@ _ABOUT = re.compile(r"\b(?:consacr[eé]|d[eé]di[eé])e?s?(?= (?:a|à|au|aux)\b)
 _AT_THE_HEAD = re.compile(r"\b[aà] la t[eê]te\b", re.IGNORECASE)
 
 
-def without_how_long(text: str) -> str:
+def without_asides(text: str) -> str:
+    """The question without what only frames it (the rewrites above), so that neither the
+    search nor the claims read those words."""
     text = _ABOUT.sub(" ", _CITED.sub(" ", _HERE.sub(" ", _HOW_LONG.sub("combien", text))))
     return _AT_THE_HEAD.sub("directeur", text)
 
 
 def question_groups(text: str) -> list[list[str]]:
     """The content words of a question, without the words that only wrap it."""
-    groups = search_groups(without_how_long(text))
+    groups = search_groups(without_asides(text))
     kept = [g for g in groups if not QUESTION_WRAPPING.intersection(g)]
     return kept or groups
 
@@ -196,7 +198,7 @@ def claim_groups(text: str) -> list[tuple[str, ...]]:
     as its folded form and lemma; stop words and the question's wrapping left out, and so is
     the kind of thing asked for (« quelle fonction », « en quelle année »): the answer names
     the thing (« directeur », « 2015 »), not its kind."""
-    doc = _nlp()(without_how_long(text))
+    doc = _nlp()(without_asides(text))
     groups = []
     for tok in doc:
         if tok.pos_ not in CLAIM_POS or (tok.is_stop and not tok.like_num):

@@ -65,3 +65,10 @@ def test_a_nationality_adjective_is_said_by_the_passage_naming_the_country(make_
 
 def test_a_qualifier_of_what_is_counted_is_not_counted():
     assert counted_things("avec combien de villes étrangères est-elle jumelée ?") == ["villes"]
+
+
+def test_a_sum_is_a_figure_in_euros_not_a_word_about_money():
+    from actions.answer_shape import gives_amount
+
+    assert gives_amount("un budget de 200.000 €/an") and gives_amount("15 000 euros")
+    assert not gives_amount("la gestion des budgets") and not gives_amount("le montant prévisionnel des engagements")
