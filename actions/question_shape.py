@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from actions.asked_time import VISIT_WORDS, asks_about_hours
-from knowledge.textnorm import fold, has_verb
+from knowledge.textnorm import fold, has_verb, unaccent
 
 YES_NO = "yes_no"
 HOW_MANY = "how_many"
@@ -184,10 +184,13 @@ def question_shape(text: str) -> str:
     if not folded:
         return OTHER
     when_clause = _WHEN_CLAUSE.match(text)
-    if when_clause and _OPEN_WORDS.search(fold(text[when_clause.end():])):
-        # « Quand la Province parle de pertinence, ça veut dire quoi ? »: « quand » opens a
-        # clause that sets the scene; the question is what follows the comma.
-        return question_shape(text[when_clause.end():])
+    after_when = text[when_clause.end():] if when_clause else ""
+    if when_clause and (_OPEN_WORDS.search(fold(after_when)) or (
+            _is_closed(after_when, fold(after_when)) and has_verb(text[:when_clause.end()], finite=True))):
+        # « Quand la Province parle de pertinence, ça veut dire quoi ? », « Quand elles signent,
+        # les communes doivent-elles… ? »: « quand » opens a clause that sets the scene; the
+        # question is what follows the comma.
+        return question_shape(after_when)
     lead_in = _LEAD_IN.match(text)
     if lead_in and not _claims_before_relative(text, lead_in.end()):
         # « En matière de qualité, que veut développer la Province ? »: a lead-in sets the scene,
@@ -215,6 +218,13 @@ def question_shape(text: str) -> str:
         return YES_NO
     for shape, pattern in _PATTERNS:
         if pattern.search(folded):
+            # « La capsule s'adresse aux parents ? », « Holon est située en Espagne ? », « c'est
+            # l'Administration qui porte… ? »: with no question word, these keywords name the
+            # claim's topic, not what is asked (« …est située où ? », « je voudrais l'adresse ? »
+            # and « PISI, ça veut dire ? » still ask).
+            if (shape in _TOPIC_KEYWORDS and pattern.search(folded).start() > 0 and _closed_statement(text, folded)
+                    and not _still_asks(text, folded) and (_CLAIM_VERB.search(folded) or has_verb(text, finite=True))):
+                return YES_NO
             return shape
     if _HOW_THINGS_STAND.search(folded):
         return OTHER  # « où en sont les relations avec Tunis ? » asks how things stand, not where
@@ -230,6 +240,30 @@ def _claims_before_relative(text: str, end: int) -> bool:
             and has_verb(text[:end], finite=True))  # « À part les élus, qui d'autre… ? » states nothing
 
 
+# Shapes read from keywords that a statement may hold without asking for them (« combien »,
+# « quand » ask whatever surrounds them).
+_TOPIC_KEYWORDS = (WHERE, WHO, WHICH, DEFINITION)
+# « Où se trouve… ? », « c ou ? », « d'où découlent… ? »: « où » folds to « ou » (« or »).
+_ASKS_WHERE = re.compile(r"^(et |d |mais |alors )?ou\b|\b(c|cest|c est|d) ou\b")
+# « ce que signifie… », « au service de qui… », « la promotion de qui, à part… ? »: a question word
+# that the check for relatives (« l'outil qui sert… ») lets through.
+_ASKS_ANYWAY = re.compile(r"\bce (que|qu|qui)\b|\bqui( et qui)?\b(?!\s*\w)|\bqui et qui\b|\b(c|cest|c est) qui\b"
+                          r"|\b(de|d|a|au|aux|pour|avec|par|chez|aupres de|entre) qui\b")
+
+
+def _still_asks(text: str, folded: str) -> bool:
+    """Whether a statement with a keyword of `_TOPIC_KEYWORDS` still asks for what it names:
+    « où » typed, a question word in a clause, a value missing at the end, a request."""
+    punctuated = " ".join(re.findall(r"\w+|[,?]", unaccent(text.lower())))  # folded, its commas kept
+    return ("où" in text.lower() or _ASKS_WHERE.search(folded) is not None or _ASKS_ANYWAY.search(punctuated) is not None
+            or _ENDS_ON_VERB.search(folded) is not None or _WANTS.search(folded) is not None)
+# « la date limite du PrECI est ? », « PISI, ça veut dire ? »: the value asked is missing at the end.
+_ENDS_ON_VERB = re.compile(r"\b(est|sont|c est|cest|c|etait|sera|veut dire|veulent dire|signifie|signifient|designe|"
+                           r"designent|s appelle|s appellent|se trouve|se trouvent|se situe|situe|situee|date|correspond)$")
+# « Je voudrais l'adresse du service ? »: a request in the first person, not a claim to check.
+_WANTS = re.compile(r"\b(je|j|on|nous) (voudrais|voudrait|voudrions|aimerais|aimerait|souhaite|souhaiterais|cherche|"
+                    r"recherche|veux|veut|voulons|dois|ai besoin|aurais besoin)\b"
+                    r"|\b(pourriez vous|pouvez vous|vous pouvez|vous pourriez|voudriez vous|peux tu|tu peux|pourrais tu)\b")
 _HOW_THINGS_STAND = re.compile(r"\bou en (est|sont|etait|etaient|sera|seront)\b")
 _FIRST_PERSON = re.compile(r"\b(je|j|nous|mon|ma|mes|notre|nos|moi)\b")
 _STATES_VALUE = re.compile(r"\d|\bbien\b(?! etre)")  # « bien-être » confirms nothing

@@ -90,6 +90,21 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("les locaux du service sont où", WHERE),
     ("Et ces relations, elles en sont où ?", OTHER),  # how things stand, not a place
     ("je voudrais des infos sur le PISI", OTHER),
+    # a statement put to the test, whatever keyword of place, person or list it holds
+    ("Le programme s'adresse aux maternelles ?", YES_NO),
+    ("Le siège du comité est situé à Bruges ?", YES_NO),
+    ("Est-ce Jeanne Martin qui préside le comité ?", YES_NO),
+    ("Au musée, c'est la vente de tableaux qui est au centre du projet ?", YES_NO),
+    ("Le service des sports est listé parmi les partenaires du plan ?", YES_NO),
+    ("Pour le comité, l'équité veut dire payer chacun la même somme ?", YES_NO),
+    ("Quand elles signent une charte, les communes doivent-elles la publier ?", YES_NO),
+    # ...but not when it still asks for it
+    ("Le comité est situé où ?", WHERE),
+    ("Le plan s'adresse à qui, à part les écoles ?", WHO),
+    ("Le comité a son siège dans quelle ville ?", WHERE),
+    ("adresse du comité des fêtes ?", WHERE),
+    ("Pourriez-vous m'indiquer ce que signifie le sigle du comité ?", DEFINITION),
+    ("Le nom du président du comité est ?", WHO),
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
