@@ -17,6 +17,13 @@ from knowledge.textnorm import fold
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # « vendredi 22 juin » is a date; « vendredi 17h30 » a day and a time
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})s?\b(?! \d{{1,2}}(?:er)?\b(?!\s*(?:h|heures?)\b))")
+# « du mardi au samedi », « le samedi et le dimanche », « le week-end », « en semaine »: several
+# days, each of which must be open (« lundi ou mardi » asks for either, read as its first day).
+_DAYS = "|".join(WEEKDAYS)
+_DAY_RANGE = re.compile(rf"\b(?:du|de) ({_DAYS}) (?:au|a) ({_DAYS})\b")
+_DAY_PAIR = re.compile(rf"\b({_DAYS})s? et (?:le |les )?({_DAYS})s?\b")
+_SEVERAL_DAYS = [(re.compile(r"\b(?:le |les |ce )?(?:week end|weekend|week ends|weekends)\b"), ("samedi", "dimanche")),
+                 (re.compile(r"\ben semaine\b"), WEEKDAYS[:5])]
 _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\b")
 # « ouvert jusqu'à 18h ? »: the service's hours, not the user's (« je travaille jusqu'à 17h »).
 _UNTIL = re.compile(r"\b(ouvert|ouverte|ouverts|ouvre|ouvrent|accueil|accueille)\s+(?:\w+\s+){0,3}?(jusqu a|avant)\s+$")
@@ -65,10 +72,12 @@ class AskedTime:
     asks_when: bool = False
     # « ferme à 18h ? », « ouvre à 9h ? »: "closes" or "opens" when the question claims that time
     bound: str | None = None
+    # every day asked when the question names several (« du mardi au samedi »): all must be open
+    days: tuple[str, ...] = ()
 
     @property
     def names_time(self) -> bool:
-        return self.day is not None or self.span is not None
+        return self.day is not None or self.span is not None or bool(self.days)
 
 
 def spoken_time(minute: int) -> str:
@@ -102,7 +111,22 @@ def asked_time(text: str) -> AskedTime:
     bound = None
     if said is not None and not asks_when:
         bound = "closes" if _CLOSES_AT.search(text) else "opens" if _OPENS_AT.search(text) else None
-    return AskedTime(day, span, whole, said, closed, asks_when, bound)
+    return AskedTime(day, span, whole, said, closed, asks_when, bound, several_days(folded))
+
+
+def several_days(folded: str) -> tuple[str, ...]:
+    """The days a question names together (« du mardi au samedi »), in the week's order; none
+    when it names one day at most."""
+    found = _DAY_RANGE.search(folded)
+    if found:
+        first, last = WEEKDAYS.index(found.group(1)), WEEKDAYS.index(found.group(2))
+        return WEEKDAYS[first:last + 1] if first < last else ()
+    found = _DAY_PAIR.search(folded)
+    if found and found.group(1) != found.group(2):
+        return tuple(d for d in WEEKDAYS if d in found.groups())
+    if _WEEKDAY.search(folded):  # « je travaille en semaine : ouvert le samedi ? » asks about Saturday
+        return ()
+    return next((days for pattern, days in _SEVERAL_DAYS if pattern.search(folded)), ())
 
 
 def asks_about_hours(text: str) -> bool:

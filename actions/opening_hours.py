@@ -81,10 +81,14 @@ PART_TEMPLATES = {(0, 12 * 60): "utter_when_morning", (12 * 60, 19 * 60): "utter
                   (18 * 60, 24 * 60): "utter_when_evening", (12 * 60, 14 * 60): "utter_when_midday"}
 
 
-def said_when(domain: dict[str, Any], asked: AskedTime) -> str:
-    """« le vendredi à 17 h 30 », « dans l'après-midi », « le samedi »."""
+def said_when(domain: dict[str, Any], asked: AskedTime, days: tuple[str, ...] = ()) -> str:
+    """« le vendredi à 17 h 30 », « dans l'après-midi », « le samedi »; `days` when the answer
+    is about several (« le samedi et le dimanche », « le lundi, le mardi et le mercredi »)."""
     parts = []
-    if asked.day:
+    if days:
+        each = [render(domain, "utter_when_day", day=d) for d in days]
+        parts.append(" et ".join([", ".join(each[:-1]), each[-1]] if len(each) > 1 else each))
+    elif asked.day:
         parts.append(render(domain, "utter_when_day", day=asked.day))
     if asked.clock is not None:
         parts.append(render(domain, "utter_when_time", time=spoken_time(asked.clock)))
@@ -157,6 +161,14 @@ def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked:
         return None
     elif asked.bound:  # « le vendredi, il ferme à 18h ? »: the time claimed against the day's
         line = bound_said(domain, schedule, asked, service, text)
+    elif asked.days:  # « ouvert du mardi au samedi ? »: open only if open every one of them
+        open_on = tuple(d for d in asked.days if is_open(schedule, d, asked.span, asked.whole))
+        shut_on = tuple(d for d in asked.days if d not in open_on)
+        if asked.closed:  # « fermé le week-end ? »: yes if shut every one of them
+            verdict, days = ("utter_hours_not_shut", open_on) if open_on else ("utter_hours_shut", asked.days)
+        else:
+            verdict, days = ("utter_hours_closed", shut_on) if shut_on else ("utter_hours_open", asked.days)
+        line = render(domain, verdict, service=service, when=said_when(domain, asked, days), hours=text)
     else:
         open_then = is_open(schedule, asked.day, asked.span, asked.whole)
         if asked.closed:  # « fermé le samedi ? »: yes means closed

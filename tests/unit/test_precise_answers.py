@@ -425,6 +425,28 @@ def test_an_hour_asked_is_compared_with_the_opening_hours(make_tracker, run):
     assert opened.text.startswith("Oui")
 
 
+def test_several_days_asked_must_all_be_open(make_tracker, run):
+    from actions.asked_time import several_days
+    from actions.contact import ActionAnswerContact
+
+    assert several_days("ouvert du mercredi au vendredi") == ("mercredi", "jeudi", "vendredi")
+    assert several_days("le samedi et le dimanche") == ("samedi", "dimanche")
+    assert several_days("le week end") == ("samedi", "dimanche") and several_days("le lundi ou le mardi") == ()
+    assert several_days("je travaille en semaine ouvert le samedi") == ()
+
+    def asked(question):
+        return run(ActionAnswerContact(), make_tracker(question, "ask_contact", [("body", "suresnes")])).text
+
+    # the first day of the range is open, its last is not: the range is not
+    range_answer = asked("le service de Suresnes est bien ouvert du jeudi au samedi ?")
+    assert range_answer.startswith("Non") and "samedi" in range_answer and "Source :" in range_answer
+    assert asked("le service de Suresnes est ouvert du lundi au jeudi ?").startswith("Oui")
+    assert asked("le service de Suresnes est-il ouvert le week-end ?").startswith("Non")
+    assert asked("le service de Suresnes est fermé le week-end ?").startswith("Oui")
+    # the time is compared on each day: Friday closes an hour earlier
+    assert asked("je peux passer au service de Suresnes le jeudi et le vendredi à 17h30 ?").startswith("Non")
+
+
 def test_a_day_typed_right_before_the_time_is_read(make_tracker, run):
     from actions.contact import ActionAnswerContact
 
