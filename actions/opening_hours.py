@@ -132,7 +132,7 @@ def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked:
     None when neither a day nor a time is asked, or when the hours text cannot be read
     (the contact card then says the hours as they are written).
     """
-    if not asked.names_time:
+    if not asked.names_time and not asked.asks_when:
         return None
     hours = kb.contacts(body_id=body_id, kind="hours")
     if not hours:
@@ -157,8 +157,8 @@ def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked:
         line = (render(domain, "utter_hours_on_day", day=asked.day, service=service,
                        intervals=intervals_said(intervals, domain), hours=text) if intervals else
                 render(domain, "utter_hours_shut", service=service, when=said_when(domain, asked), hours=text))
-    elif asked.asks_when:
-        return None
+    elif asked.asks_when:  # « quels jours est-il ouvert ? », « à quelle heure ouvre-t-il ? »: the hours
+        line = render(domain, "utter_contact_line_hours", value=text)
     elif asked.bound:  # « le vendredi, il ferme à 18h ? »: the time claimed against the day's
         line = bound_said(domain, schedule, asked, service, text)
     elif asked.days:  # « ouvert du mardi au samedi ? »: open only if open every one of them

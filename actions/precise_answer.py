@@ -335,7 +335,10 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
         body_id = body_in_context(kb, tracker)
         named = (named_bodies(kb, question) or kb.find_mentions("service", question) or tracker.get_slot("body")
                  or names_a_place(question))
-        compared = hours_answer(kb, domain, body_id, asked, assumed=not named)
+        # « à quelle heure ouvre-t-il ? » names no time to compare: the hours, unless already said
+        hours_said = render(domain, "utter_contact_line_hours", value="").rstrip(" :") in reply_text(draft)
+        compared = hours_answer(kb, domain, body_id, asked, assumed=not named) \
+            if asked.names_time or not hours_said else None
         if compared:
             out = CollectingDispatcher()
             out.utter_message(text=compared)

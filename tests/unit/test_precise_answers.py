@@ -443,6 +443,11 @@ def test_several_days_asked_must_all_be_open(make_tracker, run):
     assert asked("le service de Suresnes est ouvert du lundi au jeudi ?").startswith("Oui")
     assert asked("le service de Suresnes est-il ouvert le week-end ?").startswith("Non")
     assert asked("le service de Suresnes est fermé le week-end ?").startswith("Oui")
+    # no time named: the hours themselves, whatever the NLU read
+    days_open = run(ActionAnswerServiceInfo(), make_tracker("Quels jours de la semaine le service de Suresnes "
+                                                            "est-il ouvert ?", "ask_service_info",
+                                                            [("body", "suresnes")])).text
+    assert days_open.startswith("Heures d'ouverture") and "vendredi" in days_open and "Source :" in days_open
     # the time is compared on each day: Friday closes an hour earlier
     assert asked("je peux passer au service de Suresnes le jeudi et le vendredi à 17h30 ?").startswith("Non")
 
