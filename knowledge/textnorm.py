@@ -138,7 +138,9 @@ QUESTION_WRAPPING = frozenset("""
     jai j c ki koi kel kelle kels kelles ya pr ds stp slt bjr tt pk pq qd cb cmb jsuis jsui chui truc machin
     avc bcp dc nom madame monsieur mesdames messieurs
     cest sest kesako qqch qqn qq koman komen
+    decrire decrit decrivent evoquer evoque evoquent parler parle parlent sujet
 """.split())
+# (How a document « décrit » or « parle de » something is the question's frame, not its subject.)
 
 
 # « depuis combien de temps ? » asks for a duration, which the answer states without « temps ».

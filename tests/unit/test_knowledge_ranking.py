@@ -61,6 +61,15 @@ def test_where_a_list_is_cited_is_not_what_is_searched() -> None:
     assert "cites" in {w for g in question_groups("Qui préside Cités Unies France ?") for w in g}
 
 
+def test_how_a_document_describes_a_thing_is_not_what_is_searched() -> None:
+    from knowledge.textnorm import question_groups
+
+    words = {w for g in question_groups("Comment le plan décrit-il le théâtre ?") for w in g}
+    assert {"plan", "theatre"} <= words and not words & {"decrit", "decrire"}
+    assert not {w for g in question_groups("De quoi parle la brochure au sujet du musée ?") for w in g} & {
+        "parle", "parler", "sujet"}
+
+
 def test_who_is_at_the_head_asks_for_whoever_heads_it() -> None:
     from knowledge.textnorm import question_groups
 
