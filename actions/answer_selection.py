@@ -541,7 +541,9 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
         named = rarest is not None and Evidence.of(p.title).has(rarest)
         # « et Suresnes, elle a combien de villes jumelles ? »: the passage that gives the number
         uncounted = shape == HOW_MANY and not gives_count(asked, p.text)
-        return uncounted, -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named, -p.score
+        # « et le jumelage, il a commencé quand ? »: likewise the passage that gives a date
+        undated = shape == DATE and not gives_shape(p.text, DATE)
+        return uncounted, undated, -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named, -p.score
 
     # « il occupe quelle fonction ? », « elle porte sur quels secteurs ? »: a pronoun points to
     # what was just answered; the passage found best with that exchange answers, even when

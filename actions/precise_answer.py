@@ -51,6 +51,7 @@ from actions.list_reference import previous_turn
 from actions.offered import picked_offer
 from actions.opening_hours import hours_answer, names_a_place
 from actions.other_bodies import unknown_body
+from actions.page_date import cited_page_date
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
@@ -344,6 +345,11 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
             out.utter_message(text=compared)
             return out.messages, [SlotSet("body", body_id), SlotSet("contact_kind", "hours"),
                                   SlotSet("last_answer", "contact")], True
+    page_date = cited_page_date(kb, tracker, domain, question, source_prefix(domain))
+    if page_date:  # « cette page date de quand ? » after an answer: the date of the page it cites
+        out = CollectingDispatcher()
+        out.utter_message(text=page_date)
+        return out.messages, [], True
     if unknown_body(kb, question) or (shape != YES_NO and years_unknown(kb, question)) or unknown_traits(kb, question):
         return (*declined(kb, domain), True)
     prefix = source_prefix(domain)
