@@ -3,7 +3,8 @@ service that no source describes.
 
 The sources describe partnerships, programmes and services, never the language, weather,
 population or currency of a place, travel to it (flights, visas, vaccines, passports) or the
-price of an entry. A question about one of these traits, in words no passage uses (or none
+price of an entry. A question about one of these traits, or about a way to reach a service they never give (a fax, a page on a social
+network), in words no passage uses (or none
 of the passages on the partner, programme or service it names: « langue » is said of the
 Basse-Normandie's impacts, never of Louga), asks what they cannot say, however well the place
 it names matches a passage (Louga's twinning): the honest answer is that the sources do not
@@ -24,7 +25,9 @@ from knowledge.textnorm import fold
 _TRAITS = re.compile(
     r"\b(langues?|climat|meteo|pleuvoir|pleut|neige|neiger|temperatures?|habitants?|monnaie|"
     r"capitale|superficie|fuseau|decalage horaire|vols?|avion|visas?|vaccins?|vaccination|passeports?|"
-    r"carte d identite|tarifs?|entree)\b")
+    r"carte d identite|tarifs?|entree|"
+    # ways to reach a service that no source gives (the contact card has a phone and an address)
+    r"fax|telecopie|telecopieur|facebook|instagram|twitter|linkedin|whatsapp|youtube|tiktok)\b")
 # « … » put to the test: a name, not a trait asked about.
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
 # Passages searched for one on what the question names that speaks of the trait.

@@ -29,3 +29,10 @@ def test_a_trait_a_passage_on_what_is_named_speaks_of_is_left_to_the_passages():
     assert unknown_traits(kb, "L'Ille-et-Vilaine aide-t-elle les collégiens à découvrir d'autres langues ?") == []
     assert unknown_traits(kb, "Le PISI, c'est le « Programme sur le Climat » ?") == []
     assert unknown_traits(kb, "Quelle est la capitale de la région de Louga ?") == ["capitale"]
+
+
+def test_a_way_to_reach_the_service_no_source_gives_is_declined_not_denied(make_tracker, run):
+    from actions.contact import ActionAnswerContact
+
+    result = run(ActionAnswerContact(), make_tracker("Le comité a-t-il une page Instagram ou un fax ?", "ask_contact"))
+    assert PHONE in result.text and "Source :" not in result.text and not result.text.startswith("Non")
