@@ -165,6 +165,9 @@ _CITED = re.compile(r"\b(?:cit[eé]|mentionn[eé]|[eé]voqu[eé]|list[eé]|r[eé
 # not the verb « consacrer » of another passage (« il consacre les enjeux… »).
 _ABOUT = re.compile(r"\b(?:consacr[eé]|d[eé]di[eé])e?s?(?= (?:a|à|au|aux)\b)|\bportant sur\b|\brelati(?:f|ve|fs|ves)(?= (?:a|à|au|aux)\b)",
                     re.IGNORECASE)
+# « quel genre de projets ? », « la province a genre 3000 agents ? »: « what kind of », « about »,
+# not the « égalité des genres » of a passage.
+_KIND_OF = re.compile(r"\b(?:genre|sorte)s?\s+(?=(?:de|d['’]|des|du)\b|\d)", re.IGNORECASE)
 # « qui est à la tête du service ? » asks who heads it (« directeur »), not a page's « en-tête ».
 _AT_THE_HEAD = re.compile(r"\b[aà] la t[eê]te\b", re.IGNORECASE)
 
@@ -172,7 +175,7 @@ _AT_THE_HEAD = re.compile(r"\b[aà] la t[eê]te\b", re.IGNORECASE)
 def without_asides(text: str) -> str:
     """The question without what only frames it (the rewrites above), so that neither the
     search nor the claims read those words."""
-    text = _ABOUT.sub(" ", _CITED.sub(" ", _HERE.sub(" ", _HOW_LONG.sub("combien", text))))
+    text = _KIND_OF.sub(" ", _ABOUT.sub(" ", _CITED.sub(" ", _HERE.sub(" ", _HOW_LONG.sub("combien", text)))))
     return _AT_THE_HEAD.sub("directeur", text)
 
 

@@ -70,6 +70,17 @@ def test_how_a_document_describes_a_thing_is_not_what_is_searched() -> None:
         "parle", "parler", "sujet"}
 
 
+def test_what_kind_of_is_not_the_gender_of_a_passage() -> None:
+    from knowledge.textnorm import question_groups
+
+    def words(q):
+        return {w for g in question_groups(q) for w in g}
+
+    assert "genre" not in words("Quel genre de stages le club propose-t-il ?")
+    assert "genre" not in words("le club a genre 300 membres ?") and "300" in words("le club a genre 300 membres ?")
+    assert "genre" in words("Le club agit-il pour l'égalité des genres ?")
+
+
 def test_who_is_at_the_head_asks_for_whoever_heads_it() -> None:
     from knowledge.textnorm import question_groups
 
