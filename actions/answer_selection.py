@@ -25,7 +25,9 @@ from actions.answer_shape import (
     asks_amount,
     asks_reach,
     confirms,
+    count_claimed,
     counted_thing,
+    counted_things,
     dated_fit,
     defines,
     gives_amount,
@@ -1023,6 +1025,12 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return Choice(top, replaces=False)
     if question_shape(typed) == HOW_MANY and gives_count(typed, top.text) and not gives_count(typed, answer):
         return Choice(top, replaces=True)  # « combien ? » wants the number, which only the passage gives
+    claimed = count_claimed(typed) if question_shape(typed) == YES_NO else None
+    if claimed and counted_things(claimed) and not gives_count(claimed, answer):
+        # « 8 centres PMS, exact ? » is checked against the passage that gives their number
+        counting = next((p for p in [top, *hits[:COUNTING_SEARCHED]] if gives_count(claimed, p.text)), None)
+        if counting is not None:
+            return Choice(counting, replaces=True, exact=True)
     if question_shape(typed) == DEFINITION and top.entry_type == "definition" and not holds(said, top):
         return Choice(top, replaces=True)  # « que désigne le sigle SIPFP ? » wants the definition itself
     if entity_answer or structured:
@@ -1035,6 +1043,10 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     # A topic's answer (what a service does, a strategy, the PST) is right only when the
     # question asks for the topic; otherwise the passage that fits the question answers it.
     return Choice(top, replaces=not asks_overview(kb, typed))
+
+
+# Passages looked through for the one that gives the number a closed question claims.
+COUNTING_SEARCHED = 3
 
 
 def margin_over(kb: KnowledgeBase, structured: tuple[str, ...], typed: str) -> float:

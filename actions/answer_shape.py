@@ -361,6 +361,18 @@ def counted_things(question: str) -> list[str]:
     return [w for w in (m.group(1), second) if w and w not in _NOT_COUNTED and len(w) >= 3]
 
 
+# « la Province a 8 centres PMS ? »: a number put forward before what it counts (not a year).
+_CLAIMED_COUNT = re.compile(rf"\b(?!(?:1[89]|20)\d\d\b)(?:\d+|{NUMBER_WORDS})\s+([^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*)?)",
+                            re.IGNORECASE)
+
+
+def count_claimed(question: str) -> str | None:
+    """A closed question that puts a count forward, asked as « combien »: « la Province a 8
+    centres PMS et 2 PSE ? » → « combien de centres PMS ? » (the first count claimed)."""
+    m = _CLAIMED_COUNT.search(question)
+    return f"combien de {m.group(1)} ?" if m else None
+
+
 def counts_in(question: str, text: str) -> list[int]:
     """The numbers `text` gives of the thing the question counts (« cinq enjeux », « 6 centres
     PMS », « 6 PMS »), a word or two of qualifier allowed in between."""

@@ -72,3 +72,13 @@ def test_a_sum_is_a_figure_in_euros_not_a_word_about_money():
 
     assert gives_amount("un budget de 200.000 €/an") and gives_amount("15 000 euros")
     assert not gives_amount("la gestion des budgets") and not gives_amount("le montant prévisionnel des engagements")
+
+
+def test_a_count_put_forward_is_checked_against_the_passage_that_gives_it(make_tracker, run):
+    from actions.answer_shape import count_claimed
+
+    assert count_claimed("Le club a 12 terrains couverts, exact ?") == "combien de terrains couverts ?"
+    assert count_claimed("Le jumelage date de 2004 ?") is None  # a year counts nothing
+    result = run(ActionAnswerServiceInfo(), make_tracker("La Province a 9 centres PMS et 3 PSE, c'est juste ?",
+                                                         "ask_service_info"))
+    assert result.text.startswith("Non") and "6 PMS" in result.text and "Source :" in result.text
