@@ -12,8 +12,9 @@ question that names a programme and taking part (« une ONG de Bruxelles peut-el
 du PISI ? ») is an eligibility question even when DIET hesitated between that reading and
 another one (the fallback classifier's ambiguity).
 
-The verb « s'adresser à » (« il s'adresse à qui ? ») is not an address: a question read as a
-contact request on that verb alone takes the next reading (the programme's public).
+The verb « s'adresser à » (« il s'adresse à qui ? ») is not an address, nor « c'est ouvert à
+qui ? » a question of opening hours: a question read as a contact request on those words alone
+takes the next reading (the programme's public).
 
 A request to talk to a person names one, or talking (« parler à quelqu'un », « un humain svp »):
 DIET also sends there questions such as « la répartition hommes/femmes du personnel est-elle un
@@ -182,6 +183,18 @@ def only_addressed_to(text: str) -> bool:
     return bool(_ADDRESSED_TO.search(folded)) and nouns <= 0 and not _CONTACT_CUE.search(folded)
 
 
+# « c'est ouvert à qui ? », « accessible à quelles écoles ? »: the public, not opening hours.
+_OPEN_TO = re.compile(r"\b(?:ouvert|ouverte|ouverts|ouvertes|accessible|accessibles) (?:a|aux|au) "
+                      r"(?:qui|quel|quelle|quels|quelles|tous|toutes|tout)\b")
+
+
+def asks_audience(text: str) -> bool:
+    """Whether « ouvert » asks to whom something is open, with nothing else asking how to reach
+    someone."""
+    folded = _fold(text)
+    return bool(_OPEN_TO.search(folded)) and not _CONTACT_CUE.search(_OPEN_TO.sub(" ", folded))
+
+
 def _named_programme(entities: list[dict[str, Any]]) -> bool:
     """A programme found by the knowledge base's lookup tables (a learned extractor may tag any word)."""
     return any(e.get("entity") == "programme" and e.get("extractor") == "RegexEntityExtractor" for e in entities)
@@ -211,7 +224,7 @@ class EligibilityIntentGuard(GraphComponent):
     taking part becomes `ask_eligibility`; `ask_human` that names no person nor talking, small
     talk or a yes/no answer that asks a question of substance, and `bot_challenge` that names
     no machine nor person, become `nlu_fallback`; `ask_contact` on the verb « s'adresser à »
-    alone takes the next reading."""
+    alone, or on « ouvert à qui » (a public), takes the next reading."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -240,7 +253,7 @@ class EligibilityIntentGuard(GraphComponent):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == BOT_CHALLENGE and not challenges_the_bot(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
-            elif name == CONTACT and only_addressed_to(text):
+            elif name == CONTACT and (only_addressed_to(text) or asks_audience(text)):
                 other = _next_reading(ranking, {CONTACT, FALLBACK})
                 if other:
                     self._read_as(message, other[INTENT_NAME_KEY], other.get("confidence", 0.0))

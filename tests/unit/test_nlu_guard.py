@@ -91,6 +91,10 @@ def test_an_eligibility_reading_tied_with_another_counts_as_the_hesitation():
     ("à qui s'adressent ces aides ?", "ask_programme_audience"),
     ("quelle est l'adresse du service ?", "ask_contact"),  # the noun
     ("il s'adresse à qui, et quel est son numéro ?", "ask_contact"),  # another way to reach someone
+    ("c ouvert a qui ?", "ask_programme_audience"),  # a public, not opening hours
+    ("ce stage est accessible à quels élèves ?", "ask_programme_audience"),
+    ("le bureau est ouvert à quelle heure ?", "ask_contact"),
+    ("c'est ouvert à tous, et jusqu'à quelle heure ?", "ask_contact"),
 ])
 def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
     message = ranked(text, [("ask_contact", 0.54), ("ask_programme_audience", 0.34)])
