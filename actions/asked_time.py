@@ -129,6 +129,18 @@ def several_days(folded: str) -> tuple[str, ...]:
     return next((days for pattern, days in _SEVERAL_DAYS if pattern.search(folded)), ())
 
 
+# « Quels jours est-il ouvert ? », « à quelle heure ouvre-t-il ? »: the hours themselves (not
+# « jusqu'à quand l'appel était-il ouvert ? », nor a quoted title « …ouvert sur le monde »;
+# « horaires de… ? » is left to the contact card, which says whose hours they are).
+_ASKS_OPENING = re.compile(r"\b(quels jours|quel jour|quelle heure|quelles heures)\b")
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"")
+
+
+def asks_opening_times(text: str) -> bool:
+    folded = fold(_QUOTED.sub(" ", text))
+    return _ASKS_OPENING.search(folded) is not None and VISIT_WORDS.search(folded) is not None
+
+
 def asks_about_hours(text: str) -> bool:
     """« c'est ouvert le samedi ? », « je peux passer mardi vers 10h ? », « à quelle heure ferme
     le service ? »: a day or time with a word of coming by or being open."""

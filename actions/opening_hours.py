@@ -132,7 +132,7 @@ def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked:
     None when neither a day nor a time is asked, or when the hours text cannot be read
     (the contact card then says the hours as they are written).
     """
-    if not asked.names_time and not asked.asks_when:
+    if not asked.names_time and not asked.asks_when:  # (asked only when `asks_opening_times`)
         return None
     hours = kb.contacts(body_id=body_id, kind="hours")
     if not hours:

@@ -19,7 +19,9 @@ from knowledge import KnowledgeBase
 from knowledge.textnorm import fold
 
 # « cette page », « l'article », « ce document »: the page cited, asked about itself.
-_THE_PAGE = re.compile(r"\b(?:cette|la|ta|votre|cet|l|ce|le) (page|fiche|article|document|site)\b")
+# (« Dans la page de Suresnes, la loi est datée de quel jour ? » asks the law's date.)
+_THE_PAGE = re.compile(r"(?<!\bdans )(?<!\bsur )(?<!\bselon )(?<!\bapres )(?<!\bde )"
+                       r"\b(?:cette|la|ta|votre|cet|l|ce|le) (page|fiche|article|document|site|texte)\b")
 # Passages searched for the one about the page.
 SEARCHED = 8
 

@@ -41,7 +41,7 @@ from actions.answer_shape import (
     never_counts,
     says_fact_missing,
 )
-from actions.asked_time import asked_time
+from actions.asked_time import asked_time, asks_opening_times
 from actions.carried_claim import carried_claim
 from actions.context import body_in_context
 from actions.contradiction import demonyms_named
@@ -336,10 +336,13 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
         body_id = body_in_context(kb, tracker)
         named = (named_bodies(kb, question) or kb.find_mentions("service", question) or tracker.get_slot("body")
                  or names_a_place(question))
-        # « à quelle heure ouvre-t-il ? » names no time to compare: the hours, unless already said
+        # « à quelle heure ouvre-t-il ? » names no time to compare: the hours, unless already said,
+        # or asked of a place that is no service (« horaires Chevetogne »)
         hours_said = render(domain, "utter_contact_line_hours", value="").rstrip(" :") in reply_text(draft)
-        compared = hours_answer(kb, domain, body_id, asked, assumed=not named) \
-            if asked.names_time or not hours_said else None
+        of_a_service = bool(named_bodies(kb, question) or kb.find_mentions("service", question)) or \
+            not names_a_place(question)
+        compared = hours_answer(kb, domain, body_id, asked, assumed=not named) if asked.names_time or (
+            asks_opening_times(question) and of_a_service and not hours_said) else None
         if compared:
             out = CollectingDispatcher()
             out.utter_message(text=compared)

@@ -263,7 +263,8 @@ _ENDS_ON_VERB = re.compile(r"\b(est|sont|c est|cest|c|etait|sera|veut dire|veule
 # « Je voudrais l'adresse du service ? »: a request in the first person, not a claim to check.
 _WANTS = re.compile(r"\b(je|j|on|nous) (voudrais|voudrait|voudrions|aimerais|aimerait|souhaite|souhaiterais|cherche|"
                     r"recherche|veux|veut|voulons|dois|ai besoin|aurais besoin)\b"
-                    r"|\b(pourriez vous|pouvez vous|vous pouvez|vous pourriez|voudriez vous|peux tu|tu peux|pourrais tu)\b")
+                    r"|\b(pourriez vous|pouvez vous|vous pouvez|vous pourriez|voudriez vous|peux tu|tu peux|pourrais tu|"
+                    r"vous avez|avez vous|vous auriez|auriez vous|tu as|as tu|t as)\b")
 _HOW_THINGS_STAND = re.compile(r"\bou en (est|sont|etait|etaient|sera|seront)\b")
 _FIRST_PERSON = re.compile(r"\b(je|j|nous|mon|ma|mes|notre|nos|moi)\b")
 _STATES_VALUE = re.compile(r"\d|\bbien\b(?! etre)")  # « bien-être » confirms nothing

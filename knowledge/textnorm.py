@@ -138,9 +138,10 @@ QUESTION_WRAPPING = frozenset("""
     jai j c ki koi kel kelle kels kelles ya pr ds stp slt bjr tt pk pq qd cb cmb jsuis jsui chui truc machin
     avc bcp dc nom madame monsieur mesdames messieurs
     cest sest kesako qqch qqn qq koman komen
-    decrire decrit decrivent evoquer evoque evoquent parler parle parlent sujet
+    decrire decrit decrivent evoquer evoque evoquent parler parle parlent
 """.split())
-# (How a document « décrit » or « parle de » something is the question's frame, not its subject.)
+# (How a document « décrit » or « parle de » something is the question's frame, not its subject.
+# « au sujet de » goes with the rewrites below.)
 
 
 # « depuis combien de temps ? » asks for a duration, which the answer states without « temps ».
@@ -163,7 +164,7 @@ _CITED = re.compile(r"\b(?:cit[eé]|mentionn[eé]|[eé]voqu[eé]|list[eé]|r[eé
 
 # « l'enjeu consacré à l'enseignement », « le volet dédié aux jeunes »: what a thing is about,
 # not the verb « consacrer » of another passage (« il consacre les enjeux… »).
-_ABOUT = re.compile(r"\b(?:consacr[eé]|d[eé]di[eé])e?s?(?= (?:a|à|au|aux)\b)|\bportant sur\b|\brelati(?:f|ve|fs|ves)(?= (?:a|à|au|aux)\b)",
+_ABOUT = re.compile(r"\b(?:consacr[eé]|d[eé]di[eé])e?s?(?= (?:a|à|au|aux)\b)|\bportant sur\b|\bau sujet d(?:e|u|es|')?|\brelati(?:f|ve|fs|ves)(?= (?:a|à|au|aux)\b)",
                     re.IGNORECASE)
 # « quel genre de projets ? », « la province a genre 3000 agents ? »: « what kind of », « about »,
 # not the « égalité des genres » of a passage.
