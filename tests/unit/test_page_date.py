@@ -31,4 +31,6 @@ def test_a_date_asked_of_something_else_is_not_the_page_s():
     assert asks_page_date("Cette fiche a été mise en ligne quand ?")
     assert not asks_page_date("Le jumelage date de quand ?")
     assert not asks_page_date("Quelles pages parlent du jumelage ?")
+    assert not asks_page_date("Dans la page du club, la charte est datée de quel jour ?")  # the charter's date
+    assert asks_page_date("Et ce texte, il date de quand ?")
 

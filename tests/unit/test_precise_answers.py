@@ -105,6 +105,7 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("adresse du comité des fêtes ?", WHERE),
     ("Pourriez-vous m'indiquer ce que signifie le sigle du comité ?", DEFINITION),
     ("Le nom du président du comité est ?", WHO),
+    ("Vous avez l'adresse postale du comité ?", WHERE),  # a request, not a claim
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
@@ -433,6 +434,10 @@ def test_several_days_asked_must_all_be_open(make_tracker, run):
     assert several_days("le samedi et le dimanche") == ("samedi", "dimanche")
     assert several_days("le week end") == ("samedi", "dimanche") and several_days("le lundi ou le mardi") == ()
     assert several_days("je travaille en semaine ouvert le samedi") == ()
+    from actions.asked_time import asks_opening_times
+    assert asks_opening_times("Quels jours le comité est-il ouvert ?")
+    assert not asks_opening_times("Jusqu'à quand l'appel du comité était-il ouvert ?")  # a deadline
+    assert not asks_opening_times("Quel jour la page « un club ouvert à tous » a-t-elle été publiée ?")
 
     def asked(question):
         return run(ActionAnswerContact(), make_tracker(question, "ask_contact", [("body", "suresnes")])).text
