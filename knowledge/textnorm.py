@@ -167,8 +167,9 @@ _CITED = re.compile(r"\b(?:cit[eé]|mentionn[eé]|[eé]voqu[eé]|list[eé]|r[eé
 _ABOUT = re.compile(r"\b(?:consacr[eé]|d[eé]di[eé])e?s?(?= (?:a|à|au|aux)\b)|\bportant sur\b|\bau sujet d(?:e|u|es|')?|\brelati(?:f|ve|fs|ves)(?= (?:a|à|au|aux)\b)",
                     re.IGNORECASE)
 # « quel genre de projets ? », « la province a genre 3000 agents ? »: « what kind of », « about »,
-# not the « égalité des genres » of a passage.
-_KIND_OF = re.compile(r"\b(?:genre|sorte)s?\s+(?=(?:de|d['’]|des|du)\b|\d)", re.IGNORECASE)
+# not the « égalité des genres » of a passage. (« une sorte de quoi ? » keeps its word: the
+# introduction calls the PST « une sorte de feuille de route ».)
+_KIND_OF = re.compile(r"\bgenres?\s+(?=(?:de|d['’]|des|du)\b|\d)", re.IGNORECASE)
 # « qui est à la tête du service ? » asks who heads it (« directeur »), not a page's « en-tête ».
 _AT_THE_HEAD = re.compile(r"\b[aà] la t[eê]te\b", re.IGNORECASE)
 
