@@ -3,8 +3,8 @@ service that no source describes.
 
 The sources describe partnerships, programmes and services, never the language, weather,
 population or currency of a place, travel to it (flights, visas, vaccines, passports) or the
-price of an entry. A question about one of these traits, or about a way to reach a service they never give (a fax, a page on a social
-network), in words no passage uses (or none
+price of an entry. A question about one of these traits, or about a way to reach a service
+they never give (a fax, a page on a social network), in words no passage uses (or none
 of the passages on the partner, programme or service it names: « langue » is said of the
 Basse-Normandie's impacts, never of Louga), asks what they cannot say, however well the place
 it names matches a passage (Louga's twinning): the honest answer is that the sources do not
