@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.textnorm import fold
+from knowledge.textnorm import fold, without_quotes
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # « vendredi 22 juin » is a date; « vendredi 17h30 » a day and a time
@@ -133,11 +133,10 @@ def several_days(folded: str) -> tuple[str, ...]:
 # « jusqu'à quand l'appel était-il ouvert ? », nor a quoted title « …ouvert sur le monde »;
 # « horaires de… ? » is left to the contact card, which says whose hours they are).
 _ASKS_OPENING = re.compile(r"\b(quels jours|quel jour|quelle heure|quelles heures)\b")
-_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"")
 
 
 def asks_opening_times(text: str) -> bool:
-    folded = fold(_QUOTED.sub(" ", text))
+    folded = fold(without_quotes(text))
     return _ASKS_OPENING.search(folded) is not None and VISIT_WORDS.search(folded) is not None
 
 

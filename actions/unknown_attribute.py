@@ -19,7 +19,7 @@ import re
 from actions.answer_selection import named_entities, speaks_of
 from actions.evidence import Evidence, content_groups
 from knowledge import KnowledgeBase
-from knowledge.textnorm import fold
+from knowledge.textnorm import fold, without_quotes
 
 # Not « population »: « la population visée par le PISI » is its public, which the sources give.
 _TRAITS = re.compile(
@@ -28,8 +28,6 @@ _TRAITS = re.compile(
     r"carte d identite|tarifs?|entree|"
     # ways to reach a service that no source gives (the contact card has a phone and an address)
     r"fax|telecopie|telecopieur|facebook|instagram|twitter|linkedin|whatsapp|youtube|tiktok)\b")
-# « … » put to the test: a name, not a trait asked about.
-_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
 # Passages searched for one on what the question names that speaks of the trait.
 SEARCHED = 12
 
@@ -38,7 +36,7 @@ def unknown_traits(kb: KnowledgeBase, question: str) -> list[str]:
     """The traits the question asks about that no passage of the base speaks of, or none of
     those on what it names."""
     # a quoted name put to the test (« Programme … Climat International ? ») asks no trait
-    unquoted = _QUOTED.sub(" ", question)
+    unquoted = without_quotes(question)
     traits = [(m.group(1), groups) for m in _TRAITS.finditer(fold(unquoted)) if (groups := content_groups(m.group(1)))]
     if not traits:
         return []

@@ -174,6 +174,14 @@ _KIND_OF = re.compile(r"\bgenres?\s+(?=(?:de|d['’]|des|du)\b|\d)", re.IGNORECA
 _AT_THE_HEAD = re.compile(r"\b[aà] la t[eê]te\b", re.IGNORECASE)
 
 
+# « … », "…", “…”: a title or a name quoted, not words of the question itself.
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
+
+
+def without_quotes(text: str) -> str:
+    return _QUOTED.sub(" ", text)
+
+
 def without_asides(text: str) -> str:
     """The question without what only frames it (the rewrites above), so that neither the
     search nor the claims read those words."""
