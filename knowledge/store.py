@@ -30,6 +30,10 @@ from knowledge.models import (
     SourceRef,
 )
 from knowledge.ranking import BODY_BONUS, SCENE_WEIGHT, QueryGroup, TermStats, query_groups, score
+from knowledge.rerank import DEPTH as RERANK_DEPTH
+from knowledge.rerank import Written, bodies_named, reordered, written
+from knowledge.rerank import features as rerank_features
+from knowledge.rerank import model as rerank_model
 from knowledge.textnorm import fold, question_groups, warm_up
 from knowledge.word_meaning import WordNeighbours
 
@@ -379,10 +383,41 @@ class KnowledgeBase:
                 need not hold them to answer (`ranking.SCENE_WEIGHT`).
 
         Returns:
-            Best first. `score` is the share of the question's content words (weighted by
+            Best first: the ranking's order (`ranking.score`), its first `rerank.DEPTH`
+            passages reordered by the learned model when there is one. `score` is the share of the question's content words (weighted by
             rarity) that the passage contains, from 0 to 1: low values mean a weak answer.
         """
         index = self._search_index()
+        groups = self._weighed(index, query, words, scene)
+        scored = self._scored(index, groups, body_id)
+        forest = rerank_model()
+        if forest is not None and len(scored) > 1:
+            key = (fold(query), _frozen(words), _frozen(scene), body_id)
+            order = index.reordered.get(key)
+            if order is None:
+                head = scored[:RERANK_DEPTH]
+                order = [head[i][1] for i in reordered(forest, self._rerank_features(index, groups, query, head))]
+                index.remember_order(key, order)
+            first = {pid: i for i, pid in enumerate(order)}
+            scored = sorted(scored[:len(order)], key=lambda s: first.get(s[1], len(order))) + scored[len(order):]
+        return self._passages(scored[:limit])
+
+    def forget_questions(self) -> None:
+        """Empty the search's memory of the questions it weighed and reordered: a benchmark's
+        turn then pays for them as a new question does."""
+        index = self._search_index()
+        index.weighed.clear()
+        index.reordered.clear()
+
+    def rerank_features(self, query: str, body_id: str | None = None) -> tuple[list[Passage], list[dict[str, float]]]:
+        """The ranking's first passages for `query`, in its own order, and what the learned
+        reordering weighs of each (`rerank.features`): what `train_rerank` learns from."""
+        index = self._search_index()
+        groups = self._weighed(index, query, None, None)
+        head = self._scored(index, groups, body_id)[:RERANK_DEPTH]
+        return self._passages(head), self._rerank_features(index, groups, query, head) if head else []
+
+    def _weighed(self, index: _SearchIndex, query: str, words, scene) -> list[QueryGroup]:
         key = (fold(query), _frozen(words), _frozen(scene))
         groups = index.weighed.get(key)
         if groups is None:
@@ -392,6 +427,10 @@ class KnowledgeBase:
                 groups += [QueryGroup(g.terms, g.weight * SCENE_WEIGHT)
                            for g in query_groups(scene, index.stats) if not asked.intersection(g.terms)]
             index.remember(key, groups)
+        return groups
+
+    def _scored(self, index: _SearchIndex, groups: list[QueryGroup], body_id: str | None) -> list[tuple[float, str, float]]:
+        """(minus the ranking score, passage id, coverage) of the candidates, best first."""
         words = sorted({w for g in groups for w in g.terms})
         if not words:
             return []
@@ -414,7 +453,21 @@ class KnowledgeBase:
                 rank += BODY_BONUS
             scored.append((-rank, pid, coverage))
         scored.sort()  # the id breaks ties: the same order on every engine
-        best = scored[:limit]
+        return scored
+
+    def _rerank_features(self, index: _SearchIndex, groups: list[QueryGroup], query: str,
+                         head: list[tuple[float, str, float]]) -> list[dict[str, float]]:
+        missing = [pid for _, pid, _ in head if pid not in index.written]
+        if missing:
+            for r in self._rows(select(t.passages.c.id, t.passages.c.entry_type, t.passages.c.body_id, t.passages.c.text)
+                                .where(t.passages.c.id.in_(missing))):
+                _body, _terms, title, names = index.terms[r["id"]]
+                index.written[r["id"]] = written(r["entry_type"], r["body_id"], r["text"], title | names)
+        folded = fold(query)
+        return rerank_features(groups, folded, [(-neg, cov, index.written[pid]) for neg, pid, cov in head],
+                               bodies_named(folded, index.names))
+
+    def _passages(self, best: list[tuple[float, str, float]]) -> list[Passage]:
         rows = {r["id"]: r for r in self._rows(select(t.passages).where(t.passages.c.id.in_([p for _, p, _ in best])))}
         return [Passage(r["id"], r["entry_type"], r["entry_id"], r["title"], r["text"], r["body_id"], round(cov, 4),
                         self._source(r)) for _, pid, cov in best if (r := rows.get(pid))]
@@ -441,11 +494,19 @@ class _SearchIndex:
         # One turn searches the same question several times (depths, filters, the last check):
         # its words are weighed, and their neighbours looked up, once.
         self.weighed: dict[tuple, list[QueryGroup]] = {}
+        # ...and reordered once (`rerank`); each passage's sentences read once per build.
+        self.reordered: dict[tuple, list[str]] = {}
+        self.written: dict[str, Written] = {}
 
     def remember(self, key: tuple, groups: list[QueryGroup]) -> None:
         if len(self.weighed) >= WEIGHED_QUESTIONS:
             self.weighed.clear()
         self.weighed[key] = groups
+
+    def remember_order(self, key: tuple, order: list[str]) -> None:
+        if len(self.reordered) >= WEIGHED_QUESTIONS:
+            self.reordered.clear()
+        self.reordered[key] = order
 
     def words_within(self, entry_types: tuple[str, ...]) -> frozenset[str]:
         """The words the passages of these entry types use (a passage id starts with its type)."""

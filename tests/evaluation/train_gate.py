@@ -26,9 +26,10 @@ from rasa.shared.core.domain import Domain
 from actions.answer_shape import confirms
 from actions.phrasing import render
 from actions.precise_answer import source_prefix
-from actions.selection_gate import GATE_FILE, Candidate, candidates, log_odds, probability, threshold
+from actions.selection_gate import GATE_FILE, Candidate, candidates, probability, threshold
 from bot.scenarios.format import check_reply, load_paths
 from knowledge.access import shared_kb
+from knowledge.trees import from_sklearn
 
 ROOT = Path(__file__).resolve().parents[2]
 BLIND = ROOT / "tests" / "conversations" / "blind"
@@ -107,17 +108,9 @@ def fit(train: list[Example]):
 
 def exported(model, names: list[str], trained_on: list[str], validation: dict, ranks: int = RANKS) -> dict:
     """The trees as plain lists, read by `selection_gate.probability` without scikit-learn."""
-    trees = []
-    for (estimator,) in model.estimators_:
-        t = estimator.tree_
-        trees.append({"feature": t.feature.tolist(), "threshold": t.threshold.tolist(),
-                      "left": t.children_left.tolist(), "right": t.children_right.tolist(),
-                      "value": t.value[:, 0, 0].tolist()})
-    gate = {"features": names, "rate": model.learning_rate, "init": 0.0, "trees": trees,
-            "threshold": THRESHOLD, "threshold_declined": THRESHOLD_DECLINED, "ranks": ranks, "trained_on": trained_on,
-            "validation": validation}
-    # The starting log-odds: the model's own, less what the trees add, on any row.
-    gate["init"] = float(model.decision_function([[0.0] * len(names)])[0]) - log_odds(gate, {})
+    gate = from_sklearn(model, names)
+    gate.update(threshold=THRESHOLD, threshold_declined=THRESHOLD_DECLINED, ranks=ranks, trained_on=trained_on,
+                validation=validation)
     return gate
 
 

