@@ -384,8 +384,9 @@ class KnowledgeBase:
 
         Returns:
             Best first: the ranking's order (`ranking.score`), its first `rerank.DEPTH`
-            passages reordered by the learned model when there is one. `score` is the share of the question's content words (weighted by
-            rarity) that the passage contains, from 0 to 1: low values mean a weak answer.
+            passages reordered by the learned model when there is one. `score` is the share
+            of the question's content words (weighted by rarity) that the passage contains,
+            from 0 to 1: low values mean a weak answer.
         """
         index = self._search_index()
         groups = self._weighed(index, query, words, scene)

@@ -6,8 +6,9 @@ gate, or (`--part rerank`) the search's reordering.
 Every single-turn question of the held-out set is understood once by the trained model, then
 its action runs in process (as the action server runs it), with the part and without it,
 alternately, so that both series share the machine's load. Prints the median and the 95th
-percentile of each, their ratio, and how many answers the part changed. The search's
-per-question memory is emptied before each turn: every turn pays it, as a new question does.
+percentile of each, their ratio, and how many answers the part changed. For the reordering,
+the search's per-question memory is emptied before each turn: every turn pays it, as a new
+question does.
 """
 
 from __future__ import annotations
