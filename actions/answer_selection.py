@@ -368,9 +368,10 @@ def about_subject(hits: list[Passage], question: str, claim_weight, subject_weig
 
 
 ALL_NAMED = ("service", "programme", "partner", "body")
-# Words that ask about a topic as a whole: « que fait… », « parlez-moi de… », « présentez… ».
+# Words that ask about a topic as a whole: « que fait… », « parlez-moi de… », « présentez… »,
+# « il s'occupe de quoi ? ».
 OVERVIEW_WORDS = frozenset("fait faire font fais parler parlez presenter presentez presentation general generale "
-                           "role mission missions but objet resume sert servir utilite".split())
+                           "role mission missions but objet resume sert servir utilite occupe occupent occuper".split())
 # Passages that describe a whole body or service.
 OVERVIEWS = ("body", "service")
 # Entities whose mention in a question the answer must share: « le budget du SREI » is not

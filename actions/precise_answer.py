@@ -22,6 +22,7 @@ from actions.answer_selection import (
     PASSAGE,
     Choice,
     about_something_else,
+    asks_overview,
     better_passage,
     holds,
     leans_on_context,
@@ -313,10 +314,11 @@ def latest_intent(tracker: Tracker) -> str:
 
 def stands_alone(kb: KnowledgeBase, tracker: Tracker, question: str, messages: list[dict[str, Any]]) -> bool:
     """Whether the gate may judge this turn: a typed question that needs no earlier turn, not an
-    opening-hours comparison, answered in words."""
+    opening-hours comparison, answered in words. Nor « que fait le SREI ? »: asked of a topic as a
+    whole, its overview is the answer; any one passage on it (its address) says less."""
     if not question or question.startswith("/") or not any(m.get("text") for m in messages):
         return False
-    if question_shape(question) == OPEN_HOURS or tracker.active_loop_name:
+    if question_shape(question) == OPEN_HOURS or tracker.active_loop_name or asks_overview(kb, question):
         return False
     follows = bool(previous_turn(tracker)[0]) or tracker.get_slot("last_answer") is not None
     return not (follows and (leans_on_context(kb, question) or points_back(question)))

@@ -82,22 +82,30 @@ def candidates(kb: KnowledgeBase, question: str, reply: str, intent: str, source
     answered = coverage(asked, core, weight)
     found: list[Candidate] = []
     for rank, top in enumerate(hits[:ranks]):
-        other = hits[1 - rank].score if len(hits) > 1 else 0.0
+        other = hits[1 - rank] if len(hits) > 1 else None
         # the second passage is weighed knowing whether the answer already gives the first
         first_given = rank > 0 and found[0].settled
-        found.append(_weighed(kb, asked, question, top, rank, top.score - other, first_given, said, answered,
+        found.append(_weighed(kb, asked, question, top, rank, other, first_given, said, answered,
                               source_prefix not in reply, intent))
     return found
 
 
-def _weighed(kb: KnowledgeBase, asked: str, question: str, top: Passage, rank: int, margin: float,
+def _sureness(passage: Passage | None) -> float:
+    """The reordering's probability that the passage holds the answer; -1 when not reordered."""
+    return -1.0 if passage is None or passage.sureness is None else passage.sureness
+
+
+def _weighed(kb: KnowledgeBase, asked: str, question: str, top: Passage, rank: int, other: Passage | None,
              first_given: bool, said: Evidence, answered: float, declined: bool, intent: str) -> Candidate:
     """One passage and the gate's features for it (`candidates`)."""
     weight = kb.term_weight
     found = coverage(asked, f"{top.title} {top.text}", weight)
     features = {
         "score": top.score,
-        "margin": margin,
+        "margin": top.score - (other.score if other else 0.0),
+        # how sure the learned reordering is, alone and against the other passage weighed
+        "sureness": _sureness(top),
+        "sureness_gap": _sureness(top) - max(_sureness(other), 0.0),
         "rank": float(rank),
         "first_given": float(first_given),
         "passage_coverage": found,

@@ -141,6 +141,9 @@ class Passage:
     body_id: str | None
     score: float
     source: SourceRef
+    # The learned reordering's probability that the passage holds the answer (`rerank`), None
+    # when the search did not reorder.
+    sureness: float | None = None
 
 
 @dataclass(frozen=True)

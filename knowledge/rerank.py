@@ -7,7 +7,8 @@ a number when they ask « combien », a name when they ask « qui », the body t
 module reorders the first `DEPTH` passages by the probability, learned from the single-turn
 questions of the blind sets (`python -m tests.evaluation.train_rerank`), that each one holds
 the answer. The trees (`rerank.json`) are read without scikit-learn; `SEARCH_RERANK=off`, or
-no file, keeps the ranking's order.
+no file, keeps the ranking's order; `SEARCH_RERANK=<file>` reads other trees (a model learned
+without some sets, to play them as unseen questions).
 """
 
 from __future__ import annotations
@@ -143,15 +144,20 @@ def _forest(path: Path, stamp: float) -> Forest:
 
 def model() -> Forest | None:
     """The learned trees, or None (no file, or `SEARCH_RERANK=off`)."""
-    if os.environ.get("SEARCH_RERANK") == "off" or not RERANK_FILE.exists():
+    chosen = os.environ.get("SEARCH_RERANK", "")
+    if chosen == "off":
         return None
-    return _forest(RERANK_FILE, RERANK_FILE.stat().st_mtime)
+    path = Path(chosen) if chosen not in ("", "on") else RERANK_FILE
+    if not path.exists():
+        return None
+    return _forest(path, path.stat().st_mtime)
 
 
-def reordered(forest: Forest, feats: list[dict[str, float]]) -> list[int]:
-    """The positions of the passages, surest first; the ranking's order breaks ties."""
+def reordered(forest: Forest, feats: list[dict[str, float]]) -> list[tuple[int, float]]:
+    """The positions of the passages with the probability that each holds the answer, surest
+    first; the ranking's order breaks ties."""
     p = forest.log_odds(feats)
-    return sorted(range(len(feats)), key=lambda i: (-p[i], i))
+    return [(i, 1 / (1 + math.exp(-p[i]))) for i in sorted(range(len(feats)), key=lambda i: (-p[i], i))]
 
 
 def bodies_named(folded_query: str, names: list[tuple[str, str, str]]) -> set[str]:

@@ -392,16 +392,18 @@ class KnowledgeBase:
         groups = self._weighed(index, query, words, scene)
         scored = self._scored(index, groups, body_id)
         forest = rerank_model()
+        sure: dict[str, float] = {}
         if forest is not None and len(scored) > 1:
-            key = (fold(query), _frozen(words), _frozen(scene), body_id)
+            key = (fold(query), _frozen(words), _frozen(scene), body_id, id(forest))
             order = index.reordered.get(key)
             if order is None:
                 head = scored[:RERANK_DEPTH]
-                order = [head[i][1] for i in reordered(forest, self._rerank_features(index, groups, query, head))]
+                order = [(head[i][1], p) for i, p in reordered(forest, self._rerank_features(index, groups, query, head))]
                 index.remember_order(key, order)
-            first = {pid: i for i, pid in enumerate(order)}
+            sure = dict(order)
+            first = {pid: i for i, (pid, _) in enumerate(order)}
             scored = sorted(scored[:len(order)], key=lambda s: first.get(s[1], len(order))) + scored[len(order):]
-        return self._passages(scored[:limit])
+        return self._passages(scored[:limit], sure)
 
     def forget_questions(self) -> None:
         """Empty the search's memory of the questions it weighed and reordered: a benchmark's
@@ -468,10 +470,10 @@ class KnowledgeBase:
         return rerank_features(groups, folded, [(-neg, cov, index.written[pid]) for neg, pid, cov in head],
                                bodies_named(folded, index.names))
 
-    def _passages(self, best: list[tuple[float, str, float]]) -> list[Passage]:
+    def _passages(self, best: list[tuple[float, str, float]], sure: dict[str, float] | None = None) -> list[Passage]:
         rows = {r["id"]: r for r in self._rows(select(t.passages).where(t.passages.c.id.in_([p for _, p, _ in best])))}
         return [Passage(r["id"], r["entry_type"], r["entry_id"], r["title"], r["text"], r["body_id"], round(cov, 4),
-                        self._source(r)) for _, pid, cov in best if (r := rows.get(pid))]
+                        self._source(r), (sure or {}).get(pid)) for _, pid, cov in best if (r := rows.get(pid))]
 
 
 # Questions whose weighed words are kept (a few turns' worth).
@@ -495,8 +497,9 @@ class _SearchIndex:
         # One turn searches the same question several times (depths, filters, the last check):
         # its words are weighed, and their neighbours looked up, once.
         self.weighed: dict[tuple, list[QueryGroup]] = {}
-        # ...and reordered once (`rerank`); each passage's sentences read once per build.
-        self.reordered: dict[tuple, list[str]] = {}
+        # ...and reordered once (`rerank`: passage ids with their sureness, by model); each
+        # passage's sentences read once per build.
+        self.reordered: dict[tuple, list[tuple[str, float]]] = {}
         self.written: dict[str, Written] = {}
 
     def remember(self, key: tuple, groups: list[QueryGroup]) -> None:
@@ -504,7 +507,7 @@ class _SearchIndex:
             self.weighed.clear()
         self.weighed[key] = groups
 
-    def remember_order(self, key: tuple, order: list[str]) -> None:
+    def remember_order(self, key: tuple, order: list[tuple[str, float]]) -> None:
         if len(self.reordered) >= WEIGHED_QUESTIONS:
             self.reordered.clear()
         self.reordered[key] = order

@@ -1,6 +1,6 @@
 """Learn the search's reordering (`knowledge/rerank.json`) from the blind sets.
 
-    python -m tests.evaluation.train_rerank --validate w,x,y --exclude z,aa
+    python -m tests.evaluation.train_rerank --validate w,x,y --exclude z,aa,ab
 
 Every single-turn in-scope question of a blind set gives one example per passage of the
 ranking's first ten: its features (`knowledge.rerank.features`) and whether it holds the

@@ -63,9 +63,41 @@ def test_the_reordering_only_reorders_the_rankings_first_passages(kb: KnowledgeB
     assert [p.id for p in passages] == ranked and len(feats) == DEPTH
 
 
+def test_each_passage_reordered_carries_its_sureness_and_another_model_can_be_named(
+        kb: KnowledgeBase, monkeypatch, tmp_path) -> None:
+    question = "Depuis quand Suresnes coopère-t-elle avec le Cap-Haïtien ?"
+    found = kb.search(question, limit=DEPTH)
+    sureness = [p.sureness for p in found]
+    assert all(0.0 < s < 1.0 for s in sureness) and sureness == sorted(sureness, reverse=True)
+    # a model that trusts no passage (every leaf below zero) keeps the ranking's order, unsure
+    shipped = json.loads(RERANK_FILE.read_text(encoding="utf-8"))
+    doubtful = tmp_path / "doubtful.json"
+    doubtful.write_text(json.dumps({**shipped, "init": -30.0, "trees": shipped["trees"][:1],
+                                    "rate": 0.0}), encoding="utf-8")
+    monkeypatch.setenv("SEARCH_RERANK", str(doubtful))
+    unsure = kb.search(question, limit=DEPTH)
+    monkeypatch.setenv("SEARCH_RERANK", "off")
+    ranked = kb.search(question, limit=DEPTH)
+    assert [p.id for p in unsure] == [p.id for p in ranked]
+    assert all(p.sureness is not None and p.sureness < 1e-9 for p in unsure)
+    assert all(p.sureness is None for p in ranked)
+
+
 @pytest.mark.parametrize("question, expected", [
     ("Quel est le numéro de téléphone du SREI ?", "081 776 770"),
     ("Depuis quand Suresnes coopère-t-elle avec le Cap-Haïtien ?", "1998"),
 ])
 def test_reordered_search_still_puts_the_plain_answer_first(kb: KnowledgeBase, question: str, expected: str) -> None:
     assert expected in kb.search(question, limit=1)[0].text
+
+
+def test_the_selection_gate_weighs_how_sure_the_reordering_is(kb: KnowledgeBase, monkeypatch) -> None:
+    from actions.selection_gate import candidates
+
+    question = "Depuis quand Suresnes coopère-t-elle avec le Cap-Haïtien ?"
+    first, second = candidates(kb, question, "Une réponse.", "ask_partnership_details", "Source :", "Voir aussi", 2)
+    assert first.features["sureness"] == first.passage.sureness > first.features["sureness_gap"]
+    assert first.features["sureness_gap"] == pytest.approx(first.passage.sureness - second.passage.sureness)
+    monkeypatch.setenv("SEARCH_RERANK", "off")
+    (unordered,) = candidates(kb, question, "Une réponse.", "ask_partnership_details", "Source :", "Voir aussi", 1)
+    assert unordered.features["sureness"] == -1.0
