@@ -39,6 +39,10 @@ class KnowledgeAction(Action, abc.ABC):
     # Whether this action is the honest « I don't know » (fallback, out of scope).
     declines: bool = False
 
+    def selects_facts_for(self, tracker: Tracker) -> bool:
+        """Whether this turn's answer competes with the passages (`selects_facts`)."""
+        return self.selects_facts
+
     def structured_for(self, kb: KnowledgeBase, tracker: Tracker) -> tuple[str, ...]:
         """The entry types this answer renders itself, for this question (`structured`)."""
         return self.structured
@@ -75,7 +79,7 @@ class KnowledgeAction(Action, abc.ABC):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         try:
             kb = get_kb()
-            if not self.selects_facts:
+            if not self.selects_facts_for(tracker):
                 return self.answer_with_context(kb, dispatcher, tracker, domain)
             draft = CollectingDispatcher()
             events = self.answer_with_context(kb, draft, tracker, domain)

@@ -375,11 +375,17 @@ def claims_to_confirm(question: str) -> tuple[tuple[str, ...], ...]:
     number stated is the claim; « le numéro », « le téléphone » only name it (the card says
     « Téléphone : … » or just the number)."""
     framing = _CLAIM_FRAMING | _PHONE_WORDS if _PHONE.search(question) else _CLAIM_FRAMING
+    if _DIGITS.search(question):
+        framing = framing | _NUMBER_KIND_WORDS
     return tuple(g for g in _claims(question) if not framing.intersection(g))
 
 
 _PHONE = re.compile(r"(?:\+3[23] ?|\b0)\d{1,3}(?:[ ./-]?\d{2,3}){2,4}(?![\d.])")
 _PHONE_WORDS = frozenset("numero numeros telephone tel tél gsm portable appeler joindre coordonnees".split())
+# « code postal 5000 », « l'année 2000 », « le chiffre de 957 »: with the number stated, these
+# words only name its kind (the card says « 5000 Namur », the passage « depuis mai 2000 »).
+_DIGITS = re.compile(r"\d")
+_NUMBER_KIND_WORDS = frozenset("code postal annee chiffre".split())
 
 
 def unsupported_share(question: str, answer: str, weight, claims: tuple[tuple[str, ...], ...] | None = None) -> float:

@@ -56,6 +56,7 @@ from actions.page_date import cited_page_date
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
+from actions.same_body import cited_body, stays_with_body
 from actions.selection_gate import candidates, preferred, ranks_weighed
 from actions.silence import only_silence, says_sources_are_silent
 from actions.still_open import verdict_against_today
@@ -359,15 +360,10 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
         return (*declined(kb, domain), True)
     prefix = source_prefix(domain)
     answer = reply_text(draft)
-    again = repeat_just_said(kb, tracker, question, without_sources(answer, prefix), prefix,
-                             render(domain, "utter_more_intro"))
+    again = just_said_again(kb, domain, tracker, question, answer)
     if again:
         # « ce chiffre date de quand ? »: the detail is in what was just said; the context stays
-        out = CollectingDispatcher()
-        out.utter_message(text=again)
-        if shape == YES_NO:  # « c'est bien depuis 2010 ? »: checked against what was just said
-            with_verdict(kb, domain, question, out.messages, [], None, prefix)
-        return out.messages, [], True
+        return again, [], True
     answered = prefix in answer
     outcome = ANSWERED if answered else DECLINED if action.declines else ASKED_BACK
     about_entity = any(e.get("event") == "slot" and e.get("name") in ENTITY_SLOTS and e.get("value")
@@ -381,6 +377,14 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
     choice = None if exact else Choice(offer, replaces=not holds(Evidence.of(core), offer)) if offer else \
         better_passage(kb, tracker, core, action.structured_for(kb, tracker), outcome, about_entity, continues_conversation(action, tracker),
                        drifts_from_previous(kb, action, tracker, about_entity, core))
+    if answered and not exact and not offer:
+        # « et le lycée pro ? » after Suresnes' schools: another body's answer gives way to Suresnes'
+        given = choice.passage if choice and choice.replaces else None
+        kept = stays_with_body(kb, question, previous_turn(tracker)[1],
+                               f"{given.title} {given.text}" if given else core,
+                               given.body_id if given else cited_body(kb, answer, prefix), prefix)
+        if kept is not None:
+            choice = Choice(kept, replaces=True, exact=True)
     if (outcome == ASKED_BACK and asks_back(answer) and not (choice and choice.replaces) and not about_entity
             and (kb.unknown_share(content_groups(question)) >= FOREIGN
                  or about_something_else(kb, without_label(question), action.structured_for(kb, tracker)))):
@@ -388,8 +392,32 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
         # pretend the question is ours; it is not, say so and give whom to ask. Nor is one that
         # speaks of what no programme's passage says (« un séjour Erasmus en Espagne ? »).
         return (*declined(kb, domain), False)
+    if outcome != ANSWERED and not (choice and choice.replaces):
+        # « c'est quel genre d'accord ? » met by « Que souhaitez-vous savoir à ce sujet ? », « et
+        # quel hôpital participe ? » by « je n'ai pas trouvé… »: no passage answers better than
+        # what was just said, which the follow-up is about
+        again = just_said_again(kb, domain, tracker, question, answer, asked_back=asks_back(answer),
+                                declined=outcome == DECLINED)
+        if again:
+            return again, [], True
     return (*in_shape(kb, domain, question, draft, events, choice, answered, carried_claim(kb, tracker, question)),
             exact or bool(choice and choice.exact) or bool(offer))
+
+
+def just_said_again(kb: KnowledgeBase, domain: dict[str, Any], tracker: Tracker, question: str, answer: str,
+                    asked_back: bool = False, declined: bool = False) -> list[dict[str, Any]] | None:
+    """The previous answer again, as `repeat_just_said` decides, « Oui » or « Non » first for a
+    closed question (« c'est bien depuis 2010 ? » is checked against what was just said)."""
+    prefix = source_prefix(domain)
+    again = repeat_just_said(kb, tracker, question, without_sources(answer, prefix), prefix,
+                             render(domain, "utter_more_intro"), asked_back, declined)
+    if not again:
+        return None
+    out = CollectingDispatcher()
+    out.utter_message(text=again)
+    if question_shape(question) == YES_NO:
+        with_verdict(kb, domain, question, out.messages, [], None, prefix)
+    return out.messages
 
 
 def in_shape(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft: list[dict[str, Any]],

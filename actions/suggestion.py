@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -11,8 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction
 from actions.fallback import MISS, previous_bot_action
+from actions.phrasing import render
 from actions.registry import BY_INTENT
 from knowledge import KnowledgeBase
+from knowledge.textnorm import fold
 
 
 def parse_payload(text: str) -> tuple[str, dict[str, str]] | None:
@@ -25,6 +28,14 @@ def parse_payload(text: str) -> tuple[str, dict[str, str]] | None:
     except json.JSONDecodeError:
         return None
     return (intent, entities) if isinstance(entities, dict) else None
+
+
+# « c quel genre d'accord », « c'était en septembre ? »: a question, not an assent.
+_ASKS = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle|qui|quand|qd|ou|comment|combien|cb|pourquoi|quoi|koi)\b")
+
+
+def asks_something(text: str) -> bool:
+    return "?" in text or _ASKS.search(fold(text)) is not None
 
 
 def first_suggestion(tracker: Tracker) -> tuple[str, dict[str, str]] | None:
@@ -40,7 +51,16 @@ def first_suggestion(tracker: Tracker) -> tuple[str, dict[str, str]] | None:
 
 
 class ActionAffirm(KnowledgeAction):
-    """« oui », « ok »: after suggestions, answer the first one; otherwise ask what about."""
+    """« oui », « ok »: after suggestions, answer the first one; otherwise ask what about.
+
+    The NLU also reads « oui » in a short follow-up (« c'est quel genre d'accord ? », « c'était
+    en septembre ? »): its answer is selected like any other, so that such a follow-up gets
+    the answer it points to rather than a question back."""
+
+    def selects_facts_for(self, tracker: Tracker) -> bool:
+        # A suggestion taken is answered as its button would be, and « d'accord » is no question:
+        # only a question met by a question back is weighed.
+        return first_suggestion(tracker) is None and asks_something(tracker.latest_message.get("text") or "")
 
     def name(self) -> str:
         return "action_affirm"
@@ -49,7 +69,9 @@ class ActionAffirm(KnowledgeAction):
                domain: dict[str, Any]) -> list[dict[str, Any]]:
         suggestion = first_suggestion(tracker)
         if suggestion is None:
-            dispatcher.utter_message(response="utter_ask_what_about")
+            # in words, not a response name: the answer selection then reads it as a question
+            # back, which « c'est quel genre d'accord ? » (read as « oui ») does not deserve
+            dispatcher.utter_message(text=render(domain, "utter_ask_what_about"))
             return []
         intent, entities = suggestion
         # The answer reads the question's entities: give it those of the button, as if pressed.

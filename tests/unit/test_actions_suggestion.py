@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from actions.phrasing import render
 from actions.suggestion import ActionAffirm, parse_payload
 
 SUGGESTED = [{"title": "La date limite d'un appel", "payload": '/ask_deadline{"programme": "pisi"}'},
@@ -31,10 +32,11 @@ def test_yes_after_suggestions_answers_the_first_one(make_tracker, run):
     assert result.slot("last_answer") == "deadline"
 
 
-def test_yes_elsewhere_asks_what_about(make_tracker, run):
+def test_yes_elsewhere_asks_what_about(make_tracker, run, domain):
+    asked = render(domain, "utter_ask_what_about")
     result = run(ActionAffirm(), make_tracker("oui", "affirm"))
-    assert [m["response"] for m in result.messages] == ["utter_ask_what_about"]
+    assert [m["text"] for m in result.messages] == [asked]
     # Buttons of another answer are no suggestion to accept.
     tracker = make_tracker("oui", "affirm", events=after("action_answer_programme_info", SUGGESTED),
                            last_answer="programme_info")
-    assert [m["response"] for m in run(ActionAffirm(), tracker).messages] == ["utter_ask_what_about"]
+    assert [m["text"] for m in run(ActionAffirm(), tracker).messages] == [asked]

@@ -1131,6 +1131,15 @@ def test_a_phone_number_stated_is_the_claim_not_the_word_numero(kb):
     assert not confirms(f"Le numéro du service, c'est bien le {PHONE[:-1]}9 ?", card, kb.term_weight)
 
 
+def test_a_postal_code_or_year_stated_is_the_claim_not_the_words_naming_it(kb):
+    card = "Adresse : Service des relations, place du Marché 3, 6000 Charleroi"
+    assert confirms("Le code postal du service, c'est bien 6000 ?", card, kb.term_weight)
+    assert not confirms("Le code postal du service, c'est bien 6001 ?", card, kb.term_weight)
+    said = "Le jumelage unit les deux villes depuis mai 1998."
+    assert confirms("Le jumelage date de l'année 1998 ?", said, kb.term_weight)
+    assert not confirms("Le jumelage date de l'année 1999 ?", said, kb.term_weight)
+
+
 def test_the_other_end_of_a_span_or_side_of_the_world_says_no(kb):
     said = "Le conseil prépare le prochain plan dès le début du prochain mandat, pour les régions du sud."
     assert not confirms("Le prochain plan sera préparé à la fin du prochain mandat ?", said, kb.term_weight)
