@@ -116,11 +116,14 @@ def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, sour
     text, sources = previous_answer(said, source_prefix, offers_intro)
     if not sources:
         return None
-    again = "\n".join([lead_with_fact(text, question, question_shape(question)), *sources])
+
+    def again() -> str:
+        return "\n".join([lead_with_fact(text, question, question_shape(question)), *sources])
+
     if declined:
         if not holds_what_is_asked(kb, question, text):
             return None
-        return "\n".join([text, *sources]) if question_shape(question) == YES_NO else again
+        return "\n".join([text, *sources]) if question_shape(question) == YES_NO else again()
     if not leans_on_context(kb, question) or named_entities(kb, question, ALL_NAMED + ("topic",)):
         return None
     said_again = fold(text) in fold(draft)
@@ -131,7 +134,7 @@ def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, sour
         # (the partners abroad only share the word)
         meant = (_kind_just_named(question, text) or _asks_what_it_does(question, tracker)
                  or (asked_back and bool(content_groups(question))))  # not « ok », « oui »
-        return again if meant and not said_again else None
+        return again() if meant and not said_again else None
     if not wanted(text):
         return None
     # A closed question is checked against what was just said, unless the draft says it again.
@@ -143,4 +146,4 @@ def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, sour
     pointed = points_back(question) or len(content_groups(question)) <= 1
     if wanted(draft) and not (asks_reach(question) and pointed and not said_again):
         return None
-    return again
+    return again()

@@ -56,7 +56,7 @@ from actions.page_date import cited_page_date
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
-from actions.same_body import cited_body, stays_with_body
+from actions.same_body import stays_with_body
 from actions.selection_gate import candidates, preferred, ranks_weighed
 from actions.silence import only_silence, says_sources_are_silent
 from actions.still_open import verdict_against_today
@@ -381,8 +381,7 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
         # « et le lycée pro ? » after Suresnes' schools: another body's answer gives way to Suresnes'
         given = choice.passage if choice and choice.replaces else None
         kept = stays_with_body(kb, question, previous_turn(tracker)[1],
-                               f"{given.title} {given.text}" if given else core,
-                               given.body_id if given else cited_body(kb, answer, prefix), prefix)
+                               f"{given.title} {given.text}" if given else core, given, answer, prefix)
         if kept is not None:
             choice = Choice(kept, replaces=True, exact=True)
     if (outcome == ASKED_BACK and asks_back(answer) and not (choice and choice.replaces) and not about_entity

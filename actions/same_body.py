@@ -25,20 +25,25 @@ SEARCHED = 12
 def cited_body(kb: KnowledgeBase, reply: str, source_prefix: str) -> str | None:
     """The body whose documents the reply cites (its « Source : » lines name the publisher),
     if they are all of one body."""
-    by_name = {b.name: b.id for b in kb.bodies()}
     publishers = {line[len(source_prefix):].split(",")[0].strip(" :")
                   for line in reply.splitlines() if line.startswith(source_prefix)}
+    if not publishers:
+        return None  # nothing cited: no need to read the bodies
+    by_name = {b.name: b.id for b in kb.bodies()}
     bodies = {by_name.get(p) for p in publishers}
     return next(iter(bodies)) if len(bodies) == 1 else None
 
 
-def stays_with_body(kb: KnowledgeBase, question: str, said_before: str, answer: str, answer_body: str | None,
-                    source_prefix: str) -> Passage | None:
+def stays_with_body(kb: KnowledgeBase, question: str, said_before: str, answer: str, given: Passage | None,
+                    reply: str, source_prefix: str) -> Passage | None:
     """The passage of the previous answer's body that answers `question` instead of `answer`
-    (without its source lines, from `answer_body`'s documents), if the question names no body,
-    entity nor notion and the answer comes from another body; else None."""
+    (the text given, without its source lines: `given`'s, or that of the action's `reply`), if
+    the question names no body, entity nor notion and the answer comes from another body; else None."""
     body = cited_body(kb, said_before, source_prefix)
-    if body is None or answer_body in (None, body):
+    if body is None:
+        return None
+    answer_body = given.body_id if given else cited_body(kb, reply, source_prefix)
+    if answer_body in (None, body):
         return None
     # « et un jumelage ? »: a notion (a topic) is no body's own, nor is what a question names
     if named_bodies(kb, question) or named_entities(kb, question, ALL_NAMED + ("topic",)):

@@ -35,7 +35,7 @@ def test_the_body_cited_is_read_on_the_source_lines(kb, domain):
 def test_another_bodys_answer_gives_way_to_the_conversations_body(kb, domain):
     prefix = source_prefix(domain)
     question = "et quelles écoles se sont mobilisées ?"
-    kept = stays_with_body(kb, question, SURESNES_SAID, NAMUR_SAID.split("\nSource")[0], "namur", prefix)
+    kept = stays_with_body(kb, question, SURESNES_SAID, NAMUR_SAID.split("\nSource")[0], None, NAMUR_SAID, prefix)
     assert kept is not None and kept.body_id == "suresnes"
     assert "Zola" in kept.text or "Macé" in kept.text
 
@@ -43,10 +43,10 @@ def test_another_bodys_answer_gives_way_to_the_conversations_body(kb, domain):
 def test_a_question_naming_a_body_or_a_notion_is_not_held_to_the_previous_one(kb, domain):
     prefix = source_prefix(domain)
     answer = NAMUR_SAID.split("\nSource")[0]
-    assert stays_with_body(kb, "et à Namur, quelles écoles participent ?", SURESNES_SAID, answer, "namur", prefix) is None
-    assert stays_with_body(kb, "et un jumelage ?", SURESNES_SAID, answer, "namur", prefix) is None
+    assert stays_with_body(kb, "et à Namur, quelles écoles participent ?", SURESNES_SAID, answer, None, NAMUR_SAID, prefix) is None
+    assert stays_with_body(kb, "et un jumelage ?", SURESNES_SAID, answer, None, NAMUR_SAID, prefix) is None
     # the answer already comes from the conversation's body
-    assert stays_with_body(kb, "et quelles écoles se sont mobilisées ?", NAMUR_SAID, answer, "namur", prefix) is None
+    assert stays_with_body(kb, "et quelles écoles se sont mobilisées ?", NAMUR_SAID, answer, None, NAMUR_SAID, prefix) is None
 
 
 def test_a_follow_up_answered_about_another_body_is_answered_about_the_conversations(make_tracker, run):
