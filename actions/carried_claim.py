@@ -18,6 +18,7 @@ from knowledge.textnorm import fold
 # « et X ? », « X aussi ? », « et avec X, également ? »: the previous question, about X.
 _ELLIPSIS = re.compile(r"^(et|mais)\b|\b(aussi|egalement|non plus|pareil|de meme)$")
 _ELLIPSIS_WORDS = re.compile(r"^(et|mais)\b|\b(aussi|egalement|non plus|pareil|de meme|elle|il|elles|ils)\b")
+_ALSO = re.compile(r"\b(aussi|egalement|non plus|pareil|de meme)$")
 # What X may be: a body, a service, a programme, a partner, a country.
 KINDS = ("body", "service", "programme", "partner", "country")
 
@@ -27,9 +28,11 @@ def carried_claim(kb: KnowledgeBase, tracker: Tracker, question: str) -> str | N
     what it named replaced by what the follow-up names), or None when the follow-up is not
     such a question."""
     asked = previous_turn(tracker)[0]
-    if not asked or question_shape(asked) != YES_NO or question_shape(question) != OTHER:
-        return None
     folded = untagged(question).strip()
+    # « X aussi ? » is closed in itself, but says nothing of X but the previous claim
+    if not asked or question_shape(asked) != YES_NO or not (
+            question_shape(question) == OTHER or _ALSO.search(folded)):
+        return None
     if not folded or len(folded.split()) > ELLIPTIC_WORDS or not _ELLIPSIS.search(folded):
         return None
     named_now = [kind for kind in KINDS if named_entities(kb, question, (kind,))]

@@ -377,8 +377,9 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
     choice = None if exact else Choice(offer, replaces=not holds(Evidence.of(core), offer)) if offer else \
         better_passage(kb, tracker, core, action.structured_for(kb, tracker), outcome, about_entity, continues_conversation(action, tracker),
                        drifts_from_previous(kb, action, tracker, about_entity, core))
-    if answered and not exact and not offer:
-        # « et le lycée pro ? » after Suresnes' schools: another body's answer gives way to Suresnes'
+    if (answered or (choice and choice.replaces)) and not exact and not offer:
+        # « et le lycée pro ? » after Suresnes' schools: another body's answer gives way to Suresnes';
+        # so does another body's passage given for « the sources give no contact for this body »
         given = choice.passage if choice and choice.replaces else None
         kept = stays_with_body(kb, question, previous_turn(tracker)[1],
                                f"{given.title} {given.text}" if given else core, given, answer, prefix)

@@ -214,7 +214,9 @@ def question_shape(text: str) -> str:
         return YES_NO
     # « Et l'accord avec la Chine, il date de 2005 ? », « …est bien situé rue des Carrières ? »:
     # a statement that puts a value forward asks to confirm it, whatever keyword it holds.
-    if _STATES_VALUE.search(folded) and _closed_statement(text, folded):
+    if (_STATES_VALUE.search(folded) and _closed_statement(text, folded)) or (
+            text.rstrip().endswith("?") and (_BARE_VALUE.match(folded) or _ALSO_PUT.search(folded))
+            and not _OPEN_WORDS.search(folded) and not re.search(r"\bou\b", folded)):
         return YES_NO
     for shape, pattern in _PATTERNS:
         if pattern.search(folded):
@@ -268,6 +270,12 @@ _WANTS = re.compile(r"\b(je|j|on|nous) (voudrais|voudrait|voudrions|aimerais|aim
 _HOW_THINGS_STAND = re.compile(r"\bou en (est|sont|etait|etaient|sera|seront)\b")
 _FIRST_PERSON = re.compile(r"\b(je|j|nous|mon|ma|mes|notre|nos|moi)\b")
 _STATES_VALUE = re.compile(r"\d|\bbien\b(?! etre)")  # « bien-être » confirms nothing
+# « Depuis 2008 ? », « en 2010 ? », « 1200 agents ? »: a figure alone put forward, to confirm
+# (« et en 2024 ? » asks the same of another year).
+_BARE_VALUE = re.compile(r"^(?:mais |donc |alors )?(?:c est |c etait )?(?:bien )?"
+                         r"(?:depuis|en|des|vers|a partir de|plus de|moins de|environ|pres de)? ?\d+(?: \w+)?$")
+# « la culture aussi ? », « et pour les écoles aussi ? »: one more item put forward, to confirm.
+_ALSO_PUT = re.compile(r"\b(aussi|egalement|non plus)$")
 # « Quand …, » at the start: a clause of time before the question itself.
 _WHEN_CLAUSE = re.compile(r"^\s*(?:et |mais )?(?:quand|lorsqu\w*)\b[^,?]*,", re.IGNORECASE)
 _QUAND_MEME = re.compile(r"\bquand meme\b")

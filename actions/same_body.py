@@ -5,7 +5,9 @@ Four bodies' documents share most of their words (coopération, jumelage, servic
 a follow-up that names none of them is often answered from another body's document: the
 Province de Namur's schools, the Ville de Suresnes' service for the Ille-et-Vilaine's. The
 previous answer's source says which body the conversation is about; that body's best passage
-answers instead when it holds nearly as much of the question as the answer does.
+answers instead when it holds nearly as much of the question as the answer does. So it does
+when the action found nothing for that body (« et le service qui s'occupe de ça ? » after the
+Ille-et-Vilaine, which has no contact card) and another body's passage would be given.
 """
 
 from __future__ import annotations

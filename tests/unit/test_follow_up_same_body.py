@@ -4,6 +4,7 @@ when it holds what is asked (`just_said.repeat_just_said`)."""
 
 from __future__ import annotations
 
+from actions.contact import ActionAnswerContact
 from actions.fallback import ActionKbFallback
 from actions.phrasing import render
 from actions.precise_answer import source_prefix
@@ -58,6 +59,21 @@ def test_a_follow_up_answered_about_another_body_is_answered_about_the_conversat
     assert "PrECI" not in said
 
 
+MADAGASCAR_SAID = ("Département d'Ille-et-Vilaine et Région d'Alaotra Mangoro (Madagascar) — coopération décentralisée.\n"
+                   "Source : Département d'Ille-et-Vilaine, « Relations internationales : pour un département ouvert "
+                   "sur le monde » (2015).")
+
+
+def test_another_bodys_passage_given_for_a_missing_card_gives_way_to_the_conversations_body(make_tracker, run):
+    # the sources give the Ille-et-Vilaine no contact card; another body's card is no answer
+    before = exchange("Avec quelle région de Madagascar l'Ille-et-Vilaine coopère-t-elle ?", MADAGASCAR_SAID)
+    said = run(ActionAnswerContact(), make_tracker("Et le service qui s'occupe de ça, il s'appelle comment ?",
+                                                   "ask_contact", events=before, body="ille-et-vilaine",
+                                                   last_answer="partnership_details")).text
+    assert "Europe et relations internationales" in said
+    assert "Suresnes" not in said
+
+
 JIANGSU_SAID = ("Province de Namur et Province du Jiangsu (Chine) — accord d'amitié et de collaboration.\n"
                 "Depuis quand : depuis mai 2000.\n"
                 "Source : Province de Namur, « Service des relations extérieures et internationales (SREI) ».")
@@ -90,6 +106,29 @@ def test_a_declined_follow_up_is_answered_by_what_was_just_said_when_it_holds_it
     assert "laitière" not in said
     said = follow_up_declined(make_tracker, run, "Quel budget pour la filière ?", before)
     assert "laitière" not in said
+
+
+BUDGET_SAID = ("Le budget participatif de la Province de Namur a reçu 40 propositions, pour un budget de "
+               "200.000 €/an.\n"
+               "Source : Province de Namur, « Programme Stratégique Transversal de la Province de Namur 2022-2024 ».")
+HAITI_SAID = ("Ville de Suresnes et Cap-Haïtien (Haïti) — coopération décentralisée.\nDepuis quand : depuis 1998.\n"
+              "Source : Ville de Suresnes, « Relations internationales – Ville de Suresnes » (2014-2015).")
+
+
+def test_a_declined_follow_up_asking_nothing_the_answer_lacks_gets_it_again(make_tracker, run):
+    # « annuel » is not said (« /an »), but the amount asked is: the answer is about it
+    said = follow_up_declined(make_tracker, run, "Pour quel budget annuel ?",
+                              exchange("Combien de propositions au budget participatif ?", BUDGET_SAID))
+    assert "200.000" in said and "Source :" in said
+    # a year put forward alone is checked against the one just given
+    said = follow_up_declined(make_tracker, run, "Depuis 2008 ?",
+                              exchange("Depuis quand Suresnes coopère-t-elle avec le Cap-Haïtien ?", HAITI_SAID))
+    assert said.startswith("Non") and "1998" in said
+    # what the answer does not give (a cost, an address, whom to write to) is still declined,
+    # and so is a question naming what the exchange did not
+    before = exchange("Depuis quand Suresnes coopère-t-elle avec le Cap-Haïtien ?", HAITI_SAID)
+    for question in ("Et ça a coûté combien ?", "Vous avez leur adresse postale ?", "Et le Jiangsu, depuis quand ?"):
+        assert "1998" not in follow_up_declined(make_tracker, run, question, before), question
 
 
 def follow_up_declined(make_tracker, run, question: str, before: list[dict]) -> str:

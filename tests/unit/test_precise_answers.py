@@ -106,6 +106,14 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("Pourriez-vous m'indiquer ce que signifie le sigle du comité ?", DEFINITION),
     ("Le nom du président du comité est ?", WHO),
     ("Vous avez l'adresse postale du comité ?", WHERE),  # a request, not a claim
+    # a figure alone, or one more item, put forward to confirm
+    ("Depuis 2008 ?", YES_NO),
+    ("en 1995 ?", YES_NO),
+    ("la musique aussi ?", YES_NO),
+    ("et pour les lycées aussi ?", YES_NO),
+    ("Et en 2024 ?", OTHER),  # asks the same of another year
+    ("qui d'autre aussi ?", WHO),
+    ("c'est où aussi ?", WHERE),
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
