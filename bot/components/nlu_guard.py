@@ -120,6 +120,19 @@ def challenges_the_bot(text: str) -> bool:
     return _BOT_CUE.search(_fold(text)) is not None
 
 
+STOP = "stop"
+# What asking to stop says: stopping, cancelling, leaving, or changing the subject.
+_STOP_CUE = re.compile(r"\b(stop\w*|arret\w*|annul\w*|quitt\w*|abandon\w*|fin|termine|sortir|suffit|tomber|"
+                       r"oubli\w*|cancel|passons|change|changer)\b")
+
+
+def asks_instead_of_stopping(text: str) -> bool:
+    """Whether a message read as `stop` asks a question (« Signé en quelle année ? », « il y a
+    quelque chose pour les jeunes là-dedans ? ») and says nothing of stopping."""
+    folded = _fold(text)
+    return "?" in text and _QUESTION_WORD.search(folded) is not None and _STOP_CUE.search(folded) is None
+
+
 HUMAN = "ask_human"
 # What a request to talk to a person says: the person, or talking to one.
 _HUMAN_CUE = re.compile(r"\b(parler|discuter|causer|humain|humaine|humains|personne|quelqu un|conseiller|conseillere|"
@@ -219,11 +232,12 @@ def _tied_reading(ranking: list[dict[str, Any]], name: str) -> dict[str, Any] | 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EligibilityIntentGuard(GraphComponent):
-    """Corrects seven readings: `ask_eligibility` that says nothing of taking part becomes
+    """Corrects eight readings: `ask_eligibility` that says nothing of taking part becomes
     `nlu_fallback`; a fallback that hesitated with `ask_eligibility` on a programme named with
     taking part becomes `ask_eligibility`; `ask_human` that names no person nor talking, small
     talk or a yes/no answer that asks a question of substance, and `bot_challenge` that names
-    no machine nor person, become `nlu_fallback`; `ask_contact` on the verb « s'adresser à »
+    no machine nor person, and `stop` that asks a question and says nothing of stopping,
+    become `nlu_fallback`; `ask_contact` on the verb « s'adresser à »
     alone, or on « ouvert à qui » (a public), takes the next reading."""
 
     @classmethod
@@ -249,7 +263,7 @@ class EligibilityIntentGuard(GraphComponent):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name in SMALL_TALK and asks_something_else(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
-            elif name in ANSWERS and asks_back(text):
+            elif (name in ANSWERS and asks_back(text)) or (name == STOP and asks_instead_of_stopping(text)):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == BOT_CHALLENGE and not challenges_the_bot(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))

@@ -123,6 +123,12 @@ def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
     ("c'est un partenariat de quelle nature ?", "bot_challenge", "nlu_fallback"),
     ("est-ce qu'un vrai conseiller lit mes messages ?", "bot_challenge", "bot_challenge"),
     ("tu es qui au juste ?", "bot_challenge", "bot_challenge"),
+    # asking to stop says so; a question read as stop is searched for
+    ("stop", "stop", "stop"),
+    ("on peut arrêter ?", "stop", "stop"),
+    ("c'est bon, on change de sujet, quel est le numéro ?", "stop", "stop"),
+    ("Signé en quelle année ?", "stop", "nlu_fallback"),
+    ("Il y a quelque chose pour les jeunes là-dedans ?", "stop", "nlu_fallback"),
 ])
 def test_small_talk_an_answer_or_a_challenge_that_asks_a_question_of_substance_is_searched_for(text, intent,
                                                                                                 read_as):
