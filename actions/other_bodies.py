@@ -75,7 +75,9 @@ def unknown_body(kb: KnowledgeBase, question: str) -> bool:
             folded = folded.replace(m.group(0), " ")
             found = True
     for m in _OFFICE.finditer(folded):
-        if kb.unknown_share([tuple(m.group(1).split())]) == 1.0:
+        # « des étudiants d'université » speaks of a kind of place, not of one office
+        generic = re.search(r"\b(?:d|de)\s*$", folded[:m.start()]) is not None
+        if not generic and kb.unknown_share([tuple(m.group(1).split())]) == 1.0:
             folded = folded.replace(m.group(0), " ")
             found = True
     # « la Ville de Namur (la commune, pas la Province) »: a body the question sets aside is not asked about

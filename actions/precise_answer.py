@@ -391,13 +391,18 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
         # « comment postuler à un stage à l'ONU ? »: asking back which programme is meant would
         # pretend the question is ours; it is not, say so and give whom to ask. Nor is one that
         # speaks of what no programme's passage says (« un séjour Erasmus en Espagne ? »).
-        return (*declined(kb, domain), False)
+        # Unless it follows an answer it is about (« elle vise surtout les étudiants, non ? »
+        # after a priority met by « de quel programme parlez-vous ? »).
+        again = just_said_again(kb, domain, tracker, question, answer, declined=True)
+        return (again, [], True) if again else (*declined(kb, domain), False)
     if outcome != ANSWERED and not (choice and choice.replaces):
         # « c'est quel genre d'accord ? » met by « Que souhaitez-vous savoir à ce sujet ? », « et
         # quel hôpital participe ? » by « je n'ai pas trouvé… »: no passage answers better than
         # what was just said, which the follow-up is about
+        # an action that neither cites a source nor asks back has said the sources are silent
+        # (« Mes sources ne donnent pas cette information »): a decline too
         again = just_said_again(kb, domain, tracker, question, answer, asked_back=asks_back(answer),
-                                declined=outcome == DECLINED)
+                                declined=outcome == DECLINED or not asks_back(answer))
         if again:
             return again, [], True
     return (*in_shape(kb, domain, question, draft, events, choice, answered, carried_claim(kb, tracker, question)),

@@ -22,6 +22,9 @@ from actions.other_bodies import unknown_body
     # a body a passage speaks of, and a region of a country, are not unknown bodies
     ("Le Conseil départemental des Hauts-de-Seine a-t-il un vice-président suresnois ?", False),
     ("Ce réseau d'acteurs couvre quelle région du pays ?", False),
+    # an office named as a kind of place (« d'université ») is no office asked about
+    ("Cette priorité vise surtout les étudiants d'université, non ?", False),
+    ("Je dois aller au consulat du Sénégal, vous avez les horaires ?", True),
 ])
 def test_unknown_body(kb, question, expected):
     assert unknown_body(kb, question) is expected
