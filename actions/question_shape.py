@@ -145,7 +145,8 @@ _BARE_REQUEST = re.compile(_REQUEST.pattern + r"(?:svp|s il vous plait|merci)?$"
 
 
 # A sentence ends after . ! : ; ? but not after « M. » or « Mme. » (« c'est bien M. Ruyssen ? »).
-_SENTENCE_BREAK = re.compile(r"(?<=[.!:;?])(?<!\bM\.)(?<!\bMme\.)(?<!\bDr\.)\s+")
+# Not after an initial or a dotted acronym (« F. Hamon », « le label V.A.D.A. ? »).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!:;?])(?<!\bM\.)(?<!\bMme\.)(?<!\bDr\.)(?<!\b[A-Z]\.)\s+")
 # « Laquelle ? », « Si oui lesquels ? » after a closed question: which one, if so.
 _WHICH_ONE = re.compile(r"(et |si oui |si oui, )?(laquelle|lequel|lesquels|lesquelles|lesquel|lequels|"
                         r"c est laquelle|c est lequel|ou ca|ou|ou donc)")
@@ -162,6 +163,9 @@ def question_core(text: str) -> str:
     if not asking:
         return text
     last = asking[-1]
+    # « ille et vilaine coop au mali ?? oui ou non »: the tag after the question mark puts it to the test
+    if last + 1 < len(parts) and len(fold(parts[last + 1]).split()) <= 4 and _YES_NO_TAG.search(fold(parts[last + 1])):
+        return f"{parts[last]} {parts[last + 1]}"
     # « …des quatre valeurs affichées : Proximité, Solidarité, Transparence ? »: a list after a
     # colon ends the question, it does not ask one.
     if last and parts[last - 1].rstrip().endswith(":") and parts[last].count(",") >= 2:

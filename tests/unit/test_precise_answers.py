@@ -114,6 +114,11 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("Et en 2024 ?", OTHER),  # asks the same of another year
     ("qui d'autre aussi ?", WHO),
     ("c'est où aussi ?", WHERE),
+    # an initial or a dotted acronym ends no sentence; a tag after the question mark tests it
+    ("La photo du comité est-elle signée J. Dupont ?", YES_NO),
+    ("Le comité adhère au label A.B.C.D. ?", YES_NO),
+    ("Que signifie l'abréviation A.B.C. du comité ?", DEFINITION),
+    ("comite jumele avec lille ?? oui ou non", YES_NO),
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
