@@ -145,6 +145,12 @@ _BARE_REQUEST = re.compile(_REQUEST.pattern + r"(?:svp|s il vous plait|merci)?$"
 
 
 # A sentence ends after . ! : ; ? but not after « M. » or « Mme. » (« c'est bien M. Ruyssen ? »).
+# « n'importe quel projet », « même quand », « … doivent respecter… quand elles signent ? »:
+# words that ask elsewhere link clauses here (the question word is dropped, the rest kept);
+# not after a verb of asking (« pourriez-vous me dire quand elle a été publiée ? »).
+_CONJUNCTION = re.compile(r"\b(n importe|meme) (?:quel|quelle|quels|quelles|qui|quoi|quand|comment|ou|lequel|laquelle)\b"
+                          r"|(\w+ \w+ \w+ (?!(?:dire|savoir|indiquer|preciser|demande|demandais|rappeler|"
+                          r"confirmer|depuis|a|de|d) )\w+ )quand (?=(?:il|elle|ils|elles|on|c est) )")
 # Not after an initial or a dotted acronym (« F. Hamon », « le label V.A.D.A. ? »).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!:;?])(?<!\bM\.)(?<!\bMme\.)(?<!\bDr\.)(?<!\b[A-Z]\.)\s+")
 # « Laquelle ? », « Si oui lesquels ? » after a closed question: which one, if so.
@@ -184,7 +190,7 @@ def question_shape(text: str) -> str:
 
     Cached: several steps of one turn ask it, and a statement may need the language model."""
     whole, text = text, question_core(text)
-    folded = fold(text)
+    folded = _CONJUNCTION.sub(r"\1", fold(text))
     if not folded:
         return OTHER
     when_clause = _WHEN_CLAUSE.match(text)

@@ -119,6 +119,11 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("Le comité adhère au label A.B.C.D. ?", YES_NO),
     ("Que signifie l'abréviation A.B.C. du comité ?", DEFINITION),
     ("comite jumele avec lille ?? oui ou non", YES_NO),
+    # « quand », « quel » that link clauses ask nothing
+    ("Que doit publier le comité quand il organise une fête ?", OTHER),
+    ("Le comité aide n'importe quel club, même s'il ne paie pas ?", YES_NO),
+    ("Le comité publie ses comptes, même quand personne ne les demande ?", YES_NO),
+    ("Pourriez-vous me dire quand elle a été publiée ?", DATE),
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
