@@ -234,7 +234,9 @@ def question_shape(text: str) -> str:
             # l'Administration qui porte… ? »: with no question word, these keywords name the
             # claim's topic, not what is asked (« …est située où ? », « je voudrais l'adresse ? »
             # and « PISI, ça veut dire ? » still ask).
-            if (shape in _TOPIC_KEYWORDS and pattern.search(folded).start() > 0 and _closed_statement(text, folded)
+            topic = shape in _TOPIC_KEYWORDS or (shape == HOW_MANY and _COUNT_NOUN.search(folded)
+                                                 and not _COUNT_ASKED.search(folded))
+            if (topic and pattern.search(folded).start() > 0 and _closed_statement(text, folded)
                     and not _still_asks(text, folded) and (_CLAIM_VERB.search(folded) or has_verb(text, finite=True))):
                 return YES_NO
             return shape
@@ -255,6 +257,9 @@ def _claims_before_relative(text: str, end: int) -> bool:
 # Shapes read from keywords that a statement may hold without asking for them (« combien »,
 # « quand » ask whatever surrounds them).
 _TOPIC_KEYWORDS = (WHERE, WHO, WHICH, DEFINITION)
+# « le PST prévoit de réduire le nombre de formations ? »: a number named, not asked (« combien » asks).
+_COUNT_NOUN = re.compile(r"\b(nombre de|nombre d|nbre|nb de)\b")
+_COUNT_ASKED = re.compile(r"\b(combien|cb|cmb|quel nombre|quel est le nombre|le nombre de quoi)\b")
 # « Où se trouve… ? », « c ou ? », « d'où découlent… ? »: « où » folds to « ou » (« or »).
 _ASKS_WHERE = re.compile(r"^(et |d |mais |alors )?ou\b|\b(c|cest|c est|d) ou\b")
 # « ce que signifie… », « au service de qui… », « la promotion de qui, à part… ? »: a question word

@@ -124,6 +124,9 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("Le comité aide n'importe quel club, même s'il ne paie pas ?", YES_NO),
     ("Le comité publie ses comptes, même quand personne ne les demande ?", YES_NO),
     ("Pourriez-vous me dire quand elle a été publiée ?", DATE),
+    # a number named, not asked
+    ("Le comité veut réduire le nombre de réunions ?", YES_NO),
+    ("Le comité compte combien de membres ?", HOW_MANY),
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
