@@ -189,6 +189,13 @@ def question_shape(text: str) -> str:
     """The shape of answer `text` asks for (one of the constants above).
 
     Cached: several steps of one turn ask it, and a statement may need the language model."""
+    shape = _question_shape(text)
+    # only the whole message tells whether a question mark is missing
+    return YES_NO if shape == OTHER and _unmarked_claim(text, fold(question_core(text))) else shape
+
+
+def _question_shape(text: str) -> str:
+    """`question_shape` of `text` or of a part of it, question mark or not."""
     whole, text = text, question_core(text)
     folded = _CONJUNCTION.sub(r"\1", fold(text))
     if not folded:
@@ -200,21 +207,21 @@ def question_shape(text: str) -> str:
         # « Quand la Province parle de pertinence, ça veut dire quoi ? », « Quand elles signent,
         # les communes doivent-elles… ? »: « quand » opens a clause that sets the scene; the
         # question is what follows the comma.
-        return question_shape(after_when)
+        return _question_shape(after_when)
     lead_in = _LEAD_IN.match(text)
     if lead_in and not _claims_before_relative(text, lead_in.end()):
         # « En matière de qualité, que veut développer la Province ? »: a lead-in sets the scene,
         # the question word after the comma asks.
-        return question_shape(text[lead_in.end():])
+        return _question_shape(text[lead_in.end():])
     # « Pourriez-vous me dire qui dirige le SREI ? » asks who; « …le budget du SREI. Pouvez-vous me
     # l'indiquer ? » asks what the sentence before names: no yes or no is wanted.
     parts = [p for p in _SENTENCE_BREAK.split(text.strip()) if p.strip()]
     if len(parts) > 1 and _BARE_REQUEST.match(fold(parts[-1])):
-        return question_shape(" ".join(parts[:-1]))
+        return _question_shape(" ".join(parts[:-1]))
     request = _REQUEST.match(folded)
     rest = folded[request.end():].strip() if request else ""
     if request and not rest.startswith("si "):  # « pouvez-vous me dire si… ? » is closed, read below
-        return question_shape(rest) if rest else OTHER
+        return _question_shape(rest) if rest else OTHER
     folded = _QUAND_MEME.sub(" ", folded)  # « peuvent quand même… ? » asks no date
     # « est-ce ouvert le samedi à 11 h ? » is about hours; so is « Je voudrais passer mercredi
     # vers 13h. C'est ouvert ? », whose time is in the sentence before.
@@ -243,6 +250,28 @@ def question_shape(text: str) -> str:
     if _HOW_THINGS_STAND.search(folded):
         return OTHER  # « où en sont les relations avec Tunis ? » asks how things stand, not where
     return YES_NO if _closed_statement(text, folded) else OTHER
+
+
+# Who asks or requests, rather than states: « je voudrais… », « donnez-moi… », « merci ».
+_ASKER_OR_REQUEST = re.compile(r"\b(je|j|jsuis|moi|me|m|nous|pouvez|pourriez|peux|donnez|donne|dites|dis|envoyez|voudrais|"
+                      r"aimerais|cherche|merci|svp|stp|bonjour|salut)\b")
+
+
+# Verbs that state, unmistakable without accents (« a » may be « à », « aide » a noun).
+_STATING_VERB = re.compile(r"\b(c|c est|cest|est|sont|etait|etaient|ont|fait|font|peut|peuvent|va|vont|veut|veulent|"
+                           r"existe|existent|soutient|soutiennent|participe|participent|propose|proposent|organise|"
+                           r"organisent|finance|financent|touche|touchent|concerne|concernent|reste|restent|prevoit|"
+                           r"prevoient|travaille|travaillent|accompagne|accompagnent|interessait|interesse)\b")
+
+
+def _unmarked_claim(text: str, folded: str) -> bool:
+    """« ille et vilaine a une cooperation en inde », « wilway c l outil pour suivre le pst »:
+    typed with no question mark nor question word, a statement about what the sources describe
+    is put to the test (a request, « je voudrais l'adresse », is not)."""
+    # « X ou Y » asks which, « … c'est où » where
+    return ("?" not in text and len(folded.split()) >= 4 and not _OPEN_WORDS.search(folded)
+            and not re.search(r"\bou\b", folded) and not _ASKER_OR_REQUEST.search(folded)
+            and _STATING_VERB.search(folded) is not None)
 
 
 def _claims_before_relative(text: str, end: int) -> bool:

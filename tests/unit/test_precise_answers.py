@@ -127,6 +127,12 @@ from tests.support.facts import HEAD, PHONE, STREET
     # a number named, not asked
     ("Le comité veut réduire le nombre de réunions ?", YES_NO),
     ("Le comité compte combien de membres ?", HOW_MANY),
+    # typed without a question mark, a statement is put to the test; a request or a topic is not
+    ("le comite c une asso de quartier", YES_NO),
+    ("le comite organise une fete en 2024", YES_NO),
+    ("je voudrais des infos sur ce que fait le comite", OTHER),
+    ("nom du president du comite a lille", WHO),
+    ("le comite c pour les jeunes ou les vieux", OTHER),
 ])
 def test_question_shapes(text, shape):
     assert question_shape(text) == shape
