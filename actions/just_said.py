@@ -112,8 +112,8 @@ def asks_nothing_it_lacks(kb: KnowledgeBase, question: str, text: str, asked_bef
     with `asked_before`): it names nothing the exchange did not name, and asks no detail the
     answer lacks (an amount, a count, a date, an address, a person in a role, opening hours).
 
-    « accordée par qui ? », « pour quel budget annuel ? », « ce texte vient bien du Conseil
-    régional de Bretagne ? » are about what was just said; « et ce logiciel a coûté combien ? »,
+    « accordée par qui ? », « pour quel budget annuel ? », « elle vise surtout les étudiants
+    d'université, non ? » are about what was just said; « et ce logiciel a coûté combien ? »,
     « vous avez leur adresse postale ? » ask what it does not give, which the decline says.
     On the conversations of the blind sets A to Y, 16 of the 17 declined follow-ups whose
     previous answer held the expected fact pass this test, and none of the 9 rightly declined."""

@@ -253,8 +253,8 @@ def _question_shape(text: str) -> str:
 
 
 # Who asks or requests, rather than states: « je voudrais… », « donnez-moi… », « merci ».
-_ASKER_OR_REQUEST = re.compile(r"\b(je|j|jsuis|moi|me|m|nous|pouvez|pourriez|peux|donnez|donne|dites|dis|envoyez|voudrais|"
-                      r"aimerais|cherche|merci|svp|stp|bonjour|salut)\b")
+_ASKER_OR_REQUEST = re.compile(r"\b(je|j|jsuis|moi|me|m|nous|pouvez|pourriez|peux|donnez|donne|dites|dis|envoyez|"
+                               r"voudrais|aimerais|cherche|merci|svp|stp|bonjour|salut)\b")
 
 
 # Verbs that state, unmistakable without accents (« a » may be « à », « aide » a noun).
