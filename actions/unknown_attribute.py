@@ -23,7 +23,7 @@ from knowledge.textnorm import fold, without_quotes
 
 # Not « population »: « la population visée par le PISI » is its public, which the sources give.
 _TRAITS = re.compile(
-    r"\b(langues?|climat|meteo|pleuvoir|pleut|neige|neiger|temperatures?|habitants?|monnaie|"
+    r"\b(langues?|climat|meteo|pleuvoir|pleut|neige|neiger|temperatures?|quel temps|temps qu il fait|habitants?|monnaie|"
     r"capitale|superficie|fuseau|decalage horaire|vols?|avion|visas?|vaccins?|vaccination|passeports?|"
     r"carte d identite|tarifs?|entree|"
     # ways to reach a service that no source gives (the contact card has a phone and an address)

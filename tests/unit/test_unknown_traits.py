@@ -29,6 +29,10 @@ def test_a_trait_a_passage_on_what_is_named_speaks_of_is_left_to_the_passages():
     assert unknown_traits(kb, "L'Ille-et-Vilaine aide-t-elle les collégiens à découvrir d'autres langues ?") == []
     assert unknown_traits(kb, "Le PISI, c'est le « Programme sur le Climat » ?") == []
     assert unknown_traits(kb, "Quelle est la capitale de la région de Louga ?") == ["capitale"]
+    # « quel temps » is the weather; « depuis combien de temps » and « temps plein » are not
+    assert unknown_traits(kb, "Il fait quel temps à Louga en décembre ?") == ["quel temps"]
+    assert unknown_traits(kb, "Depuis combien de temps la Province coopère-t-elle avec Louga ?") == []
+    assert unknown_traits(kb, "Les agents travaillent-ils à temps plein ?") == []
 
 
 def test_a_way_to_reach_the_service_no_source_gives_is_declined_not_denied(make_tracker, run):
