@@ -252,9 +252,8 @@ def _question_shape(text: str) -> str:
     return YES_NO if _closed_statement(text, folded) else OTHER
 
 
-# Who asks or requests, rather than states: « je voudrais… », « donnez-moi… », « merci ».
-_ASKER_OR_REQUEST = re.compile(r"\b(je|j|jsuis|moi|me|m|nous|pouvez|pourriez|peux|donnez|donne|dites|dis|envoyez|"
-                               r"voudrais|aimerais|cherche|merci|svp|stp|bonjour|salut)\b")
+# Besides the requests of `_WANTS`: who asks (« mon fils » may be the subject), asking, politeness.
+_ASKING = re.compile(r"\b(je|j|jsuis|moi|nous|me|m|donnez|donne|dites|dis|envoyez|merci|svp|stp|bonjour|salut)\b")
 
 
 # Verbs that state, unmistakable without accents (« a » may be « à », « aide » a noun).
@@ -270,7 +269,8 @@ def _unmarked_claim(text: str, folded: str) -> bool:
     is put to the test (a request, « je voudrais l'adresse », is not)."""
     # « X ou Y » asks which, « … c'est où » where
     return ("?" not in text and len(folded.split()) >= 4 and not _OPEN_WORDS.search(folded)
-            and not re.search(r"\bou\b", folded) and not _ASKER_OR_REQUEST.search(folded)
+            and not re.search(r"\bou\b", folded)
+            and not (_WANTS.search(folded) or _ASKING.search(folded))
             and _STATING_VERB.search(folded) is not None)
 
 
