@@ -28,6 +28,7 @@ from actions.evidence import (
     narrows,
     other_span,
     other_web_address,
+    said_alike,
     stem,
     swapped_qualifiers,
     unstated_cut,
@@ -196,7 +197,7 @@ def _says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
                 or denied_by_question(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)
-                or swapped_qualifiers(question, answer) or unstated_cut(question, answer)
+                or swapped_qualifiers(question, answer) or unstated_cut(question, answer) or said_alike(question, answer)
                 or contradicts(question, answer, weight) or said_of_another(question, answer, weight)
                 or said_apart(question, answer, weight) or said_of_bracketed_other(question, answer, weight)
                 or said_of_other_rank(question, answer, weight))
@@ -209,10 +210,17 @@ _MEMBERSHIP = re.compile(
     r"(?:bien )?(?:(?:citee?s?|mentionnee?s?|reprise?s?|listee?s?|comptee?s?) )?(?:parmi|(?:l )?(?:un|une) des)\b")
 
 
+# « En cas de crise humanitaire, la solidarité d'urgence figure-t-elle parmi… »: the setting
+# before the comma is not the candidate.
+_SETTING = re.compile(r"^\s*(?:en cas d|en situation d|dans le cadre d|selon|d'\s?apres|au sein d|concernant|en matiere d)"
+                      r"[^,?]*,\s*")
+
+
 def member_asked(question: str) -> list[tuple[str, ...]]:
     """The claims naming the candidate of a « does X belong to the list? » question (« la
     solidarité » in « la solidarité fait-elle partie des quatre valeurs ? »), else none."""
-    m = _MEMBERSHIP.match(fold(question))
+    lead = _SETTING.match(unaccent(question.lower()))
+    m = _MEMBERSHIP.match(fold(question[lead.end():] if lead else question))
     if not m:
         return []
     subject = set((m.group(1) or m.group(2)).split())

@@ -43,7 +43,9 @@ _ROLES = [("adjoint au maire", "adjoint"), ("adjointe au maire", "adjoint"), ("p
           ("maire", "maire"), ("bourgmestre", "maire"), ("president", "president"), ("presidente", "president"),
           ("adjoint", "adjoint"), ("adjointe", "adjoint"), ("directeur", "directeur"), ("directrice", "directeur"),
           ("tresorier", "tresorier"), ("tresoriere", "tresorier"), ("gouverneur", "gouverneur"),
-          ("depute", "depute"), ("deputee", "depute"), ("echevin", "echevin"), ("echevine", "echevin")]
+          ("depute", "depute"), ("deputee", "depute"), ("echevin", "echevin"), ("echevine", "echevin"),
+          ("secretaire", "secretaire"), ("coordinateur", "coordinateur"), ("coordinatrice", "coordinateur"),
+          ("ministre", "ministre"), ("senateur", "senateur"), ("senatrice", "senateur")]
 
 
 def rhythm(word: str) -> object | None:

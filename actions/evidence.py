@@ -39,6 +39,7 @@ _FRAMING = frozenset("""
     partie part fait cas chose sujet exemple question moyen facon maniere cadre niveau plan
     page site texte document article propos selon liste chapitre volet rubrique section paragraphe introduction
     lien liens relation relations rapport rapports prevu prevue prevus prevues
+    concret concrete concrets concretes
 """.split())
 _NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:,\d+)?")
 # Number words written out (« vingt ans », « six jumelages ») compared as digits; « un » and
@@ -76,6 +77,10 @@ def numbers(text: str) -> set[str]:
 
 
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+# « e-guichet » is also typed « eguichet », « savoir-faire » « savoirfaire ».
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+# Words spelled two ways (« mots-clefs », « mots clés »): each also stands for the other.
+_SPELLINGS = {"clef": "cle", "cle": "clef", "clefs": "cles", "cles": "clefs"}
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,9 @@ class Evidence:
     def of(cls, text: str, strict: bool = False) -> Evidence:
         # « V.A.D.A. » is also the word « vada », « 50.000 € » says « euro »
         spelled = [fold(m.group(0).replace(".", "")) for m in _DOTTED.finditer(text)]
-        words = fold(text.replace("€", " euro ")).split() + spelled
+        joined = [fold(m.group(0)).replace(" ", "") for m in _HYPHENATED.finditer(text)]
+        words = fold(text.replace("€", " euro ")).split() + spelled + joined
+        words += [_SPELLINGS[w] for w in words if w in _SPELLINGS]
         ranks = [r for w in words if (r := rank_of(w, digits=True))]
         by_stem: dict[str, set[str]] = {}
         for w in words:
@@ -319,9 +326,14 @@ def without_label(question: str) -> str:
     Anything else the user says first may name the subject (« Mon fils est au collège Jean
     Macé… ») and stays."""
     head, colon, rest = question.partition(":")
-    if colon and rest.strip() and _is_label(head + colon):
+    if colon and rest.strip() and _is_label(head + colon) and not _POINTS_AT_HEAD.match(rest):
         return rest.strip()
     return question
+
+
+# « comité consultatif ille et vilaine : ils bossent sur quoi ? », « valeur expertise : ça
+# recouvre quoi ? »: a pronoun opening what follows the colon stands for what precedes it.
+_POINTS_AT_HEAD = re.compile(r"\s*(?:et\s+)?(?:ils?|elles?|ca|ça)\b", re.IGNORECASE)
 
 
 # « Éleveur retraité, je voudrais savoir si… », « je crois que… »: what comes before the claim.
@@ -478,7 +490,7 @@ DENIAL_REACH = 3
 
 # « le SREI va-t-il automatiquement le soutenir ? », « les agents sont-ils obligés de… ? »: a
 # question that makes a rule of what the sources describe; confirmed only in the same words.
-_WIDENS = re.compile(r"\b(automatique\w*|systematique\w*|obligatoirement|obligee?s? (de|d)|d office|"
+_WIDENS = re.compile(r"\b(automatique\w*|systematique\w*|obligatoirement|obligee?s?|d office|"
                      r"sans condition\w*|sans exception|quel qu il soit|quelle qu elle soit|quels qu ils soient|"
                      r"quelles qu elles soient|en toutes circonstances)\b")
 
@@ -487,7 +499,9 @@ _WIDENS = re.compile(r"\b(automatique\w*|systematique\w*|obligatoirement|obligee
 # an end or a cut the question puts forward; confirmed only when the answer says it too (the
 # sources more often say « développer », « poursuivre », « réactiver »).
 _CUTS = re.compile(r"\b(supprim\w*|suppression|abandon\w*|cess\w*|redui\w*|reduction|diminu\w*|renonc\w*|"
-                   r"arret\w*|stopp\w*|a l ecart|delaiss\w*|annul\w*|mettre fin|mis fin|met fin)\b")
+                   r"arret\w*|stopp\w*|a l ecart|delaiss\w*|annul\w*|mettre fin|mis fin|met fin|"
+                   # « les relations sont-elles suspendues / rompues ? », « est-elle exclue ? »
+                   r"suspen\w*|rompu\w*|rupture|interromp\w*|exclu(?!siv)\w*|interdi\w*)\b")
 
 
 # Letters a word of the answer must share with the cut to say it (« réduire », « réduction »).
@@ -497,8 +511,29 @@ CUT_ROOT = 4
 def unstated_cut(question: str, answer: str) -> bool:
     """Whether the question puts forward an end or a cut (`_CUTS`) that the answer never says."""
     said = fold(answer).split()
-    return any(not any(w.startswith(cut.split()[-1][:CUT_ROOT]) for w in said)
+    return any(not any(w.startswith(_cut_root(cut.split()[-1])) for w in said)
                for cut in (m.group(1) for m in _CUTS.finditer(fold(question))))
+
+
+def _cut_root(word: str) -> str:
+    # « inter » begins « international » too: « interdire », « interrompre » need more letters
+    return word[:CUT_ROOT + 3] if word.startswith("inter") else word[:CUT_ROOT]
+
+
+# « une philosophie différente de… ? », « des enjeux sans rapport avec… ? » against « la même
+# philosophie », « les mêmes enjeux »: the question says two things differ, the answer that
+# they are alike.
+_DIFFERS = re.compile(r"\b(?:different\w*|distinct\w*|sans (?:aucun )?rapport|aucun rapport|rien a voir)\b")
+_ALIKE = re.compile(r"\bmemes? (\w+)")
+
+
+def said_alike(question: str, answer: str) -> bool:
+    """Whether the question says something differs and the answer calls that same thing « le
+    même » (« même philosophie » for « une philosophie différente »)."""
+    if not _DIFFERS.search(fold(question)) or _ALIKE.search(fold(question)):
+        return False  # « malgré des contextes différents, les mêmes enjeux ? » says alike
+    claimed = {stem(f) for g in _claims(question) for f in g}
+    return any(stem(m.group(1)) in claimed for m in _ALIKE.finditer(fold(answer)))
 
 
 def narrows(question: str, answer: str) -> bool:
@@ -526,6 +561,9 @@ _ADJECTIVE = re.compile(r"(al|ale|ales|aux|iques?|aires?|ifs?|ives?|els?|elles?|
 
 # Punctuation that ends what a word can qualify.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()«»\n]")
+# « relève-t-elle », « figure-t-il »: a verb before its inverted subject, whatever the tagger
+# made of it, qualifies no noun (« l'égalité de traitement des citoyens relève-t-elle… »).
+_INVERTED_VERB = re.compile(r"(\w+)-(?:t-)?(?:il|elle|ils|elles|on)\b")
 
 
 def swapped_qualifiers(question: str, answer: str) -> list[str]:
@@ -538,7 +576,7 @@ def swapped_qualifiers(question: str, answer: str) -> list[str]:
     adjective too when the question's word is one."""
     asked = fold(question).split()
     claimed = {f for g in _claims(question) for f in g}
-    qualifying = qualifying_words(question)
+    qualifying = qualifying_words(question) - {fold(m.group(1)) for m in _INVERTED_VERB.finditer(question.lower())}
     clauses = [fold(c).split() for c in _CLAUSE_BREAK.split(answer)]
     ev = Evidence.of(answer, strict=True)
     swapped = []

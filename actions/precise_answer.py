@@ -236,8 +236,10 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     answer_part = without_sources(said, prefix).split(render(domain, "utter_more_intro"))[0]
     answered_about = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"),
                           None)
-    same_fact = choice.passage.text if choice and not choice.replaces and choice.passage.body_id in (
-        None, answered_about) else ""  # the same fact in the base's own words
+    # the same fact in the base's own words, its title included (« Gouvernance : … » confirms
+    # « un objectif de la Gouvernance ? » when the reply gives the text alone)
+    same_fact = f"{choice.passage.title}\n{choice.passage.text}" if choice and not choice.replaces and (
+        choice.passage.body_id in (None, answered_about)) else ""
     evidence = reply_evidence(kb, domain, question, said, prefix, same_fact)
     named = named_bodies(kb, question)
     # « Namur est jumelée avec le Fujian ? » answered with the Basse-Normandie's Fujian: another

@@ -19,15 +19,16 @@ from actions.programme_context import (
     programme_in_context,
     programmes_named_now,
 )
-from actions.question_shape import YES_NO, question_shape
 from actions.reach import service_reach
 from knowledge import KnowledgeBase
 from knowledge.models import Programme
 from knowledge.textnorm import fold
 
-# « existe-t-il un programme pour les écoles ? », « mon école peut-elle participer ? »: a
-# programme is what is asked for, whichever public is named.
-_ASKS_FOR_A_PROGRAMME = re.compile(r"\b(?:programmes?|appels?|particip\w*|inscri\w*|postul\w*|candidat\w*)\b")
+# « existe-t-il un programme pour les écoles ? », « mon école peut-elle participer ? », « les
+# écoles, elles peuvent faire quoi ? »: a programme, or what is offered to a public, is what is
+# asked for, whichever public is named.
+_ASKS_FOR_A_PROGRAMME = re.compile(r"\b(?:programmes?|appels?|particip\w*|inscri\w*|postul\w*|candidat\w*|"
+                                   r"peut|peuvent|pourrai\w*|propos\w*|offr\w*|offre)\b")
 
 
 class ProgrammeAnswer(KnowledgeAction):
@@ -42,12 +43,12 @@ class ProgrammeAnswer(KnowledgeAction):
     structured = ("programme",)
 
     def guessed_entity(self, kb: KnowledgeBase, tracker: Tracker) -> bool:
-        """« La Province a-t-elle cinq écoles secondaires ? » names the PrECI's public, not the
-        PrECI: the programme is a guess, and a passage on the schools may answer the claim
-        better. An open question on a public (« les écoles peuvent participer à quoi ? ») is
-        about what the programme offers it."""
+        """« La Province a-t-elle cinq écoles secondaires ? », « quelles infrastructures pour ses
+        écoles ? » name the PrECI's public, not the PrECI: the programme is a guess, and a
+        passage on the schools may answer better. A question on a public that asks for a
+        programme (« les écoles peuvent participer à quoi ? ») is about what it offers them."""
         text = tracker.latest_message.get("text") or ""
-        return (question_shape(text) == YES_NO and not _ASKS_FOR_A_PROGRAMME.search(fold(text))
+        return (not _ASKS_FOR_A_PROGRAMME.search(fold(text))
                 and not programmes_named_now(kb, tracker)
                 and not tracker.get_slot("programme")
                 and programme_for_audience(kb, tracker) is not None)

@@ -137,7 +137,7 @@ QUESTION_WRAPPING = frozenset("""
     entendre entend
     jai j c ki koi kel kelle kels kelles ya pr ds stp slt bjr tt pk pq qd cb cmb jsuis jsui chui truc machin
     avc bcp dc nom madame monsieur mesdames messieurs
-    cest sest kesako qqch qqn qq koman komen
+    cest sest kesako qqch qqn qq koman komen jsp jsais chais m
     decrire decrit decrivent evoquer evoque evoquent parler parle parlent
 """.split())
 # (How a document « décrit » or « parle de » something is the question's frame, not its subject.

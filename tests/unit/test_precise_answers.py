@@ -640,6 +640,50 @@ def test_an_end_or_a_cut_is_confirmed_only_when_the_answer_says_it():
     assert not confirms("Le canton prévoit-il de supprimer les jardins partagés ?", page, weight)
     assert confirms("Le canton veut-il une réduction de ses déchets ?", page, weight)
     assert confirms("Le canton poursuit-il son soutien aux jardins partagés ?", page, weight)
+    # a suspension, a break, an exclusion or a ban is a cut too (« international » does not say
+    # « interdire »)
+    assert not confirms("Le soutien aux jardins partagés est-il suspendu ?", page, weight)
+    assert not confirms("Les liens avec les jardins partagés ont-ils été rompus ?", page, weight)
+    assert not confirms("Les jardins partagés sont-ils exclus du soutien du canton ?", page, weight)
+    assert not confirms("Le canton s'interdit-il tout soutien international aux jardins partagés ?",
+                        "Le canton poursuit son soutien international aux jardins partagés.", weight)
+    assert not confirms("Les bénévoles des jardins partagés y sont-ils obligés ?",
+                        "Les bénévoles des jardins partagés sont volontaires.", weight)
+
+
+def test_a_difference_the_answer_calls_the_same_is_not_confirmed():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = "Le canton applique la même méthode à ses jumelages et à ses aides aux clubs."
+    assert not confirms("Les aides aux clubs suivent-elles une méthode différente de celle des jumelages ?",
+                        page, weight)
+    assert not confirms("La méthode des aides aux clubs est sans rapport avec celle des jumelages ?", page, weight)
+    assert confirms("Les aides aux clubs suivent-elles la même méthode que les jumelages ?", page, weight)
+
+
+def test_a_verb_before_its_inverted_subject_or_a_vague_adjective_qualifies_nothing():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = ("La loyauté, valeur du canton, recouvre l'égalité de traitement des habitants. "
+            "Actions phares du canton : rénover les écoles et planter des haies.")
+    assert confirms("L'égalité de traitement des habitants relève-t-elle de la loyauté ?", page, weight)
+    assert confirms("Planter des haies fait-il partie des actions concrètes du canton ?", page, weight)
+    assert not confirms("Planter des vignes fait-il partie des actions concrètes du canton ?", page, weight)
+
+
+def test_a_word_spelled_another_way_or_typed_without_its_hyphen_is_the_same_word():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = "Le plan repose sur trois mots-clefs : ouverture, écoute et e-guichet."
+    assert confirms("ecoute c un des mots cles du plan ?", page, weight)
+    assert confirms("le plan prevoit un eguichet ?", page, weight)
+    assert not confirms("le plan prevoit un guichet mobile ?", page, weight)
+
+
+def test_a_setting_before_the_candidate_of_a_list_is_not_the_candidate():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = "Les bienfaits des jumelages : l'entraide en cas d'inondation, les échanges scolaires."
+    assert confirms("En cas de catastrophe naturelle, l'entraide figure-t-elle parmi les bienfaits des jumelages ?",
+                    page, weight)
+    assert not confirms("En cas de catastrophe naturelle, le tourisme figure-t-il parmi les bienfaits des "
+                        "jumelages ?", page, weight)
 
 
 def test_a_preposition_after_a_year_is_not_what_the_year_counts():
