@@ -52,6 +52,7 @@ from actions.list_reference import previous_turn
 from actions.offered import picked_offer
 from actions.opening_hours import hours_answer, names_a_place
 from actions.other_bodies import unknown_body
+from actions.other_members import others_asked
 from actions.page_date import cited_page_date
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
@@ -358,6 +359,9 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
         out = CollectingDispatcher()
         out.utter_message(text=page_date)
         return out.messages, [], True
+    others = others_asked(kb, tracker, domain, getattr(action, "lines", None))
+    if others:  # « et l'autre ville ? », « à part Madagascar, quels pays ? »
+        return (*others, True)
     if unknown_body(kb, question) or (shape != YES_NO and years_unknown(kb, question)) or unknown_traits(kb, question):
         return (*declined(kb, domain), True)
     prefix = source_prefix(domain)

@@ -223,6 +223,8 @@ def _question_shape(text: str) -> str:
     if request and not rest.startswith("si "):  # « pouvez-vous me dire si… ? » is closed, read below
         return _question_shape(rest) if rest else OTHER
     folded = _QUAND_MEME.sub(" ", folded)  # « peuvent quand même… ? » asks no date
+    if _elliptic_with_relative(text, folded):
+        return OTHER
     # « est-ce ouvert le samedi à 11 h ? » is about hours; so is « Je voudrais passer mercredi
     # vers 13h. C'est ouvert ? », whose time is in the sentence before.
     if asks_about_hours(text) or (VISIT_WORDS.search(folded) and asks_about_hours(whole)):
@@ -376,6 +378,27 @@ def _is_closed(text: str, folded: str) -> bool:
 
 _ASKS_UP_FRONT = re.compile(r"(?:et |mais |alors |donc )?(?:c |c est |cest )?(?:(?:a|au|aux|de|d|avec|pour|par|chez|"
                             r"aupres de|sur|entre|dans|en) )?(?:qui|que|qu|ki)\b")
+
+
+# « Et l'autre ville avec laquelle elle coopère ? », « et celle qui est en Chine ? »: a follow-up
+# naming a thing by what qualifies it asks about that thing; the verb is the qualifier's.
+_ELLIPTIC_HEAD = re.compile(r"^et (?:(?:pour|avec|a|en|de|dans|sur) )?(?:le|la|les|l|un|une|son|sa|ses|leur|leurs|"
+                            r"ce|cet|cette|ces|celle|celui|ceux|celles)\b")
+_RELATIVE_CLAUSE = re.compile(r"\b(?:(?:avec|dans|par|pour|sur|chez|sans|vers|selon|parmi|a) "
+                              r"(?:lequel|laquelle|lesquels|lesquelles|qui)|auquel|auxquels|auxquelles|duquel|"
+                              r"desquels|desquelles|qui|que|qu|dont|ou)\b")
+
+
+def _elliptic_with_relative(text: str, folded: str) -> bool:
+    """Whether the question is « et » + a thing + a relative clause to its end, with no verb
+    nor question word before the clause and no comma after it (« Et le service qui porte cette
+    stratégie, il dépend… ? » goes on to claim something)."""
+    head = _ELLIPTIC_HEAD.match(folded)
+    clause = _RELATIVE_CLAUSE.search(folded, head.end()) if head else None
+    if clause is None or "," in text or not text.rstrip().endswith("?"):
+        return False
+    before = folded[:clause.start()]
+    return not (_CLAIM_VERB.search(before) or _OPEN_WORDS.search(_without_relatives(folded)))
 
 
 def _closed_statement(text: str, folded: str) -> bool:

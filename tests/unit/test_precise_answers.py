@@ -119,6 +119,11 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("Le comité adhère au label A.B.C.D. ?", YES_NO),
     ("Que signifie l'abréviation A.B.C. du comité ?", DEFINITION),
     ("comite jumele avec lille ?? oui ou non", YES_NO),
+    # « et » + a thing named by what qualifies it asks about that thing
+    ("Et l'autre club avec lequel le comité organise des fêtes ?", OTHER),
+    ("et celle qui est en Italie ?", OTHER),
+    ("Et le club qui organise la fête, il dépend du comité ?", YES_NO),
+    ("Et la charte qui le prévoit a été signée quand ?", DATE),
     # « quand », « quel » that link clauses ask nothing
     ("Que doit publier le comité quand il organise une fête ?", OTHER),
     ("Le comité aide n'importe quel club, même s'il ne paie pas ?", YES_NO),

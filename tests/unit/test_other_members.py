@@ -1,0 +1,56 @@
+"""A follow-up asking for the other members of the family just discussed (« et l'autre ville ? »,
+« un autre programme ? », « à part Madagascar ? ») gets them, the one discussed left out."""
+
+from __future__ import annotations
+
+from actions.definitions import ActionAnswerDefinition
+from actions.partnerships import ActionAnswerPartnerships
+from actions.programmes import ActionAnswerAudience, ActionAnswerProgrammeInfo
+
+
+def exchange(asked: str, said: str) -> list[dict]:
+    return [{"event": "user", "text": asked}, {"event": "bot", "text": said}]
+
+
+CAP_HAITIEN = exchange("Depuis quand Suresnes coopère-t-elle avec le Cap-Haïtien ?",
+                       "Ville de Suresnes et Cap-Haïtien (Haïti) — coopération décentralisée.\nDepuis quand : depuis 1998.")
+PISI = exchange("C'est quoi le PISI ?", "Programme provincial d'Intervention en faveur de la Solidarité Internationale "
+                "(PISI) : la Province de Namur soutient des porteurs de projets.")
+
+
+def test_the_other_partner_of_the_kind_named_is_given(make_tracker, run):
+    said = run(ActionAnswerDefinition(), make_tracker(
+        "Et l'autre ville avec laquelle elle fait de la coopération décentralisée ?", "ask_definition",
+        events=CAP_HAITIEN, partner="suresnes-cap-haitien", body="suresnes")).text
+    assert "Kragujevac" in said and "Cap-Haïtien" not in said.split("\n")[0]
+    assert "Source" in said
+
+
+def test_the_others_of_a_family_leave_out_the_one_discussed_and_those_named_now(make_tracker, run):
+    said = run(ActionAnswerPartnerships(), make_tracker(
+        "et à part la Serbie, quels autres partenaires ?", "ask_partnerships", entities=[("country", "Serbie")],
+        events=CAP_HAITIEN, partner="suresnes-cap-haitien", body="suresnes")).text
+    assert "Hackney" in said and "Villach" in said
+    assert "Kragujevac" not in said and "Cap-Haïtien" not in said
+
+
+def test_the_other_programme_is_given_as_the_action_asked_renders_it(make_tracker, run):
+    said = run(ActionAnswerProgrammeInfo(), make_tracker("Le SREI gère un autre programme, non ? Lequel ?",
+                                                         "ask_programme_info", events=PISI, programme="pisi")).text
+    assert "PrECI" in said.split("\n")[0]
+    said = run(ActionAnswerAudience(), make_tracker("Et l'autre programme provincial, il vise quel public ?",
+                                                    "ask_programme_audience", events=PISI, programme="pisi")).text
+    assert "PrECI" in said and "secondaire" in said
+
+
+def test_without_the_family_discussed_just_before_nothing_is_left_out(make_tracker, run):
+    # the partner kept in the slot was not what the previous answer was about
+    said = run(ActionAnswerPartnerships(), make_tracker(
+        "Et l'autre ville avec laquelle elle fait de la coopération décentralisée ?", "ask_partnerships",
+        events=PISI, partner="suresnes-cap-haitien", body="suresnes")).text
+    assert "Kragujevac" not in said.split("\n")[0] or "Cap-Haïtien" in said
+    # « à part » something that is no member names nothing to leave out
+    said = run(ActionAnswerPartnerships(), make_tracker(
+        "À part les collectivités partenaires, il est au service de qui ?", "ask_partnerships",
+        events=CAP_HAITIEN, partner="suresnes-cap-haitien", body="suresnes")).text
+    assert "autres partenaires" not in said
