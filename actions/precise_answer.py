@@ -61,6 +61,7 @@ from actions.same_body import stays_with_body
 from actions.selection_gate import candidates, preferred, ranks_weighed
 from actions.silence import only_silence, says_sources_are_silent
 from actions.still_open import verdict_against_today
+from actions.task_request import asks_a_task
 from actions.unknown_attribute import unknown_traits
 from actions.unknown_years import years_unknown
 from knowledge import KnowledgeBase, today
@@ -362,7 +363,8 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
     others = others_asked(kb, tracker, domain, getattr(action, "lines", None))
     if others:  # « et l'autre ville ? », « à part Madagascar, quels pays ? »
         return (*others, True)
-    if unknown_body(kb, question) or (shape != YES_NO and years_unknown(kb, question)) or unknown_traits(kb, question):
+    if (unknown_body(kb, question) or (shape != YES_NO and years_unknown(kb, question))
+            or unknown_traits(kb, question) or asks_a_task(question)):
         return (*declined(kb, domain), True)
     prefix = source_prefix(domain)
     answer = reply_text(draft)

@@ -40,3 +40,16 @@ def test_a_way_to_reach_the_service_no_source_gives_is_declined_not_denied(make_
 
     result = run(ActionAnswerContact(), make_tracker("Le comité a-t-il une page Instagram ou un fax ?", "ask_contact"))
     assert PHONE in result.text and "Source :" not in result.text and not result.text.startswith("Non")
+
+
+def test_a_task_asked_of_the_assistant_is_declined_not_searched(make_tracker, run):
+    from actions.task_request import asks_a_task
+
+    # « se traduit par un appui » is the only passage the words « traduis » and « bonne » find
+    result = run(ActionKbFallback(), make_tracker("traduis « bonne gouvernance » en wolof stp", "nlu_fallback"))
+    assert PHONE in result.text and "Source :" not in result.text
+    assert asks_a_task("Pourriez-vous m'écrire un petit poème sur Namur ?")
+    assert asks_a_task("ecris moi une dissert sur la mondialisation")
+    # a question on how something translates, or a user who writes a charter, asks no task
+    assert not asks_a_task("Comment se traduit la coopération de Suresnes ?")
+    assert not asks_a_task("Nous rédigeons une charte : quelles valeurs la Province affiche-t-elle ?")
