@@ -82,10 +82,33 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
         said = Evidence.of(answer, strict=True)
         total = sum(weight(g) for g in held)
         return sum(weight(g) for g in held if not said.has(g)) <= RANK_UNSAID * total
-    if enumerated_unsaid(question, answer):
+    if enumerated_unsaid(question, answer) or cleft_unsaid(question, answer):
         return False
     claims = claims_to_confirm(question)
     return unsupported_share(question, answer, weight, claims) <= UNSUPPORTED and not focus_unsaid(question, claims, answer, weight)
+
+
+# « C'est bien les CPAS que la Province accompagne… ? », « l'éditeur responsable, c'est le
+# gouverneur ? »: what the question singles out with « c'est » is its point (up to a relative
+# clause: « …c'est un secteur que le Département appuie ? »).
+_CLEFT_FOCUS = re.compile(r"\bc est (?:bien |donc |vraiment |aussi )?(.+?)(?: (?:qui|que|qu|dont)\b|$)")
+# A focus that only names a kind (« c'est bien le numéro du service ? », « c'est une forme
+# d'assistance ? ») or a place in something (« c'est dans les objectifs ? ») singles nothing out.
+_KIND_FOCUS = re.compile(r"^(?:un|une|le|la|les|l)? ?(?:numero|secteur|forme|type|genre|sorte|domaine|objectifs?|"
+                         r"enjeux?|exemple|partie)\b|^(?:dans|pour|surtout|parmi|en|a|au|aux|avec|sur|ce|ca|d|de)\b")
+
+
+def cleft_unsaid(question: str, answer: str) -> bool:
+    """Whether what the question singles out with « c'est » (« les CPAS », « le gouverneur »)
+    names something the answer never says."""
+    folded = fold(question_core(question))
+    m = _CLEFT_FOCUS.search(folded)
+    focus = m.group(1) if m else ""
+    if not focus or _KIND_FOCUS.match(focus) or _ALTERNATIVE.search(folded):
+        return False  # « …, ou c'est une formation continue ? » offers two ways, none singled out
+    words = set(focus.split())
+    said = Evidence.of(answer, strict=True)
+    return any(words.intersection(g) and not said.has(g) for g in claims_to_confirm(question))
 
 
 # Things a rank is given to (« la troisième priorité », « Priorité 3 »).

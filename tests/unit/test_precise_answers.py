@@ -1491,3 +1491,18 @@ def test_a_pronoun_points_to_what_was_just_said_not_to_a_passage_holding_the_oth
     result = run(ActionAnswerOutOfScope(), make_tracker("Et le réseau points-nœuds, lui, il fait combien ?",
                                                         "out_of_scope", events=rivers, last_answer="passage"))
     assert "2.094" in result.text
+
+
+def test_what_the_question_singles_out_with_c_est_must_be_said():
+    weight = lambda _g: 1.0  # noqa: E731
+    page = ("L'éditeur responsable de la brochure du canton est Jeanne Martin, secrétaire communale. "
+            "Le canton accompagne les communes dans leur adhésion au label Ville Amie.")
+    assert not confirms("L'éditeur responsable de la brochure, c'est le bourgmestre du canton ?", page, weight)
+    assert not confirms("C'est bien les écoles que le canton accompagne pour l'adhésion au label Ville Amie ?",
+                        page, weight)
+    assert confirms("L'éditeur responsable de la brochure, c'est Jeanne Martin ?", page, weight)
+    assert confirms("C'est bien les communes que le canton accompagne pour l'adhésion au label Ville Amie ?",
+                    page, weight)
+    # a kind, or an action, singles nothing out: the rest of the claim decides
+    assert confirms("Accompagner les communes vers le label Ville Amie, c'est un objectif du canton ?", page, weight)
+    assert confirms("Un des engagements, c'est d'accompagner les communes vers le label Ville Amie ?", page, weight)
