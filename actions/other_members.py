@@ -76,8 +76,11 @@ def _other_partners(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, Any],
     focus = current[0]
     named_countries = {fold(c) for c in mentioned_all(kb, tracker, "country", "country")}
     named_partners = set(mentioned_all(kb, tracker, "partner", "partner"))
-    if not _OTHER.search(text) and not (named_countries or named_partners):
-        return None  # « à part les collectivités partenaires, il sert qui ? » names no member left out
+    if _EXCEPT.search(text):
+        if not (named_countries or named_partners):
+            return None  # « à part les collectivités partenaires, il sert qui ? » names no member left out
+    elif named_countries or named_partners:
+        return None  # « l'autre partenaire, celui de Tunisie ? » names the one asked: answered as such
     left_out = {p.partner for pid in named_partners for p in kb.partnerships(partnership_id=pid)} | {focus.partner}
     others = [p for p in kb.partnerships(body_id=focus.body_id)
               if p.partner not in left_out and fold(p.country) not in named_countries]

@@ -54,3 +54,12 @@ def test_without_the_family_discussed_just_before_nothing_is_left_out(make_track
         "À part les collectivités partenaires, il est au service de qui ?", "ask_partnerships",
         events=CAP_HAITIEN, partner="suresnes-cap-haitien", body="suresnes")).text
     assert "autres partenaires" not in said
+
+
+def test_the_other_member_named_now_is_answered_as_named(make_tracker, run):
+    jiangsu = exchange("Quel accord lie la Province au Jiangsu ?",
+                       "Province de Namur et Province du Jiangsu (Chine) — accord d'amitié et de collaboration.")
+    said = run(ActionAnswerPartnerships(), make_tracker(
+        "Et avec l'autre partenaire, celui de Tunisie, c'est quoi ?", "ask_partnerships",
+        entities=[("country", "Tunisie")], events=jiangsu, partner="namur-jiangsu", body="namur")).text
+    assert "Tunis" in said
