@@ -1505,4 +1505,5 @@ def test_what_the_question_singles_out_with_c_est_must_be_said():
                     page, weight)
     # a kind, or an action, singles nothing out: the rest of the claim decides
     assert confirms("Accompagner les communes vers le label Ville Amie, c'est un objectif du canton ?", page, weight)
+    assert confirms("Et les communes, c'est un axe important de leur label Ville Amie ?", page, weight)
     assert confirms("Un des engagements, c'est d'accompagner les communes vers le label Ville Amie ?", page, weight)
