@@ -95,7 +95,8 @@ _CLEFT_FOCUS = re.compile(r"\bc est (?:bien |donc |vraiment |aussi )?(.+?)(?: (?
 # A focus that only names a kind (« c'est bien le numéro du service ? », « c'est une forme
 # d'assistance ? ») or a place in something (« c'est dans les objectifs ? ») singles nothing out.
 _KIND_FOCUS = re.compile(r"^(?:un|une|le|la|les|l)? ?(?:numero|secteur|forme|type|genre|sorte|domaine|objectifs?|"
-                         r"enjeux?|exemple|partie|axes?|volets?|aspects?|elements?|points?|piliers?|priorites?)\b|^(?:dans|pour|surtout|parmi|en|a|au|aux|avec|sur|ce|ca|d|de)\b")
+                         r"enjeux?|exemple|partie|axes?|volets?|aspects?|elements?|points?|piliers?|priorites?)\b"
+                         r"|^(?:dans|pour|surtout|parmi|en|a|au|aux|avec|sur|ce|ca|d|de)\b")
 
 
 def cleft_unsaid(question: str, answer: str) -> bool:

@@ -530,7 +530,8 @@ _ALIKE = re.compile(r"\bmemes? (\w+)")
 def said_alike(question: str, answer: str) -> bool:
     """Whether the question says something differs and the answer calls that same thing « le
     même » (« même philosophie » for « une philosophie différente »)."""
-    if not _DIFFERS.search(fold(question)) or _ALIKE.search(fold(question)):
+    folded = fold(question)
+    if not _DIFFERS.search(folded) or _ALIKE.search(folded):
         return False  # « malgré des contextes différents, les mêmes enjeux ? » says alike
     claimed = {stem(f) for g in _claims(question) for f in g}
     return any(stem(m.group(1)) in claimed for m in _ALIKE.finditer(fold(answer)))

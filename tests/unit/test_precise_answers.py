@@ -656,41 +656,6 @@ def test_an_end_or_a_cut_is_confirmed_only_when_the_answer_says_it():
                         "Les bénévoles des jardins partagés sont volontaires.", weight)
 
 
-def test_a_difference_the_answer_calls_the_same_is_not_confirmed():
-    weight = lambda _g: 1.0  # noqa: E731
-    page = "Le canton applique la même méthode à ses jumelages et à ses aides aux clubs."
-    assert not confirms("Les aides aux clubs suivent-elles une méthode différente de celle des jumelages ?",
-                        page, weight)
-    assert not confirms("La méthode des aides aux clubs est sans rapport avec celle des jumelages ?", page, weight)
-    assert confirms("Les aides aux clubs suivent-elles la même méthode que les jumelages ?", page, weight)
-
-
-def test_a_verb_before_its_inverted_subject_or_a_vague_adjective_qualifies_nothing():
-    weight = lambda _g: 1.0  # noqa: E731
-    page = ("La loyauté, valeur du canton, recouvre l'égalité de traitement des habitants. "
-            "Actions phares du canton : rénover les écoles et planter des haies.")
-    assert confirms("L'égalité de traitement des habitants relève-t-elle de la loyauté ?", page, weight)
-    assert confirms("Planter des haies fait-il partie des actions concrètes du canton ?", page, weight)
-    assert not confirms("Planter des vignes fait-il partie des actions concrètes du canton ?", page, weight)
-
-
-def test_a_word_spelled_another_way_or_typed_without_its_hyphen_is_the_same_word():
-    weight = lambda _g: 1.0  # noqa: E731
-    page = "Le plan repose sur trois mots-clefs : ouverture, écoute et e-guichet."
-    assert confirms("ecoute c un des mots cles du plan ?", page, weight)
-    assert confirms("le plan prevoit un eguichet ?", page, weight)
-    assert not confirms("le plan prevoit un guichet mobile ?", page, weight)
-
-
-def test_a_setting_before_the_candidate_of_a_list_is_not_the_candidate():
-    weight = lambda _g: 1.0  # noqa: E731
-    page = "Les bienfaits des jumelages : l'entraide en cas d'inondation, les échanges scolaires."
-    assert confirms("En cas de catastrophe naturelle, l'entraide figure-t-elle parmi les bienfaits des jumelages ?",
-                    page, weight)
-    assert not confirms("En cas de catastrophe naturelle, le tourisme figure-t-il parmi les bienfaits des "
-                        "jumelages ?", page, weight)
-
-
 def test_a_preposition_after_a_year_is_not_what_the_year_counts():
     weight = lambda _g: 1.0  # noqa: E731
     page = "En 2023, le canton a aidé 12 clubs pour un total de 8.000 €."
@@ -1493,17 +1458,42 @@ def test_a_pronoun_points_to_what_was_just_said_not_to_a_passage_holding_the_oth
     assert "2.094" in result.text
 
 
-def test_what_the_question_singles_out_with_c_est_must_be_said():
-    weight = lambda _g: 1.0  # noqa: E731
-    page = ("L'éditeur responsable de la brochure du canton est Jeanne Martin, secrétaire communale. "
-            "Le canton accompagne les communes dans leur adhésion au label Ville Amie.")
-    assert not confirms("L'éditeur responsable de la brochure, c'est le bourgmestre du canton ?", page, weight)
-    assert not confirms("C'est bien les écoles que le canton accompagne pour l'adhésion au label Ville Amie ?",
-                        page, weight)
-    assert confirms("L'éditeur responsable de la brochure, c'est Jeanne Martin ?", page, weight)
-    assert confirms("C'est bien les communes que le canton accompagne pour l'adhésion au label Ville Amie ?",
-                    page, weight)
-    # a kind, or an action, singles nothing out: the rest of the claim decides
-    assert confirms("Accompagner les communes vers le label Ville Amie, c'est un objectif du canton ?", page, weight)
-    assert confirms("Et les communes, c'est un axe important de leur label Ville Amie ?", page, weight)
-    assert confirms("Un des engagements, c'est d'accompagner les communes vers le label Ville Amie ?", page, weight)
+
+# Pages of an invented canton, and what a closed question claims of them.
+METHOD = "Le canton applique la même méthode à ses jumelages et à ses aides aux clubs."
+LOYALTY = ("La loyauté, valeur du canton, recouvre l'égalité de traitement des habitants. "
+           "Actions phares du canton : rénover les écoles et planter des haies.")
+KEYWORDS = "Le plan repose sur trois mots-clefs : ouverture, écoute et e-guichet."
+BENEFITS = "Les bienfaits des jumelages : l'entraide en cas d'inondation, les échanges scolaires."
+EDITOR = ("L'éditeur responsable de la brochure du canton est Jeanne Martin, secrétaire communale. "
+          "Le canton accompagne les communes dans leur adhésion au label Ville Amie.")
+
+
+@pytest.mark.parametrize(("page", "question", "confirmed"), [
+    # « différente » against « la même » says no
+    (METHOD, "Les aides aux clubs suivent-elles une méthode différente de celle des jumelages ?", False),
+    (METHOD, "La méthode des aides aux clubs est sans rapport avec celle des jumelages ?", False),
+    (METHOD, "Les aides aux clubs suivent-elles la même méthode que les jumelages ?", True),
+    # a verb before its inverted subject, or « concret », qualifies nothing
+    (LOYALTY, "L'égalité de traitement des habitants relève-t-elle de la loyauté ?", True),
+    (LOYALTY, "Planter des haies fait-il partie des actions concrètes du canton ?", True),
+    (LOYALTY, "Planter des vignes fait-il partie des actions concrètes du canton ?", False),
+    # a word spelled another way, or typed without its hyphen, is the same word
+    (KEYWORDS, "ecoute c un des mots cles du plan ?", True),
+    (KEYWORDS, "le plan prevoit un eguichet ?", True),
+    (KEYWORDS, "le plan prevoit un guichet mobile ?", False),
+    # the setting before the comma is not the candidate of a list
+    (BENEFITS, "En cas de catastrophe naturelle, l'entraide figure-t-elle parmi les bienfaits des jumelages ?", True),
+    (BENEFITS, "En cas de catastrophe naturelle, le tourisme figure-t-il parmi les bienfaits des jumelages ?", False),
+    # what « c'est » singles out must be said...
+    (EDITOR, "L'éditeur responsable de la brochure, c'est le bourgmestre du canton ?", False),
+    (EDITOR, "C'est bien les écoles que le canton accompagne pour l'adhésion au label Ville Amie ?", False),
+    (EDITOR, "L'éditeur responsable de la brochure, c'est Jeanne Martin ?", True),
+    (EDITOR, "C'est bien les communes que le canton accompagne pour l'adhésion au label Ville Amie ?", True),
+    # ...but a kind, or an action, singles nothing out: the rest of the claim decides
+    (EDITOR, "Accompagner les communes vers le label Ville Amie, c'est un objectif du canton ?", True),
+    (EDITOR, "Et les communes, c'est un axe important de leur label Ville Amie ?", True),
+    (EDITOR, "Un des engagements, c'est d'accompagner les communes vers le label Ville Amie ?", True),
+])
+def test_a_closed_question_is_confirmed_by_what_it_claims(page, question, confirmed):
+    assert confirms(question, page, lambda _g: 1.0) is confirmed
