@@ -708,10 +708,22 @@ def kind_passage(hits: Callable[[], list[Passage]], question: str, answer: str) 
     root = stem(m.group(1).rstrip("sx"))
 
     def names_kind(text: str) -> bool:
+        if _NAMED_KIND.match(m.group(1)):
+            # « ses musées » names none: « le Musée Rops », « le collège Henri Sellier » do
+            return any(stem(fold(k.group(1) or k.group(2))).startswith(root) for k in _KIND_AND_NAME.finditer(text))
         return any(stem(w).startswith(root) for w in fold(text).split())
     if names_kind(answer):
         return None
     return first_fitting(hits(), lambda p: names_kind(p.text))
+
+
+# Kinds whose things are known by a name of their own, not by a date or a number (« la loi
+# du 25 janvier 2007 », « l'article L1115-1 »)...
+_NAMED_KIND = re.compile(r"(?:associations?|asso|logiciels?|labels?|reseaux?|musees?|ecoles?|colleges?|lycees?|"
+                         r"hopitaux|hopital)$")
+# ...which a right answer gives as the kind and its name: a capital after it, or the kind
+# written with one inside a sentence (« le TreM.a Musée des arts anciens »).
+_KIND_AND_NAME = re.compile(r"\b(\w+)(?=\s+(?:(?:de|du|des|d'|d’|la|le|l'|l’)\s*)?[A-ZÀ-Ý])|(?<=\w )([A-ZÀ-Ý]\w+)")
 
 
 # « dans quel pays ? », « c'est quelle région ? »: where a place is, by the kind of place.

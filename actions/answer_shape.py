@@ -411,11 +411,12 @@ def counts_in(question: str, text: str) -> list[int]:
     folded = fold(text)
     found = []
     for thing in counted_things(question):
-        root = stem(thing.rstrip("sx"))
+        # « combien d'années ? » is answered in « ans » (« depuis plus de 50 ans »)
+        root = r"(?:ans?|annees?)\b" if thing in _YEARS else re.escape(stem(thing.rstrip("sx")))
         # a number, then up to two qualifiers (« 5 grands enjeux »), never a year or a
         # determiner (« depuis 1998, la Ville… » counts no « villes »)
         pattern = (rf"\b(?!(?:1[89]|20)\d\d\b)(\d+(?:[ .]\d{{3}})*|{NUMBER_WORDS})\s+"
-                   rf"(?:(?!{_DETERMINERS}\b)\w+\s+){{0,2}}?{re.escape(root)}")
+                   rf"(?:(?!{_DETERMINERS}\b)\w+\s+){{0,2}}?{root}")
         found += [as_number(m.group(1)) for m in re.finditer(pattern, folded)]
     return found
 
@@ -449,8 +450,9 @@ def never_counts(question: str, text: str) -> bool:
 
 def gives_count(question: str, text: str) -> bool:
     """Whether `text` states a number of the thing the question counts; for « combien
-    d'années ? », a rhythm says it too (« des programmes quinquennaux »)."""
-    if _YEARS.intersection(counted_things(question)) and any(rhythm(w) for w in fold(text).split()):
+    d'années ? », a rhythm in years says it too (« des programmes quinquennaux », not « au
+    quotidien »)."""
+    if _YEARS.intersection(counted_things(question)) and any(isinstance(rhythm(w), int) for w in fold(text).split()):
         return True
     return bool(counts_in(question, text))
 

@@ -17,6 +17,7 @@ from knowledge.textnorm import (
     clips,
     fold,
     has_verb,
+    only_wrapping,
     pronouns,
     qualifying_words,
     question_groups,
@@ -292,9 +293,10 @@ def scene_apart(question: str) -> tuple[str, str]:
     speaks of themselves (« Je suis étudiante et je fais un travail sur… . La Province a-t-elle
     un outil pour… ? ») are the scene. They may name the subject, so search still weighs them
     a little, but the answer need not hold them. When the question leans on them (« …dans ce
-    processus ? »), or they report the subject (« J'ai lu que… »), nothing is set apart."""
+    processus ? »), says nothing of its own (« …jumelée. Pouvez-vous me dire lesquelles ? »), or
+    they report the subject (« J'ai lu que… »), nothing is set apart."""
     core = question_core(question)
-    if core == question or not question.endswith(core) or refers_back(core):
+    if core == question or not question.endswith(core) or refers_back(core) or only_wrapping(core):
         return question, ""
     before = [s for s in re.split(r"(?<=[.!:;?])\s+", question[:-len(core)].strip()) if s]
     scene = [s for s in before if _is_label(s) or (_FIRST_PERSON.search(fold(s)) and not _REPORTS.search(fold(s)))]

@@ -2,7 +2,9 @@
 « à part Madagascar, quels pays ? »: a follow-up asking for the other members of the family the
 previous answer was about (a body's partners, its programmes), the one just discussed and those
 named now left out. Searched, such a question finds the one just discussed again, or a
-definition of its words (« coopération décentralisée »)."""
+definition of its words (« coopération décentralisée »). Likewise « laquelle est en Serbie ? »
+after a body's partners were listed: the one of them in that country, not a passage that
+happens to name Serbia."""
 
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ _EXCEPT = re.compile(r"\b(?:a part|sauf|hormis|excepte|en dehors d|outre)\b")
 _PROGRAMME = re.compile(r"\bprogrammes?\b")
 _TWINNING = re.compile(r"\bjumel\w*")
 _DECENTRALISED = re.compile(r"\bcooperations? decentralisees?\b")
+# « laquelle est en Serbie ? », « et en Espagne c'est laquelle », « celle d'Autriche ? »: one of a list
+_WHICH_ONE = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles|celui|celle|ceux|celles)\b")
 _SAME_KIND = re.compile(r"\b(?:de ce type|du meme type|de ce genre|du meme genre|de meme nature)\b")
 
 
@@ -42,8 +46,10 @@ def others_asked(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, Any],
     audience, how to apply…); the programme's description otherwise."""
     text = fold(tracker.latest_message.get("text") or "")
     _, said_before = previous_turn(tracker)
-    if not said_before or not (_OTHER.search(text) or _EXCEPT.search(text)):
+    if not said_before:
         return None
+    if not (_OTHER.search(text) or _EXCEPT.search(text)):
+        return _member_in_country(kb, tracker, domain, said_before) if _WHICH_ONE.search(text) else None
     if _PROGRAMME.search(text):
         return _other_programmes(kb, tracker, domain, said_before, text, lines_of)
     return _other_partners(kb, tracker, domain, said_before, text)
@@ -91,6 +97,20 @@ def _other_partners(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, Any],
     if not others:
         return None
     return _partners_answer(domain, others)
+
+
+def _member_in_country(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, Any],
+                       said_before: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+    """The partners in the country named now, of those of one body the previous answer listed."""
+    countries = {fold(c) for c in mentioned_all(kb, tracker, "country", "country")}
+    body_id = tracker.get_slot("body")
+    if not countries or not body_id:
+        return None
+    listed = [p for p in kb.partnerships(body_id=body_id) if _names(said_before, p.partner)]
+    if len({p.partner for p in listed}) < 2:
+        return None  # no list of this body's partners to pick from
+    there = [p for p in listed if fold(p.country) in countries]
+    return _partners_answer(domain, there) if there else None
 
 
 def _partners_answer(domain: dict[str, Any], others: list[Partnership]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -33,6 +33,10 @@ DEMONYM_QUALITY = 0.85  # « chinoise » for « Chine »: as sure as a one-lette
 # What a nationality adjective must qualify to name a partner's country (« la province chinoise »).
 _LOCALITIES = r"(?:province|ville|region|partenaire|collectivite|comte|commune|gouvernorat|cite|municipalite|jumelle)"
 HOME_COUNTRIES = frozenset({"france", "belgique"})
+# « les musées provinciaux » are the Province's museums: a passage naming the Province says
+# it, though it never writes the adjective (lemmas of the adjectives, and the noun they name).
+_OF_A_BODY = {"provincial": "province", "regional": "region", "departemental": "departement", "communal": "commune",
+              "municipal": "commune"}
 
 
 @dataclass
@@ -171,6 +175,8 @@ def query_groups(groups: list[list[str]], stats: TermStats, folded_query: str = 
         known = [stats.idf(t) for t in terms] or [stats.idf("")]  # unknown word: rarest weight
         for word in group:
             terms.update({t: 1.0 for t in expansions.get(word, ())})
+            if (noun := _OF_A_BODY.get(word)) in stats.df:
+                terms[noun] = max(terms.get(noun, 0.0), DEMONYM_QUALITY)
             # « une province chinoise » is the one « (Chine) » (not « une commune française »,
             # where every passage is French, nor « le Cap-Haïtien »)
             country = country_of_demonym(word)

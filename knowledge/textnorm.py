@@ -190,10 +190,20 @@ def without_asides(text: str) -> str:
 
 
 def question_groups(text: str) -> list[list[str]]:
-    """The content words of a question, without the words that only wrap it."""
+    """The content words of a question, without the words that only wrap it (all of them
+    when nothing else is left)."""
     groups = search_groups(without_asides(text))
-    kept = [g for g in groups if not QUESTION_WRAPPING.intersection(g)]
-    return kept or groups
+    return own_groups(groups) or groups
+
+
+def own_groups(groups: list[list[str]]) -> list[list[str]]:
+    """`groups` without the words that only wrap a question (« pouvez-vous me dire »)."""
+    return [g for g in groups if not QUESTION_WRAPPING.intersection(g)]
+
+
+def only_wrapping(text: str) -> bool:
+    """Whether a question is nothing but its wrapping: « Pouvez-vous me dire lesquelles ? »."""
+    return not own_groups(search_groups(without_asides(text)))
 
 
 # Parts of speech that carry what a sentence claims: « Namur est jumelée avec Dakar » claims

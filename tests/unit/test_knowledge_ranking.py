@@ -44,6 +44,14 @@ def test_title_and_focus_bonuses_order_equal_coverage() -> None:
     assert in_title[0] > in_long_title[0] > in_text[0]
 
 
+def test_an_adjective_of_a_body_is_said_by_the_body_s_name() -> None:
+    # « les musées provinciaux » are the Province's: a passage naming the Province says it
+    [group] = query_groups([["provinciaux", "provincial"]], stats())
+    assert 0.5 < group.terms["province"] < 1.0
+    [group] = query_groups([["jumelage"]], stats())
+    assert "province" not in group.terms
+
+
 def test_long_names_also_match_their_acronym() -> None:
     s = stats()
     groups = query_groups([["enjeu"], ["programme"], ["strategique"], ["transversal"]], s,

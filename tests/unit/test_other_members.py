@@ -1,10 +1,12 @@
 """A follow-up asking for the other members of the family just discussed (« et l'autre ville ? »,
-« un autre programme ? », « à part Madagascar ? ») gets them, the one discussed left out."""
+« un autre programme ? », « à part Madagascar ? ») gets them, the one discussed left out; one
+asking which of a listed family is in a country (« laquelle est en Serbie ? ») gets that one."""
 
 from __future__ import annotations
 
 from actions.definitions import ActionAnswerDefinition
 from actions.partnerships import ActionAnswerPartnerships
+from actions.other_members import others_asked
 from actions.programmes import ActionAnswerAudience, ActionAnswerProgrammeInfo
 
 
@@ -63,3 +65,23 @@ def test_the_other_member_named_now_is_answered_as_named(make_tracker, run):
         "Et avec l'autre partenaire, celui de Tunisie, c'est quoi ?", "ask_partnerships",
         entities=[("country", "Tunisie")], events=jiangsu, partner="namur-jiangsu", body="namur")).text
     assert "Tunis" in said
+
+
+SIX_TWINNINGS = exchange("Suresnes a combien de jumelages ?",
+                         "Les six jumelages de Suresnes : Hackney (Angleterre), Hann. Münden (Allemagne), Holon (Israël), "
+                         "Kragujevac (Serbie), Villach (Autriche) et Colmenar Viejo (Espagne).\nSource : Ville de Suresnes")
+
+
+def test_the_one_of_a_listed_family_in_the_country_named_is_given(make_tracker, run, kb):
+    for asked in ("laquelle est en Serbie ?", "et en espagne cest laquelle"):
+        country = "Serbie" if "Serbie" in asked else "Espagne"
+        said = run(ActionAnswerPartnerships(), make_tracker(asked, "ask_service_info", entities=[("country", country)],
+                                                            events=SIX_TWINNINGS, body="suresnes")).text
+        assert ("Kragujevac" if country == "Serbie" else "Colmenar Viejo") in said.split("\n")[0]
+        assert "Hackney" not in said and "Source" in said
+    # with no list of that body's partners just said, the question is not this follow-up
+    namur = exchange("Avec qui la Province est-elle jumelée ?", "Louga (Sénégal), Jiangsu (Chine) et Tunis (Tunisie).")
+    for events in (PISI, namur):
+        tracker = make_tracker("laquelle est en Serbie ?", "ask_service_info", entities=[("country", "Serbie")],
+                               events=events, body="suresnes")
+        assert others_asked(kb, tracker, {}) is None

@@ -822,6 +822,9 @@ def test_short_forms_adjectives_of_places_and_several_against_one():
     ("Combien d'écoles secondaires organise-t-elle ?", "Elle compte 3 écoles secondaires et 1 haute école.", True),
     ("Combien d'écoles secondaires organise-t-elle ?", "Le PrECI s'adresse aux écoles secondaires.", False),
     ("Combien de jumelages ?", "Suresnes a 6 jumelages.", True),
+    # years are counted in « ans »
+    ("Depuis combien d'années Suresnes est-elle engagée à l'international ?",
+     "engagée à l'international depuis plus de 50 ans", True),
 ])
 def test_gives_count_reads_the_word_counted_and_the_next(question, text, expected):
     from actions.answer_shape import gives_count
@@ -832,6 +835,9 @@ def test_gives_count_reads_the_word_counted_and_the_next(question, text, expecte
     ("Sur combien d'années portent les programmes des musées ?", "des programmes d'actions quinquennaux", True),
     ("Combien de villes sont jumelées avec Suresnes ?", "Depuis 1998, la Ville de Suresnes mène…", False),
     ("Combien d'années de crise ?", "2021 années de crise", False),
+    # a rhythm counts years only when it is yearly or more
+    ("Depuis combien d'années la ville est-elle engagée ?", "elle conjugue développement et solidarité au quotidien",
+     False),
 ])
 def test_counts_are_not_years_nor_verbs(question, text, expected):
     from actions.answer_shape import gives_count
@@ -846,6 +852,22 @@ def test_a_passage_titled_by_all_the_question_asks_answers_it():
                       score=0.25, source=None)
     assert titled_by("Et efficience, ça veut dire quoi concrètement ?", passage)
     assert not titled_by("Et la pertinence, ça veut dire quoi ?", passage)
+
+
+def test_which_named_things_asked_are_given_by_their_names_not_their_kind():
+    from actions.answer_selection import kind_passage
+    from knowledge.models import Passage
+
+    def passage(text: str) -> Passage:
+        return Passage(id="fact:x", entry_type="fact", entry_id="x", title="Culture", text=text, body_id=None,
+                       score=0.5, source=None)
+    named = passage("Garder la reconnaissance du Musée Rops et du TreMA.")
+    asked = "Quels musées provinciaux sont cités dans le PST ?"
+    assert kind_passage(lambda: [named], asked, "Mettre l'expertise de ses musées au service du territoire.") is named
+    assert kind_passage(lambda: [named], asked, "Le Delta et le Musée Rops.") is None
+    # a law is known by its date: naming the kind with it is enough
+    law = passage("La loi du 25 janvier 2007.")
+    assert kind_passage(lambda: [law], "Quelle loi ?", "la loi du 6 février 1992") is None
 
 
 def test_a_date_the_sources_lack_is_declined_with_whom_to_ask(make_tracker, run, kb):
@@ -1332,6 +1354,9 @@ def test_who_does_a_thing_is_not_the_doing_of_it(kb):
     ("Je lis un article sur le Fujian. Depuis quand dure-t-elle ?", None, ""),
     ("Ma classe étudie le PST. Tu peux me le résumer ?", None, ""),
     ("Ma classe étudie le PST. De quoi s'agit-il ?", None, ""),
+    # a question with nothing of its own but its wrapping is about the sentence before
+    ("Nous aimerions visiter les régions avec lesquelles notre Province est jumelée. Pouvez-vous me dire lesquelles ?",
+     None, ""),
     # an inverted pronoun after its subject points back to nothing
     ("Je suis retraité. La Province prévoit-elle un guichet en ligne ?",
      "La Province prévoit-elle un guichet en ligne ?", "Je suis retraité."),
