@@ -5,8 +5,8 @@ asking which of a listed family is in a country (« laquelle est en Serbie ? »)
 from __future__ import annotations
 
 from actions.definitions import ActionAnswerDefinition
-from actions.partnerships import ActionAnswerPartnerships
 from actions.other_members import others_asked
+from actions.partnerships import ActionAnswerPartnerships
 from actions.programmes import ActionAnswerAudience, ActionAnswerProgrammeInfo
 
 
