@@ -22,7 +22,8 @@ indicateur ? » or « avec qui l'enseignement veut-il collaborer ? », which bec
 
 Small talk (« bonjour », « merci », « que savez-vous faire ? ») has few words of its own: a
 question of substance read as small talk (« Quelle action culturelle vise à aider la
-création ? » as `what_can_you_do`) becomes `nlu_fallback`, answered from the passages too.
+création ? » or « TreMA c'est quoi ? » as `what_can_you_do`) becomes `nlu_fallback`, answered
+from the passages too.
 So does one read as a yes/no answer (« et c'est quel genre d'accord ? » as `affirm`), or as
 asking whether a machine answers while it names none (« c'est un accord de quel genre ? »).
 """
@@ -73,18 +74,29 @@ _SMALL_TALK_WORDS = frozenset("""
     demander demande connaissez expliquer fonctionne humain personne domaine domaines competence competences
     cordialement salutations aujourd
 """.split())
-_QUESTION_WORD = re.compile(r"\b(quel|quelle|quels|quelles|qui|quoi|quand|comment|combien|pourquoi|ou|est ce|c quoi|"
-                            r"cb|ya|y a)\b")
+_QUESTION_WORD = re.compile(r"\b(quel|quelle|quels|quelles|qui|quoi|koi|quand|comment|combien|pourquoi|ou|est ce|"
+                            r"c quoi|cb|ya|y a)\b")
 SUBSTANCE_WORDS = 5
 
 
 def asks_something_else(text: str) -> bool:
     """Whether a message read as small talk asks a question of substance: at least five words,
-    a question, and two long words that small talk does not use."""
+    a question, and two long words that small talk does not use; or what a thing is (« TreMA
+    c'est quoi ? »), a thing that is not the assistant (« c'est quoi ce bot ? »)."""
     folded = _fold(text)
     own = [w for w in folded.split() if len(w) >= 5 and w not in _SMALL_TALK_WORDS]
-    return (len(folded.split()) >= SUBSTANCE_WORDS and len(own) >= 2
-            and ("?" in text or _QUESTION_WORD.search(folded) is not None))
+    if len(folded.split()) >= SUBSTANCE_WORDS and len(own) >= 2 and (
+            "?" in text or _QUESTION_WORD.search(folded) is not None):
+        return True
+    thing = _WHAT_IS.search(folded)
+    return thing is not None and (thing.group(1) or thing.group(2)) not in _NOT_A_THING
+
+
+# « TreMA c'est quoi ? », « emism cest quoi svp », « c'est quoi le CITIM ? »: the thing asked about.
+_WHAT_IS = re.compile(r"^(?:et )?(?:(?:le|la|les|l|un|une) )?([a-z][\w]{2,}) (?:c est|cest|c) (?:quoi|koi)\b|"
+                      r"^(?:et )?(?:c est|cest|c) (?:quoi|koi) (?:le|la|les|l|un|une) ([a-z][\w]{2,})\b")
+# ...unless it is the assistant itself or what it does.
+_NOT_A_THING = _SMALL_TALK_WORDS | frozenset("bot robot toi ton ta tes votre vos vous tu site truc machin".split())
 
 
 # Answers to the dialogues' own questions (« oui », « non, une école primaire », « je ne sais

@@ -106,6 +106,12 @@ def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
     ("merci, et le jumelage avec la Tunisie date de quand ?", "thank", "nlu_fallback"),
     ("que savez-vous faire ?", "what_can_you_do", "what_can_you_do"),
     ("dans quels domaines pouvez-vous me renseigner ?", "what_can_you_do", "what_can_you_do"),
+    # what a thing is, in few words, is a question of substance; what the assistant is, is not
+    ("TreMA c'est quoi ?", "what_can_you_do", "nlu_fallback"),
+    ("c'est quoi le CITIM ?", "what_can_you_do", "nlu_fallback"),
+    ("delegation chinoise a suresnes elle a decouvert koi", "what_can_you_do", "nlu_fallback"),
+    ("c'est quoi ce bot ?", "what_can_you_do", "what_can_you_do"),
+    ("c quoi ton but", "what_can_you_do", "what_can_you_do"),
     ("merci beaucoup, bonne journée !", "thank", "thank"),
     # answers to the dialogues' own questions are not re-read, even with a doubt...
     ("oui, notre école secondaire est à Namur, quelle chance", "affirm", "affirm"),
