@@ -19,6 +19,7 @@ from actions.context import mentioned_all
 from actions.list_reference import previous_turn
 from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
+from actions.question_shape import YES_NO, question_shape
 from knowledge import KnowledgeBase
 from knowledge.models import Partnership, Programme
 from knowledge.textnorm import fold
@@ -44,12 +45,15 @@ def others_asked(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, Any],
 
     `lines_of(kb, domain, programme)`: how the action asked renders a programme (its
     audience, how to apply…); the programme's description otherwise."""
-    text = fold(tracker.latest_message.get("text") or "")
+    typed = tracker.latest_message.get("text") or ""
+    text = fold(typed)
     _, said_before = previous_turn(tracker)
     if not said_before:
         return None
     if not (_OTHER.search(text) or _EXCEPT.search(text)):
-        return _member_in_country(kb, tracker, domain, said_before) if _WHICH_ONE.search(text) else None
+        # « celle en Chine, c'est un comté elle aussi ? » claims something of it: that is weighed
+        which_one = _WHICH_ONE.search(text) and question_shape(typed) != YES_NO
+        return _member_in_country(kb, tracker, domain, said_before) if which_one else None
     if _PROGRAMME.search(text):
         return _other_programmes(kb, tracker, domain, said_before, text, lines_of)
     return _other_partners(kb, tracker, domain, said_before, text)

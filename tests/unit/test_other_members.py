@@ -79,6 +79,10 @@ def test_the_one_of_a_listed_family_in_the_country_named_is_given(make_tracker, 
                                                             events=SIX_TWINNINGS, body="suresnes")).text
         assert ("Kragujevac" if country == "Serbie" else "Colmenar Viejo") in said.split("\n")[0]
         assert "Hackney" not in said and "Source" in said
+    # a claim about the one in that country is weighed, not answered by it alone
+    tracker = make_tracker("celle en Serbie, c'est une ville allemande elle aussi ?", "ask_partnerships",
+                           entities=[("country", "Serbie")], events=SIX_TWINNINGS, body="suresnes")
+    assert others_asked(kb, tracker, {}) is None
     # with no list of that body's partners just said, the question is not this follow-up
     namur = exchange("Avec qui la Province est-elle jumelée ?", "Louga (Sénégal), Jiangsu (Chine) et Tunis (Tunisie).")
     for events in (PISI, namur):
