@@ -21,6 +21,7 @@ from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
 from actions.question_shape import YES_NO, question_shape
 from knowledge import KnowledgeBase
+from knowledge.geography import continent_in, in_continent, is_continent
 from knowledge.models import Partnership, Programme
 from knowledge.textnorm import fold
 
@@ -105,15 +106,19 @@ def _other_partners(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, Any],
 
 def _member_in_country(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, Any],
                        said_before: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
-    """The partners in the country named now, of those of one body the previous answer listed."""
-    countries = {fold(c) for c in mentioned_all(kb, tracker, "country", "country")}
+    """The partners in the country (or continent) named now, of those of one body the previous
+    answer listed (by any of their names: « la Province de Jiangsu » is the Province du Jiangsu)."""
+    countries = {fold(c) for c in mentioned_all(kb, tracker, "country", "country") if not is_continent(c)}
+    continent = continent_in(tracker.latest_message.get("text") or "")
     body_id = tracker.get_slot("body")
-    if not countries or not body_id:
+    if not (countries or continent) or not body_id:
         return None
-    listed = [p for p in kb.partnerships(body_id=body_id) if _names(said_before, p.partner)]
+    named = set(kb.find_mentions("partner", said_before))
+    listed = [p for p in kb.partnerships(body_id=body_id) if p.id in named or _names(said_before, p.partner)]
     if len({p.partner for p in listed}) < 2:
         return None  # no list of this body's partners to pick from
-    there = [p for p in listed if fold(p.country) in countries]
+    there = [p for p in listed if fold(p.country) in countries
+             or (continent and not countries and in_continent(p.country, continent))]
     return _partners_answer(domain, there) if there else None
 
 

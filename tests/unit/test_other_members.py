@@ -79,6 +79,14 @@ def test_the_one_of_a_listed_family_in_the_country_named_is_given(make_tracker, 
                                                             events=SIX_TWINNINGS, body="suresnes")).text
         assert ("Kragujevac" if country == "Serbie" else "Colmenar Viejo") in said.split("\n")[0]
         assert "Hackney" not in said and "Source" in said
+    # listed by other names (« la Province de Jiangsu »), asked by continent
+    three = exchange("Avec quelles collectivités étrangères la Province est-elle jumelée ?",
+                     "la région de Louga (Sénégal), la Province de Jiangsu (Chine) et le Gouvernorat de Tunis.\nSource : SREI")
+    for asked, entities, partner in (("Laquelle se trouve en Chine ?", [("country", "Chine")], "Jiangsu"),
+                                     ("Et celle d'Asie, c'est laquelle ?", [], "Jiangsu")):
+        said = run(ActionAnswerPartnerships(), make_tracker(asked, "ask_partnerships", entities=entities,
+                                                            events=three, body="namur")).text
+        assert partner in said.split("\n")[0] and "Tunis" not in said
     # a claim about the one in that country is weighed, not answered by it alone
     tracker = make_tracker("celle en Serbie, c'est une ville allemande elle aussi ?", "ask_partnerships",
                            entities=[("country", "Serbie")], events=SIX_TWINNINGS, body="suresnes")
