@@ -37,6 +37,8 @@ HOME_COUNTRIES = frozenset({"france", "belgique"})
 # it, though it never writes the adjective (lemmas of the adjectives, and the noun they name).
 _OF_A_BODY = {"provincial": "province", "regional": "region", "departemental": "departement", "communal": "commune",
               "municipal": "commune"}
+# ...less surely than the adjective itself, which a passage may write (« cours d'eau communaux »).
+BODY_ADJECTIVE_QUALITY = 0.5
 
 
 @dataclass
@@ -176,7 +178,7 @@ def query_groups(groups: list[list[str]], stats: TermStats, folded_query: str = 
         for word in group:
             terms.update({t: 1.0 for t in expansions.get(word, ())})
             if (noun := _OF_A_BODY.get(word)) in stats.df:
-                terms[noun] = max(terms.get(noun, 0.0), DEMONYM_QUALITY)
+                terms[noun] = max(terms.get(noun, 0.0), BODY_ADJECTIVE_QUALITY)
             # « une province chinoise » is the one « (Chine) » (not « une commune française »,
             # where every passage is French, nor « le Cap-Haïtien »)
             country = country_of_demonym(word)

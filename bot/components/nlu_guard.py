@@ -81,15 +81,24 @@ SUBSTANCE_WORDS = 5
 
 def asks_something_else(text: str) -> bool:
     """Whether a message read as small talk asks a question of substance: at least five words,
-    a question, and two long words that small talk does not use; or what a thing is (« TreMA
-    c'est quoi ? »), a thing that is not the assistant (« c'est quoi ce bot ? »)."""
+    a question, and two long words that small talk does not use; a question about someone else
+    (« il a d'autres fonctions ? »); or what a thing is (« TreMA c'est quoi ? »), a thing that is
+    not the assistant (« c'est quoi ce bot ? »)."""
     folded = _fold(text)
     own = [w for w in folded.split() if len(w) >= 5 and w not in _SMALL_TALK_WORDS]
     if len(folded.split()) >= SUBSTANCE_WORDS and len(own) >= 2 and (
             "?" in text or _QUESTION_WORD.search(folded) is not None):
         return True
+    if _SOMEONE_ELSE.search(folded) and ("?" in text or _QUESTION_WORD.search(folded)):
+        return True  # « Il a d'autres fonctions ? »: about whom was just named, never the assistant
     thing = _WHAT_IS.search(folded)
     return thing is not None and (thing.group(1) or thing.group(2)) not in _NOT_A_THING
+
+
+# A subject in the third person: small talk speaks to the assistant (« tu », « vous »).
+# (« il y a », « il faut », « y a-t-il » say nothing of anyone.)
+_SOMEONE_ELSE = re.compile(r"^(?:et |mais )?(?:il|elle|ils|elles)\b(?! (?:y a|faut|s agit|est possible)\b)|"
+                           r"\b(?<!y )\w+ t (?:il|elle|ils|elles)\b")
 
 
 # « TreMA c'est quoi ? », « emism cest quoi svp », « c'est quoi le CITIM ? »: the thing asked about.
