@@ -78,19 +78,6 @@ def test_how_a_document_describes_a_thing_is_not_what_is_searched() -> None:
         "parle", "parler", "sujet"}
 
 
-def test_an_inverted_pronoun_is_no_word_to_search() -> None:
-    from knowledge.textnorm import search_groups
-
-    def words(q):
-        return {w for g in search_groups(q) for w in g}
-
-    assert words("Combien de centres PMS la Province gère-t-elle ?") == {"centres", "centre", "pms", "province", "gere",
-                                                                        "gerer"}
-    assert not words("Quels pays dois-je colorier ? Pouvez-vous le dire ? A-t-on un partenaire ?") & {
-        "je", "vous", "on", "elle", "lui"}
-    assert {"ille", "vilaine"} <= words("Ille-et-Vilaine")
-
-
 def test_what_kind_of_is_not_the_gender_of_a_passage() -> None:
     from knowledge.textnorm import question_groups
 
