@@ -156,10 +156,12 @@ _HERE = re.compile(r"\b(dans ce contexte|dans ce cadre|dans ce cas(?:-la| la)?|d
                    re.IGNORECASE)
 
 
-# « quels musées sont cités dans le PST ? », « mentionnés par la page »: the question says where
-# the list is, not what it holds; the passages that « cite » actions are not the answer.
-_CITED = re.compile(r"\b(?:cit[eé]|mentionn[eé]|[eé]voqu[eé]|list[eé]|r[eé]pertori[eé]|recens[eé])e?s?"
-                    r"(?= (?:dans|par|comme|en exemple|au sein|sur la page|sur le site)\b)", re.IGNORECASE)
+# « quels musées sont cités dans le PST ? », « mentionnés par la page », « quelle adresse figure
+# dans la brochure ? »: the question says where the thing is, not what it is; the passages that
+# « cite » actions, or where no address « figure », are not the answer.
+_CITED = re.compile(r"\b(?:(?:cit[eé]|mentionn[eé]|[eé]voqu[eé]|list[eé]|r[eé]pertori[eé]|recens[eé])e?s?|"
+                    r"figurer?|figurent|appara[iî]t|apparaissent)"
+                    r"(?= (?:dans|par|comme|en|au sein|sur la page|sur le site)\b)", re.IGNORECASE)
 
 
 # « l'enjeu consacré à l'enseignement », « le volet dédié aux jeunes »: what a thing is about,

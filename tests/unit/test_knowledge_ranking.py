@@ -65,6 +65,11 @@ def test_where_a_list_is_cited_is_not_what_is_searched() -> None:
 
     words = {w for g in question_groups("Quels musées sont cités dans le PST ?") for w in g}
     assert "musees" in words and not words & {"cites", "citer"}
+    # where a thing appears is not what it is either
+    words = {w for g in question_groups("Quelle adresse e-mail figure dans la brochure du PST ?") for w in g}
+    assert {"mail", "brochure"} <= words and not words & {"figure", "figurer"}
+    assert not {w for g in question_groups("Quels partenaires apparaissent en bas de page ?") for w in g} & {
+        "apparaissent", "apparaitre"}
     # « Cités Unies France » is a name, not where a list is cited
     assert "cites" in {w for g in question_groups("Qui préside Cités Unies France ?") for w in g}
 
