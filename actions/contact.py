@@ -17,6 +17,7 @@ from actions.partnerships import ActionAnswerPartnerships
 from actions.phrasing import render, source_lines
 from actions.question_shape import WHERE, question_shape
 from actions.reach import service_reach
+from actions.service import ActionAnswerServiceInfo
 from knowledge import KnowledgeBase
 from knowledge.geography import continent_in
 from knowledge.textnorm import fold
@@ -196,6 +197,10 @@ class ActionAnswerContact(KnowledgeAction):
         kinds = specific_kinds(asked)
         kind = kinds[0] if kinds else None
         contacts = kb.contacts(body_id=body.id)
+        if not contacts and not kinds and not REACH_WORDS.search(fold(tracker.latest_message.get("text") or "")):
+            # « comment s'appelle le service international de l'Ille-et-Vilaine ? » asks for no way
+            # to reach it: what the sources say of that service, not that they give no contact
+            return ActionAnswerServiceInfo().answer_with_context(kb, dispatcher, tracker, domain)
         if not contacts:
             dispatcher.utter_message(text=render(domain, "utter_contact_none", body=body.name))
             return [SlotSet("body", body.id), SlotSet("contact_kind", None)]

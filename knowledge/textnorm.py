@@ -159,7 +159,7 @@ _HERE = re.compile(r"\b(dans ce contexte|dans ce cadre|dans ce cas(?:-la| la)?|d
 # « quels musées sont cités dans le PST ? », « mentionnés par la page », « quelle adresse figure
 # dans la brochure ? »: the question says where the thing is, not what it is; the passages that
 # « cite » actions, or where no address « figure », are not the answer.
-_CITED = re.compile(r"\b(?:(?:cit[eé]|mentionn[eé]|[eé]voqu[eé]|list[eé]|r[eé]pertori[eé]|recens[eé])e?s?|"
+_CITED = re.compile(r"\b(?:(?:cit[eé]|mentionn[eé]|affich[eé]|[eé]voqu[eé]|list[eé]|r[eé]pertori[eé]|recens[eé])e?s?|"
                     r"figurer?|figurent|appara[iî]t|apparaissent)"
                     r"(?= (?:dans|par|comme|en|au sein|sur la page|sur le site)\b)", re.IGNORECASE)
 

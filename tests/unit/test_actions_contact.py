@@ -52,3 +52,14 @@ def test_a_detail_the_sources_lack_is_declined_with_whom_to_ask_and_no_card(make
     assert result.text.startswith("Mes sources ne donnent pas cette information")
     assert SURESNES_PHONE in result.text  # whom to ask: the service's own phone
     assert SURESNES_STREET not in result.text and "Source :" not in result.text
+
+
+def test_a_body_with_no_contact_asked_for_no_contact_gets_its_service(make_tracker, run):
+    result = run(ActionAnswerContact(), make_tracker(
+        "Comment s'appelle le service des relations internationales du Département d'Ille-et-Vilaine ?",
+        "ask_contact", [("body", "ille-et-vilaine")]))
+    assert "SERI" in result.text and "Source : Département d'Ille-et-Vilaine" in result.text
+    # asked how to reach it, the sources' silence on that is the answer
+    result = run(ActionAnswerContact(), make_tracker("comment contacter le Département d'Ille-et-Vilaine ?",
+                                                     "ask_contact", [("body", "ille-et-vilaine")]))
+    assert "aucune coordonnée" in result.text

@@ -68,6 +68,7 @@ def test_where_a_list_is_cited_is_not_what_is_searched() -> None:
     # where a thing appears is not what it is either
     words = {w for g in question_groups("Quelle adresse e-mail figure dans la brochure du PST ?") for w in g}
     assert {"mail", "brochure"} <= words and not words & {"figure", "figurer"}
+    assert "affichees" not in {w for g in question_groups("Quelles valeurs affichées par la Province ?") for w in g}
     assert not {w for g in question_groups("Quels partenaires apparaissent en bas de page ?") for w in g} & {
         "apparaissent", "apparaitre"}
     # « Cités Unies France » is a name, not where a list is cited
