@@ -212,26 +212,27 @@ def only_wrapping(text: str) -> bool:
 # Namur and Dakar; « est » and « avec » only link them.
 CLAIM_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _ASKING_WHICH = frozenset({"quel", "quelle", "quels", "quelles", "lequel", "laquelle", "kel", "kelle"})
+_OTHERS = frozenset({"autre", "autres"})
 # The kinds of answer « quel … » asks for, which the answer itself seldom names.
 KINDS_ASKED = frozenset("""
     annee an date jour mois heure moment periode epoque fonction role poste titre nom instance organisme
     groupe structure pays ville region endroit lieu type sorte genre categorie chiffre nombre montant
-    personne service niveau forme element chose theme thematique sujet numero
+    personne service niveau forme element chose theme thematique sujet numero mandat
 """.split())
 
 
 def claim_groups(text: str) -> list[tuple[str, ...]]:
     """The words of a question that state something (nouns, names, adjectives, numbers), each
     as its folded form and lemma; stop words and the question's wrapping left out, and so is
-    the kind of thing asked for (« quelle fonction », « en quelle année »): the answer names
-    the thing (« directeur », « 2015 »), not its kind."""
+    the kind of thing asked for (« quelle fonction », « en quelle année », « d'autres
+    fonctions »): the answer names the thing (« directeur », « 2015 »), not its kind."""
     doc = _nlp()(without_asides(text))
     groups = []
     for tok in doc:
         if tok.pos_ not in CLAIM_POS or (tok.is_stop and not tok.like_num):
             continue
-        if tok.i > 0 and fold(doc[tok.i - 1].text) in _ASKING_WHICH and fold(tok.lemma_) in KINDS_ASKED:
-            continue
+        if tok.i > 0 and fold(doc[tok.i - 1].text) in _ASKING_WHICH | _OTHERS and fold(tok.lemma_) in KINDS_ASKED:
+            continue  # « quelle fonction ? », « d'autres fonctions ? »: the answer names them
         forms = tuple(w for w in dict.fromkeys([fold(tok.text), fold(tok.lemma_)]) if w and " " not in w)
         if forms and not QUESTION_WRAPPING.intersection(forms) and forms not in groups:
             groups.append(forms)

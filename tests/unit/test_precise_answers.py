@@ -220,6 +220,9 @@ _CONSEIL = "La présidente siège aussi au conseil départemental de la Haute-Lo
     # each part of a compound name counts, not its « de »
     ("La présidente siège-t-elle au conseil départemental de la Loire-Atlantique ?", _CONSEIL, False),
     ("La présidente siège-t-elle au conseil départemental de la Haute-Loire ?", _CONSEIL, True),
+    # « d'autres fonctions » asks for them by their kind: the answer names them
+    ("Elle a d'autres fonctions ?", _CONSEIL, True),
+    ("A-t-elle d'autres mandats au Sénat ?", _CONSEIL, False),
 ])
 def test_closed_question_verdicts(question, answer, confirmed):
     assert confirms(question, answer, lambda _g: 1.0) is confirmed
