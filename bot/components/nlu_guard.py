@@ -98,7 +98,7 @@ def asks_something_else(text: str) -> bool:
 # A subject in the third person: small talk speaks to the assistant (« tu », « vous »).
 # (« il y a », « il faut », « y a-t-il » say nothing of anyone.)
 _SOMEONE_ELSE = re.compile(r"^(?:et |mais )?(?:il|elle|ils|elles)\b(?! (?:y a|faut|s agit|est possible)\b)|"
-                           r"\b(?<!y )\w+ t (?:il|elle|ils|elles)\b")
+                           r"\b(?<!y )\w+ t (?:il|elle|ils|elles)\b|\b(?:sont|est|font|fait|ont) (?:ils|elles|il|elle)\b(?! possible)")
 
 
 # « TreMA c'est quoi ? », « emism cest quoi svp », « c'est quoi le CITIM ? »: the thing asked about.
