@@ -536,6 +536,7 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
     weight = kb.term_weight
     shape, asked = question_shape(typed), typed
     # « c'est dans quel pays ? » after Louga: the answer names « Sénégal », not « pays »
+    kind = kind_asked(typed)
     typed = without_kinds_asked(typed) or typed
     groups = content_groups(typed)
     rarest = max(groups, key=weight) if groups else None
@@ -546,7 +547,10 @@ def in_context_of_previous(kb: KnowledgeBase, hits: list[Passage], typed: str, a
         uncounted = shape == HOW_MANY and not gives_count(asked, p.text)
         # « et le jumelage, il a commencé quand ? »: likewise the passage that gives a date
         undated = shape == DATE and not gives_shape(p.text, DATE)
-        return uncounted, undated, -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named, -p.score
+        # « il soutient quelle association pour ça ? »: the passage that names one
+        unnamed = kind is not None and not names_kind(kind, p.text)
+        return (uncounted, undated, unnamed, -round(coverage(typed, f"{p.title} {p.text}", weight), 2), not named,
+                -p.score)
 
     # « il occupe quelle fonction ? », « elle porte sur quels secteurs ? »: a pronoun points to
     # what was just answered; the passage found best with that exchange answers, even when
@@ -702,19 +706,25 @@ def kind_passage(hits: Callable[[], list[Passage]], question: str, answer: str) 
     """For « quelle association l'Ille-et-Vilaine soutient-elle… ? » answered with its priority
     for young people, which names no association: a passage among the first found that names
     one (« l'Association Jeunes à Travers le Monde »)."""
-    m = _KIND_ASKED.search(fold(question))
-    if not m or question_shape(question) == YES_NO:
+    kind = kind_asked(question)
+    if kind is None or names_kind(kind, answer):
         return None
-    root = stem(m.group(1).rstrip("sx"))
+    return first_fitting(hits(), lambda p: names_kind(kind, p.text))
 
-    def names_kind(text: str) -> bool:
-        if _NAMED_KIND.match(m.group(1)):
-            # « ses musées » names none: « le Musée Rops », « le collège Henri Sellier » do
-            return any(stem(fold(k.group(1) or k.group(2))).startswith(root) for k in _KIND_AND_NAME.finditer(text))
-        return any(stem(w).startswith(root) for w in fold(text).split())
-    if names_kind(answer):
-        return None
-    return first_fitting(hits(), lambda p: names_kind(p.text))
+
+def kind_asked(question: str) -> str | None:
+    """The kind of thing with a name of its own an open question asks for (« quelle association »)."""
+    m = _KIND_ASKED.search(fold(question))
+    return m.group(1) if m and question_shape(question) != YES_NO else None
+
+
+def names_kind(kind: str, text: str) -> bool:
+    """Whether `text` names a thing of that kind: « ses musées » names none, « le Musée Rops » or
+    « le collège Henri Sellier » do; a law is named by its date, so the kind alone will do."""
+    root = stem(kind.rstrip("sx"))
+    if _NAMED_KIND.match(kind):
+        return any(stem(fold(k.group(1) or k.group(2))).startswith(root) for k in _KIND_AND_NAME.finditer(text))
+    return any(stem(w).startswith(root) for w in fold(text).split())
 
 
 # Kinds whose things are known by a name of their own, not by a date or a number (« la loi

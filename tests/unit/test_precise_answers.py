@@ -12,7 +12,7 @@ from actions.contact import ActionAnswerContact
 from actions.evidence import Evidence, misexpanded, scene_apart, spelled_out
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
-from actions.programmes import ActionAnswerHowToApply
+from actions.programmes import ActionAnswerHowToApply, ActionAnswerProgrammeInfo
 from actions.pst import ActionAnswerPst
 from actions.question_shape import (
     DATE,
@@ -555,6 +555,16 @@ def test_a_follow_up_is_answered_in_the_context_of_the_previous_turn(make_tracke
     before = [{"event": "user", "text": asked}, {"event": "bot", "text": said}]
     result = run(ActionKbFallback(), make_tracker(follow_up, "nlu_fallback", events=before))
     assert expected in result.text and "Source :" in result.text
+
+
+def test_a_follow_up_asking_for_a_named_thing_gets_the_passage_that_names_one(make_tracker, run):
+    # « quelle association ? » wants the one named, not the associations in general
+    before = [{"event": "user", "text": "c'est quoi la dernière ?"},
+              {"event": "bot", "text": "Priorité 4 de l'Ille-et-Vilaine : la mobilité internationale des jeunes : "
+                                      "soutenir la mobilité internationale des jeunes, comme les demandeurs d'emploi."}]
+    result = run(ActionAnswerProgrammeInfo(), make_tracker("Il soutient quelle association pour ça ?", "ask_programme_info",
+                                                           events=before, last_answer="passage", body="ille-et-vilaine"))
+    assert "Jeunes à Travers le Monde" in result.text
 
 
 # The previous exchange of the follow-up tests: the PST brochure's publisher was just named.
