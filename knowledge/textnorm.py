@@ -11,7 +11,7 @@ from typing import Any
 _WORD_RE = re.compile(r"[a-z0-9]+")
 SPACY_MODEL = "fr_core_news_md"
 # Bump when the output of `search_groups_many` changes, so cached terms are recomputed.
-NORMALISER_VERSION = 5
+NORMALISER_VERSION = 6
 # spaCy lists number words as stop words, but "cinq enjeux" or "six jumelages" mean something;
 # "un"/"une" are mostly articles.
 _ARTICLES = {"un", "une"}
@@ -57,6 +57,11 @@ def search_groups_many(texts: list[str]) -> list[list[list[str]]]:
     return [parts[0] for parts in search_groups_parts([[t] for t in texts])]
 
 
+# Words spaCy's French list stops that say what is asked: « avec quel outil on le suit ? »
+# (« suivre » is there for « suivant »).
+MEANT_WORDS = frozenset({"suit", "suivre", "suivent"})
+
+
 def search_groups_parts(items: list[list[str]], batch: bool = True,
                         digit_ranks: bool = True) -> list[list[list[list[str]]]]:
     """`search_groups_many` for texts made of parts (title, names, body...), run once per
@@ -75,7 +80,8 @@ def search_groups_parts(items: list[list[str]], batch: bool = True,
         ends = [sum(len(p) + 1 for p in parts[:i + 1]) for i in range(len(parts))]
         per_part: list[list[list[str]]] = [[] for _ in parts]
         for tok in doc:
-            if tok.is_punct or tok.is_space or (tok.is_stop and not (tok.like_num and tok.lower_ not in _ARTICLES)):
+            if tok.is_punct or tok.is_space or (tok.is_stop and not (tok.like_num and tok.lower_ not in _ARTICLES)
+                                                and tok.lower_ not in MEANT_WORDS):
                 continue
             groups = per_part[next(i for i, end in enumerate(ends) if tok.idx < end or i == len(ends) - 1)]
             for group in _token_groups(fold(tok.text).split(), fold(tok.lemma_).split(), stop_words, digit_ranks):

@@ -549,6 +549,10 @@ def test_hours_the_documents_do_not_give_are_said_unknown_with_the_contact(make_
     ("la loi Thiollière attribue quelle compétence ?",
      "Loi Thiollière (2007) : loi française qui attribue aux collectivités locales les relations internationales.",
      "cette loi date de quand ?", "2007"),
+    # « suivre » says what is asked, though spaCy lists it among its stop words
+    ("Que veut dire PST pour la Province de Namur ?",
+     "Qu'est-ce que le PST de la Province de Namur ? : Le PST signifie Programme Stratégique Transversal. Il fait "
+     "office d'outil de gouvernance.", "Et avec quel outil on le suit ?", "Wilway"),
 ])
 def test_a_follow_up_is_answered_in_the_context_of_the_previous_turn(make_tracker, run, asked, said, follow_up,
                                                                      expected):
