@@ -152,6 +152,8 @@ QUESTION_WRAPPING = frozenset("""
 
 # « depuis combien de temps ? » asks for a duration, which the answer states without « temps ».
 _HOW_LONG = re.compile(r"\bcombien de temps\b", re.IGNORECASE)
+# « quels jeunes en particulier ? »: how much it matters, not a word to find (« un particulier » is).
+_IN_PARTICULAR = re.compile(r"\b(?:en particulier|plus particuli[eè]rement|particuli[eè]rement)\b", re.IGNORECASE)
 
 
 # « ça veut dire quoi dans ce contexte ? », « et combien d'activités la même année ? »: words
@@ -193,7 +195,8 @@ def without_quotes(text: str) -> str:
 def without_asides(text: str) -> str:
     """The question without what only frames it (the rewrites above), so that neither the
     search nor the claims read those words."""
-    text = _KIND_OF.sub(" ", _ABOUT.sub(" ", _CITED.sub(" ", _HERE.sub(" ", _HOW_LONG.sub("combien", text)))))
+    text = _IN_PARTICULAR.sub(" ", _HOW_LONG.sub("combien", text))
+    text = _KIND_OF.sub(" ", _ABOUT.sub(" ", _CITED.sub(" ", _HERE.sub(" ", text))))
     return _AT_THE_HEAD.sub("directeur", text)
 
 

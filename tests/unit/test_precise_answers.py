@@ -12,7 +12,7 @@ from actions.contact import ActionAnswerContact
 from actions.evidence import Evidence, misexpanded, scene_apart, spelled_out
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
-from actions.programmes import ActionAnswerHowToApply, ActionAnswerProgrammeInfo
+from actions.programmes import ActionAnswerAudience, ActionAnswerHowToApply, ActionAnswerProgrammeInfo
 from actions.pst import ActionAnswerPst
 from actions.question_shape import (
     DATE,
@@ -569,6 +569,18 @@ def test_a_follow_up_asking_for_a_named_thing_gets_the_passage_that_names_one(ma
     result = run(ActionAnswerProgrammeInfo(), make_tracker("Il soutient quelle association pour ça ?", "ask_programme_info",
                                                            events=before, last_answer="passage", body="ille-et-vilaine"))
     assert "Jeunes à Travers le Monde" in result.text
+
+
+def test_in_particular_is_no_word_a_follow_up_must_find(make_tracker, run):
+    # « en particulier » met « participant » in another priority, which then answered
+    before = [{"event": "user", "text": "Et la dernière ?"},
+              {"event": "bot", "text": "Priorité 4 de l'Ille-et-Vilaine : la mobilité internationale des jeunes : "
+                                      "Quatrième et dernière priorité du Département d'Ille-et-Vilaine : soutenir la "
+                                      "mobilité internationale des jeunes, notamment ceux qui sont les plus en "
+                                      "difficultés, comme les demandeurs d'emploi et les bénéficiaires du RSA."}]
+    result = run(ActionAnswerAudience(), make_tracker("Elle vise quels jeunes en particulier ?", "ask_programme_audience",
+                                                      events=before, last_answer="passage", body="ille-et-vilaine"))
+    assert "demandeurs d'emploi" in result.text and "Priorité 3" not in result.text
 
 
 # The previous exchange of the follow-up tests: the PST brochure's publisher was just named.
