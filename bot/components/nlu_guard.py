@@ -14,7 +14,8 @@ another one (the fallback classifier's ambiguity).
 
 The verb « s'adresser à » (« il s'adresse à qui ? ») is not an address, nor « c'est ouvert à
 qui ? » a question of opening hours: a question read as a contact request on those words alone
-takes the next reading (the programme's public).
+takes the next reading (the programme's public). Nor is « où en sont les relations ? » a
+question of place: it is searched.
 
 A request to talk to a person names one, or talking (« parler à quelqu'un », « un humain svp »):
 DIET also sends there questions such as « la répartition hommes/femmes du personnel est-elle un
@@ -229,6 +230,17 @@ def asks_audience(text: str) -> bool:
     return bool(_OPEN_TO.search(folded)) and not _CONTACT_CUE.search(_OPEN_TO.sub(" ", folded))
 
 
+# « où en sont les relations ? », « elles en sont où ? »: how far something has got, not a place.
+_HOW_FAR = re.compile(r"\b(?:ou en (?:sont|est|etaient|etait)|en (?:sont|est|etaient|etait) ou)\b")
+
+
+def asks_how_far(text: str) -> bool:
+    """Whether « où » only asks how far something has got, with nothing asking how to reach someone."""
+    folded = _fold(text)
+    rest = _HOW_FAR.sub(" ", folded)
+    return bool(_HOW_FAR.search(folded)) and not _CONTACT_CUE.search(rest) and not re.search(r"\badresses?\b", rest)
+
+
 def _named_programme(entities: list[dict[str, Any]]) -> bool:
     """A programme found by the knowledge base's lookup tables (a learned extractor may tag any word)."""
     return any(e.get("entity") == "programme" and e.get("extractor") == "RegexEntityExtractor" for e in entities)
@@ -287,6 +299,8 @@ class EligibilityIntentGuard(GraphComponent):
             elif (name in ANSWERS and asks_back(text)) or (name == STOP and asks_instead_of_stopping(text)):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == BOT_CHALLENGE and not challenges_the_bot(text):
+                self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
+            elif name == CONTACT and asks_how_far(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == CONTACT and (only_addressed_to(text) or asks_audience(text)):
                 other = _next_reading(ranking, {CONTACT, FALLBACK})

@@ -116,6 +116,9 @@ def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
     ("Il a d'autres fonctions ?", "what_can_you_do", "nlu_fallback"),
     ("a-t-elle un autre mandat ?", "what_can_you_do", "nlu_fallback"),
     ("Quels sont-ils ?", "what_can_you_do", "nlu_fallback"),
+    # how far something has got is no place
+    ("Et ces relations avec eux, elles en sont où ?", "ask_contact", "nlu_fallback"),
+    ("où se trouve le service ?", "ask_contact", "ask_contact"),
     ("y a-t-il quelqu'un ?", "what_can_you_do", "what_can_you_do"),
     ("merci beaucoup, bonne journée !", "thank", "thank"),
     # answers to the dialogues' own questions are not re-read, even with a doubt...
