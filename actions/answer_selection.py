@@ -180,6 +180,10 @@ DEMONSTRATIVE = r"(ce|cet|cette|ces) (?!que|qui|qu)\w+"
 _LEANS_ON_CONTEXT = re.compile(r"^(et|ok|d accord|alors)\b|\b(il|elle|ils|elles|lequel|laquelle|lesquels|lesquelles|"
                                rf"ca|celui|celle|ceux|eux|lui|son|sa|ses|leur|leurs|y|en|la dedans|{DEMONSTRATIVE})\b")
 ELLIPTIC_WORDS = 8
+# « coopération, ça veut dire quoi ? », « le mot PST ça signifie quoi ? »: the « ça » stands for
+# the word said first in the question itself, not for what was said before it.
+_SAID_FIRST = re.compile(r"^(?:le mot |le terme |l expression )?(?!et |mais |alors |ok )\w+(?: \w+)? (?:ca|cela) "
+                         r"(?=(?:veut dire|signifie|designe|consiste|correspond|recouvre)\b)")
 _IT_IS = re.compile(r"^(et )?(c est|cest|c)\b")
 # « ce programme », « cet accord »: the one just answered about, named by its kind.
 _THIS_ONE = re.compile(r"\b(ce|cet|cette) (programme|appel|partenaire|partenariat|jumelage|accord|cooperation|"
@@ -224,7 +228,7 @@ def leans_on_context(kb: KnowledgeBase, question: str) -> bool:
         return True  # « et ce programme, il vise quel niveau d'enseignement ? », « dans ce cadre », however long
     if not folded or len(folded.split()) > ELLIPTIC_WORDS:
         return False
-    if _LEANS_ON_CONTEXT.search(folded):
+    if _LEANS_ON_CONTEXT.search(_SAID_FIRST.sub(" ", folded)):
         return True
     if named_entities(kb, question, ALL_NAMED + ("topic",)):
         return False

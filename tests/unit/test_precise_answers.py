@@ -9,6 +9,7 @@ from actions.answer_selection import CLEARLY, CLEARLY_CARD, about_something_else
 from actions.answer_shape import confirms, defines, lacks_detail, lead_with_fact
 from actions.asked_time import asked_time
 from actions.contact import ActionAnswerContact
+from actions.definitions import ActionAnswerDefinition
 from actions.evidence import Evidence, misexpanded, scene_apart, spelled_out
 from actions.fallback import ActionKbFallback
 from actions.partnerships import ActionAnswerPartnershipDetails, ActionAnswerPartnerships
@@ -569,6 +570,17 @@ def test_a_follow_up_asking_for_a_named_thing_gets_the_passage_that_names_one(ma
     result = run(ActionAnswerProgrammeInfo(), make_tracker("Il soutient quelle association pour ça ?", "ask_programme_info",
                                                            events=before, last_answer="passage", body="ille-et-vilaine"))
     assert "Jeunes à Travers le Monde" in result.text
+
+
+def test_a_word_said_first_is_what_ca_stands_for(make_tracker, run):
+    # « coopération ça veut dire quoi ? » names its subject: it does not lean on the previous answer
+    before = [{"event": "user", "text": "Et quels en sont les objectifs globaux ?"},
+              {"event": "bot", "text": "Objectifs de la coopération décentralisée selon Suresnes : La Ville de Suresnes "
+                                      "fixe trois objectifs globaux à la coopération décentralisée."}]
+    result = run(ActionAnswerDefinition(), make_tracker("coopération ça veut dire quoi au sens propre", "ask_definition",
+                                                        entities=[("topic", "coopération")], events=before,
+                                                        last_answer="passage", body="suresnes"))
+    assert "opérer ensemble" in result.text
 
 
 def test_in_particular_is_no_word_a_follow_up_must_find(make_tracker, run):
