@@ -26,6 +26,7 @@ from actions.evidence import (
     missing_names,
     missing_numbers,
     narrows,
+    other_object,
     other_span,
     other_web_address,
     said_alike,
@@ -219,6 +220,7 @@ def _says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...
     return bool(other_span(question, answer) or other_web_address(question, answer)
                 or wrong_counts(question, answer)
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
+                or other_object(question, answer)
                 or denied_by_question(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer) or said_alike(question, answer)

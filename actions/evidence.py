@@ -764,3 +764,44 @@ def denied_actions(question: str, answer: str) -> list[str]:
                 and any(objects.intersection(stem(w) for w in words[i + 1:i + 1 + OBJECT_REACH]) for i in seen)):
             denied.append(verb)
     return denied
+
+
+# How far after its verb the thing it acts on is looked for (« accompagner les communes dans… »).
+OBJECT_WORDS = 3
+# Who a body's action is for, where one of them is never another (« les communes » are not « les
+# écoles »); everyone (« les gens », « le public ») may be any of them.
+_ACTORS = frozenset("""commune communes ecole ecoles entreprise entreprises association associations asbl citoyen
+    citoyens habitant habitants jeune jeunes eleve eleves etudiant etudiants agent agents collectivite collectivites
+    etablissement etablissements ong operateur operateurs cpas famille familles aine aines enseignant enseignants
+    professionnel professionnels agriculteur agriculteurs artiste artistes musee musees province provinces region
+    regions ville villes college colleges lycee lycees""".split())
+
+
+def other_object(question: str, answer: str) -> bool:
+    """Whether the answer uses a verb of the question for someone else, and never names whom the
+    question says it acts for: « accompagne-t-elle les écoles dans leur adhésion au label ? »
+    against « accompagner les communes dans leur processus d'adhésion »."""
+    asked, said = fold(question_core(question)).split(), fold(answer).split()
+    for verb in claim_verbs(question_core(question)):
+        root = stem(verb)
+        if len(root) < STEM:
+            continue
+        thing = _object_after(asked, root)
+        if not thing or Evidence.of(answer, strict=True).has((thing,)):
+            continue
+        if any(obj and obj != thing for obj in (_object_after(said[i:], root) for i in
+                                                 range(len(said)) if stem(said[i]) == root)):
+            return True
+    return False
+
+
+def _object_after(words: list[str], root: str) -> str | None:
+    """The actor right after the first word of stem `root` (determiners skipped), if any."""
+    at = next((i for i, w in enumerate(words) if stem(w) == root), None)
+    if at is None:
+        return None
+    for w in words[at + 1:at + 1 + OBJECT_WORDS]:
+        if w in _DETERMINERS:
+            continue
+        return w if w in _ACTORS else None
+    return None

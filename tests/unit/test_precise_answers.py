@@ -202,6 +202,7 @@ _POLITIQUES = "Le service inscrit ses interventions dans les politiques régiona
 _ANALYSES = "La Province réalise environ 15.000 analyses de sol par an."
 _SANTE = "Le volet santé vise les enfants, les adultes et les aînés du territoire."
 _CONSEIL = "La présidente siège aussi au conseil départemental de la Haute-Loire."
+_VADA = "La Province veut soutenir et accompagner les communes dans leur processus d'adhésion au label V.A.D.A."
 
 
 @pytest.mark.parametrize(("question", "answer", "confirmed"), [
@@ -221,6 +222,9 @@ _CONSEIL = "La présidente siège aussi au conseil départemental de la Haute-Lo
     # each part of a compound name counts, not its « de »
     ("La présidente siège-t-elle au conseil départemental de la Loire-Atlantique ?", _CONSEIL, False),
     ("La présidente siège-t-elle au conseil départemental de la Haute-Loire ?", _CONSEIL, True),
+    # the answer's action is for someone else than the question says
+    ("La Province accompagne les écoles qui veulent adhérer au label VADA ?", _VADA, False),
+    ("La Province accompagne les communes dans leur adhésion au label VADA ?", _VADA, True),
     # « d'autres fonctions » asks for them by their kind: the answer names them
     ("Elle a d'autres fonctions ?", _CONSEIL, True),
     ("A-t-elle d'autres mandats au Sénat ?", _CONSEIL, False),
