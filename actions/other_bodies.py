@@ -9,6 +9,7 @@ import re
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from actions.answer_selection import named_bodies
+from actions.evidence import claims_of, unsupported_share
 from knowledge import KnowledgeBase
 from knowledge.geography import country_name, is_continent
 from knowledge.textnorm import fold
@@ -52,13 +53,33 @@ def _other_kind(kb: KnowledgeBase, kind: str, place: str) -> bool:
 
 
 
+# A closed question claims the unknown body of something the sources describe when a passage
+# says at least this share of what comes before it (« Christian Dupuy est-il vice-président du
+# conseil départemental du Val-de-Marne ? »: no, of the Hauts-de-Seine).
+CLAIMED_OF_KNOWN = 0.7
+# Passages read for it.
+CLAIMED_SEARCHED = 3
+
+
+def claimed_of_known(kb: KnowledgeBase, before: str) -> bool:
+    """Whether `before`, the words of a closed question before the unknown body it names, says
+    something a passage says: the body is then the claim put to the test (« la vie culturelle
+    ne concerne-t-elle que la ville de Namur ? »), not what the question is about (« la Province
+    de Hainaut a-t-elle aussi un service international ? »)."""
+    if len(claims_of(before)) < 2:
+        return False
+    return any(1 - unsupported_share(before, f"{p.title} {p.text}", kb.term_weight) >= CLAIMED_OF_KNOWN
+               for p in kb.search(before, limit=CLAIMED_SEARCHED))
+
+
 _SET_ASIDE = re.compile(r"\b(?:pas|non|plutot que|et non) (?:la |le |l |de la |du |de l )?\w+(?: de \w+)?")
 
 
-def unknown_body(kb: KnowledgeBase, question: str) -> bool:
+def unknown_body(kb: KnowledgeBase, question: str, closed: bool = False) -> bool:
     """Whether the question is about a public body of which the sources say nothing, and
     names none they describe: « La Province de Hainaut coopère-t-elle avec le Burkina ? »,
-    « la Ville de Namur » (the sources describe its Province), « l'ambassade de Tunisie »."""
+    « la Ville de Namur » (the sources describe its Province), « l'ambassade de Tunisie ».
+    A `closed` question may claim such a body of what the sources describe (`claimed_of_known`)."""
     folded = fold(question)
     found = False
     for m in _BODY.finditer(folded):
@@ -66,6 +87,8 @@ def unknown_body(kb: KnowledgeBase, question: str) -> bool:
         # « une région d'Afrique », « la région du Sénégal » are places; « la province de
         # Luxembourg » is a body, whatever country shares its name.
         if place in _NOT_PLACES or place in _STOP_WORDS or is_continent(place) or (kind == "region" and country_name(place)):
+            continue
+        if closed and claimed_of_known(kb, folded[:m.start()]):
             continue
         if (kb.unknown_share([(place,)]) == 1.0 or _other_kind(kb, kind, place)
                 or (country_name(place) and not _names_something(kb, place))):

@@ -363,7 +363,7 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
     others = others_asked(kb, tracker, domain, getattr(action, "lines", None))
     if others:  # « et l'autre ville ? », « à part Madagascar, quels pays ? »
         return (*others, True)
-    if (unknown_body(kb, question) or (shape != YES_NO and years_unknown(kb, question))
+    if (unknown_body(kb, question, closed=shape == YES_NO) or (shape != YES_NO and years_unknown(kb, question))
             or unknown_traits(kb, question) or asks_a_task(question)):
         return (*declined(kb, domain), True)
     prefix = source_prefix(domain)

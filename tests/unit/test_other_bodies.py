@@ -39,3 +39,16 @@ def test_unknown_body(kb, question, expected):
 def test_a_body_is_known_by_its_address_or_phone(kb, question, expected):
     from actions.context import body_by_contact
     assert body_by_contact(kb, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the body is the claim put to the test about what the sources describe: « Non », then the fact
+    ("Christian Dupuy est-il vice-président du conseil départemental du Val-de-Marne ?", False),
+    ("La transition numérique prévue par le PST ne concerne que la ville de Namur ?", False),
+    # the body is what the question is about, or too little comes before it
+    ("La Province de Hainaut coopère-t-elle avec le Burkina ?", True),
+    ("Le PISI finance-t-il des projets de la province de Liège ?", True),
+])
+def test_a_closed_question_may_claim_an_unknown_body(kb, question, expected):
+    assert unknown_body(kb, question) is True
+    assert unknown_body(kb, question, closed=True) is expected
