@@ -20,6 +20,7 @@ from actions.reach import service_reach
 from actions.service import ActionAnswerServiceInfo
 from knowledge import KnowledgeBase
 from knowledge.geography import continent_in
+from knowledge.models import Passage
 from knowledge.textnorm import fold
 
 # Most specific first: « adresse mail » yields both address and email, and means email;
@@ -45,6 +46,9 @@ CARD_FOLLOW_UP_WORDS = 8
 ELSEWHERE = 0.5
 # Passages searched for one that says what the card lacks.
 ELSEWHERE_SEARCHED = 3
+
+# How a website or an e-mail address is written in a passage.
+WRITTEN_KIND = {"website": re.compile(r"\bwww\.|https?://"), "email": re.compile(r"[\w.-]+@[\w-]+\.\w+")}
 
 # Answers after which a place named is about the partners, not about how to reach the service.
 PARTNER_ANSWERS = ("partnerships", "partnership_details")
@@ -89,13 +93,14 @@ def asks_card_detail(tracker: Tracker) -> bool:
 def specific_kinds(asked: list[str | None]) -> list[str]:
     """The known contact kinds asked for, most specific first, with overlapping readings removed.
 
-    « adresse mail » tags both address and email and means email; someone the documents
-    never name (other_person) is never answered with the head of service.
+    « adresse mail » tags both address and email and means email, « l'adresse du site » the
+    website; someone the documents never name (other_person) is never answered with the head
+    of service.
     """
     kinds = [k for k in CONTACT_KINDS if k in asked]
     if "other_person" in kinds:
         return ["other_person"]
-    if "email" in kinds:
+    if "email" in kinds or "website" in kinds:
         kinds = [k for k in kinds if k != "address"]
     return kinds
 
@@ -147,6 +152,17 @@ def asks_our_card(kb: KnowledgeBase, tracker: Tracker) -> bool:
     text = tracker.latest_message.get("text") or ""
     return (bool(kinds) and set(kinds) <= shown
             and all(CONTACT_WORDS.intersection(group) for group in content_groups(text)))
+
+
+def body_passage_giving(kb: KnowledgeBase, text: str, body_id: str, kind: str | None) -> Passage | None:
+    """« le site internet de la Province ? »: no service card has one, but a passage of the
+    body named gives the body's own (the PST brochure's colophon). Asked of a service (« l'e-mail
+    du SREI ? »), another office's address would not answer."""
+    written = WRITTEN_KIND.get(kind or "")
+    if written is None or kb.find_mentions("service", text) or body_id not in kb.find_mentions("body", text):
+        return None
+    return next((p for p in kb.search(text, limit=ELSEWHERE_SEARCHED, body_id=body_id)
+                 if p.body_id == body_id and written.search(p.text)), None)
 
 
 class ActionAnswerContact(KnowledgeAction):
@@ -210,6 +226,12 @@ class ActionAnswerContact(KnowledgeAction):
         missing_kind = next((k for k in kinds if not any(c.kind == k for c in contacts)), None)
         lines = []
         known = [c for c in contacts if c.kind in kinds]
+        given = body_passage_giving(kb, tracker.latest_message.get("text") or "", body.id, missing_kind) \
+            if missing_kind and not known else None
+        if given:
+            dispatcher.utter_message(text="\n".join([render(domain, "utter_passage", title=given.title, text=given.text),
+                                                     source_lines(domain, [given.source])]))
+            return [SlotSet("body", body.id), SlotSet("contact_kind", kind)]
         if missing_kind and not known:
             # Nothing asked is in the sources (« l'e-mail du SREI ? »): say so, and whom to ask.
             reach = service_reach(kb, domain, service_id=contacts[0].service_id)

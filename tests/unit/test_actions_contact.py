@@ -63,3 +63,16 @@ def test_a_body_with_no_contact_asked_for_no_contact_gets_its_service(make_track
     result = run(ActionAnswerContact(), make_tracker("comment contacter le Département d'Ille-et-Vilaine ?",
                                                      "ask_contact", [("body", "ille-et-vilaine")]))
     assert "aucune coordonnée" in result.text
+
+
+def test_the_body_s_website_no_card_shows_is_read_in_its_passages(make_tracker, run):
+    # « l'adresse du site » asks for the website, which only the PST brochure gives
+    result = run(ActionAnswerContact(), make_tracker("Quelle est l'adresse du site internet de la Province de Namur ?",
+                                                     "ask_contact", [("contact_kind", "address"),
+                                                                     ("contact_kind", "website"), ("body", "namur")]))
+    assert "www." in result.text and "Source : Province de Namur" in result.text
+    assert STREET not in result.text
+    # asked of the service, another office's details would not answer
+    result = run(ActionAnswerContact(), make_tracker("l'e-mail du SREI ?", "ask_contact",
+                                                     [("contact_kind", "email"), ("body", "namur")]))
+    assert result.text.startswith("Mes sources ne donnent pas cette information") and "@" not in result.text
