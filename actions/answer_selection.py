@@ -814,12 +814,17 @@ def ranked_passage(hits: Callable[[], list[Passage]], question: str, answer: str
     return next((p for p in hits() if ranks_in(p.title) == asked and kinds & ranked_kinds(p.title)), None)
 
 
+# « quel élu s'occupe de… ? » asks for someone elected, whatever office the sources give them.
+_ELECTED = re.compile(r"\belu(?:e|s|es)?\b")
+ELECTED_ROLES = frozenset({"adjoint", "maire", "president", "vice president", "echevin", "depute", "senateur"})
+
+
 def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
     """For « qui est le maire de Suresnes ? » answered with its deputy (« Adjoint au Maire »):
     a passage among the first found that names someone in the role asked."""
     if question_shape(question) != WHO:
         return None
-    asked = roles_in(question)
+    asked = roles_in(question) | (ELECTED_ROLES if _ELECTED.search(fold(question)) else set())
     if not asked or asked & roles_in(answer):
         return None
     return first_fitting(hits(), lambda p: bool(asked & roles_in(p.text)) and names_someone(p.text))

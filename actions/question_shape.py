@@ -29,6 +29,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"qu est ce que (la|le|l) (notion|mot|terme))\b")),
     (WHO, re.compile(r"^(et )?(qui|c est qui|ki|c ki)\b|\b(qui est|qui sont|qui dirige|qui gere|qui s occupe|"
                      r"qui est le|qui est la|c est qui|qui contacter|qui a|qui porte|quel est le nom|nom du|nom de la|"
+                     # « …, c ki ? », « de qui s'agit-il ? », « quel élu… ? »: a person asked
+                     r"c ki|c qui|de qui s agit|quel elu|quelle elue|quels elus|quelles elues|quel adjoint|quelle adjointe|"
                      # « et le maire, il s'appelle comment ? » (« comment s'appelle l'outil ? » names a thing)
                      r"il s appelle comment|elle s appelle comment|comment il s appelle|comment elle s appelle)\b")),
     (WHERE, re.compile(r"^(et |d |mais )?ou\b(?! en (est|sont|etait|etaient|sera|seront)\b)|\b(ou se trouve|ou se situe|ou sont|ou est|ou etes|c est ou|c ou|cest ou|adresse postale|adresse|"

@@ -73,7 +73,7 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("Le PISI est un programme récent, qui date de 2020 ?", YES_NO),
     ("J'écris un article, qui préside le comité ?", WHO),
     ("Hormis les maires, qui d'autre siège au comité ?", WHO),
-    ("c qui le président du comité ??", OTHER),
+    ("c qui le président du comité ??", WHO),
     ("Les agents qui s'impliquent le font-ils par volontariat ?", YES_NO),
     ("Et son adjoint chargé des relations internationales ?", OTHER),
     ("Suresnes jumelée avec Holon ?", YES_NO),
