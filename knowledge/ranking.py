@@ -39,6 +39,11 @@ _OF_A_BODY = {"provincial": "province", "regional": "region", "departemental": "
               "municipal": "commune"}
 # ...less surely than the adjective itself, which a passage may write (« cours d'eau communaux »).
 BODY_ADJECTIVE_QUALITY = 0.5
+# « qui est formé ? » is answered by « la formation des élus », « comment financer ? » by « le
+# financement » (and back): a verb of the first group and its nouns of action, as sure as a
+# word of the same meaning (`word_meaning.QUALITY`).
+_ACTION_NOUN_ENDINGS = ("ation", "ement", "age")
+DERIVED_QUALITY = 0.5
 
 
 @dataclass
@@ -147,6 +152,17 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def derived(word: str) -> list[str]:
+    """The nouns of action of a verb lemma of the first group (« former » → « formation »,
+    « financer » → « financement », « jumeler » → « jumelage »), or the verb of such a noun."""
+    if len(word) < MIN_FUZZY_LEN:
+        return []
+    if word.endswith("er"):
+        return [word[:-2] + ending for ending in _ACTION_NOUN_ENDINGS]
+    return [word[:-len(ending)] + "er" for ending in _ACTION_NOUN_ENDINGS
+            if word.endswith(ending) and len(word) - len(ending) >= 3]
+
+
 def query_groups(groups: list[list[str]], stats: TermStats, folded_query: str = "") -> list[QueryGroup]:
     """The question's content words as index terms, typos matched to close terms.
 
@@ -179,6 +195,9 @@ def query_groups(groups: list[list[str]], stats: TermStats, folded_query: str = 
             terms.update({t: 1.0 for t in expansions.get(word, ())})
             if (noun := _OF_A_BODY.get(word)) in stats.df:
                 terms[noun] = max(terms.get(noun, 0.0), BODY_ADJECTIVE_QUALITY)
+            for kin in derived(word):
+                if kin in stats.df:
+                    terms[kin] = max(terms.get(kin, 0.0), DERIVED_QUALITY)
             # « une province chinoise » is the one « (Chine) » (not « une commune française »,
             # where every passage is French, nor « le Cap-Haïtien »)
             country = country_of_demonym(word)
