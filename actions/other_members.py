@@ -4,7 +4,8 @@ previous answer was about (a body's partners, its programmes), the one just disc
 named now left out. Searched, such a question finds the one just discussed again, or a
 definition of its words (« coopération décentralisée »). Likewise « laquelle est en Serbie ? »
 after a body's partners were listed: the one of them in that country, not a passage that
-happens to name Serbia."""
+happens to name Serbia; « lequel est destiné aux écoles ? » after the programmes were listed:
+the one whose description says it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import mentioned_all
+from actions.evidence import content_groups, unsupported_share
 from actions.list_reference import previous_turn
 from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
@@ -54,7 +56,10 @@ def others_asked(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, Any],
     if not (_OTHER.search(text) or _EXCEPT.search(text)):
         # « celle en Chine, c'est un comté elle aussi ? » claims something of it: that is weighed
         which_one = _WHICH_ONE.search(text) and question_shape(typed) != YES_NO
-        return _member_in_country(kb, tracker, domain, said_before) if which_one else None
+        if not which_one:
+            return None
+        return (_member_in_country(kb, tracker, domain, said_before)
+                or _programme_of_list(kb, domain, said_before, typed, lines_of))
     if _PROGRAMME.search(text):
         return _other_programmes(kb, tracker, domain, said_before, text, lines_of)
     return _other_partners(kb, tracker, domain, said_before, text)
@@ -122,6 +127,38 @@ def _member_in_country(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, An
     return _partners_answer(domain, there) if there else None
 
 
+# The listed programme a description fits must say this much more of the question than the next.
+PROGRAMME_MARGIN = 0.3
+# Words that name the programmes, not what is asked of one.
+_PROGRAMME_WORDS = frozenset("programme programmes provincial provinciaux deux lequel laquelle".split())
+
+
+def _programme_of_list(kb: KnowledgeBase, domain: dict[str, Any], said_before: str, typed: str,
+                       lines_of: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+    """The programme, of those the previous answer named, whose name, purpose and audience
+    clearly say more of the question than the others' (« lequel est destiné aux écoles
+    secondaires ? » after the SREI's two programmes: the PrECI)."""
+    listed = [p for p in kb.programmes() if _names_word(said_before, p.acronym or p.name)]
+    claims = tuple(g for g in content_groups(typed) if not _PROGRAMME_WORDS.intersection(g))
+    if len(listed) < 2 or not claims:
+        return None
+    # its names and the words for its audience say what it is for as well (« écoles » for the
+    # PrECI's « établissements scolaires »)
+    names = {}
+    for kind, entity_id, name in kb.names():
+        if kind in ("programme", "audience"):
+            names.setdefault(entity_id, []).append(name)
+    said = sorted(((1 - unsupported_share(typed, " ".join([p.name, p.purpose, p.audience, *names.get(p.id, [])]),
+                                          kb.term_weight, claims), p) for p in listed), key=lambda x: -x[0])
+    (best, programme), (second, _) = said[0], said[1]
+    if best - second < PROGRAMME_MARGIN:
+        return None
+    lines, sources = (lines_of or _described)(kb, domain, programme)
+    out = CollectingDispatcher()
+    out.utter_message(text="\n".join([*lines, source_lines(domain, sources)]))
+    return out.messages, [SlotSet("programme", programme.id), SlotSet("body", programme.body_id)]
+
+
 def _partners_answer(domain: dict[str, Any], others: list[Partnership]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     out = CollectingDispatcher()
     partners = list(dict.fromkeys(p.partner for p in others))
@@ -134,6 +171,11 @@ def _partners_answer(domain: dict[str, Any], others: list[Partnership]) -> tuple
         events = [SlotSet("body", others[0].body_id)]
     out.utter_message(text="\n".join([*lines, source_lines(domain, [p.source for p in others])]))
     return out.messages, events
+
+
+def _names_word(text: str, name: str) -> bool:
+    """Whether `text` names `name` as whole words (« PrECI », not the « préci » of « précisent »)."""
+    return bool(name) and re.search(rf"\b{re.escape(fold(name))}\b", fold(text)) is not None
 
 
 def _names(text: str, name: str) -> bool:

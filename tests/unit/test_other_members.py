@@ -1,6 +1,7 @@
 """A follow-up asking for the other members of the family just discussed (« et l'autre ville ? »,
 « un autre programme ? », « à part Madagascar ? ») gets them, the one discussed left out; one
-asking which of a listed family is in a country (« laquelle est en Serbie ? ») gets that one."""
+asking which of a listed family is in a country (« laquelle est en Serbie ? ») or fits what it asks
+(« lequel est destiné aux écoles ? ») gets that one."""
 
 from __future__ import annotations
 
@@ -97,3 +98,19 @@ def test_the_one_of_a_listed_family_in_the_country_named_is_given(make_tracker, 
         tracker = make_tracker("laquelle est en Serbie ?", "ask_service_info", entities=[("country", "Serbie")],
                                events=events, body="suresnes")
         assert others_asked(kb, tracker, {}) is None
+
+
+TWO_PROGRAMMES = exchange("Quels programmes provinciaux le SREI gère-t-il ?",
+                          "Les deux programmes provinciaux gérés par le SREI : le PISI (Programme provincial "
+                          "d'Intervention en faveur de la Solidarité Internationale) et le PrECI (Programme provincial "
+                          "d'Education Citoyenne à dimension Internationale).")
+
+
+def test_which_of_the_programmes_listed_is_the_one_whose_description_fits(make_tracker, run, kb, domain):
+    result = run(ActionAnswerProgrammeInfo(), make_tracker("Lequel des deux est destiné aux écoles ?",
+                                                           "ask_programme_info", events=TWO_PROGRAMMES, body="namur"))
+    assert "PrECI" in result.text.split("\n")[0] and "PISI" not in result.text.split("\n")[0]
+    assert result.slot("programme") == "preci" and "Source" in result.text
+    # what neither description says picks none (« le plus ancien ? »)
+    tracker = make_tracker("Lequel est le plus ancien ?", "ask_programme_info", events=TWO_PROGRAMMES, body="namur")
+    assert others_asked(kb, tracker, domain) is None
