@@ -819,15 +819,37 @@ _ELECTED = re.compile(r"\belu(?:e|s|es)?\b")
 ELECTED_ROLES = frozenset({"adjoint", "maire", "president", "vice president", "echevin", "depute", "senateur"})
 
 
-def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
+def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str, body_id: str | None) -> Passage | None:
     """For « qui est le maire de Suresnes ? » answered with its deputy (« Adjoint au Maire »):
-    a passage among the first found that names someone in the role asked."""
+    a passage among the first found that names someone in the role asked, of the body asked
+    about (« quel élu provincial… ? » is not answered with Suresnes' deputy mayor)."""
     if question_shape(question) != WHO:
         return None
-    asked = roles_in(question) | (ELECTED_ROLES if _ELECTED.search(fold(question)) else set())
+    asked = roles_asked(question)
     if not asked or asked & roles_in(answer):
         return None
-    return first_fitting(hits(), lambda p: bool(asked & roles_in(p.text)) and names_someone(p.text))
+    return first_fitting(hits(), lambda p: bool(asked & roles_in(p.text)) and names_someone(p.text)
+                         and p.body_id in (body_id, None))
+
+
+def roles_asked(question: str) -> set[object]:
+    """The roles a question names, every elected office for « un élu »."""
+    return roles_in(question) | (ELECTED_ROLES if _ELECTED.search(fold(question)) else set())
+
+
+# Passages of the body answered about searched for the holder of a role.
+HOLDER_SEARCHED = 5
+
+
+def holder_of_role(kb: KnowledgeBase, question: str, body_id: str | None) -> Passage | None:
+    """« Et le maire, il s'appelle comment ? » after his deputy was named: the passage of the
+    body answered about naming someone in the role asked, if one does (another body's mayor
+    is no answer)."""
+    asked = roles_asked(question)
+    if not asked or body_id is None:
+        return None
+    return next((p for p in kb.search(question, limit=HOLDER_SEARCHED, body_id=body_id)
+                 if p.body_id == body_id and asked & roles_in(p.text) and names_someone(p.text)), None)
 
 
 # A passage confirms a closed question's claim in its own right when it leaves at most this
@@ -1023,7 +1045,8 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
              or place_passage(kb, typed, answer)
              or ranked_passage(deeper, typed, answer)
              or named_definition(kb, deeper, typed, answer)
-             or defining_passage(defining, typed, answer) or role_passage(deeper, typed, answer)
+             or defining_passage(defining, typed, answer)
+             or role_passage(deeper, typed, answer, in_context or kb.default_body().id)
              or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer)
              or confirming_passage(deeper, typed, answer, kb.term_weight))
     if exact:
