@@ -598,7 +598,7 @@ _PERCENT = re.compile(r"%|\bpour ?cent\b", re.IGNORECASE)
 
 # ...or a way to reach someone (« le numéro de téléphone de l'association ? », « l'adresse du
 # Delta ? »), with what an answer giving it must hold (read as written): digits of a phone
-# number, a street or a postal code before a town, an e-mail or a web address.
+# number, a street or a postal code before a town, an e-mail address.
 _REACH_ASKED = (
     # « tel » but not « tel que » (« des domaines tels que… »)
     (re.compile(r"\b(telephone|tel(?! que| qu)|appeler|telephoner|num de tel|numero de tel)\b"),
@@ -607,7 +607,6 @@ _REACH_ASKED = (
     (re.compile(r"(?<!\bs )\b(adresse|bureaux)\b(?! e mail| mail| electronique| aux?\b| a\b| en\b| d abord| du site| web| internet)"),
      re.compile(r"\b(?i:rue|avenue|boulevard|chaussée|square|allée|quai)\b|\bplace [A-ZÀ-Ý]|\b\d{4,5} [A-ZÀ-Ý][a-zà-ÿ]")),
     (re.compile(r"\b(e mail|email|mail|courriel|adresse electronique)\b"), re.compile(r"@")),
-    (re.compile(r"\b(site web|site internet|adresse web|adresse internet|adresse du site)\b"), re.compile(r"\bwww\.|https?://")),
     # « on peut lui écrire où ? », « un courrier à quelle adresse ? »: a street or an e-mail will
     # do (« un courrier au chef, à quel nom ? » asks a name)
     (re.compile(r"\b(?:lui|leur) ecri\w*|\becri\w* (?:ou|a quelle)\b|\bcourrier (?:ou|a quelle)\b"),
