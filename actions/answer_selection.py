@@ -833,8 +833,9 @@ def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str, 
 
 
 def roles_asked(question: str) -> set[object]:
-    """The roles a question names, every elected office for « un élu »."""
-    return roles_in(question) | (ELECTED_ROLES if _ELECTED.search(fold(question)) else set())
+    """The roles a question names, else every elected office when it asks for « un élu » (not
+    when the user only says they study « les élus locaux » before asking for the mayor)."""
+    return roles_in(question) or (set(ELECTED_ROLES) if _ELECTED.search(fold(question_core(question))) else set())
 
 
 # Passages of the body answered about searched for the holder of a role.
