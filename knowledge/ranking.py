@@ -40,8 +40,8 @@ _OF_A_BODY = {"provincial": "province", "regional": "region", "departemental": "
 # ...less surely than the adjective itself, which a passage may write (« cours d'eau communaux »).
 BODY_ADJECTIVE_QUALITY = 0.5
 # « qui est formé ? » is answered by « la formation des élus », « comment financer ? » by « le
-# financement » (and back): a verb of the first group and its nouns of action, as sure as a
-# word of the same meaning (`word_meaning.QUALITY`).
+# financement » (and back): a verb of the first group no passage conjugates and its nouns of
+# action, as sure as a word of the same meaning (`word_meaning.QUALITY`).
 _ACTION_NOUN_ENDINGS = ("ation", "ement", "age")
 DERIVED_QUALITY = 0.5
 
@@ -195,7 +195,7 @@ def query_groups(groups: list[list[str]], stats: TermStats, folded_query: str = 
             terms.update({t: 1.0 for t in expansions.get(word, ())})
             if (noun := _OF_A_BODY.get(word)) in stats.df:
                 terms[noun] = max(terms.get(noun, 0.0), BODY_ADJECTIVE_QUALITY)
-            for kin in derived(word):
+            for kin in derived(word) if word not in stats.df else ():
                 if kin in stats.df:
                     terms[kin] = max(terms.get(kin, 0.0), DERIVED_QUALITY)
             # « une province chinoise » is the one « (Chine) » (not « une commune française »,
