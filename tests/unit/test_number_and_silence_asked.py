@@ -84,15 +84,6 @@ def test_a_count_put_forward_is_checked_against_the_passage_that_gives_it(make_t
     assert result.text.startswith("Non") and "6 PMS" in result.text and "Source :" in result.text
 
 
-def test_a_figure_the_brochure_names_without_its_value_is_a_silence_with_the_contact(make_tracker, run):
-    result = run(ActionAnswerContact(), make_tracker("Combien d'élèves sont sous tutelle des centres PMS provinciaux ?",
-                                                     "ask_contact"))
-    assert "ne donne pas" in result.text and PHONE in result.text and "Source :" not in result.text
-    # which indicators it names is a fact, with its source
-    result = run(ActionAnswerPst(), make_tracker("Quels indicateurs le PST cite-t-il sans en donner la valeur ?", "ask_pst"))
-    assert "communiqués de presse" in result.text and "Source :" in result.text
-
-
 def test_a_false_claim_naming_a_body_the_sources_do_not_describe_is_a_no_with_the_fact(make_tracker, run):
     result = run(ActionAnswerContact(), make_tracker(
         "Christian Dupuy est-il vice-président du conseil départemental du Val-de-Marne ?", "ask_contact"))
