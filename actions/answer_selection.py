@@ -796,7 +796,7 @@ def claim_about_named(kb: KnowledgeBase, hits: Callable[[], list[Passage]], ques
 # The rank is what the question is about when it comes first (« La troisième priorité…, c'est… ? »,
 # « priorité 4 c koi »), not when it is said of something named before (« X est la deuxième priorité ? »).
 _RANK_LEADS = re.compile(rf"^(?:et |alors |est ce que |est ce qu |selon \w+ )?(?:(?:la|le|l|leur|sa|son) )?(?:toute |tout |tres )?"
-                         rf"(?:(?:{'|'.join(o for o in ORDINALS if o.isalpha())}) (?:\w+ )?(?:priorite|objectif|enjeu|axe|volet|etape)"
+                         rf"(?:(?:{'|'.join(o for o in ORDINALS if o.isalpha())}) (?:\w+ )?(?:priorite|objectif|enjeu|axe|volet|etape)s?"
                          rf"|(?:priorite|objectif|enjeu|axe|volet|etape)s?(?: strategique| operationnel)? (?:n |numero )?\w+)\b")
 
 
@@ -805,10 +805,18 @@ def ranked_passage(hits: Callable[[], list[Passage]], question: str, answer: str
     quoi ? »: the passage titled with that rank of that thing, when the answer's first line has
     another. The claim is then checked against what really holds that rank."""
     core = question_core(question)
-    if not (_RANK_LEADS.match(fold(core)) or _RANK_LEADS.match(fold(core.split(",", 1)[-1]))):
-        return None  # « la mobilité des jeunes est la deuxième priorité ? » is about the mobility
     kinds = ranked_kinds(question)
     asked = {r for r in ranks_in(question) if r != -1}  # « la dernière » needs the count
+    if not (_RANK_LEADS.match(fold(core)) or _RANK_LEADS.match(fold(core.split(",", 1)[-1]))):
+        # « la mobilité des jeunes est la première priorité ? » is about the mobility: answered
+        # with the overview of the ranked things, the ranked passage saying it, whose rank the
+        # verdict then weighs (« Quatrième et dernière priorité » : « Non »)
+        if len(asked) != 1 or not kinds or question_shape(question) != YES_NO or ranks_in(answer_title(answer)):
+            return None
+        rank_words = {w for w in fold(question).split() if ranks_in(w)} | kinds
+        subject = [g for g in claims_to_confirm(question) if not rank_words.intersection(g) and not g[0].isdigit()]
+        return next((p for p in hits() if subject and ranks_in(p.title) and kinds & ranked_kinds(p.title)
+                     and all(Evidence.of(f"{p.title} {p.text}").has(g) for g in subject)), None)
     if len(asked) != 1 or not kinds or asked & ranks_in(answer_title(answer)):
         return None
     return next((p for p in hits() if ranks_in(p.title) == asked and kinds & ranked_kinds(p.title)), None)

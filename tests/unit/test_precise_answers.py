@@ -1488,6 +1488,12 @@ def test_a_rank_asked_gets_what_holds_that_rank(make_tracker, run):
     wrong = said("Est-ce que la dynamique européenne est la quatrième priorité du Département d'Ille-et-Vilaine ?")
     assert wrong.startswith("Non") and "Troisième" in wrong
     assert said("La priorité 2 de l'Ille-et-Vilaine porte sur les échanges et les entreprises ?").startswith("Oui")
+    # « la première des priorités » names the rank first too; a rank claimed of a thing the
+    # overview lists is weighed on that thing's own ranked passage
+    wrong = said("La première des priorités internationales de l'Ille-et-Vilaine, c'est la mobilité des jeunes ?")
+    assert wrong.startswith("Non") and "pays les plus pauvres" in wrong
+    wrong = said("La mobilité internationale des jeunes est la première priorité de l'Ille-et-Vilaine ?")
+    assert wrong.startswith("Non") and "Quatrième" in wrong
 
 
 def test_an_ordinal_alone_after_a_ranked_answer_gets_that_rank_of_the_same_thing(make_tracker, run):
