@@ -77,7 +77,7 @@ from actions.question_shape import (
 from actions.reasons import answers_why, asks_why, gives_reason
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
-from knowledge.textnorm import fold, rank_of, without_kinds_asked
+from knowledge.textnorm import fold, rank_of, unaccent, without_kinds_asked
 
 # A passage replaces an answer of the intent's topic when it covers this share of the
 # question (the search's own IDF-weighted coverage)...
@@ -700,6 +700,41 @@ def reason_passage(hits: Callable[[], list[Passage]], question: str, answer: str
                          and coverage(question, f"{p.title} {p.text}") >= said)
 
 
+# « Outre ses coopérations, … ? », « … en plus de ses propres coopérations ? »: what the question
+# sets aside, up to a comma or the end.
+_BESIDES = re.compile(r"\b(?:outre|en plus d(?:e|es|u)|a part|hormis|au dela d(?:e|es|u)|en dehors d(?:e|es|u))\s+([^,?]+)",
+                      re.IGNORECASE)
+# A passage that adds to what is set aside says so.
+_ADDS = re.compile(r"\b(?:aussi|egalement|en outre|par ailleurs|de plus)\b")
+# Share of what is set aside the answer must say to be only that.
+SET_ASIDE_SAID = 0.5
+# Share of the rest of the question the passage that adds may leave unsaid: it often points
+# back to it (« pour promouvoir ce développement, … aussi les associations »).
+REST_UNSAID = 0.8
+
+
+def besides_passage(hits: Callable[[], list[Passage]], question: str, answer: str, weight) -> Passage | None:
+    """For « outre ses propres coopérations, qui l'Ille-et-Vilaine soutient-elle pour le
+    développement ? » answered with its cooperation itself: a passage among the first found
+    that adds something (« soutient aussi les associations… ») and says the rest asked. A name
+    set aside (« à part le PISI », « outre Louga ») is left to the follow-ups on other members."""
+    core = re.sub(r"['’]", " ", unaccent(question_core(question)))  # commas and capitals kept
+    m = _BESIDES.search(core)
+    if not m or re.search(r"\b[A-Z]", m.group(1)) or _ADDS.search(fold(answer)):
+        return None  # a name set aside, or an answer that already adds something
+    core = core.lower()
+    rest = core[:m.start()] + " " + core[m.end():]
+    found = hits()
+    # what would be said: the answer, or the first passage when the answer only asks back
+    said = [text for text in [answer, *(f"{p.title} {p.text}" for p in found[:1])]
+            if unsupported_share(m.group(1), text, weight) <= SET_ASIDE_SAID]
+    if not content_groups(m.group(1)) or not content_groups(rest) or not said:
+        return None
+    return first_fitting(found, lambda p: _ADDS.search(fold(p.text)) is not None
+                         and not any(fold(p.text[:80]) in fold(s) for s in said)
+                         and unsupported_share(rest, f"{p.title} {p.text}", weight) <= REST_UNSAID)
+
+
 # « Quelle association… ? », « quel article… ? »: a kind whose things have names of their own,
 # which a right answer gives with the kind (« l'Association Jeunes à Travers le Monde »).
 _KIND_ASKED = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle) (associations?|asso|articles?|lois?|decrets?|"
@@ -1057,6 +1092,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
              or defining_passage(defining, typed, answer)
              or role_passage(deeper, typed, answer, in_context or kb.default_body().id)
              or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer)
+             or besides_passage(deeper, typed, answer, kb.term_weight)
              or confirming_passage(deeper, typed, answer, kb.term_weight))
     if exact:
         return Choice(exact, replaces=True, exact=True)

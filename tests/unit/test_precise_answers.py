@@ -1587,3 +1587,18 @@ def test_the_holder_of_another_role_of_the_same_body_is_named_in_a_follow_up(mak
     result = run(ActionAnswerServiceInfo(), make_tracker("Et le maire de Namur, il s'appelle comment ?",
                                                          "ask_service_info", body="namur"))
     assert "Dupuy" not in result.text
+
+
+def test_what_the_question_sets_aside_is_not_the_answer(make_tracker, run):
+    # « outre ses coopérations » sets the cooperation aside: the passage that adds to it answers
+    for question in ("Outre ses propres coopérations, comment l'Ille-et-Vilaine promeut-elle le développement des "
+                     "pays pauvres ?",
+                     "Pour promouvoir le développement, qui l'Ille-et-Vilaine soutient-elle en plus de ses propres "
+                     "coopérations ?"):
+        said = run(ActionAnswerProgrammeInfo(), make_tracker(question, "ask_programme_info",
+                                                             entities=[("body", "ille-et-vilaine")])).text
+        assert "associations de solidarité internationale" in said and "Source :" in said
+    # a name set aside is left to the follow-ups on the other members (« à part le PISI » : the PrECI)
+    said = run(ActionAnswerProgrammeInfo(), make_tracker("Outre le PISI, quel programme gère le SREI ?",
+                                                         "ask_programme_info")).text
+    assert "PrECI" in said
