@@ -746,9 +746,31 @@ def kind_passage(hits: Callable[[], list[Passage]], question: str, answer: str) 
     for young people, which names no association: a passage among the first found that names
     one (« l'Association Jeunes à Travers le Monde »)."""
     kind = kind_asked(question)
-    if kind is None or names_kind(kind, answer):
+    if kind is None:
+        return claimed_kind_passage(hits, question, answer)
+    if names_kind(kind, answer):
         return None
     return first_fitting(hits(), lambda p: names_kind(kind, p.text))
+
+
+# « …soutient l'association Jeunesse Sans Frontières, c'est bien ça ? »: a thing of a named kind
+# the closed question names, up to the end of its capitalised words.
+_KIND_NAMED = re.compile(r"\b(associations?|logiciels?|labels?|reseaux?|musees?|ecoles?|colleges?|lycees?)\s+"
+                         r"((?:(?:de|du|des|d'|la|le|l')\s*)?[A-ZÀ-Ý][\w-]*(?:\s+(?:(?:de|du|des|d'|la|le|l'|à|a)\s*)?[A-ZÀ-Ý][\w-]*)*)")
+
+
+def claimed_kind_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
+    """For a closed question naming a thing of a kind the sources name otherwise (« l'association
+    Jeunesse Sans Frontières, c'est bien ça ? ») answered without it nor any of that kind: a
+    passage among the first found naming one, whose name the « Non » then gives."""
+    if question_shape(question) != YES_NO:
+        return None
+    plain = unaccent(question_core(question))
+    for m in _KIND_NAMED.finditer(plain):
+        kind, name = m.group(1).lower(), m.group(2)
+        if fold(name) not in fold(answer) and not names_kind(kind, answer):
+            return first_fitting(hits(), lambda p, kind=kind: names_kind(kind, p.text))
+    return None
 
 
 def kind_asked(question: str) -> str | None:
@@ -866,13 +888,26 @@ def role_passage(hits: Callable[[], list[Passage]], question: str, answer: str, 
     """For « qui est le maire de Suresnes ? » answered with its deputy (« Adjoint au Maire »):
     a passage among the first found that names someone in the role asked, of the body asked
     about (« quel élu provincial… ? » is not answered with Suresnes' deputy mayor)."""
-    if question_shape(question) != WHO:
-        return None
-    asked = roles_asked(question)
+    shape = question_shape(question)
+    if shape == YES_NO:
+        # « l'adjoint au maire délégué aux relations internationales, c'est Christian Dupuy ? »:
+        # the role put first is the subject; who holds it answers (and the « Non »)
+        role, cleft, _ = fold(question_core(question)).partition(" c est ")
+        asked = roles_in(role) if cleft else set()
+    else:
+        asked = roles_asked(question) if shape == WHO else set()
     if not asked or asked & roles_in(answer):
         return None
-    return first_fitting(hits(), lambda p: bool(asked & roles_in(p.text)) and names_someone(p.text)
-                         and p.body_id in (body_id, None))
+
+    def holds_role(p: Passage) -> bool:
+        return bool(asked & roles_in(p.text)) and names_someone(p.text) and p.body_id in (body_id, None)
+    if shape == YES_NO:
+        # the name put forward draws the search to its own passage: the one titled with the
+        # role, however far below (« Christian Dupuy, maire de Suresnes »)
+        return next((p for p in hits() if holds_role(p) and asked & roles_in(p.title)), None)
+    # the passage titled with the role first
+    return (first_fitting(hits(), lambda p: holds_role(p) and bool(asked & roles_in(p.title)))
+            or first_fitting(hits(), holds_role))
 
 
 def roles_asked(question: str) -> set[object]:

@@ -1602,3 +1602,22 @@ def test_what_the_question_sets_aside_is_not_the_answer(make_tracker, run):
     said = run(ActionAnswerProgrammeInfo(), make_tracker("Outre le PISI, quel programme gère le SREI ?",
                                                          "ask_programme_info")).text
     assert "PrECI" in said
+
+
+def test_a_false_name_put_forward_gets_the_true_one(make_tracker, run):
+    def said(question: str, intent: str = "ask_contact") -> str:
+        return run(ActionAnswerServiceInfo(), make_tracker(question, intent, entities=[("body", "suresnes")])).text
+
+    # the role put first is the subject: who really holds it, with the « Non »
+    wrong = said("L'adjoint au maire délégué aux relations internationales de Suresnes, c'est Christian Dupuy ?")
+    assert wrong.startswith("Non") and "Testud" in wrong
+    wrong = said("Le maire de Suresnes, c'est Jean-Louis Testud ?")
+    assert wrong.startswith("Non") and "Dupuy" in wrong
+    # a person put first stays the subject
+    wrong = said("Jean-Louis Testud est-il le maire de Suresnes ?")
+    assert wrong.startswith("Non") and "Testud" in wrong.split("\n")[0]
+    # an association the sources do not name: the one they do
+    wrong = run(ActionAnswerStrategy(), make_tracker(
+        "Pour la mobilité des jeunes, l'Ille-et-Vilaine soutient l'association Erasmus Jeunesse, c'est ça ?",
+        "ask_strategy")).text
+    assert wrong.startswith("Non") and "Jeunes à Travers le Monde" in wrong
