@@ -718,6 +718,8 @@ def besides_passage(hits: Callable[[], list[Passage]], question: str, answer: st
     développement ? » answered with its cooperation itself: a passage among the first found
     that adds something (« soutient aussi les associations… ») and says the rest asked. A name
     set aside (« à part le PISI », « outre Louga ») is left to the follow-ups on other members."""
+    if question_shape(question) == YES_NO:
+        return None  # « hormis ses jumelages, mène-t-elle des coopérations… ? » weighs a claim
     core = re.sub(r"['’]", " ", unaccent(question_core(question)))  # commas and capitals kept
     m = _BESIDES.search(core)
     if not m or re.search(r"\b[A-Z]", m.group(1)) or _ADDS.search(fold(answer)):
