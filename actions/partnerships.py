@@ -43,8 +43,9 @@ class ActionAnswerPartnerships(KnowledgeAction):
         body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
         # A country (or a continent: « et en Asie ? ») filters this question only; it is never
         # carried to the next one.
-        country = (mentioned_now(kb, tracker, "country", "country") or latest_entity(tracker, "country")
-                   or continent_in(tracker.latest_message.get("text") or ""))
+        # (a part of a continent before the NLU's reading: « Afrique de l'Ouest » is read « Afrique de »)
+        country = (mentioned_now(kb, tracker, "country", "country") or continent_in(tracker.latest_message.get("text") or "")
+                   or latest_entity(tracker, "country"))
         everything = kb.partnerships(body_id=body.id)
         if not everything:
             dispatcher.utter_message(text=render(domain, "utter_partnerships_none", body=body.name))

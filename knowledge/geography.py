@@ -1,4 +1,5 @@
-"""Continents and the countries in them, for « et en Asie ? » after a list of partners.
+"""Continents (and a few parts of them) and the countries in them, for « et en Asie ? » after a
+list of partners.
 
 The country → continent link is world knowledge, not a fact of the service's documents:
 it comes from CLDR (through Babel, already a dependency), so a partner added in a new
@@ -48,6 +49,34 @@ OVERRIDES = {
 # Other ways people name a continent (folded), besides CLDR's French names.
 EXTRA_NAMES = {"amerique": "019", "ameriques": "019", "amerique latine": "019", "amerique du sud": "019",
                "amerique du nord": "019", "amerique centrale": "019", "oceanie": "009"}
+# Parts of a continent people name (« celle d'Afrique de l'Ouest ? »), with their countries'
+# ISO codes: CLDR's subregions, which Babel does not ship, set by hand (world knowledge too).
+_WEST_AFRICA = ("SN", "ML", "BF", "CI", "GN", "GW", "NE", "BJ", "TG", "GH", "NG", "MR", "GM", "SL", "LR", "CV")
+_NORTH_AFRICA = ("TN", "MA", "DZ", "LY", "EG", "EH", "SD")
+_BALKANS = ("RS", "BA", "HR", "ME", "MK", "AL", "XK", "SI", "BG", "GR", "RO")
+_CARIBBEAN = ("HT", "DO", "CU", "JM", "TT", "BS", "BB", "GP", "MQ", "PR", "LC", "VC", "GD", "AG", "DM", "KN")
+_EAST_ASIA = ("CN", "JP", "KR", "KP", "MN", "TW", "HK", "MO")
+SUBREGIONS = {
+    "afrique de l ouest": ("Afrique de l'Ouest", _WEST_AFRICA),
+    "afrique occidentale": ("Afrique de l'Ouest", _WEST_AFRICA),
+    "afrique du nord": ("Afrique du Nord", _NORTH_AFRICA),
+    "maghreb": ("Maghreb", ("TN", "MA", "DZ", "LY", "MR")),
+    "afrique subsaharienne": ("Afrique subsaharienne", _WEST_AFRICA + (
+        "CM", "CD", "CG", "GA", "TD", "CF", "RW", "BI", "KE", "TZ", "UG", "ET", "SO", "MG", "MZ", "ZA", "ZW", "ZM",
+        "AO", "NA", "BW", "MW")),
+    "balkans": ("Balkans", _BALKANS),
+    "europe de l est": ("Europe de l'Est", _BALKANS + ("PL", "CZ", "SK", "HU", "UA", "BY", "MD", "RU")),
+    "caraibes": ("Caraïbes", _CARIBBEAN),
+    "antilles": ("Antilles", _CARIBBEAN),
+    "asie de l est": ("Asie de l'Est", _EAST_ASIA),
+    "extreme orient": ("Extrême-Orient", _EAST_ASIA),
+}
+
+
+def _subregion(folded: str) -> tuple[str, tuple[str, ...]] | None:
+    return SUBREGIONS.get(folded)
+
+
 # Adjectives (« une ville africaine », « les villes européennes »), in every gender and number.
 ADJECTIVES = {"africain": "002", "asiatique": "142", "europeen": "150", "americain": "019", "oceanien": "009"}
 
@@ -90,20 +119,31 @@ def continent_code(name: str | None) -> str | None:
 
 
 def is_continent(name: str | None) -> bool:
-    """Whether `name` names a continent."""
-    return continent_code(name) is not None
+    """Whether `name` names a continent, or a part of one (« Afrique de l'Ouest »)."""
+    return continent_code(name) is not None or (bool(name) and _subregion(fold(name)) is not None)
 
 
 def in_continent(country: str, continent: str) -> bool:
-    """Whether the country called `country` (French name, any accents) lies in `continent`."""
+    """Whether the country called `country` (French name, any accents) lies in `continent`
+    (or in that part of one)."""
+    from babel import Locale  # noqa: PLC0415
+
+    part = _subregion(fold(continent))
+    if part:
+        names = Locale("fr").territories
+        return fold(country) in {fold(names[code]) for code in part[1] if code in names}
     code = continent_code(continent)
     return bool(code) and fold(country) in _tables()[1][code]
 
 
 def continent_name(name: str) -> str:
-    """The continent's French name as CLDR spells it (« africaine » → « Afrique »), else `name`."""
+    """The continent's French name as CLDR spells it (« africaine » → « Afrique »), a part of
+    one as people write it (« Afrique de l'Ouest »), else `name`."""
     from babel import Locale  # noqa: PLC0415
 
+    part = _subregion(fold(name))
+    if part:
+        return part[0]
     code = continent_code(name)
     return Locale("fr").territories[code] if code else name
 
@@ -117,8 +157,11 @@ def continent_names() -> list[str]:
 
 
 def continent_in(text: str) -> str | None:
-    """The first word of `text` that names a continent (« d'Afrique de l'Ouest » → « afrique »)."""
-    return next((word for word in fold(text).split() if is_continent(word)), None)
+    """The part of a continent `text` names (« d'Afrique de l'Ouest » → « afrique de l ouest »),
+    else its first word that names a continent (« et en Asie ? » → « asie »)."""
+    folded = f" {fold(text)} "
+    part = next((name for name in SUBREGIONS if f" {name} " in folded), None)
+    return part or next((word for word in folded.split() if is_continent(word)), None)
 
 
 @lru_cache(maxsize=1)
@@ -144,16 +187,21 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def continents_named(text: str) -> list[str]:
-    """The continents, in French and as their adjective, of the countries `text` names:
-    « Province du Jiangsu (Chine) » -> « Asie asiatique », so that an answer naming China
-    confirms « un partenaire en Asie ? »."""
+    """The continents, in French and as their adjective, of the countries `text` names, and the
+    parts of continents they lie in: « Province du Jiangsu (Chine) » -> « Asie asiatique Asie
+    de l'Est », so that an answer naming China confirms « un partenaire en Asie ? »."""
     from babel import Locale  # noqa: PLC0415
 
     pattern, continent_of = _country_pattern()
-    codes = dict.fromkeys(continent_of[m.group(1)] for m in pattern.finditer(fold(text)))
+    found = [m.group(1) for m in pattern.finditer(fold(text))]
+    codes = dict.fromkeys(continent_of[country] for country in found)
     names = Locale("fr").territories
     adjective = {code: adj for adj, code in ADJECTIVES.items()}
-    return [word for code in codes for word in (names[code], adjective[code])]
+    # ...and the parts of them (« Sénégal » confirms « en Afrique de l'Ouest ? »)
+    iso = {fold(name): code for code, name in names.items() if code.isalpha()}
+    parts = dict.fromkeys(shown for shown, members in SUBREGIONS.values()
+                          if any(iso.get(country) in members for country in found))
+    return [word for code in codes for word in (names[code], adjective[code])] + list(parts)
 
 
 def country_of_demonym(word: str) -> str | None:

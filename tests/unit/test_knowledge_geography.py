@@ -29,3 +29,14 @@ def test_only_continents_are_continents():
 def test_adjectives_name_their_continent():
     assert in_continent("Sénégal", "africaine") and in_continent("Serbie", "européennes")
     assert continent_name("asiatiques") == "Asie" and continent_name("Chine") == "Chine"
+
+
+def test_parts_of_continents_hold_their_own_countries():
+    from knowledge.geography import continent_in, continents_named, in_continent, is_continent
+
+    part = continent_in("Et celle d'Afrique de l'Ouest, c'est laquelle ?")
+    assert is_continent(part) and in_continent("Sénégal", part) and not in_continent("Tunisie", part)
+    assert in_continent("Tunisie", continent_in("un partenaire en Afrique du Nord ?"))
+    assert continent_in("et en Asie ?") == "asie"  # a continent alone stays the continent
+    assert "Afrique de l'Ouest" in continents_named("Région de Louga (Sénégal)")
+    assert "Afrique du Nord" not in continents_named("Région de Louga (Sénégal)")
