@@ -713,6 +713,19 @@ SET_ASIDE_SAID = 0.5
 REST_UNSAID = 0.8
 
 
+def _listed_with_others(aside: str, answer: str) -> bool:
+    """Whether `answer` names what is set aside in a list with others (« la formation des élus et
+    des techniciens »): those others answer « qui d'autre ? »."""
+    folded = fold(answer)
+    for group in content_groups(aside):
+        root = stem(group[0])
+        item = rf"{re.escape(root)}\w*"
+        if re.search(rf"\b{item}(?:,| et| ou) (?:(?:des|les|la|le|l|du|de|d|aux?) )?\w+|\w+(?:,| et| ou) "
+                     rf"(?:(?:des|les|la|le|l|du|de|d|aux?) )?{item}\b", folded):
+            return True
+    return False
+
+
 def besides_passage(hits: Callable[[], list[Passage]], question: str, answer: str, weight) -> Passage | None:
     """For « outre ses propres coopérations, qui l'Ille-et-Vilaine soutient-elle pour le
     développement ? » answered with its cooperation itself: a passage among the first found
@@ -732,6 +745,8 @@ def besides_passage(hits: Callable[[], list[Passage]], question: str, answer: st
             if unsupported_share(m.group(1), text, weight) <= SET_ASIDE_SAID]
     if not content_groups(m.group(1)) or not content_groups(rest) or not said:
         return None
+    if any(_listed_with_others(m.group(1), text) for text in said):
+        return None  # « à part les élus, qui d'autre est formé ? »: « des élus et des techniciens »
     return first_fitting(found, lambda p: _ADDS.search(fold(p.text)) is not None
                          and not any(fold(p.text[:80]) in fold(s) for s in said)
                          and unsupported_share(rest, f"{p.title} {p.text}", weight) <= REST_UNSAID)

@@ -1598,6 +1598,11 @@ def test_what_the_question_sets_aside_is_not_the_answer(make_tracker, run):
         said = run(ActionAnswerProgrammeInfo(), make_tracker(question, "ask_programme_info",
                                                              entities=[("body", "ille-et-vilaine")])).text
         assert "associations de solidarité internationale" in said and "Source :" in said
+    # set aside in a list with others, the answer that lists them stands (« des élus et des techniciens »)
+    said = run(ActionAnswerProgrammeInfo(), make_tracker(
+        "À part les élus, qui d'autre est formé dans le cadre des coopérations de l'Ille-et-Vilaine ?",
+        "ask_programme_info", entities=[("body", "ille-et-vilaine")])).text
+    assert "techniciens" in said
     # a name set aside is left to the follow-ups on the other members (« à part le PISI » : the PrECI)
     said = run(ActionAnswerProgrammeInfo(), make_tracker("Outre le PISI, quel programme gère le SREI ?",
                                                          "ask_programme_info")).text
