@@ -453,14 +453,15 @@ def in_shape(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft: li
         draft, answered = out.messages, True
         events = passage_context(p)
     core_now = without_sources(reply_text(draft), prefix)
-    if answered and lacks_detail(question, core_now):
+    lacking = answered and lacks_detail(question, core_now)
+    if lacking:
         # « et le maire, il s'appelle comment ? » answered with his deputy: the body's passage
         # naming the mayor, before saying the sources do not
         body = next((e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "body"), None)
         holder = holder_of_role(kb, question, body)
         if holder and not (choice and choice.replaces and choice.passage.id == holder.id):
             return in_shape(kb, domain, question, draft, events, Choice(holder, replaces=True, exact=True), answered, claim)
-    if answered and (lacks_detail(question, core_now) or says_fact_missing(question, shape, core_now)):
+    if lacking or (answered and says_fact_missing(question, shape, core_now)):
         # « le budget du PISI ? », « qui a signé l'accord ? »: the topic is known, the detail is not;
         # the sources' own words when they say so (« Les documents ne donnent aucune date limite… »).
         return detail_unknown(kb, domain, events, silence_said(core_now))

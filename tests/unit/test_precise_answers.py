@@ -1577,9 +1577,9 @@ def test_a_closed_question_is_confirmed_by_what_it_claims(page, question, confir
 
 def test_the_holder_of_another_role_of_the_same_body_is_named_in_a_follow_up(make_tracker, run):
     # « et le maire ? » after his deputy: the body's passage naming the mayor, not « ce détail » unknown
-    deputy = [{"event": "user", "text": "Qui est l'adjoint chargé des relations internationales à Suresnes ?"},
-              {"event": "bot", "text": "Jean-Louis Testud, adjoint aux relations internationales de Suresnes : "
-                                       "Jean-Louis Testud est Adjoint au Maire délégué aux Relations Internationales."}]
+    deputy = exchange("Qui est l'adjoint chargé des relations internationales à Suresnes ?",
+                      "Jean-Louis Testud, adjoint aux relations internationales de Suresnes : "
+                      "Jean-Louis Testud est Adjoint au Maire délégué aux Relations Internationales.")
     result = run(ActionAnswerServiceInfo(), make_tracker("Et le maire, il s'appelle comment ?", "ask_service_info",
                                                          events=deputy, body="suresnes", last_answer="passage"))
     assert "Dupuy" in result.text and "Source :" in result.text
