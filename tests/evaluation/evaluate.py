@@ -52,7 +52,8 @@ HELDOUT = CONVERSATIONS / "heldout"
 # result, tables only read. AB: the twenty-sixth's result, tables only read. AC: the
 # twenty-seventh's result, tables only read. AD: the twenty-eighth's result, tables only read.
 # AE: the twenty-ninth's result, tables only read. AF: the thirtieth's result, tables only read.
-# AG: the fresh one, written before the thirty-first round, never read (tables only).
+# AG: the thirty-first's result, tables only read. AH: the fresh one, written before the
+# thirty-second round, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
                            "aveugle G", "aveugle H", "aveugle I", "aveugle J", "aveugle K",
@@ -60,7 +61,7 @@ BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
                            "aveugle Q", "aveugle R", "aveugle S", "aveugle T", "aveugle U", "aveugle V",
                            "aveugle W", "aveugle X", "aveugle Y", "aveugle Z", "aveugle AA",
                            "aveugle AB", "aveugle AC", "aveugle AD", "aveugle AE",
-                           "aveugle AF", "aveugle AG")}
+                           "aveugle AF", "aveugle AG", "aveugle AH")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
