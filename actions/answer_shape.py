@@ -29,11 +29,14 @@ from actions.evidence import (
     other_object,
     other_span,
     other_web_address,
+    prefixed_title,
+    refused_by_question,
     said_alike,
     stem,
     swapped_qualifiers,
     unstated_cut,
     unsupported_share,
+    without_both,
     without_echoes,
     without_self_introduction,
     wrong_counts,
@@ -57,6 +60,12 @@ _DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+ [A-ZÀ-Ý][a-zà-ÿ]+")
 
 
+def claimed(question: str) -> str:
+    """What a closed question claims: its asking sentence, without the asker's introduction or
+    a « tous les deux » that counts nothing."""
+    return without_both(without_self_introduction(question_core(question)))
+
+
 def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:
     """Whether `answer` confirms what the closed question states.
 
@@ -65,7 +74,7 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     against « Louga (Sénégal) », `contradiction`); otherwise the answer must say most of what the question
     claims (its nouns, names, adjectives: « rentabilité » among the keywords says no).
     """
-    question = without_self_introduction(question_core(question))
+    question = claimed(question)
     answer = without_echoes(answer, question)
     if _refutes(question, answer, weight):
         return False
@@ -96,7 +105,8 @@ _CLEFT_FOCUS = re.compile(r"\bc est (?:bien |donc |vraiment |aussi )?(.+?)(?: (?
 # A focus that only names a kind (« c'est bien le numéro du service ? », « c'est une forme
 # d'assistance ? ») or a place in something (« c'est dans les objectifs ? ») singles nothing out.
 _KIND_FOCUS = re.compile(r"^(?:un|une|le|la|les|l)? ?(?:numero|secteur|forme|type|genre|sorte|domaine|objectifs?|"
-                         r"enjeux?|exemple|partie|axes?|volets?|aspects?|elements?|points?|piliers?|priorites?)\b"
+                         r"enjeux?|exemple|partie|axes?|volets?|aspects?|elements?|points?|piliers?|priorites?|"
+                         r"abreviation|sigle|acronyme|appellation|signification)\b"
                          r"|^(?:dans|pour|surtout|parmi|en|a|au|aux|avec|sur|ce|ca|d|de)\b")
 
 
@@ -198,7 +208,7 @@ def refutes(question: str, answer: str, weight: Callable[[tuple[str, ...]], floa
     """Whether `answer` says something else than the closed question on one of its points: a
     number or a name it lacks, another count, another value next to the same subject, a
     narrower or denied claim (not merely that it leaves the claim unsaid)."""
-    question = without_self_introduction(question_core(question))
+    question = claimed(question)
     return _refutes(question, without_echoes(answer, question), weight)
 
 
@@ -207,7 +217,7 @@ def says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...]
     number or a name it states: another count, another value next to the same subject, a
     narrower, denied or swapped claim (« la coopération avec Louga se limite-t-elle à
     l'agriculture ? » against Louga's four domains)."""
-    question = without_self_introduction(question_core(question))
+    question = claimed(question)
     return _says_otherwise(question, without_echoes(answer, question), weight)
 
 
@@ -221,7 +231,8 @@ def _says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...
                 or wrong_counts(question, answer)
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
                 or other_object(question, answer)
-                or denied_by_question(question, answer)
+                or denied_by_question(question, answer) or refused_by_question(question, answer)
+                or prefixed_title(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer) or said_alike(question, answer)
                 or contradicts(question, answer, weight) or said_of_another(question, answer, weight)

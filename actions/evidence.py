@@ -186,6 +186,17 @@ def missing_numbers(question: str, text: str) -> set[str]:
     return numbers(question) - numbers(text)
 
 
+# « Villach et Holon font-elles toutes les deux partie… ? »: « both » counts nothing the
+# sources must say (« tous les deux ans » does: a period).
+_BOTH = re.compile(r"\b(?:tous|toutes) (?:les )?(?:deux|trois|2|3)\b(?! (?:ans|mois|semaines|jours|années|annees)\b)",
+                   re.IGNORECASE)
+
+
+def without_both(question: str) -> str:
+    """The question without « tous les deux », « toutes les trois »."""
+    return _BOTH.sub("", question)
+
+
 # « 2019-2024 », « de 2019 à 2024 », « entre 2016 et 2019 », « du 1er… »: a span of years.
 _YEARS = r"((?:19|20)\d{2})"
 _YEAR_SPAN = re.compile(rf"\b{_YEARS}\s*[-–/]\s*{_YEARS}\b|\b(?:de|entre|du) {_YEARS} (?:a|à|et|au) {_YEARS}\b",
@@ -734,11 +745,67 @@ def denied_by_question(question: str, answer: str) -> list[str]:
     words = fold(answer).split()
     left_out = []
     for m in _WITHOUT.finditer(fold(question)):
-        thing = stem(m.group(1))
-        spots = [i for i, w in enumerate(words) if stem(w) == thing]
-        if spots and not any(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for i in spots):
+        if m.group(1) in _NONE:
+            continue  # « sans aucune règle »: `refused_by_question` reads what follows
+        if _affirmed(stem(m.group(1)), words):
             left_out.append(m.group(1))
     return left_out
+
+
+# « Vice-Président », « sous-directeur », « co-président »: another title than the bare one.
+_TITLES = frozenset("president presidente presidents directeur directrice secretaire gouverneur ministre "
+                    "maire tresorier tresoriere".split())
+_TITLE_PREFIXES = frozenset("vice sous co ex pro".split())
+
+
+def prefixed_title(question: str, answer: str) -> list[str]:
+    """Titles the question gives bare (« est-il président du conseil départemental ? ») that
+    the answer only gives with a prefix (« Vice-Président du Conseil départemental »)."""
+    asked, said = fold(question).split(), fold(answer).split()
+    titles = []
+    for i, w in enumerate(asked):
+        if w not in _TITLES or (i and asked[i - 1] in _TITLE_PREFIXES):
+            continue
+        spots = [j for j, s in enumerate(said) if s == w]
+        if spots and all(j and said[j - 1] in _TITLE_PREFIXES for j in spots):
+            titles.append(w)
+    return titles
+
+
+def _affirmed(root: str, words: list[str]) -> bool:
+    """Whether a word of stem `root` is among `words`, and never just after a denial."""
+    spots = [i for i, w in enumerate(words) if stem(w) == root]
+    return bool(spots) and not any(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for i in spots)
+
+
+_NONE = frozenset("aucun aucune aucuns aucunes nul nulle".split())
+# « n'offre aucune opportunité économique ? », « sans aucune règle déontologique ? », « n'a rien à
+# voir avec la démocratie ? », « refuse-t-il de s'inscrire dans une dynamique européenne ? », « se
+# désintéresse de l'Europe ? », « indépendamment des politiques régionales ? »: the question says
+# something is absent or refused; what follows, up to the end of the clause, is that thing.
+_REFUSAL = re.compile(r"\b(?:(?:sans )?(?:aucun|aucune|aucuns|aucunes)|rien a voir avec|aucun rapport avec|"
+                      r"refus(?:e|ent|ait|aient)|desinteress\w*|independamment|laiss\w* tomber|neglig(?:e|ent|ee|ees|es)|"
+                      r"sans (?:se |s )?(?:preoccuper|soucier|occuper)(?: \w+)?)\s+(.+)")
+# Words of the refused thing that are not the thing (« de s'inscrire dans une… »).
+_NOT_THING = frozenset("t il elle ils elles on de des du d la le les l s se a au aux en dans une un pour par sur "
+                       "avec que qu ni ou et leur leurs son sa ses ce cette ces tout toute tous toutes".split())
+# At most this many words of the refused thing must all be said (« dynamique européenne »).
+REFUSED_WORDS = 3
+
+
+def refused_by_question(question: str, answer: str) -> list[str]:
+    """What the question says is absent or refused (`_REFUSAL`) and the answer says, every
+    word of it, without a denial: « n'offre aucune opportunité économique ? » against « des
+    opportunités économiques »; « aucun jumelage en Afrique ? » against six jumelages in Europe
+    and Israel is not refused, « Afrique » is never said."""
+    words = fold(answer).split()
+    refused = []
+    for clause in re.split(r"[,;:?!.]", question):  # the thing ends with its clause
+        for m in _REFUSAL.finditer(fold(clause)):
+            thing = [w for w in m.group(1).split() if w not in _NOT_THING and len(w) > 2][:REFUSED_WORDS]
+            if thing and all(_affirmed(stem(w), words) for w in thing):
+                refused.append(" ".join(thing))
+    return refused
 
 
 _DETERMINERS = frozenset("le la les l du des un une ce cette ces son sa ses leur leurs".split())

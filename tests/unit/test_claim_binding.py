@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from actions.answer_shape import confirms
+from actions.answer_shape import claimed, confirms
 from actions.clause_binding import said_apart, said_of_bracketed_other, said_of_other_rank
-from actions.evidence import denied_by_question, swapped_qualifiers, wrong_counts
+from actions.evidence import (
+    denied_by_question,
+    missing_numbers,
+    prefixed_title,
+    refused_by_question,
+    swapped_qualifiers,
+    wrong_counts,
+)
 from actions.fallback import ActionKbFallback
 from actions.programmes import ActionAnswerProgrammeInfo
 
@@ -83,6 +90,51 @@ def test_what_a_question_says_is_left_out_and_the_answer_says_is_there_is_a_no()
     assert not denied_by_question("Les communes signent-elles sans consulter les habitants ?",
                                   "Les communes signent sans que les habitants soient consultés.")
     assert not denied_by_question("Ces accords sont-ils gratuits ?", answer)
+
+
+TWINNING = "Le jumelage apporte à la région des opportunités économiques et des échanges culturels avec l'Italie."
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("Le jumelage n'offre aucune opportunité économique à la région ?", True),
+    ("Le jumelage n'a rien à voir avec les échanges culturels, c'est ça ?", True),
+    ("La région refuse-t-elle les échanges culturels ?", True),
+    ("La région se désintéresse des échanges culturels ?", True),
+    # the refused thing is not all said: « en Asie » is nowhere
+    ("Le jumelage n'apporte aucun échange culturel en Asie ?", False),
+    # nothing is said to be absent
+    ("Le jumelage apporte-t-il des opportunités économiques ?", False),
+])
+def test_what_a_question_says_is_absent_or_refused_and_the_answer_says_is_a_no(question, refused):
+    assert bool(refused_by_question(question, TWINNING)) is refused
+    if refused:
+        assert not confirms(question, TWINNING, same_weight)
+
+
+def test_a_refused_thing_the_answer_denies_too_is_not_refuted():
+    answer = "Le jumelage n'apporte aucune opportunité économique : il reste culturel."
+    assert not refused_by_question("Le jumelage n'offre aucune opportunité économique ?", answer)
+
+
+def test_a_bare_title_is_not_the_prefixed_one():
+    answer = "Paul Martin, maire de Ville, est aussi Vice-Président du conseil régional."
+    assert prefixed_title("Paul Martin est-il président du conseil régional ?", answer)
+    assert not confirms("Paul Martin est-il président du conseil régional ?", answer, same_weight)
+    assert not prefixed_title("Paul Martin est-il vice-président du conseil régional ?", answer)
+    # the bare title is also given to someone: the question is read as usual
+    assert not prefixed_title("Paul Martin est-il président du club ?", answer + " Il est président du club.")
+
+
+def test_both_of_them_is_no_count_but_every_two_years_is():
+    answer = "La ville a cinq jumelages : Lyon, Turin, Gand, Porto et Graz."
+    assert not missing_numbers(claimed("Lyon et Turin sont-elles toutes les deux jumelées avec la ville ?"), answer)
+    assert confirms("Lyon et Turin sont-elles toutes les deux jumelées avec la ville ?", answer, same_weight)
+    assert missing_numbers(claimed("Les jumelages sont-ils renouvelés tous les deux ans ?"), answer)
+
+
+def test_a_cleft_naming_an_abbreviation_singles_out_nothing():
+    answer = "L'ABC (Agence bleue du climat) conseille les communes."
+    assert confirms("ABC, c'est bien l'abréviation de l'Agence bleue du climat ?", answer, same_weight)
 
 
 ROLES = "Le plan associe la mairie (décisions politiques) et les services (mise en œuvre technique)."
