@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -36,6 +37,14 @@ from knowledge.rerank import features as rerank_features
 from knowledge.rerank import model as rerank_model
 from knowledge.textnorm import fold, question_groups, warm_up
 from knowledge.word_meaning import WordNeighbours
+
+# A body's name agreed as an adjective (« bas-normand », « bas-normande(s) »), for names this long.
+AGREEMENTS = ("", "e", "s", "es")
+AGREED_NAME = 6
+# « la Région », « du Département », « la Ville » standing for a body: the kind with a capital,
+# not followed by a name (« la Région Toscane », « le Département d'Ille-et-Vilaine »).
+KIND_AS_BODY = re.compile(r"\b(?:la|le|l'|l’|du|au|de la)\s*(Région|Departement|Département|Ville|Province)\b"
+                          r"(?!\s+(?:de |du |d'|d’|des )?[A-ZÀ-Ý])")
 
 CANDIDATES = 200  # passages the database hands to the ranking, at most
 PG_RECHECK_SECONDS = 1.0  # how often a PostgreSQL reader checks for a rebuild
@@ -195,11 +204,25 @@ class KnowledgeBase:
             t.aliases.c.entity_type == entity_type, t.aliases.c.entity_id == entity_id).limit(1)))
 
     def find_mentions(self, entity_type: str, utterance: str) -> list[str]:
-        """Ids of entities of this type whose name appears as words within `utterance`."""
+        """Ids of entities of this type whose name appears as words within `utterance`.
+
+        A body is also found by its name agreed as an adjective (« la page bas-normande » for
+        « bas-normand »), and by its kind alone when no other body has it (« la Région »)."""
         folded = f" {fold(utterance)} "
         rows = self._rows(select(t.aliases.c.entity_id, t.aliases.c.folded).where(t.aliases.c.entity_type == entity_type))
-        hits = sorted((r for r in rows if f" {r['folded']} " in folded), key=lambda r: -len(r["folded"]))
-        return list(dict.fromkeys(r["entity_id"] for r in hits))
+        endings = AGREEMENTS if entity_type == "body" else ("",)
+        hits = sorted((r for r in rows if any(f" {r['folded']}{e} " in folded for e in endings
+                                               if not e or len(r["folded"]) >= AGREED_NAME)),
+                      key=lambda r: -len(r["folded"]))
+        found = list(dict.fromkeys(r["entity_id"] for r in hits))
+        return found or (self._bodies_of_kind_named(utterance) if entity_type == "body" else [])
+
+    def _bodies_of_kind_named(self, utterance: str) -> list[str]:
+        """The one body of the kind named as a body (« la Région », « le Département » with a
+        capital, no name after it), other than the default body; else none."""
+        kinds = {fold(m.group(1)) for m in KIND_AS_BODY.finditer(utterance)}
+        bodies = [b for b in self.bodies() if b.kind in kinds and not b.is_default]
+        return [bodies[0].id] if len(bodies) == 1 and len(kinds) == 1 else []
 
     def aliases(self) -> list[tuple[str, str, str]]:
         """Every (entity type, id, name) pair, for the generated NLU data."""

@@ -163,6 +163,19 @@ def test_find_mentions_in_free_text(kb: KnowledgeBase) -> None:
     assert kb.find_mentions("body", "bonjour") == []
 
 
+def test_a_body_is_found_by_its_agreed_adjective_and_by_its_unique_kind(kb: KnowledgeBase) -> None:
+    # « bas-normand » is a name of the Région: its feminine and plural are too
+    assert kb.find_mentions("body", "que dit la page bas-normande ?") == ["basse-normandie"]
+    assert kb.find_mentions("body", "les collectivités bas-normandes") == ["basse-normandie"]
+    # the kind with a capital stands for the one body of that kind
+    assert kb.find_mentions("body", "Quel est le partenaire de la Région au Royaume-Uni ?") == ["basse-normandie"]
+    assert kb.find_mentions("body", "Que soutient le Département ?") == ["ille-et-vilaine"]
+    # not a kind followed by a name, nor a lowercase common noun, nor a short name's inflection
+    assert kb.find_mentions("body", "la Région Toscane") == []
+    assert kb.find_mentions("body", "la région de Louga") == []
+    assert kb.find_mentions("body", "une série de questions") == []
+
+
 def test_search_returns_sourced_ranked_passages(kb: KnowledgeBase) -> None:
     found = kb.search("c'est quoi un jumelage ?", limit=5)
     assert 1 <= len(found) <= 5
