@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -10,9 +11,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.deadline_text import deadline_lines
 from actions.partnerships import ActionAnswerPartnershipDetails
 from actions.programme_context import programmes_named_now
-from actions.programmes import ProgrammeAnswer
+from actions.programmes import ActionAnswerAudience, ProgrammeAnswer
 from knowledge import KnowledgeBase, today
 from knowledge.models import Programme
+from knowledge.textnorm import fold
+
+# « ouvert à qui ? », « ouvert à quelles écoles ? », « ouvert aux écoles primaires ? »
+_OPEN_TO = re.compile(r"\bouverte?s? (?:a|au|aux) (.+)")
+_ANYONE = re.compile(r"^(?:qui|quel|quels|quelle|quelles|tous|toutes|tout le monde|n importe)\b")
+
+
+def asks_open_to_whom(kb: KnowledgeBase, text: str) -> bool:
+    """Whether « ouvert à » names who may take part (a public the sources know, or « qui »,
+    « quelles écoles »), not a time (« ouvert à 14 h ») or a date."""
+    m = _OPEN_TO.search(fold(text))
+    return bool(m) and bool(_ANYONE.match(m.group(1)) or kb.find_mentions("audience", m.group(1)))
 
 
 class ActionAnswerDeadline(ProgrammeAnswer):
@@ -31,6 +44,9 @@ class ActionAnswerDeadline(ProgrammeAnswer):
         if not programmes_named_now(kb, tracker) and tracker.get_slot("last_answer") == "partnership_details":
             # « il date de quand ? » right after a partnership: its « depuis quand », not a call.
             return ActionAnswerPartnershipDetails().answer_with_context(kb, dispatcher, tracker, domain)
+        if asks_open_to_whom(kb, tracker.latest_message.get("text") or ""):
+            # « il est ouvert à quelles écoles ? »: who may take part, not until when
+            return ActionAnswerAudience().answer_with_context(kb, dispatcher, tracker, domain)
         return super().answer(kb, dispatcher, tracker, domain)
 
     def lines(self, kb: KnowledgeBase, domain: dict[str, Any], programme: Programme) -> tuple[list[str], list]:

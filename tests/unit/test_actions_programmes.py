@@ -132,3 +132,13 @@ def test_too_late_asks_the_other_way_round(make_tracker, run, monkeypatch):
     result = run(ActionAnswerDeadline(), make_tracker("pour déposer un projet au PrECI, c'est trop tard ?",
                                                       "ask_deadline", [("programme", "preci")]))
     assert result.text.startswith("Oui")
+
+
+def test_open_to_a_public_asks_who_may_take_part_not_until_when(make_tracker, run):
+    for question in ("il est ouvert à quelles écoles ?", "il est ouvert aux écoles primaires ?"):
+        result = run(ActionAnswerDeadline(), make_tracker(question, "ask_deadline", programme="preci"))
+        assert "secondaire" in result.text
+        assert "février" not in result.text  # not the call's deadline
+        assert result.slot("last_answer") == "audience"
+    result = run(ActionAnswerDeadline(), make_tracker("il est encore ouvert ?", "ask_deadline", programme="preci"))
+    assert "février" in result.text
