@@ -236,7 +236,8 @@ def _question_shape(text: str) -> str:
     # « Et l'accord avec la Chine, il date de 2005 ? », « …est bien situé rue des Carrières ? »:
     # a statement that puts a value forward asks to confirm it, whatever keyword it holds.
     if (_STATES_VALUE.search(folded) and _closed_statement(text, folded)) or (
-            text.rstrip().endswith("?") and (_BARE_VALUE.match(folded) or _ALSO_PUT.search(folded))
+            text.rstrip().endswith("?") and (_BARE_VALUE.match(folded) or _ALSO_PUT.search(folded)
+                                             or _SHORT_QUALITY.match(folded))
             and not _OPEN_WORDS.search(folded) and not re.search(r"\bou\b", folded)):
         return YES_NO
     for shape, pattern in _PATTERNS:
@@ -324,6 +325,11 @@ _BARE_VALUE = re.compile(r"^(?:mais |donc |alors )?(?:c est |c etait )?(?:bien )
                          r"(?:depuis|en|des|vers|a partir de|plus de|moins de|environ|pres de)? ?\d+(?: \w+)?$")
 # « la culture aussi ? », « et pour les écoles aussi ? »: one more item put forward, to confirm.
 _ALSO_PUT = re.compile(r"\b(aussi|egalement|non plus)$")
+# « c'est gratuit ? », « est-ce obligatoire ? », « c'était un lundi ? »: a short follow-up that
+# puts one quality forward about what was just said.
+_SHORT_QUALITY = re.compile(r"^(?:et |mais |donc |alors )?(?:c est|cest|c etait|c|est ce|est il|est elle|ce sera) "
+                            r"(?!(?:quoi|koi|qui|ki|ou|quand|kan|combien|cb|comment|lequel|laquelle|pourquoi|quel|quelle)\b)"
+                            r"\w+(?: \w+)?$")
 # « Quand …, » at the start: a clause of time before the question itself.
 _WHEN_CLAUSE = re.compile(r"^\s*(?:et |mais )?(?:quand|lorsqu\w*)\b[^,?]*,", re.IGNORECASE)
 _QUAND_MEME = re.compile(r"\bquand meme\b")

@@ -74,6 +74,12 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("J'écris un article, qui préside le comité ?", WHO),
     ("Hormis les maires, qui d'autre siège au comité ?", WHO),
     ("c qui le président du comité ??", WHO),
+    # a short follow-up putting one quality forward
+    ("c'est payant ?", YES_NO),
+    ("est-ce obligatoire ?", YES_NO),
+    ("c anonyme ?", YES_NO),
+    ("c'est pour qui ?", OTHER),
+    ("c'est combien ?", HOW_MANY),
     ("Les agents qui s'impliquent le font-ils par volontariat ?", YES_NO),
     ("Et son adjoint chargé des relations internationales ?", OTHER),
     ("Suresnes jumelée avec Holon ?", YES_NO),
