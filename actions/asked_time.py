@@ -147,7 +147,7 @@ def asks_about_hours(text: str) -> bool:
     asked = asked_time(text)
     if re.search(r"\b(horaires?|heures? d ouverture)\b", folded) and (asked.names_time or asked.asks_when):
         return True
-    if re.search(r"\b(quelle heure|jusqu a quand|quels jours|quel jour|quels sont les jours)\b", folded) and \
+    if re.search(r"\b(quelles? heures?|jusqu a quand|quels jours|quel jour|quels sont les jours)\b", folded) and \
             VISIT_WORDS.search(folded):
         return True
     return asked.names_time and VISIT_WORDS.search(folded) is not None

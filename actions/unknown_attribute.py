@@ -4,7 +4,8 @@ service that no source describes.
 The sources describe partnerships, programmes and services, never the language, weather,
 population or currency of a place, travel to it (flights, visas, vaccines, passports) or the
 price of an entry. A question about one of these traits, or about a way to reach a service
-they never give (a fax, a page on a social network), in words no passage uses (or none
+they never give (a fax, a page on a social network, a personal number) or a particular they
+never give (a bank account, a company number, a predecessor), in words no passage uses (or none
 of the passages on the partner, programme or service it names: « langue » is said of the
 Basse-Normandie's impacts, never of Louga), asks what they cannot say, however well the place
 it names matches a passage (Louga's twinning): the honest answer is that the sources do not
@@ -27,7 +28,9 @@ _TRAITS = re.compile(
     r"capitale|superficie|fuseau|decalage horaire|vols?|avion|visas?|vaccins?|vaccination|passeports?|"
     r"carte d identite|tarifs?|entree|"
     # ways to reach a service that no source gives (the contact card has a phone and an address)
-    r"fax|telecopie|telecopieur|facebook|instagram|twitter|linkedin|whatsapp|youtube|tiktok)\b")
+    r"fax|telecopie|telecopieur|facebook|instagram|twitter|linkedin|whatsapp|youtube|tiktok|perso|"
+    # a service's or a person's particulars no source gives (« le numéro BCE », « son prédécesseur »)
+    r"bancaires?|iban|bce|tva|predecesseurs?|salaires?|restaurants?)\b")
 # Passages searched for one on what the question names that speaks of the trait.
 SEARCHED = 12
 

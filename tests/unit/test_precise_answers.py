@@ -51,6 +51,7 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("Puis-je me présenter au service un lundi à 12h45 ?", OPEN_HOURS),
     ("On peut les appeler le mercredi à 9h15 ?", OPEN_HOURS),
     ("À quelle heure ferme le service le vendredi ?", OPEN_HOURS),
+    ("à quelles heures le service est-il ouvert au public ?", OPEN_HOURS),
     ("Le service est-il fermé entre midi et deux ?", OPEN_HOURS),
     ("La page date du vendredi 22 juin 2012 ?", YES_NO),  # states the date: to confirm
     ("La page date de quand ?", DATE),

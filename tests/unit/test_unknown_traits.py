@@ -42,6 +42,15 @@ def test_a_way_to_reach_the_service_no_source_gives_is_declined_not_denied(make_
     assert PHONE in result.text and "Source :" not in result.text and not result.text.startswith("Non")
 
 
+def test_a_particular_no_source_gives_is_declined_not_the_contact_card(make_tracker, run):
+    from actions.contact import ActionAnswerContact
+
+    for question in ("c koi le num perso du directeur svp", "Quel est le numéro BCE de la Province ?",
+                     "Sur quel compte bancaire verser un don ?", "Qui dirigeait le service avant son directeur actuel, son prédécesseur ?"):
+        result = run(ActionAnswerContact(), make_tracker(question, "ask_contact"))
+        assert PHONE in result.text and "Source :" not in result.text, question
+
+
 def test_a_task_asked_of_the_assistant_is_declined_not_searched(make_tracker, run):
     from actions.task_request import asks_a_task
 
