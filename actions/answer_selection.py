@@ -696,8 +696,11 @@ def reason_passage(hits: Callable[[], list[Passage]], question: str, answer: str
     # ...and says as much of the question as the answer: « pourquoi mobiliser les entreprises ? »
     # is not answered by why the body works abroad at all.
     said = coverage(question, answer)
-    return first_fitting(hits(), lambda p: gives_reason(p.title, p.text)
-                         and coverage(question, f"{p.title} {p.text}") >= said)
+    found = [p for p in hits() if coverage(question, f"{p.title} {p.text}") >= said]
+    # a cause first; else a purpose (« pourquoi forme-t-il ses partenaires ? » : « aider des
+    # partenaires à devenir autonomes en les formant »)
+    return (first_fitting(found, lambda p: gives_reason(p.title, p.text))
+            or first_fitting(found, lambda p: answers_why(f"{p.title} {p.text}")))
 
 
 # « Outre ses coopérations, … ? », « … en plus de ses propres coopérations ? »: what the question

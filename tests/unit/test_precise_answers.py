@@ -1040,6 +1040,13 @@ def test_why_a_body_works_abroad_gets_the_passage_giving_its_reason_not_its_serv
     assert "valeur ajoutée" in purpose.text
 
 
+def test_why_an_action_is_done_gets_the_passage_giving_its_purpose_when_none_gives_a_cause(make_tracker, run):
+    result = run(ActionAnswerServiceInfo(), make_tracker(
+        "Pourquoi le Département d'Ille-et-Vilaine forme-t-il ses partenaires ?", "ask_service_info",
+        [("body", "ille-et-vilaine")]))
+    assert "autonomes" in result.text and "Source :" in result.text
+
+
 def test_why_asks_for_a_reason_and_a_purpose_answers_it():
     from actions.reasons import answers_why, asks_why, gives_reason
 
