@@ -16,16 +16,24 @@ from knowledge import KnowledgeBase, today
 from knowledge.models import Programme
 from knowledge.textnorm import fold
 
-# « ouvert à qui ? », « ouvert à quelles écoles ? », « ouvert aux écoles primaires ? »
-_OPEN_TO = re.compile(r"\bouverte?s? (?:a|au|aux) (.+)")
-_ANYONE = re.compile(r"^(?:qui|quel|quels|quelle|quelles|tous|toutes|tout le monde|n importe)\b")
+# « ouvert à qui ? », « ouvert aussi aux écoles primaires ? », « il s'adresse à quel niveau ? »:
+# who may take part, not until when (« jusqu'à quelle date est-il ouvert ? »).
+_OPEN_TO = re.compile(r"\b(?:ouverte?s?|s adresse\w*|destinee?s?)(?: t)?(?: (?:il|elle|ils|elles))?"
+                      r"(?: (?:aussi|egalement|bien|meme|seulement|uniquement))? (?:a|au|aux) (.+)")
+_TO_WHOM = re.compile(r"^(?:qui|quel|quels|quelle|quelles|tous|toutes|tout le monde|n importe)\b")
+_WHOM_FIRST = re.compile(r"\ba (?:qui|quel|quels|quelle|quelles) (?:\w+ ){0,3}?(?:ouverte?s?|s adresse\w*|destinee?s?)\b")
+_WHEN = re.compile(r"\b(?:jusqu|quand|date|delai|heure|heures|echeance)\b")
 
 
 def asks_open_to_whom(kb: KnowledgeBase, text: str) -> bool:
-    """Whether « ouvert à » names who may take part (a public the sources know, or « qui »,
-    « quelles écoles »), not a time (« ouvert à 14 h ») or a date."""
-    m = _OPEN_TO.search(fold(text))
-    return bool(m) and bool(_ANYONE.match(m.group(1)) or kb.find_mentions("audience", m.group(1)))
+    """Whether the question asks who may take part: « ouvert à » / « s'adresse à » a public
+    the sources know, or « qui », « quelles écoles »; not a time (« ouvert à 14 h »)."""
+    folded = fold(text)
+    if _WHEN.search(folded):
+        return False
+    m = _OPEN_TO.search(folded)
+    return bool((m and (_TO_WHOM.match(m.group(1)) or kb.find_mentions("audience", m.group(1))))
+                or _WHOM_FIRST.search(folded))
 
 
 class ActionAnswerDeadline(ProgrammeAnswer):

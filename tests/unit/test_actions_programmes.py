@@ -135,10 +135,12 @@ def test_too_late_asks_the_other_way_round(make_tracker, run, monkeypatch):
 
 
 def test_open_to_a_public_asks_who_may_take_part_not_until_when(make_tracker, run):
-    for question in ("il est ouvert à quelles écoles ?", "il est ouvert aux écoles primaires ?"):
+    for question in ("il est ouvert à quelles écoles ?", "il est ouvert aussi aux écoles primaires ?",
+                     "À quel niveau d'enseignement s'adresse-t-il ?"):
         result = run(ActionAnswerDeadline(), make_tracker(question, "ask_deadline", programme="preci"))
         assert "secondaire" in result.text
         assert "février" not in result.text  # not the call's deadline
         assert result.slot("last_answer") == "audience"
-    result = run(ActionAnswerDeadline(), make_tracker("il est encore ouvert ?", "ask_deadline", programme="preci"))
-    assert "février" in result.text
+    for question in ("il est encore ouvert ?", "jusqu'à quelle date est-il ouvert aux écoles ?"):
+        result = run(ActionAnswerDeadline(), make_tracker(question, "ask_deadline", programme="preci"))
+        assert "février" in result.text
