@@ -35,7 +35,7 @@ REACH_WORDS = re.compile(r"\b(joindre|contacter|contact|coordonnees|appeler|tele
 CONTACT_WORDS = frozenset("""adresse adresses telephone tel numero num mail email courriel horaire horaires heure heures
     ouvert ouverture responsable directeur directrice joindre contacter contact coordonnees postal postale code rue
     site web internet ecrire courrier enveloppe lettre envoyer appeler service bureau bureaux locaux batiment
-    siege immeuble trouve situe""".split())
+    siege immeuble trouve situe installe installee implante implantee localise localisee""".split())
 # Those that ask for a detail of the card (« service », « bureau » name what it is about).
 ASKING_FOR_CONTACT = CONTACT_WORDS - {"service", "bureau", "bureaux"} | {"appeler", "telephoner", "coordonnees"}
 # Right after a card, a short question with one of these words asks for a detail of it (« c'est

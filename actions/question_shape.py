@@ -35,7 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      r"il s appelle comment|elle s appelle comment|comment il s appelle|comment elle s appelle)\b")),
     (WHERE, re.compile(r"^(et |d |mais )?ou\b(?! en (est|sont|etait|etaient|sera|seront)\b)|\b(ou se trouve|ou se situe|ou sont|ou est|ou etes|c est ou|c ou|cest ou|adresse postale|adresse|"
                        r"code postal|situe|situes|situee|se trouvent|localite|quelle rue|quelle ville|"
-                       r"(dans )?(quel|quels) (batiment|immeuble|edifice|locaux|local))\b|(?<!\ben )\b(sont|est|trouve|trouvent) ou$")),  # « elles en sont où ? » asks how things stand
+                       r"(dans )?(quel|quels) (batiment|immeuble|edifice|locaux|local))\b|(?<!\ben )\b(sont|est|trouve|trouvent)(?: (?:installe|implante|loge|base|localise|heberge)(?:e|s|es)?)? ou$")),  # « elles en sont où ? » asks how things stand
     (WHICH, re.compile(r"\b(quels sont|quelles sont|lesquels|lesquelles|quels|quelles|liste|enumer\w*|citez|"
                        r"cite moi|nommer)\b")),
 ]

@@ -55,3 +55,8 @@ def test_a_contact_detail_of_the_card_taken_for_out_of_scope_gets_the_card(make_
     result = run(ActionAnswerOutOfScope(), make_tracker("Mon passeport expire, où dois-je aller pour le renouveler ?",
                                                         "out_of_scope", [("contact_kind", "address")]))
     assert result.text.startswith("Mes sources ne donnent pas cette information")
+
+
+def test_where_a_service_in_context_is_installed_gets_its_address(make_tracker, run):
+    result = run(ActionAnswerOutOfScope(), make_tracker("et il est installé où ?", "out_of_scope", body="namur"))
+    assert "Saint-Aubain" in result.text and "Source :" in result.text

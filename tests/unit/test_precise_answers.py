@@ -81,6 +81,8 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("c anonyme ?", YES_NO),
     ("c'est pour qui ?", OTHER),
     ("c'est combien ?", HOW_MANY),
+    ("et il est installe ou ?", WHERE),
+    ("c'est gratuit ou ?", OTHER),  # « or what? », not where
     ("Les agents qui s'impliquent le font-ils par volontariat ?", YES_NO),
     ("Et son adjoint chargé des relations internationales ?", OTHER),
     ("Suresnes jumelée avec Holon ?", YES_NO),
