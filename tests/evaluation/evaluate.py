@@ -52,7 +52,8 @@ HELDOUT = CONVERSATIONS / "heldout"
 # result, tables only read. AB: the twenty-sixth's result, tables only read. AC: the
 # twenty-seventh's result, tables only read. AD: the twenty-eighth's result, tables only read.
 # AE: the twenty-ninth's result, tables only read. AF: the thirtieth's result, tables only read.
-# AG: the thirty-first's result, tables only read. AH: the fresh one, written before the
+# (Z, AA and AB: read to find classes of failure from the thirty-second round on.) AG: the
+# thirty-first's result, tables only read. AH: the fresh one, written before the
 # thirty-second round, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
