@@ -221,8 +221,10 @@ class KnowledgeBase:
         """The one body of the kind named as a body (« la Région », « le Département » with a
         capital, no name after it), other than the default body; else none."""
         kinds = {fold(m.group(1)) for m in KIND_AS_BODY.finditer(utterance)}
+        if len(kinds) != 1:
+            return []  # most questions name no kind: no query
         bodies = [b for b in self.bodies() if b.kind in kinds and not b.is_default]
-        return [bodies[0].id] if len(bodies) == 1 and len(kinds) == 1 else []
+        return [bodies[0].id] if len(bodies) == 1 else []
 
     def aliases(self) -> list[tuple[str, str, str]]:
         """Every (entity type, id, name) pair, for the generated NLU data."""
