@@ -29,8 +29,10 @@ _TRAITS = re.compile(
     r"carte d identite|tarifs?|entree|"
     # ways to reach a service that no source gives (the contact card has a phone and an address)
     r"fax|telecopie|telecopieur|facebook|instagram|twitter|linkedin|whatsapp|youtube|tiktok|perso|"
-    # a service's or a person's particulars no source gives (« le numéro BCE », « son prédécesseur »)
-    r"bancaires?|iban|bce|tva|predecesseurs?|salaires?|restaurants?)\b")
+    # a service's or a person's particulars no source gives (« le numéro BCE », « son prédécesseur »);
+    # not « restaurant » or « salaire », which a question may say of the asker (« ma fille rêve de
+    # travailler dans un grand restaurant… »)
+    r"bancaires?|iban|bce|tva|predecesseurs?)\b")
 # Passages searched for one on what the question names that speaks of the trait.
 SEARCHED = 12
 
