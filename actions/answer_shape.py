@@ -29,6 +29,7 @@ from actions.evidence import (
     other_object,
     other_span,
     other_web_address,
+    opposite_quality,
     prefixed_title,
     refused_by_question,
     said_alike,
@@ -232,7 +233,7 @@ def _says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
                 or other_object(question, answer)
                 or denied_by_question(question, answer) or refused_by_question(question, answer)
-                or prefixed_title(question, answer)
+                or prefixed_title(question, answer) or opposite_quality(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer) or said_alike(question, answer)
                 or contradicts(question, answer, weight) or said_of_another(question, answer, weight)

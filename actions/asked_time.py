@@ -25,6 +25,9 @@ _DAY_PAIR = re.compile(rf"\b({_DAYS})s? et (?:le |les )?({_DAYS})s?\b")
 _SEVERAL_DAYS = [(re.compile(r"\b(?:le |les |ce )?(?:week end|weekend|week ends|weekends)\b"), ("samedi", "dimanche")),
                  (re.compile(r"\ben semaine\b"), WEEKDAYS[:5])]
 _CLOCK = re.compile(r"\b(\d{1,2})\s*(?:h|heures?)\s*(\d{2})?\b")
+# Open with no break: « sans interruption », « en continu », « non-stop », « journée continue ».
+_CONTINUOUS = re.compile(r"\b(sans (?:interruption|pause|coupure|fermer|fermeture|arret)|en continu|non stop|"
+                         r"d affilee|journee continue)\b")
 # « ouvert jusqu'à 18h ? »: the service's hours, not the user's (« je travaille jusqu'à 17h »).
 _UNTIL = re.compile(r"\b(ouvert|ouverte|ouverts|ouvre|ouvrent|accueil|accueille)\s+(?:\w+\s+){0,3}?(jusqu a|avant)\s+$")
 # Parts of the day, in minutes since midnight: open if the service is open at any moment of it.
@@ -74,10 +77,12 @@ class AskedTime:
     bound: str | None = None
     # every day asked when the question names several (« du mardi au samedi »): all must be open
     days: tuple[str, ...] = ()
+    # « sans interruption », « en continu »: open with no break (within `span`, if any)
+    continuous: bool = False
 
     @property
     def names_time(self) -> bool:
-        return self.day is not None or self.span is not None or bool(self.days)
+        return self.day is not None or self.span is not None or bool(self.days) or self.continuous
 
 
 def spoken_time(minute: int) -> str:
@@ -92,7 +97,11 @@ def asked_time(text: str) -> AskedTime:
     day = day_match.group(1) if day_match else None
     span, whole, said = None, False, None
     clock = _CLOCK.search(folded)
-    if clock and int(clock.group(1)) < 24 and int(clock.group(2) or 0) < 60:
+    continuous = bool(_CONTINUOUS.search(folded))
+    clocks = [int(h) * 60 + int(m or 0) for h, m in _CLOCK.findall(folded) if int(h) < 24 and int(m or 0) < 60]
+    if continuous and len(clocks) == 2 and clocks[0] < clocks[1]:  # « sans interruption de 9h à 18h »
+        span = (clocks[0], clocks[1])
+    elif clock and int(clock.group(1)) < 24 and int(clock.group(2) or 0) < 60:
         said = int(clock.group(1)) * 60 + int(clock.group(2) or 0)
         # « ouvert jusqu'à 18h ? »: open the minute before
         minute = said - 1 if _UNTIL.search(folded[:clock.start()]) else said
@@ -111,7 +120,7 @@ def asked_time(text: str) -> AskedTime:
     bound = None
     if said is not None and not asks_when:
         bound = "closes" if _CLOSES_AT.search(text) else "opens" if _OPENS_AT.search(text) else None
-    return AskedTime(day, span, whole, said, closed, asks_when, bound, several_days(folded))
+    return AskedTime(day, span, whole, said, closed, asks_when, bound, several_days(folded), continuous)
 
 
 def several_days(folded: str) -> tuple[str, ...]:

@@ -772,6 +772,36 @@ def prefixed_title(question: str, answer: str) -> list[str]:
     return titles
 
 
+# « la santé scolaire sera centralisée ? » against « un service de santé scolaire décentralisé »:
+# a quality whose opposite is the same word with a prefix. Nouns in -ment are not qualities
+# (« placement », « déplacement »), nor words that are other words once prefixed.
+_OPPOSING_PREFIXES = ("des", "de", "in", "im", "il", "ir", "non")
+_QUALITY_END = re.compile(r"(?:is|ifi|ect|ul|al|el|(?<!m)ant|(?<!m)ent|ible|able|if|iv|iqu|ier|ier)(?:e|ee|es|ees|s|x)?$")
+_NOT_QUALITIES = frozenset("portant portante portants pendant tenant tenante partant".split())
+QUALITY_LENGTH = 6
+
+
+def _base(word: str) -> str:
+    return re.sub(r"(?:ees|ee|es|e|s|x)$", "", word)
+
+
+def opposite_quality(question: str, answer: str) -> list[str]:
+    """Qualities of the question (« centralisée », « formel ») that the answer never says, but
+    says with an opposing prefix (« décentralisé », « informel »)."""
+    said = set(fold(answer).split())
+    found = []
+    for w in dict.fromkeys(fold(question).split()):
+        if len(w) < QUALITY_LENGTH or w in _NOT_QUALITIES or not _QUALITY_END.search(w):
+            continue
+        base = _base(w)
+        if any(a.startswith(base) and len(a) <= len(w) + 2 for a in said):
+            continue
+        if any(a.startswith(p) and a[len(p):].startswith(base) and len(a) <= len(p) + len(w) + 2
+               for a in said for p in _OPPOSING_PREFIXES):
+            found.append(w)
+    return found
+
+
 def _affirmed(root: str, words: list[str]) -> bool:
     """Whether a word of stem `root` is among `words`, and never just after a denial."""
     spots = [i for i, w in enumerate(words) if stem(w) == root]

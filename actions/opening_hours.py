@@ -121,6 +121,21 @@ def bound_said(domain: dict[str, Any], schedule: Schedule, asked: AskedTime, ser
                   verb=render(domain, "utter_hours_verb_closes" if closes else "utter_hours_verb_opens"), hours=text)
 
 
+def break_said(domain: dict[str, Any], schedule: Schedule, asked: AskedTime, service: str, text: str) -> str:
+    """« Non : le service ferme de 12 h 30 à 13 h 30. » for « ouvert sans interruption ? »: the
+    first break of the days asked (all open days when none is), within the span asked if any."""
+    days = asked.days or ([asked.day] if asked.day else [d for d in schedule if schedule.get(d)])
+    first, end = asked.span or (0, 24 * 60)
+    for day in days:
+        intervals = schedule.get(day, [])
+        for (_, stop), (start, _) in zip(intervals, intervals[1:]):
+            if first < start and stop < end:
+                return render(domain, "utter_hours_break", service=service, start=spoken_time(stop),
+                              end=spoken_time(start), hours=text)
+    return render(domain, "utter_hours_open", service=service, when=said_when(domain, asked) or
+                  render(domain, "utter_when_continuous"), hours=text)
+
+
 def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked: AskedTime,
                  assumed: bool = False) -> str | None:
     """The answer to « open on that day, at that time? » (or « until when on Friday? ») for the
@@ -152,7 +167,9 @@ def hours_answer(kb: KnowledgeBase, domain: dict[str, Any], body_id: str, asked:
     if not schedule:
         return None
     service, text = hours[0].service_name, hours[0].value
-    if asked.asks_when and asked.day:  # « à quelle heure ferme-t-il le vendredi ? »
+    if asked.continuous and not asked.asks_when:  # « ouvert sans interruption de 9h à 18h ? »
+        line = break_said(domain, schedule, asked, service, text)
+    elif asked.asks_when and asked.day:  # « à quelle heure ferme-t-il le vendredi ? »
         intervals = schedule.get(asked.day, [])
         line = (render(domain, "utter_hours_on_day", day=asked.day, service=service,
                        intervals=intervals_said(intervals, domain), hours=text) if intervals else

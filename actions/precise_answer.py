@@ -55,6 +55,7 @@ from actions.opening_hours import hours_answer, names_a_place
 from actions.other_bodies import unknown_body
 from actions.other_members import others_asked
 from actions.page_date import cited_page_date
+from actions.partner_claims import contradicted
 from actions.phrasing import french_date, render, source_lines
 from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
 from actions.reach import service_reach
@@ -249,7 +250,8 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     # body's fact does not confirm what the question says of the one it names.
     against_today = verdict_against_today(question, answer_part, today())
     said_yes = against_today if against_today is not None else (
-        confirms(question, evidence, kb.term_weight)
+        not contradicted(kb, question)
+        and confirms(question, evidence, kb.term_weight)
         and not (named and answered_about and answered_about not in named)
         and says_all(evidence, named_now))
     verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")

@@ -6,7 +6,8 @@
 A change to how a claim is checked (`answer_shape.confirms`) is measured in seconds, not in a
 new evaluation: for every single-turn in-scope closed question of the blind sets whose reply
 holds the expected fact, the verdict is read again on the reply's own words (the answer and
-the documents it cites, as `precise_answer.with_verdict` reads them; a claim about today
+the documents it cites, as `precise_answer.with_verdict` reads them, and the partner records
+(`partner_claims`); a claim about today
 against the day the run played). It prints how many
 verdicts were right as played and how many are right now, and the questions that change. The
 replay does not see the passage an answer may have been checked against besides its words, so
@@ -25,6 +26,7 @@ from pathlib import Path
 from rasa.shared.core.domain import Domain
 
 from actions.answer_shape import confirms
+from actions.partner_claims import contradicted
 from actions.phrasing import render
 from actions.precise_answer import reply_evidence, source_prefix, without_sources
 from actions.still_open import verdict_against_today
@@ -64,7 +66,8 @@ def replayed(runs: list[Path], sets: list[Path] | None = None) -> list[tuple[str
             answer_part = without_sources(body, prefix).split(more)[0]
             against = verdict_against_today(turn["user"], answer_part, date.fromisoformat(played["today"] or DEFAULT_TODAY))
             if against is None:
-                against = confirms(turn["user"], reply_evidence(kb, domain, turn["user"], body, prefix), kb.term_weight)
+                against = not contradicted(kb, turn["user"]) and confirms(
+                    turn["user"], reply_evidence(kb, domain, turn["user"], body, prefix), kb.term_weight)
             now = yes if against else no
             out.append((played["name"], turn["user"], expect.starts_with, given, now))
     return out

@@ -10,6 +10,7 @@ from actions.clause_binding import said_apart, said_of_bracketed_other, said_of_
 from actions.evidence import (
     denied_by_question,
     missing_numbers,
+    opposite_quality,
     prefixed_title,
     refused_by_question,
     swapped_qualifiers,
@@ -123,6 +124,17 @@ def test_a_bare_title_is_not_the_prefixed_one():
     assert not prefixed_title("Paul Martin est-il vice-président du conseil régional ?", answer)
     # the bare title is also given to someone: the question is read as usual
     assert not prefixed_title("Paul Martin est-il président du club ?", answer + " Il est président du club.")
+
+
+def test_a_quality_said_with_an_opposing_prefix_is_its_opposite():
+    answer = "Le plan veut un service de santé scolaire décentralisé et un dialogue informel."
+    assert opposite_quality("La santé scolaire sera-t-elle centralisée ?", answer) == ["centralisee"]
+    assert not confirms("La santé scolaire sera-t-elle centralisée ?", answer, same_weight)
+    assert opposite_quality("Le dialogue est-il formel ?", answer) == ["formel"]
+    # the quality itself is said too, or the prefixed word is another word (« important »)
+    assert not opposite_quality("Le dialogue est-il formel ?", answer + " Un volet formel existe.")
+    assert not opposite_quality("Un programme portant sur l'emploi ?", "Un programme important pour l'emploi.")
+    assert not opposite_quality("Un placement des jeunes ?", "Le déplacement des jeunes.")
 
 
 def test_both_of_them_is_no_count_but_every_two_years_is():

@@ -536,6 +536,25 @@ def test_a_closing_time_claimed_is_compared_with_the_day_s(make_tracker, run):
     assert said("le service de Suresnes est fermé à 18h le vendredi ?").startswith("Oui")
 
 
+def test_open_without_a_break_is_compared_with_the_lunch_break(make_tracker, run):
+    from actions.contact import ActionAnswerContact
+
+    asked = asked_time("ouvert sans interruption de 9h à 18h ?")
+    assert asked.continuous and asked.span == (9 * 60, 18 * 60)
+    assert asked_time("c'est ouvert en continu le lundi ?").continuous
+    assert not asked_time("ouvert de 9h à 18h ?").continuous
+
+    def said(question: str) -> str:
+        return run(ActionAnswerContact(), make_tracker(question, "ask_contact", [("body", "suresnes")])).text
+
+    # Suresnes closes from 12 h 30 to 13 h 30
+    closed = said("Le service Actions internationales de Suresnes est-il ouvert sans interruption de 9h à 18h ?")
+    assert closed.startswith("Non") and "12 h 30" in closed and "13 h 30" in closed and "Source :" in closed
+    assert said("le service de Suresnes est ouvert non-stop le mardi ?").startswith("Non")
+    # a span within one opening is open without a break
+    assert said("le service de Suresnes est ouvert sans interruption de 14h à 17h ?").startswith("Oui")
+
+
 def test_hours_the_documents_do_not_give_are_said_unknown_with_the_contact(make_tracker, run):
     from actions.contact import ActionAnswerContact
 

@@ -1,0 +1,50 @@
+"""A closed question that says of one partner what its records contradict gets « Non »."""
+
+import pytest
+
+from actions.partner_claims import contradicted
+
+
+@pytest.mark.parametrize("question", [
+    "Le département d'Ille-et-Vilaine a une coopération avec la région Alaotra Mangoro au Mali, c'est ça ?",
+    "Suresnes est jumelée avec Hann. Münden, en Autriche ?",
+    "Louga, c'est au Mali ?",
+    "Le Hampshire est présenté comme une province, c'est ça ?",
+    "Holon fait partie des villes avec lesquelles Suresnes mène de la coopération décentralisée ?",
+    "Suresnes a aussi une coopération décentralisée avec Villach ?",
+    "Suresnes est jumelée avec Cap-Haïtien ?",
+])
+def test_a_claim_the_records_contradict(kb, question):
+    assert contradicted(kb, question)
+
+
+@pytest.mark.parametrize("question", [
+    "Suresnes est-elle jumelée avec Villach, en Autriche ?",
+    "Louga, c'est au Sénégal ?",
+    # Namur lists its friendship accord with the Jiangsu among its twinnings
+    "Namur est jumelée avec le Jiangsu ?",
+    # Kragujevac is both twinned and a cooperation partner
+    "Suresnes mène une coopération décentralisée avec Kragujevac ?",
+    "Suresnes est jumelée avec Kragujevac ?",
+    "La Basse-Normandie a une coopération décentralisée avec le Hampshire ?",
+    "Le Fujian est une province chinoise ?",
+    # the country is not said of the partner, or two partners are named, or alternatives weighed
+    "L'Ille-et-Vilaine coopère-t-elle avec le Mali et avec Alaotra Mangoro ?",
+    "Suresnes est jumelée avec Holon et avec Villach en Autriche ?",
+    "Louga, c'est au Mali ou au Sénégal ?",
+    "Suresnes n'a pas de coopération décentralisée avec Villach ?",
+])
+def test_a_claim_the_records_bear_or_do_not_weigh(kb, question):
+    assert not contradicted(kb, question)
+
+
+def test_the_verdict_follows_the_records(make_tracker, run):
+    from actions.partnerships import ActionAnswerPartnerships
+
+    def said(question: str) -> str:
+        return run(ActionAnswerPartnerships(), make_tracker(question, "ask_partnerships",
+                                                            [("body", "ille-et-vilaine")])).text
+
+    # the answer names the Mali partner next to Madagascar's region: the text alone would agree
+    assert said("L'Ille-et-Vilaine coopère avec la région Alaotra Mangoro au Mali, c'est bien ça ?").startswith("Non")
+    assert said("L'Ille-et-Vilaine coopère avec la région Alaotra Mangoro à Madagascar, c'est bien ça ?").startswith("Oui")
