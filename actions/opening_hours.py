@@ -128,7 +128,7 @@ def break_said(domain: dict[str, Any], schedule: Schedule, asked: AskedTime, ser
     first, end = asked.span or (0, 24 * 60)
     for day in days:
         intervals = schedule.get(day, [])
-        for (_, stop), (start, _) in zip(intervals, intervals[1:]):
+        for (_, stop), (start, _) in zip(intervals, intervals[1:], strict=False):
             if first < start and stop < end:
                 return render(domain, "utter_hours_break", service=service, start=spoken_time(stop),
                               end=spoken_time(start), hours=text)
