@@ -35,9 +35,29 @@ def resolve_entity(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: st
     named = mentioned_now(kb, tracker, entity, kb_type)
     if named:
         return named
+    return kept_entity(kb, tracker, entity, kb_type)
+
+
+def kept_entity(kb: KnowledgeBase, tracker: Tracker, entity: str, kb_type: str) -> str | None:
+    """The `kb_type` entity the slot holds from before, the latest value that names one: a
+    word the NLU tagged by mistake this turn (« Norvège » as a body, in « et le partenaire en
+    Norvège ? ») overwrites the slot but does not drop what the conversation was about. A slot
+    emptied on purpose keeps nothing."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") != "slot" or event.get("name") != entity:
+            continue
+        value = event.get("value")
+        if not value:
+            return None
+        if kb.known_id(kb_type, value):
+            return value  # the actions store ids in slots
+        if (found := kb.resolve(kb_type, value)):
+            return found
     kept = tracker.get_slot(entity)
     if kept and kb.known_id(kb_type, kept):
-        return kept  # the actions store ids in slots
+        return kept
     return kb.resolve(kb_type, kept)
 
 

@@ -776,7 +776,7 @@ def prefixed_title(question: str, answer: str) -> list[str]:
 # a quality whose opposite is the same word with a prefix. Nouns in -ment are not qualities
 # (« placement », « déplacement »), nor words that are other words once prefixed.
 _OPPOSING_PREFIXES = ("des", "de", "in", "im", "il", "ir", "non")
-_QUALITY_END = re.compile(r"(?:is|ifi|ect|ul|al|el|(?<!m)ant|(?<!m)ent|ible|able|if|iv|iqu|ier|ier)(?:e|ee|es|ees|s|x)?$")
+_QUALITY_END = re.compile(r"(?:is|ifi|ect|ul|al|el|(?<!m)ant|(?<!m)ent|ible|able|if|iv|iqu|ier)(?:e|ee|es|ees|s|x)?$")
 _NOT_QUALITIES = frozenset("portant portante portants pendant tenant tenante partant".split())
 QUALITY_LENGTH = 6
 

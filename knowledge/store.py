@@ -43,7 +43,7 @@ AGREEMENTS = ("", "e", "s", "es")
 AGREED_NAME = 6
 # « la Région », « du Département », « la Ville » standing for a body: the kind with a capital,
 # not followed by a name (« la Région Toscane », « le Département d'Ille-et-Vilaine »).
-KIND_AS_BODY = re.compile(r"\b(?:la|le|l'|l’|du|au|de la)\s*(Région|Departement|Département|Ville|Province)\b"
+KIND_AS_BODY = re.compile(r"\b(?:[Ll]a|[Ll]e|[Ll]'|[Ll]’|[Dd]u|[Aa]u|[Dd]e la)\s*(Région|Departement|Département|Ville|Province)\b"
                           r"(?!\s+(?:de |du |d'|d’|des )?[A-ZÀ-Ý])")
 
 CANDIDATES = 200  # passages the database hands to the ranking, at most

@@ -170,6 +170,8 @@ def test_a_body_is_found_by_its_agreed_adjective_and_by_its_unique_kind(kb: Know
     # the kind with a capital stands for the one body of that kind
     assert kb.find_mentions("body", "Quel est le partenaire de la Région au Royaume-Uni ?") == ["basse-normandie"]
     assert kb.find_mentions("body", "Que soutient le Département ?") == ["ille-et-vilaine"]
+    # ...its article opening the sentence too
+    assert kb.find_mentions("body", "La Région a-t-elle un partenaire en Allemagne ?") == ["basse-normandie"]
     # not a kind followed by a name, nor a lowercase common noun, nor a short name's inflection
     assert kb.find_mentions("body", "la Région Toscane") == []
     assert kb.find_mentions("body", "la région de Louga") == []

@@ -77,3 +77,21 @@ def test_a_rank_after_an_answer_under_a_heading_is_that_rank_of_the_same_list(ma
                       "• Priorité 1 de l'Ille-et-Vilaine : le développement des pays les plus pauvres")
     said = run(ActionFollowUp(), make_tracker("Et la dernière ?", "inform", events=before, last_answer="strategy")).text
     assert said.startswith("Priorité 4 de l'Ille-et-Vilaine")
+
+
+def test_a_place_tagged_as_a_body_does_not_drop_the_body_discussed(make_tracker, run):
+    # the NLU tags « Norvège » as a body too, and the slot takes it over the Région's id
+    tracker = make_tracker("Et le partenaire en Norvège ?", "ask_partnerships",
+                           [("body", "Norvège"), ("country", "Norvège")],
+                           events=[{"event": "slot", "name": "body", "value": "basse-normandie"},
+                                   {"event": "slot", "name": "body", "value": "Norvège"}],
+                           body="Norvège", country="Norvège")
+    said = run(ActionAnswerPartnerships(), tracker).text
+    assert "Hordaland" in said and "Province de Namur" not in said
+    # emptied on purpose, the slot keeps nothing: the default body answers
+    tracker = make_tracker("Et le partenaire en Norvège ?", "ask_partnerships", [("body", "Norvège")],
+                           events=[{"event": "slot", "name": "body", "value": "basse-normandie"},
+                                   {"event": "slot", "name": "body", "value": None},
+                                   {"event": "slot", "name": "body", "value": "Norvège"}],
+                           body="Norvège", country="Norvège")
+    assert "Hordaland" not in run(ActionAnswerPartnerships(), tracker).text
