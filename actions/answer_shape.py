@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from actions.claim_meaning import unsupported_by_meaning
 from actions.clause_binding import said_apart, said_of_bracketed_other, said_of_other_rank
 from actions.contradiction import contradicts, ranks_in, rhythm
 from actions.evidence import (
@@ -36,7 +37,6 @@ from actions.evidence import (
     stem,
     swapped_qualifiers,
     unstated_cut,
-    unsupported_share,
     without_both,
     without_echoes,
     without_self_introduction,
@@ -96,7 +96,8 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
     if enumerated_unsaid(question, answer) or cleft_unsaid(question, answer):
         return False
     claims = claims_to_confirm(question)
-    return unsupported_share(question, answer, weight, claims) <= UNSUPPORTED and not focus_unsaid(question, claims, answer, weight)
+    return (unsupported_by_meaning(question, answer, claims, weight) <= UNSUPPORTED
+            and not focus_unsaid(question, claims, answer, weight))
 
 
 # « C'est bien les CPAS que la Province accompagne… ? », « l'éditeur responsable, c'est le
