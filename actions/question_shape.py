@@ -68,7 +68,8 @@ _ASKS_WHETHER = re.compile(r"\b(savoir|demande|demandais|dire|verifier|confirmer
 _SHORT_TAG = re.compile(r",\s*(non|oui|vrai|exact|juste|correct)\s*[?!. ]*$", re.IGNORECASE)
 # « …, est-ce que je peux… ? », « ille et vilaine ya til une coop… ? »: a closed question after a
 # preamble, when no question word comes before it.
-_YES_NO_INSIDE = re.compile(r"\b(est ce qu\w*|esk|ya t il|ya til|y a t il|y a til|existe t il)\b")
+_YES_NO_INSIDE = re.compile(r"\b(est ce qu\w*|esk|ya t il|ya til|y a t il|y a til|existe t il|"
+                            r"ya (?:un|une|des|du|qqch|qqc|qq chose|quelque chose))\b")
 # Conjugated verbs that most often carry a question's claim, shared by the checks below.
 _COMMON_VERBS = ("est|sont|a|ont|peut|peuvent|doit|doivent|va|vont|fait|font|existe|existent|faut|sera|seront|etait|"
                  "prevoit|soutient|soutiennent|propose|proposent|organise|organisent|finance|participe|participent|"

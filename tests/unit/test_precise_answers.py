@@ -47,6 +47,9 @@ from tests.support.facts import HEAD, PHONE, STREET
     ("que signifie coopération décentralisée", DEFINITION),
     ("est-ce que le PISI aide les écoles ?", YES_NO),
     ("Le service dépend du gouverneur ?", YES_NO),
+    # SMS « ya » for « il y a » inside the question, with something indefinite after it
+    ("et pr les collegiens ya qqch ?", YES_NO),
+    ("pour les jeunes ya des aides ?", YES_NO),
     ("le bureau est ouvert le mercredi vers 17h30 ?", OPEN_HOURS),
     ("Puis-je me présenter au service un lundi à 12h45 ?", OPEN_HOURS),
     ("On peut les appeler le mercredi à 9h15 ?", OPEN_HOURS),
