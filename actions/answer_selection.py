@@ -19,6 +19,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.acronym_reference import resolve_acronym
 from actions.answer_shape import (
     AMOUNT_WORDS,
     answer_title,
@@ -1072,6 +1073,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if sibling:
         return Choice(sibling, replaces=not holds(Evidence.of(answer), sibling), exact=True)
     typed = resolve_ordinal(typed, said_before)  # « et le dernier ? » after a list
+    typed = resolve_acronym(typed, previous_turn(tracker)[0], said_before)  # « ce sigle ? » after the PrECI
     if (outcome == ANSWERED and (entity_answer or structured) and leans_on_context(kb, typed)
             and continues and tracker.get_slot("last_answer") != PASSAGE
             and not wider_than_focus(kb, tracker, typed, answer)):
