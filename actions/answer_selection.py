@@ -338,6 +338,15 @@ def listing_fit(hits: list[Passage], question: str, within: float) -> Passage | 
     return next((p for p in hits if p.score >= hits[0].score - within and counts_plural(question, p.text)), None)
 
 
+# « quels jumelages… ? », « avec quelles collectivités… ? »: several things asked for.
+_SEVERAL_ASKED = re.compile(r"\b(?:quels|quelles) (?:sont )?(?:les |des )?(?:\w+ )?\w{3,}[sx]\b")
+_LISTED = re.compile(r"^\s*•", re.MULTILINE)
+
+
+def asks_several(question: str) -> bool:
+    return _SEVERAL_ASKED.search(fold(question)) is not None
+
+
 def counts_plural(question: str, text: str) -> bool:
     """Whether `text` gives the number of the thing a short question asks for in the plural: its
     first noun (« valeurs », « enjeux »), not a name (« Suresnes ») nor one among many claims
@@ -1193,6 +1202,11 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if entity_answer or structured:
         if top.entry_type in OVERVIEWS:
             return Choice(top, replaces=False)  # a body's or service's overview is never more precise
+        if asks_several(typed) and len(_LISTED.findall(answer)) >= 2 and len(_LISTED.findall(top.text)) < 2:
+            # « quels jumelages ou accords bilatéraux la Région a-t-elle conclus ? » answered by the
+            # list of its partners: one partner's passage (« …jumelages - accords bilatéraux… »)
+            # says the words, not the list
+            return Choice(top, replaces=False)
         gain = coverage(question, f"{top.title} {top.text}", weight) - coverage(question, answer, weight)
         return Choice(top, replaces=gain >= margin_over(kb, structured, typed))
     if question_shape(typed) in (WHICH, OTHER) and counts_plural(typed, answer) and not counts_plural(typed, top.text):

@@ -38,6 +38,12 @@ class ActionAnswerPartnerships(KnowledgeAction):
     def name(self) -> str:
         return "action_answer_partnerships"
 
+    def is_exact(self, kb: KnowledgeBase, tracker: Tracker, events: list[dict[str, Any]]) -> bool:
+        """The partners left when countries are set aside are the list asked: no passage
+        naming all four says it better."""
+        body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
+        return bool(partners_besides(kb, tracker, kb.partnerships(body_id=body.id)))
+
     def answer(self, kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker,
                domain: dict[str, Any]) -> list[dict[str, Any]]:
         body = kb.body(body_in_context(kb, tracker)) or kb.default_body()
@@ -50,6 +56,13 @@ class ActionAnswerPartnerships(KnowledgeAction):
         if not everything:
             dispatcher.utter_message(text=render(domain, "utter_partnerships_none", body=body.name))
             return [SlotSet("body", body.id)]
+        others = partners_besides(kb, tracker, everything)
+        if others:  # « hormis le Royaume-Uni et la Norvège, avec quelles collectivités… ? »
+            partners = list(dict.fromkeys(p.partner for p in others))
+            lines = [render(domain, "utter_partnerships_others_intro", body=body.name, count=len(partners)),
+                     *(partnership_line(domain, p) for p in others), source_lines(domain, [p.source for p in others])]
+            dispatcher.utter_message(text="\n".join(lines), buttons=detail_buttons(domain, others))
+            return [SlotSet("body", body.id), SlotSet("country", None)]
         continent = continent_name(country) if is_continent(country) else None
         if continent:
             shown = [p for p in everything if in_continent(p.country, continent)]
@@ -87,6 +100,17 @@ class ActionAnswerPartnerships(KnowledgeAction):
 TWINNING = "jumelage"
 _EXCEPT = re.compile(r"\b(a part|sauf|hormis|excepte|en dehors d|autres? que|a l exception)\b")
 _TWINNING_WORDS = re.compile(r"\b(jumel\w*|villes? jumelles?|villes? soeurs?)\b")
+
+
+def partners_besides(kb: KnowledgeBase, tracker: Tracker, everything: list[Partnership]) -> list[Partnership]:
+    """The partnerships left when the question sets countries aside (« à part la Chine »,
+    « hormis le Royaume-Uni et la Norvège »); none when it sets none aside, or all."""
+    text = tracker.latest_message.get("text") or ""
+    if not _EXCEPT.search(fold(text)):
+        return []
+    aside = {fold(c) for c in mentioned_all(kb, tracker, "country", "country") if not is_continent(c)}
+    left = [p for p in everything if fold(p.country) not in aside]
+    return left if aside and 0 < len(left) < len(everything) else []
 
 
 def asks_about_twinnings(question: str) -> bool:

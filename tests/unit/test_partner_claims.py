@@ -48,3 +48,22 @@ def test_the_verdict_follows_the_records(make_tracker, run):
     # the answer names the Mali partner next to Madagascar's region: the text alone would agree
     assert said("L'Ille-et-Vilaine coopère avec la région Alaotra Mangoro au Mali, c'est bien ça ?").startswith("Non")
     assert said("L'Ille-et-Vilaine coopère avec la région Alaotra Mangoro à Madagascar, c'est bien ça ?").startswith("Oui")
+
+
+def test_countries_set_aside_leave_the_other_partners(make_tracker, run):
+    from actions.partnerships import ActionAnswerPartnerships
+
+    said = run(ActionAnswerPartnerships(), make_tracker(
+        "Hormis le Royaume-Uni et la Norvège, avec quelles collectivités la Basse-Normandie a-t-elle signé des accords ?",
+        "ask_partnerships", [("country", "Royaume-Uni"), ("country", "Norvège"), ("body", "basse-normandie")])).text
+    assert "Toscane" in said and "Fujian" in said
+    assert "Hampshire" not in said and "Hordaland" not in said
+
+
+def test_a_list_asked_for_is_not_replaced_by_one_item_s_passage(make_tracker, run):
+    from actions.partnerships import ActionAnswerPartnerships
+
+    said = run(ActionAnswerPartnerships(), make_tracker(
+        "Quels jumelages ou accords bilatéraux la Région Basse-Normandie a-t-elle conclus ?",
+        "ask_partnerships", [("body", "basse-normandie")])).text
+    assert all(name in said for name in ("Hampshire", "Hordaland", "Toscane", "Fujian"))
