@@ -98,9 +98,10 @@ def _other_tie(kb: KnowledgeBase, folded: str, records: list) -> bool:
     tell the two apart (Suresnes twins with Villach). Namur lists its friendship accord with
     the Jiangsu among its twinnings: only these two kinds are told apart."""
     kinds = {p.kind for p in records}
-    if _TWINNED.search(folded):
-        return kinds == {"cooperation-decentralisee"}
+    if _TWINNED.search(folded) and kinds == {"cooperation-decentralisee"}:
+        return True
     if _DECENTRALISED.search(folded) and kinds == {"jumelage"}:
+        # « en plus du jumelage, une coopération décentralisée avec Holon ? »: the twinning is granted
         bodies = {p.body_id for p in records}
         return any(p.kind == "cooperation-decentralisee" for p in kb.partnerships() if p.body_id in bodies)
     return False

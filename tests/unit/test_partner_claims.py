@@ -13,6 +13,7 @@ from actions.partner_claims import contradicted
     "Holon fait partie des villes avec lesquelles Suresnes mène de la coopération décentralisée ?",
     "Suresnes a aussi une coopération décentralisée avec Villach ?",
     "Suresnes est jumelée avec Cap-Haïtien ?",
+    "En plus du jumelage, Suresnes fait de la coopération décentralisée avec Holon, en Israël ?",
 ])
 def test_a_claim_the_records_contradict(kb, question):
     assert contradicted(kb, question)
