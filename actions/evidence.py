@@ -659,8 +659,9 @@ def spelled_out(question: str) -> list[list[str]]:
         letters = fold(acronym)
         at = [i for i, w in enumerate(words) if w == letters]
         for i in at:
-            # « le PST de la Province, c'est bien… »: a short complement before the link
-            after = next((j for j in range(i + 1, min(i + 5, len(words)))
+            # « le PST de la Province, c'est bien… », « le SERI d'Ille-et-Vilaine, c'est… »: a short
+            # complement before the link
+            after = next((j for j in range(i + 1, min(i + 8, len(words)))
                           if words[j] in ("c", "signifie", "signifient", "veut", "designe")), i + 1)
             while after < len(words) and words[after] in _SPELLING_LINK:
                 after += 1

@@ -384,6 +384,9 @@ def test_a_question_about_something_no_programme_speaks_of_is_not_asked_back(mak
 def test_an_acronym_spelled_out_wrongly_is_not_confirmed():
     answer = "Le CRIC (Comité de Rénovation des Immeubles Communaux) a été créé en 2019."
     assert misexpanded("Le CRIC de la ville, c'est bien le Centre Régional d'Information Citoyenne ?", answer)
+    # a longer complement before the link (« le SERI d'Ille-et-Vilaine, c'est… »)
+    assert misexpanded("Le CRIC de la ville de Saint-Malo, c'est bien le Centre Régional d'Information Citoyenne ?",
+                       answer)
     assert not misexpanded("Le CRIC, c'est le Comité de Rénovation des Immeubles Communaux ?", answer)
     # words that only happen to start with its letters are no expansion of it
     assert spelled_out("Le CRIC contribue-t-il réellement, il croit ?") == []
