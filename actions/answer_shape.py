@@ -61,10 +61,15 @@ _DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+ [A-ZÀ-Ý][a-zà-ÿ]+")
 
 
+# « Le « E » de SERI, c'est pour Europe ? »: the letter quoted points into the acronym, it
+# claims nothing of its own.
+_QUOTED_LETTERS = re.compile(r"[«\"“]\s*[A-Z]{1,3}\s*[»\"”]")
+
+
 def claimed(question: str) -> str:
-    """What a closed question claims: its asking sentence, without the asker's introduction or
-    a « tous les deux » that counts nothing."""
-    return without_both(without_self_introduction(question_core(question)))
+    """What a closed question claims: its asking sentence, without the asker's introduction,
+    a « tous les deux » that counts nothing, or the letters of an acronym it quotes."""
+    return _QUOTED_LETTERS.sub(" ", without_both(without_self_introduction(question_core(question))))
 
 
 def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:

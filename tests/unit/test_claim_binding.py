@@ -137,6 +137,12 @@ def test_a_quality_said_with_an_opposing_prefix_is_its_opposite():
     assert not opposite_quality("Un placement des jeunes ?", "Le déplacement des jeunes.")
 
 
+def test_a_quoted_letter_of_an_acronym_claims_nothing_of_its_own():
+    answer = "Le service Europe et relations internationales (SERI) du Département gère les projets."
+    assert confirms("Le « E » de SERI, c'est pour Europe ?", answer, same_weight)
+    assert not confirms("Le « E » de SERI, c'est pour Échanges ?", answer, same_weight)
+
+
 def test_both_of_them_is_no_count_but_every_two_years_is():
     answer = "La ville a cinq jumelages : Lyon, Turin, Gand, Porto et Graz."
     assert not missing_numbers(claimed("Lyon et Turin sont-elles toutes les deux jumelées avec la ville ?"), answer)
