@@ -19,6 +19,7 @@ import re
 
 from actions.answer_selection import named_entities, speaks_of
 from actions.evidence import Evidence, content_groups
+from actions.question_shape import question_core
 from knowledge import KnowledgeBase
 from knowledge.textnorm import fold, without_quotes
 
@@ -33,6 +34,9 @@ _TRAITS = re.compile(
     # not « restaurant » or « salaire », which a question may say of the asker (« ma fille rêve de
     # travailler dans un grand restaurant… »)
     r"bancaires?|iban|bce|tva|predecesseurs?)\b")
+# Jobs and internships at a service, which no source offers: read in the asking sentence only
+# (« mon fils fait un stage au Mali… : le Département coopère-t-il avec ce pays ? » asks no job).
+_POSTS = re.compile(r"\b(recrut\w*|stagiaires?|postes? vacants?|offres? d emploi|embauch\w*|candidatures? spontanees?)\b")
 # Passages searched for one on what the question names that speaks of the trait.
 SEARCHED = 12
 
@@ -42,7 +46,8 @@ def unknown_traits(kb: KnowledgeBase, question: str) -> list[str]:
     those on what it names."""
     # a quoted name put to the test (« Programme … Climat International ? ») asks no trait
     unquoted = without_quotes(question)
-    traits = [(m.group(1), groups) for m in _TRAITS.finditer(fold(unquoted)) if (groups := content_groups(m.group(1)))]
+    traits = [(m.group(1), groups) for m in [*_TRAITS.finditer(fold(unquoted)), *_POSTS.finditer(fold(question_core(unquoted)))]
+              if (groups := content_groups(m.group(1)))]
     if not traits:
         return []
     named = named_entities(kb, question)

@@ -62,3 +62,14 @@ def test_a_task_asked_of_the_assistant_is_declined_not_searched(make_tracker, ru
     # a question on how something translates, or a user who writes a charter, asks no task
     assert not asks_a_task("Comment se traduit la coopération de Suresnes ?")
     assert not asks_a_task("Nous rédigeons une charte : quelles valeurs la Province affiche-t-elle ?")
+
+
+def test_a_job_or_internship_at_a_service_is_declined_read_in_the_asking_sentence(kb, make_tracker, run):
+    from actions.service import ActionAnswerServiceInfo
+
+    for question in ("Je termine un master et je cherche du travail : est-ce que le SREI recrute en ce moment ?",
+                     "Y a-t-il des postes vacants en ce moment au service international de la Province ?"):
+        result = run(ActionAnswerServiceInfo(), make_tracker(question, "ask_service_info"))
+        assert PHONE in result.text and "Source :" not in result.text and not result.text.startswith("Non"), question
+    # an internship the asker tells of is no job asked
+    assert not unknown_traits(kb, "Mon fils est stagiaire au Mali. L'Ille-et-Vilaine coopère-t-elle avec ce pays ?")
