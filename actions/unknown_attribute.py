@@ -34,9 +34,11 @@ _TRAITS = re.compile(
     # not « restaurant » or « salaire », which a question may say of the asker (« ma fille rêve de
     # travailler dans un grand restaurant… »)
     r"bancaires?|iban|bce|tva|predecesseurs?)\b")
-# Jobs and internships at a service, which no source offers: read in the asking sentence only
+# Jobs and internships at a service, which no source offers, read in the asking sentence only
 # (« mon fils fait un stage au Mali… : le Département coopère-t-il avec ce pays ? » asks no job).
-_POSTS = re.compile(r"\b(recrut\w*|stagiaires?|postes? vacants?|offres? d emploi|embauch\w*|candidatures? spontanees?)\b")
+# A predecessor asked in the past tense (« qui dirigeait le SREI avant Bernard Ruyssen ? ») too.
+_POSTS = re.compile(r"\b(recrut\w*|stagiaires?|postes? vacants?|offres? d emploi|embauch\w*|candidatures? spontanees?|"
+                    r"ancien directeur|ancienne directrice|(?:dirigeait|presidait|occupait)\b[^?]*\bavant)\b")
 # Passages searched for one on what the question names that speaks of the trait.
 SEARCHED = 12
 
@@ -46,8 +48,11 @@ def unknown_traits(kb: KnowledgeBase, question: str) -> list[str]:
     those on what it names."""
     # a quoted name put to the test (« Programme … Climat International ? ») asks no trait
     unquoted = without_quotes(question)
-    traits = [(m.group(1), groups) for m in [*_TRAITS.finditer(fold(unquoted)), *_POSTS.finditer(fold(question_core(unquoted)))]
-              if (groups := content_groups(m.group(1)))]
+    asked = [m.group(1) for m in _TRAITS.finditer(fold(unquoted))]
+    # « dirigeait… avant » asks for a predecessor, whatever else the words between name
+    asked += ["predecesseur" if m.group(1).endswith("avant") else m.group(1)
+              for m in _POSTS.finditer(fold(question_core(unquoted)))]
+    traits = [(trait, groups) for trait in asked if (groups := content_groups(trait))]
     if not traits:
         return []
     named = named_entities(kb, question)

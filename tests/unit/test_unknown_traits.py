@@ -73,3 +73,6 @@ def test_a_job_or_internship_at_a_service_is_declined_read_in_the_asking_sentenc
         assert PHONE in result.text and "Source :" not in result.text and not result.text.startswith("Non"), question
     # an internship the asker tells of is no job asked
     assert not unknown_traits(kb, "Mon fils est stagiaire au Mali. L'Ille-et-Vilaine coopère-t-elle avec ce pays ?")
+    # who led it before someone is a predecessor; who led it at a date is not
+    assert unknown_traits(kb, "Qui dirigeait le SREI avant Bernard Ruyssen ?") == ["predecesseur"]
+    assert not unknown_traits(kb, "Qui dirigeait le SREI en 2017 ?")
