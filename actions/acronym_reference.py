@@ -1,8 +1,10 @@
 """« Ce sigle, il veut dire quoi ? » after an answer on the PrECI: the acronym it points to.
 
-The question names no acronym; the one the user's previous message gave, else the first the
-previous answer gave, is put in its place, so that the question can be searched like any
-other (« le sigle ST3P » is the only passage that says « sigle », and never what was meant).
+The question names no acronym; the one in the title of the previous answer (what it was
+about), else the user's previous message's (not « ONG » in « trésorière d'une petite ONG »
+when the answer was on the CITIM's directory), else the first in the previous answer, is put
+in its place, so that the question can be searched like any other (« le sigle ST3P » is the
+only passage that says « sigle », and never what was meant).
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ def resolve_acronym(question: str, asked_before: str, said_before: str) -> str:
     """`question` with « ce sigle » replaced by the acronym last given, when it names none."""
     if not _THIS_ACRONYM.search(fold(question)) or acronyms(question):
         return question
-    found = acronyms(asked_before) or acronyms(said_before)
+    title = said_before.split(" : ", 1)[0] if " : " in said_before else ""
+    found = acronyms(title) or acronyms(asked_before) or acronyms(said_before)
     if not found:
         return question
     return _THIS_ACRONYM_TYPED.sub(f"le sigle {found[0]}", question, count=1)

@@ -10,9 +10,11 @@ def test_the_acronym_of_the_previous_answer_takes_its_place():
                            PRECI) == "le sigle PrECI, il veut dire quoi au juste ?"
 
 
-def test_the_user_s_own_acronym_comes_first():
+def test_the_answer_s_title_comes_first_then_the_user_s_own_acronym():
+    assert resolve_acronym("Que veut dire ce sigle ?", "Trésorière d'une petite ONG : un répertoire ?",
+                           "Oui. Répertoire CITIM des acteurs : la page renvoie…") == "Que veut dire le sigle CITIM ?"
     assert resolve_acronym("ça veut dire quoi, cet acronyme ?", "Le SERI gère quoi ?",
-                           PRECI) == "ça veut dire quoi, le sigle SERI ?"
+                           "Service Europe : Le service gère (PrECI)…") == "ça veut dire quoi, le sigle SERI ?"
 
 
 def test_a_question_naming_its_acronym_or_none_asked_is_left_alone():
