@@ -66,10 +66,15 @@ _NAME = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+ [A-ZÀ-Ý][a-zà-ÿ]+")
 _QUOTED_LETTERS = re.compile(r"[«\"“]\s*[A-Z]{1,3}\s*[»\"”]")
 
 
+# « une région italienne dans le lot ? »: « among them », no claim of a « lot ».
+_AMONG_THEM = re.compile(r"\b(?:dans|parmi) (?:le|ce) (?:lot|tas)\b", re.IGNORECASE)
+
+
 def claimed(question: str) -> str:
     """What a closed question claims: its asking sentence, without the asker's introduction,
-    a « tous les deux » that counts nothing, or the letters of an acronym it quotes."""
-    return _QUOTED_LETTERS.sub(" ", without_both(without_self_introduction(question_core(question))))
+    a « tous les deux » that counts nothing, « dans le lot », or the letters of an acronym it quotes."""
+    core = without_both(without_self_introduction(question_core(question)))
+    return _AMONG_THEM.sub(" ", _QUOTED_LETTERS.sub(" ", core))
 
 
 def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], float]) -> bool:

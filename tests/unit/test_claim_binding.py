@@ -143,6 +143,11 @@ def test_a_quoted_letter_of_an_acronym_claims_nothing_of_its_own():
     assert not confirms("Le « E » de SERI, c'est pour Échanges ?", answer, same_weight)
 
 
+def test_among_them_claims_no_lot():
+    answer = "La Région a signé un accord avec la région Toscane (Italie), l'une de ses quatre partenaires."
+    assert confirms("Il y a aussi la Toscane dans le lot ?", answer, same_weight)
+
+
 def test_both_of_them_is_no_count_but_every_two_years_is():
     answer = "La ville a cinq jumelages : Lyon, Turin, Gand, Porto et Graz."
     assert not missing_numbers(claimed("Lyon et Turin sont-elles toutes les deux jumelées avec la ville ?"), answer)
