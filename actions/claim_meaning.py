@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 
@@ -19,22 +20,43 @@ NEAR = 0.72
 # What such a word is worth against the word itself.
 PART = 0.5
 MIN_LEN = 5
+# Letters a borrowed vector's word must share with the word (its root).
+ROOT = 5
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _row_owners() -> dict[int, str]:
+    """Vector row → the folded word it was trained for (the first word of the row)."""
+    vocab = load_pipeline().vocab
+    owners: dict[int, str] = {}
+    for key, row in vocab.vectors.key2row.items():
+        owners.setdefault(row, key)
+    return {row: fold(vocab.strings[key]) for row, key in owners.items()}
 
 
 def _vectors(text: str) -> dict[str, np.ndarray]:
     """Folded word → the unit vector of its written form (the vectors know « retombées », not
-    « retombees »), for the words the model has a vector of its own for."""
+    « retombees »), for the words the model has a vector of their own for, or one borrowed from
+    a word of the same root (« suicidaire » has « suicide »'s; « confessionnel » borrows
+    « institutionnel »'s, which says nothing of its meaning)."""
+    from spacy.strings import hash_string  # noqa: PLC0415 (spaCy is loaded by now; heavy to import)
+
     vocab = load_pipeline().vocab
+    owners = _row_owners()
     found: dict[str, np.ndarray] = {}
     for word in _WORD.findall(text):
         written = word.lower()
-        if len(written) < MIN_LEN or fold(written) in found or not vocab.has_vector(written):
+        folded = fold(written)
+        if len(written) < MIN_LEN or folded in found:
             continue
-        v = vocab.get_vector(written)
+        row = vocab.vectors.key2row.get(hash_string(written))
+        if row is None or owners.get(row, "")[:ROOT] != folded[:ROOT]:
+            continue
+        v = vocab.vectors.data[row]
         norm = float(np.linalg.norm(v))
         if norm:
-            found[fold(written)] = v / norm
+            found[folded] = v / norm
     return found
 
 

@@ -22,3 +22,10 @@ def test_a_word_far_in_meaning_counts_for_nothing(language_model):
 def test_words_said_as_such_leave_nothing_unsupported(language_model):
     claims = (("prevention",),)
     assert unsupported_by_meaning("La prévention ?", "la prévention du suicide", claims, one) == 0.0
+
+
+def test_a_vector_borrowed_from_a_word_of_another_root_means_nothing(language_model):
+    # the model stores « confessionnel » with the vector it trained for « institutionnel »
+    claims = (("enseignement",), ("confessionnel",))
+    answer = "Un enseignement institutionnel de qualité."
+    assert unsupported_by_meaning("Un enseignement confessionnel ?", answer, claims, one) == 0.5
