@@ -1202,10 +1202,11 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if entity_answer or structured:
         if top.entry_type in OVERVIEWS:
             return Choice(top, replaces=False)  # a body's or service's overview is never more precise
-        if asks_several(typed) and len(_LISTED.findall(answer)) >= 2 and len(_LISTED.findall(top.text)) < 2:
+        if top.entry_type == "partnership" and asks_several(typed) and len(_LISTED.findall(answer)) >= 2:
             # « quels jumelages ou accords bilatéraux la Région a-t-elle conclus ? » answered by the
-            # list of its partners: one partner's passage (« …jumelages - accords bilatéraux… »)
-            # says the words, not the list
+            # list of its partners: one partner's record (« …jumelages - accords bilatéraux… »)
+            # says the words, not the list (« sous quelles formes… ? » is still answered by the
+            # passage that says them)
             return Choice(top, replaces=False)
         gain = coverage(question, f"{top.title} {top.text}", weight) - coverage(question, answer, weight)
         return Choice(top, replaces=gain >= margin_over(kb, structured, typed))
