@@ -14,6 +14,7 @@ import numpy as np
 
 from actions.evidence import Evidence
 from knowledge.textnorm import fold, load_pipeline
+from knowledge.word_meaning import row_owners
 
 # Cosine similarity from which an answer's word stands for a word claimed.
 NEAR = 0.72
@@ -25,25 +26,17 @@ ROOT = 5
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=1)
-def _row_owners() -> dict[int, str]:
-    """Vector row → the folded word it was trained for (the first word of the row)."""
-    vocab = load_pipeline().vocab
-    owners: dict[int, str] = {}
-    for key, row in vocab.vectors.key2row.items():
-        owners.setdefault(row, key)
-    return {row: fold(vocab.strings[key]) for row, key in owners.items()}
-
-
+@lru_cache(maxsize=512)
 def _vectors(text: str) -> dict[str, np.ndarray]:
     """Folded word → the unit vector of its written form (the vectors know « retombées », not
     « retombees »), for the words the model has a vector of their own for, or one borrowed from
     a word of the same root (« suicidaire » has « suicide »'s; « confessionnel » borrows
-    « institutionnel »'s, which says nothing of its meaning)."""
+    « institutionnel »'s, which says nothing of its meaning). Kept per text: a turn weighs the
+    same answer against several claims, and candidate passages recur from turn to turn."""
     from spacy.strings import hash_string  # noqa: PLC0415 (spaCy is loaded by now; heavy to import)
 
     vocab = load_pipeline().vocab
-    owners = _row_owners()
+    owners = row_owners()
     found: dict[str, np.ndarray] = {}
     for word in _WORD.findall(text):
         written = word.lower()
@@ -51,7 +44,7 @@ def _vectors(text: str) -> dict[str, np.ndarray]:
         if len(written) < MIN_LEN or folded in found:
             continue
         row = vocab.vectors.key2row.get(hash_string(written))
-        if row is None or owners.get(row, "")[:ROOT] != folded[:ROOT]:
+        if row is None or fold(vocab.strings[owners[row]])[:ROOT] != folded[:ROOT]:
             continue
         v = vocab.vectors.data[row]
         norm = float(np.linalg.norm(v))

@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import mentioned_all
 from actions.evidence import content_groups, unsupported_share
 from actions.list_reference import previous_turn
+from actions.partner_claims import DECENTRALISED, TWINNED
 from actions.partnership_text import partnership_details, partnership_line
 from actions.phrasing import render, source_lines
 from actions.question_shape import YES_NO, question_shape
@@ -35,8 +36,6 @@ _OTHER = re.compile(rf"\b(?:l|un|une|d|son|sa|ses|leur|les(?: (?:deux|trois|quat
 # « à part Madagascar », « sauf la Chine »: others than what is named now
 _EXCEPT = re.compile(r"\b(?:a part|sauf|hormis|excepte|en dehors d|outre)\b")
 _PROGRAMME = re.compile(r"\bprogrammes?\b")
-_TWINNING = re.compile(r"\bjumel\w*")
-_DECENTRALISED = re.compile(r"\bcooperations? decentralisees?\b")
 # « laquelle est en Serbie ? », « et en Espagne c'est laquelle », « celle d'Autriche ? »: one of a list
 _WHICH_ONE = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles|celui|celle|ceux|celles)\b")
 _SAME_KIND = re.compile(r"\b(?:de ce type|du meme type|de ce genre|du meme genre|de meme nature)\b")
@@ -100,8 +99,8 @@ def _other_partners(kb: KnowledgeBase, tracker: Tracker, domain: dict[str, Any],
     left_out = {p.partner for pid in named_partners for p in kb.partnerships(partnership_id=pid)} | {focus.partner}
     others = [p for p in kb.partnerships(body_id=focus.body_id)
               if p.partner not in left_out and fold(p.country) not in named_countries]
-    kind = (focus.kind if _SAME_KIND.search(text) else "jumelage" if _TWINNING.search(text)
-            else "cooperation-decentralisee" if _DECENTRALISED.search(text) else None)
+    kind = (focus.kind if _SAME_KIND.search(text) else "jumelage" if TWINNED.search(text)
+            else "cooperation-decentralisee" if DECENTRALISED.search(text) else None)
     if kind:
         others = [p for p in others if p.kind == kind]
     if not others:

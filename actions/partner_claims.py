@@ -26,8 +26,8 @@ _PLACE_KINDS = {"comte": "comte", "province": "province", "region": "region", "g
 _PREDICATED_KIND = re.compile(r"\b(?:est|c est|serait|comme|s agit il d|s agit d) (?:bien |vraiment |donc )?(?:un|une|d un|d une)"
                               r" (\w+)")
 # Ties as the records name them; « coopération » alone is any of them.
-_TWINNED = re.compile(r"\bjumel\w*")
-_DECENTRALISED = re.compile(r"\bcooperations? decentralisees?\b")
+TWINNED = re.compile(r"\bjumel\w*")
+DECENTRALISED = re.compile(r"\bcooperations? decentralisees?\b")
 # A question that denies or weighs alternatives claims nothing single.
 _NOT_ONE_CLAIM = re.compile(r"\b(?:pas|ni|aucun|aucune|sans|jamais|ou|plutot|sauf|hormis)\b")
 # How near the partner's name a tie word must be to be said of it.
@@ -98,9 +98,9 @@ def _other_tie(kb: KnowledgeBase, folded: str, records: list) -> bool:
     tell the two apart (Suresnes twins with Villach). Namur lists its friendship accord with
     the Jiangsu among its twinnings: only these two kinds are told apart."""
     kinds = {p.kind for p in records}
-    if _TWINNED.search(folded) and kinds == {"cooperation-decentralisee"}:
+    if TWINNED.search(folded) and kinds == {"cooperation-decentralisee"}:
         return True
-    if _DECENTRALISED.search(folded) and kinds == {"jumelage"}:
+    if DECENTRALISED.search(folded) and kinds == {"jumelage"}:
         # « en plus du jumelage, une coopération décentralisée avec Holon ? »: the twinning is granted
         bodies = {p.body_id for p in records}
         return any(p.kind == "cooperation-decentralisee" for p in kb.partnerships() if p.body_id in bodies)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 
@@ -28,6 +29,15 @@ MIN_LEN = 4
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=1)
+def row_owners() -> dict[int, int]:
+    """Vector row → the key of the word it was trained for (the first word of each row owns it)."""
+    owners: dict[int, int] = {}
+    for key, row in load_pipeline().vocab.vectors.key2row.items():
+        owners.setdefault(row, key)
+    return owners
+
+
 class WordNeighbours:
     """The base's words by meaning, built on first use from the texts' words as written
     (the vectors know « élève », not its folded form « eleve »)."""
@@ -37,7 +47,6 @@ class WordNeighbours:
         self._known = set(known)
         self._words: list[str] | None = None
         self._matrix: np.ndarray | None = None
-        self._owners: dict[int, int] = {}  # vector row -> the word it was trained for
 
     def prepare(self) -> None:
         """Build the table now (a third of a second) rather than on the first unknown word."""
@@ -52,8 +61,6 @@ class WordNeighbours:
                 folded = fold(word)
                 if len(folded) >= MIN_LEN and folded in self._known:
                     written.setdefault(folded, word.lower())
-        for key, row in vocab.vectors.key2row.items():  # the first word of each row owns it
-            self._owners.setdefault(row, key)
         words = [f for f, w in written.items() if vocab.has_vector(w)]
         matrix = np.array([vocab.get_vector(written[f]) for f in words], dtype=np.float32).reshape(len(words), -1)
         if len(words):
@@ -78,7 +85,7 @@ class WordNeighbours:
         from spacy.strings import hash_string  # noqa: PLC0415 (spaCy is loaded by now; heavy to import)
 
         row = vocab.vectors.key2row.get(hash_string(word))  # not added: what users type is not kept
-        if not self._words or row is None or fold(vocab.strings[self._owners[row]]) != word:
+        if not self._words or row is None or fold(vocab.strings[row_owners()[row]]) != word:
             return {}
         vector = vocab.vectors.data[row]
         similarity = self._matrix @ (vector / (np.linalg.norm(vector) + 1e-9))
