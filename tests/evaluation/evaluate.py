@@ -54,8 +54,9 @@ HELDOUT = CONVERSATIONS / "heldout"
 # AE: the twenty-ninth's result, tables only read. AF: the thirtieth's result, tables only read.
 # (Z, AA and AB: read to find classes of failure from the thirty-second round on.) AG: the
 # thirty-first's result, tables only read. AH: the thirty-second's result, tables only read.
-# (AC and AD: read to find classes of failure from the thirty-third round on.) AI: the fresh
-# one, written before the thirty-third round, never read (tables only).
+# (AC and AD: read to find classes of failure from the thirty-third round on.) AI: the
+# thirty-third's result, tables only read. AJ: the fresh one, written before the thirty-fourth
+# round, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
                            "aveugle G", "aveugle H", "aveugle I", "aveugle J", "aveugle K",
@@ -63,7 +64,8 @@ BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
                            "aveugle Q", "aveugle R", "aveugle S", "aveugle T", "aveugle U", "aveugle V",
                            "aveugle W", "aveugle X", "aveugle Y", "aveugle Z", "aveugle AA",
                            "aveugle AB", "aveugle AC", "aveugle AD", "aveugle AE",
-                           "aveugle AF", "aveugle AG", "aveugle AH", "aveugle AI")}
+                           "aveugle AF", "aveugle AG", "aveugle AH", "aveugle AI",
+                           "aveugle AJ")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
