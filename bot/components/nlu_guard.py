@@ -27,6 +27,10 @@ création ? » or « TreMA c'est quoi ? » as `what_can_you_do`) becomes `nlu_fa
 from the passages too.
 So does one read as a yes/no answer (« et c'est quel genre d'accord ? » as `affirm`), or as
 asking whether a machine answers while it names none (« c'est un accord de quel genre ? »).
+
+An elliptic follow-up that names only a part of the PST (« et ses valeurs ? » after its
+enjeux) is a PST question, whichever reading DIET leant to: « valeurs » or « enjeux » alone say
+nothing of the provincial strategy (`ask_strategy`), whose own « valeur ajoutée » then answered.
 """
 
 from __future__ import annotations
@@ -263,6 +267,22 @@ def _tied_reading(ranking: list[dict[str, Any]], name: str) -> dict[str, Any] | 
                 None)
 
 
+PST = "ask_pst"
+# « et ses valeurs ? »: a follow-up made of a part of the PST alone, with « et » and an article.
+_ELLIPSIS_WORDS = frozenset("et mais alors puis ses son sa les le la l leurs leur des du de quid".split())
+
+
+def names_only_a_pst_part(text: str, entities: list[dict[str, Any]]) -> bool:
+    """The message is an elliptic follow-up whose one subject is a part of the PST (« et ses
+    valeurs ? », « et les chiffres ? »): a topic only the PST has, whatever DIET leant to."""
+    parts = [e for e in entities if e.get("entity") == "topic" and str(e.get("value") or "").startswith("pst-")]
+    if not parts:
+        return False
+    named = {w for e in parts for w in _fold(text[e.get("start", 0):e.get("end", 0)]).split()}
+    rest = set(_fold(text).split()) - named - _ELLIPSIS_WORDS
+    return not rest and bool(named)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EligibilityIntentGuard(GraphComponent):
     """Corrects eight readings: `ask_eligibility` that says nothing of taking part becomes
@@ -271,7 +291,8 @@ class EligibilityIntentGuard(GraphComponent):
     talk or a yes/no answer that asks a question of substance, and `bot_challenge` that names
     no machine nor person, and `stop` that asks a question and says nothing of stopping,
     become `nlu_fallback`; `ask_contact` on the verb « s'adresser à »
-    alone, or on « ouvert à qui » (a public), takes the next reading."""
+    alone, or on « ouvert à qui » (a public), takes the next reading; a follow-up naming only a
+    part of the PST (« et ses valeurs ? ») becomes `ask_pst`."""
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -285,7 +306,9 @@ class EligibilityIntentGuard(GraphComponent):
             text = message.get(TEXT) or ""
             entities = message.get("entities") or []
             ranking = message.get(INTENT_RANKING_KEY) or []
-            if name == GUARDED and not asks_about_taking_part(text, entities):
+            if name != PST and names_only_a_pst_part(text, entities):
+                self._read_as(message, PST, intent.get("confidence", 0.0))
+            elif name == GUARDED and not asks_about_taking_part(text, entities):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == FALLBACK:
                 hesitated = _tied_reading(ranking, GUARDED)

@@ -161,3 +161,24 @@ def test_small_talk_an_answer_or_a_challenge_that_asks_a_question_of_substance_i
 def test_a_request_for_a_person_names_one(text, read_as):
     (read,) = EligibilityIntentGuard().process([message(text, "ask_human")])
     assert read.get("intent")["name"] == read_as
+
+
+def _topic(text: str, words: str, value: str) -> dict:
+    start = text.index(words)
+    return {"entity": "topic", "value": value, "start": start, "end": start + len(words)}
+
+
+@pytest.mark.parametrize(("text", "words", "value", "read_as"), [
+    ("et ses valeurs ?", "valeurs", "pst-valeurs", "ask_pst"),  # DIET leant to the strategy's « valeur ajoutée »
+    ("Et les chiffres ?", "chiffres", "pst-chiffres", "ask_pst"),
+    # more than the part: DIET's reading stands
+    ("Quelles valeurs de solidarité met-il en avant ?", "valeurs", "pst-valeurs", "ask_strategy"),
+    ("et ses enjeux avec Suresnes ?", "enjeux", "pst-enjeux", "ask_strategy"),
+    # a topic that is not a part of the PST
+    ("et le jumelage ?", "jumelage", "def-jumelage", "ask_strategy"),
+])
+def test_a_follow_up_naming_only_a_part_of_the_pst_is_a_pst_question(text, words, value, read_as):
+    m = message(text, "ask_strategy")
+    m.set("entities", [_topic(text, words, value)])
+    EligibilityIntentGuard().process([m])
+    assert m.get("intent")["name"] == read_as
