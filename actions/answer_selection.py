@@ -1141,6 +1141,11 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
     if not hits:
         return None
     if leans:
+        # « Et il y a 10 centres PMS, c'est bien ça ? » after their figures: the count is checked
+        # against the passage that gives it, as for a question on its own
+        counting = claimed_count_passage(hits, typed, answer)
+        if counting is not None:
+            return Choice(counting, replaces=True, exact=True)
         return in_context_of_previous(kb, hits, typed, answer, outcome, after_other=drifts,
                                       said_before=said_before, on_focus=on_focus)
     # The exact kind of fact asked, when the answer lacks it: the number counted, the
@@ -1191,12 +1196,9 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
         return Choice(top, replaces=False)
     if question_shape(typed) == HOW_MANY and gives_count(typed, top.text) and not gives_count(typed, answer):
         return Choice(top, replaces=True)  # « combien ? » wants the number, which only the passage gives
-    claimed = count_claimed(typed) if question_shape(typed) == YES_NO else None
-    if claimed and counted_things(claimed) and not gives_count(claimed, answer):
-        # « 8 centres PMS, exact ? » is checked against the passage that gives their number
-        counting = next((p for p in [top, *hits[:COUNTING_SEARCHED]] if gives_count(claimed, p.text)), None)
-        if counting is not None:
-            return Choice(counting, replaces=True, exact=True)
+    counting = claimed_count_passage([top, *hits], typed, answer)
+    if counting is not None:
+        return Choice(counting, replaces=True, exact=True)
     if question_shape(typed) == DEFINITION and top.entry_type == "definition" and not holds(said, top):
         return Choice(top, replaces=True)  # « que désigne le sigle SIPFP ? » wants the definition itself
     if entity_answer or structured:
@@ -1219,6 +1221,15 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
 
 # Passages looked through for the one that gives the number a closed question claims.
 COUNTING_SEARCHED = 3
+
+
+def claimed_count_passage(hits: list[Passage], question: str, answer: str) -> Passage | None:
+    """For a closed question that claims a count (« 8 centres PMS, exact ? ») answered without
+    that thing's number: the first of the passages found that gives it."""
+    claimed = count_claimed(question) if question_shape(question) == YES_NO else None
+    if not claimed or not counted_things(claimed) or gives_count(claimed, answer):
+        return None
+    return next((p for p in hits[:COUNTING_SEARCHED + 1] if gives_count(claimed, p.text)), None)
 
 
 def margin_over(kb: KnowledgeBase, structured: tuple[str, ...], typed: str) -> float:

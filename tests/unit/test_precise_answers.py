@@ -1667,3 +1667,19 @@ def test_a_false_name_put_forward_gets_the_true_one(make_tracker, run):
         "Pour la mobilité des jeunes, l'Ille-et-Vilaine soutient l'association Erasmus Jeunesse, c'est ça ?",
         "ask_strategy")).text
     assert wrong.startswith("Non") and "Jeunes à Travers le Monde" in wrong
+
+
+def test_a_claimed_count_is_checked_on_the_passage_that_gives_it():
+    from actions.answer_selection import claimed_count_passage
+    from knowledge.models import Passage
+
+    def passage(text: str) -> Passage:
+        return Passage(id="fact:x", entry_type="fact", entry_id="x", title="Vivre mieux", text=text, body_id=None,
+                       score=0.5, source=None)
+    about = passage("Soutenir les centres PSE et PMS dans la santé scolaire.")
+    counted = passage("La Province dispose de 6 PMS et 1 PSE déclinés en 9 antennes.")
+    asked = "Et il y a 10 centres PMS, c'est bien ça ?"
+    assert claimed_count_passage([about, counted], asked, about.text) is counted
+    # the answer already gives the number, or the question claims none: nothing to look for
+    assert claimed_count_passage([about, counted], asked, counted.text) is None
+    assert claimed_count_passage([about, counted], "Il y a des centres PMS ?", about.text) is None
