@@ -57,7 +57,7 @@ from actions.other_members import others_asked
 from actions.page_date import cited_page_date
 from actions.partner_claims import contradicted
 from actions.phrasing import french_date, render, source_lines
-from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, question_shape
+from actions.question_shape import DATE, HOW_MANY, OPEN_HOURS, YES_NO, closed_before, question_shape
 from actions.reach import service_reach
 from actions.same_body import stays_with_body
 from actions.selection_gate import candidates, preferred, ranks_weighed
@@ -484,4 +484,7 @@ def in_shape(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft: li
             answered = False
     if shape == YES_NO and answered:
         with_verdict(kb, domain, claim or question, draft, events, choice, prefix, question if claim else "")
+    elif answered and not shapeless and not claim and (closed := closed_before(question)):
+        # « Il y a un budget participatif ? De combien par an ? »: « Oui », then the sum
+        with_verdict(kb, domain, closed, draft, events, choice, prefix)
     return draft, events

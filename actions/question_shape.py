@@ -197,6 +197,23 @@ def question_shape(text: str) -> str:
     return YES_NO if shape == OTHER and _unmarked_claim(text, fold(question_core(text))) else shape
 
 
+# « …? Combien ? », « …? Pour quels métiers ? »: a short question after a closed one asks more of it.
+SHORT_FOLLOW_ON = 6
+
+
+def closed_before(text: str) -> str | None:
+    """The closed question that a short open one follows in the same message (« La Province
+    utilise-t-elle des logiciels de simplification ? Combien ? »), which wants « Oui » or « Non »
+    before the number or the names; None for any other message."""
+    parts = [p for p in _SENTENCE_BREAK.split(text.strip()) if p.strip()]
+    if len(parts) < 2 or not (parts[-1].rstrip().endswith("?") and parts[-2].rstrip().endswith("?")):
+        return None
+    if len(parts[-1].split()) > SHORT_FOLLOW_ON or _question_shape(parts[-1]) in (YES_NO, OTHER):
+        return None
+    closed = parts[-2]
+    return closed if _question_shape(closed) == YES_NO and not _OPEN_WORDS.search(fold(closed)) else None
+
+
 def _question_shape(text: str) -> str:
     """`question_shape` of `text` or of a part of it, question mark or not."""
     whole, text = text, question_core(text)

@@ -88,3 +88,15 @@ def test_a_false_claim_naming_a_body_the_sources_do_not_describe_is_a_no_with_th
     result = run(ActionAnswerContact(), make_tracker(
         "Christian Dupuy est-il vice-président du conseil départemental du Val-de-Marne ?", "ask_contact"))
     assert result.text.startswith("Non") and "Hauts-de-Seine" in result.text and "Source :" in result.text
+
+
+def test_a_closed_question_followed_by_how_many_gets_yes_then_the_number(make_tracker, run):
+    from actions.fallback import ActionKbFallback
+    from actions.question_shape import closed_before
+
+    assert closed_before("Il y a un budget participatif ? De combien par an ?") == "Il y a un budget participatif ?"
+    assert closed_before("À l'attention de qui dois-je écrire ? Qui est le responsable ?") is None  # both open
+    assert closed_before("Combien de PMS ?") is None
+    result = run(ActionKbFallback(), make_tracker("La Province utilise-t-elle des logiciels de simplification "
+                                                  "administrative ? Combien ?", "nlu_fallback"))
+    assert result.text.startswith("Oui") and "9 logiciels" in result.text
