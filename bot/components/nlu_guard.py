@@ -285,7 +285,7 @@ def names_only_a_pst_part(text: str, entities: list[dict[str, Any]]) -> bool:
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EligibilityIntentGuard(GraphComponent):
-    """Corrects eight readings: `ask_eligibility` that says nothing of taking part becomes
+    """Corrects nine readings: `ask_eligibility` that says nothing of taking part becomes
     `nlu_fallback`; a fallback that hesitated with `ask_eligibility` on a programme named with
     taking part becomes `ask_eligibility`; `ask_human` that names no person nor talking, small
     talk or a yes/no answer that asks a question of substance, and `bot_challenge` that names
