@@ -55,8 +55,8 @@ HELDOUT = CONVERSATIONS / "heldout"
 # (Z, AA and AB: read to find classes of failure from the thirty-second round on.) AG: the
 # thirty-first's result, tables only read. AH: the thirty-second's result, tables only read.
 # (AC and AD: read to find classes of failure from the thirty-third round on.) AI: the
-# thirty-third's result, tables only read. AJ: the fresh one, written before the thirty-fourth
-# round, never read (tables only).
+# thirty-third's result, tables only read. AJ: the thirty-fourth's result, tables only read.
+# AK: the fresh one, written before the thirty-fifth round, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
                            "aveugle G", "aveugle H", "aveugle I", "aveugle J", "aveugle K",
@@ -65,7 +65,7 @@ BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
                            "aveugle W", "aveugle X", "aveugle Y", "aveugle Z", "aveugle AA",
                            "aveugle AB", "aveugle AC", "aveugle AD", "aveugle AE",
                            "aveugle AF", "aveugle AG", "aveugle AH", "aveugle AI",
-                           "aveugle AJ")}
+                           "aveugle AJ", "aveugle AK")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
