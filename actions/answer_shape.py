@@ -46,6 +46,7 @@ from actions.identity import said_of_another
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, WHO, YES_NO, question_core, question_shape
 from actions.silence import says_sources_are_silent
 from knowledge.french_dates import dates_in, deadline_in
+from knowledge.ranking import edit_distance
 from knowledge.textnorm import clips, fold, unaccent
 
 # A closed question is confirmed when the answer says all but this share of what it claims
@@ -470,7 +471,21 @@ def never_counts(question: str, text: str) -> bool:
     folded = fold(text)
     if _PEOPLE.intersection(things):
         return _PEOPLE_COUNTED.search(folded) is None
-    return not any(stem(w).startswith(stem(t.rstrip("sx"))) for t in things for w in folded.split())
+    return not any(names_thing(w, t) for t in things for w in folded.split())
+
+
+def names_thing(word: str, thing: str) -> bool:
+    """Whether a text's `word` names the `thing` a question counts, its spelling slips forgiven
+    (« combien de servcies… ? » is answered by « 11 services »): one letter off or two swapped."""
+    thing = thing.rstrip("sx")
+    if stem(word).startswith(stem(thing)):
+        return True
+    word = word.rstrip("sx")
+    return len(thing) >= _TYPO_MIN and abs(len(word) - len(thing)) <= 1 and edit_distance(word, thing, 1) <= 1
+
+
+# Below five letters, one letter off is another word (« pays » / « gays », « mois » / « lois »).
+_TYPO_MIN = 5
 
 
 def gives_count(question: str, text: str) -> bool:

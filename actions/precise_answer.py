@@ -36,6 +36,7 @@ from actions.answer_selection import (
 from actions.answer_shape import (
     asks_outright,
     confirms,
+    gives_count,
     gives_shape,
     lacks_detail,
     lead_with_fact,
@@ -50,6 +51,7 @@ from actions.contradiction import demonyms_named
 from actions.evidence import Evidence, content_groups, coverage, without_echoes, without_label
 from actions.just_said import repeat_just_said
 from actions.list_reference import previous_turn
+from actions.listed_count import listed_count
 from actions.offered import picked_offer
 from actions.opening_hours import hours_answer, names_a_place
 from actions.other_bodies import unknown_body
@@ -62,7 +64,7 @@ from actions.reach import service_reach
 from actions.same_body import stays_with_body
 from actions.selection_gate import candidates, preferred, ranks_weighed
 from actions.silence import only_silence, says_sources_are_silent
-from actions.still_open import verdict_against_today
+from actions.still_open import ended_before, verdict_against_today
 from actions.task_request import asks_a_task
 from actions.unknown_attribute import unknown_traits
 from actions.unknown_years import years_unknown
@@ -249,6 +251,8 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     # « Namur est jumelée avec le Fujian ? » answered with the Basse-Normandie's Fujian: another
     # body's fact does not confirm what the question says of the one it names.
     against_today = verdict_against_today(question, answer_part, today())
+    if against_today is None and ended_before(question, answer_part, today()):
+        against_today = False  # « siège-t-elle toujours à la CNCD ? » after « jusqu'en 2014 »
     said_yes = against_today if against_today is not None else (
         not contradicted(kb, question)
         and confirms(question, evidence, kb.term_weight)
@@ -467,7 +471,12 @@ def in_shape(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft: li
         # « le budget du PISI ? », « qui a signé l'accord ? »: the topic is known, the detail is not;
         # the sources' own words when they say so (« Les documents ne donnent aucune date limite… »).
         return detail_unknown(kb, domain, events, silence_said(core_now))
-    shapeless = answered and shape in (DATE, HOW_MANY) and (
+    # « Combien de valeurs… ? » answered by a passage that lists them without their number: counted
+    listed = answered and shape == HOW_MANY and not gives_count(question, core_now) and listed_count(question, core_now)
+    if listed:
+        first = next(m for m in draft if m.get("text"))
+        first["text"] = f"{render(domain, 'utter_shape_listed_count', count=listed)}\n{first['text']}"
+    shapeless = answered and not listed and shape in (DATE, HOW_MANY) and (
         not gives_shape(core_now, shape) or (shape == HOW_MANY and never_counts(question, core_now)))
     if shapeless and asks_outright(question, shape):
         said = render(domain, "utter_shape_no_date_said" if shape == DATE else "utter_shape_no_number_said")

@@ -1,6 +1,7 @@
 """« Je peux encore m'inscrire ? », « c'est trop tard ? »: a closed question about now, answered
 with a deadline. Its verdict is that deadline against today, not the words the answer shares
-with the question (« clôturé depuis le 8 février 2018 » says « Non » to « encore ? »)."""
+with the question (« clôturé depuis le 8 février 2018 » says « Non » to « encore ? »). So is
+« Suresnes siège-t-elle toujours à la CNCD ? » answered by a membership « jusqu'en 2014 »."""
 
 from __future__ import annotations
 
@@ -40,3 +41,16 @@ def verdict_against_today(question: str, answer: str, on: dt.date) -> bool | Non
         return None
     passed = deadline < on
     return passed if too_late else not passed
+
+
+# « présente au sein de la CNCD jusqu'en 2014 », « jusqu'au 8 février 2018 »: an end the text states.
+_ENDED = re.compile(r"\bjusqu (?:en|a fin|a la fin de|au|a)\s+(?:\d{1,2}(?: er)? [a-z]+ )?((?:19|20)\d\d)\b")
+
+
+def ended_before(question: str, answer: str, on: dt.date) -> bool:
+    """Whether `question` asks if something is still so (« toujours », « encore aujourd'hui ») and
+    `answer` says it lasted until a year before `on`'s: then it is no longer so."""
+    asked = fold(question)
+    if not _NOW_ONLY.search(asked) or (_PAST.search(asked) and not _NOW_ONLY.search(asked)):
+        return False
+    return any(int(year) < on.year for year in _ENDED.findall(fold(answer)))

@@ -112,7 +112,7 @@ class TermStats:
             if len(term) >= MIN_FUZZY_LEN and (term.startswith(word) or word.startswith(term)):
                 out[term] = 0.7
             elif abs(len(term) - len(word)) <= limit:
-                d = _edit_distance(word, term, limit)
+                d = edit_distance(word, term, limit)
                 if d <= limit:
                     out[term] = 0.85 if d == 1 else 0.6
         return out
@@ -135,7 +135,7 @@ def _trigrams(word: str) -> set[str]:
     return {padded[i:i + 3] for i in range(len(padded) - 2)}
 
 
-def _edit_distance(a: str, b: str, limit: int) -> int:
+def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal string alignment distance (transpositions count 1), cut off above `limit`."""
     prev2: list[int] = []
     prev = list(range(len(b) + 1))

@@ -100,3 +100,37 @@ def test_a_closed_question_followed_by_how_many_gets_yes_then_the_number(make_tr
     result = run(ActionKbFallback(), make_tracker("La Province utilise-t-elle des logiciels de simplification "
                                                   "administrative ? Combien ?", "nlu_fallback"))
     assert result.text.startswith("Oui") and "9 logiciels" in result.text
+
+
+def test_a_list_a_passage_gives_without_its_number_is_counted(make_tracker, run):
+    from actions.fallback import ActionKbFallback
+
+    result = run(ActionKbFallback(), make_tracker("Combien de valeurs de solidarité le Département d'Ille-et-Vilaine "
+                                                  "cite-t-il en exemple ?", "nlu_fallback"))
+    assert result.text.startswith("Les documents en citent 4 :") and "autonomie alimentaire" in result.text
+    assert "Source :" in result.text
+
+
+def test_only_a_closed_list_after_the_plural_counted_is_counted():
+    from actions.listed_count import listed_count
+
+    said = "Les Régions possèdent des compétences spécifiques (aménagement du territoire, formation, ou encore " \
+           "développement économique) qui forment des axes de travail."
+    assert listed_count("Combien de compétences spécifiques sont citées ?", said) == 3
+    # after a singular, « : » explains; an open list, measures and people are not counted
+    assert listed_count("combien de priorités ?", "Quatrième priorité du Département : soutenir les jeunes, "
+                                                  "comme les demandeurs d'emploi et les bénéficiaires du RSA.") is None
+    assert listed_count("combien de partenaires ?", "des partenaires : l'Union européenne, la Banque mondiale, "
+                                                    "d'autres collectivités...") is None
+    assert listed_count("combien de cours d'eau ?", "des cours d'eau entretenus : 1350 km et 800 km.") is None
+    assert listed_count("combien de jeunes ?", "des jeunes, comme les demandeurs d'emploi et les bénéficiaires "
+                                               "du RSA.") is None
+
+
+def test_the_thing_counted_is_recognised_through_a_slip_of_the_keyboard(make_tracker, run):
+    from actions.answer_shape import never_counts
+
+    said = "La Province dispose de 11 services de santé mentale généraliste avec antenne."
+    assert not never_counts("Combien de servcies de santé mentale la Province a-t-elle ?", said)
+    assert not never_counts("Combien d'agnets compte l'administration ?", "une administration de 1200 agents")
+    assert never_counts("Combien de pays ?", "des gays")  # short words: one letter is another word

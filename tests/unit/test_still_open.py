@@ -35,3 +35,14 @@ def test_a_question_about_the_past_is_left_to_the_date_it_states():
     assert verdict_against_today("les inscriptions étaient-elles ouvertes jusqu'au 8 février 2018 ?", ANSWER,
                                  AFTER) is None
     assert verdict_against_today("l'appel était encore ouvert ?", ANSWER, AFTER) is False  # « encore »: now
+
+
+def test_still_so_is_no_when_the_answer_says_it_lasted_until_an_earlier_year():
+    from actions.still_open import ended_before
+
+    member = "Selon sa page (2014-2015), la Ville de Suresnes a été présente au sein de la CNCD jusqu'en 2014."
+    assert ended_before("Suresnes fait-elle toujours partie de la CNCD ?", member, AFTER)
+    assert ended_before("Suresnes siège encore aujourd'hui à la CNCD ?", member, AFTER)
+    assert not ended_before("Suresnes a-t-elle siégé à la CNCD ?", member, AFTER)  # not about now
+    assert not ended_before("Suresnes siège-t-elle toujours à la CNCD ?", member, dt.date(2014, 6, 1))
+    assert not ended_before("Suresnes siège-t-elle toujours à la CNCD ?", "Suresnes siège à la CNCD.", AFTER)
