@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.ranking import TermStats, _edit_distance, query_groups, score
+from knowledge.ranking import TermStats, edit_distance, query_groups, score
 
 
 def stats() -> TermStats:
@@ -13,10 +13,10 @@ def stats() -> TermStats:
 
 
 def test_edit_distance_counts_transpositions_and_stops_early() -> None:
-    assert _edit_distance("jumelage", "jumelage", 2) == 0
-    assert _edit_distance("jumellage", "jumelage", 2) == 1
-    assert _edit_distance("cooperation", "coopeartion", 2) == 1  # swapped letters
-    assert _edit_distance("province", "jumelage", 2) == 3  # cut off: above the limit
+    assert edit_distance("jumelage", "jumelage", 2) == 0
+    assert edit_distance("jumellage", "jumelage", 2) == 1
+    assert edit_distance("cooperation", "coopeartion", 2) == 1  # swapped letters
+    assert edit_distance("province", "jumelage", 2) == 3  # cut off: above the limit
 
 
 def test_rare_words_weigh_more() -> None:
