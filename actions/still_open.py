@@ -51,6 +51,6 @@ def ended_before(question: str, answer: str, on: dt.date) -> bool:
     """Whether `question` asks if something is still so (« toujours », « encore aujourd'hui ») and
     `answer` says it lasted until a year before `on`'s: then it is no longer so."""
     asked = fold(question)
-    if not _NOW_ONLY.search(asked) or (_PAST.search(asked) and not _NOW_ONLY.search(asked)):
+    if not _NOW_ONLY.search(asked):
         return False
     return any(int(year) < on.year for year in _ENDED.findall(fold(answer)))
