@@ -56,7 +56,8 @@ HELDOUT = CONVERSATIONS / "heldout"
 # thirty-first's result, tables only read. AH: the thirty-second's result, tables only read.
 # (AC and AD: read to find classes of failure from the thirty-third round on.) AI: the
 # thirty-third's result, tables only read. AJ: the thirty-fourth's result, tables only read.
-# AK: the fresh one, written before the thirty-fifth round, never read (tables only).
+# AK: the thirty-fifth's result, tables only read.
+# AL: the fresh one, written before the thirty-sixth round, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
                            "aveugle G", "aveugle H", "aveugle I", "aveugle J", "aveugle K",
@@ -65,7 +66,7 @@ BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
                            "aveugle W", "aveugle X", "aveugle Y", "aveugle Z", "aveugle AA",
                            "aveugle AB", "aveugle AC", "aveugle AD", "aveugle AE",
                            "aveugle AF", "aveugle AG", "aveugle AH", "aveugle AI",
-                           "aveugle AJ", "aveugle AK")}
+                           "aveugle AJ", "aveugle AK", "aveugle AL")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
