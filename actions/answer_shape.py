@@ -43,6 +43,8 @@ from actions.evidence import (
     wrong_counts,
 )
 from actions.identity import said_of_another
+from actions.negated_claim import contrast_said, said_though_denied
+from actions.opposites import opposite_said
 from actions.question_shape import DATE, DEFINITION, HOW_MANY, WHO, YES_NO, question_core, question_shape
 from actions.silence import says_sources_are_silent
 from knowledge.french_dates import dates_in, deadline_in
@@ -108,7 +110,8 @@ def confirms(question: str, answer: str, weight: Callable[[tuple[str, ...]], flo
         return False
     claims = claims_to_confirm(question)
     return (unsupported_by_meaning(question, answer, claims, weight) <= UNSUPPORTED
-            and not focus_unsaid(question, claims, answer, weight))
+            and not focus_unsaid(question, claims, answer, weight)
+            and not subject_unsaid(question, claims, answer, weight))
 
 
 # « C'est bien les CPAS que la Province accompagne… ? », « l'éditeur responsable, c'est le
@@ -205,6 +208,22 @@ _TAGS = frozenset("rumeur legende intox".split())
 _ALTERNATIVE = re.compile(r"\bou (?:si |bien |plutot |alors )?(?:c est|est ce|s agit|le |la |les |l |un |une |des |du |de |a |au |aux )")
 
 
+# « La défense est une compétence régionale… ? », « le Delta est-il réservé… ? »: the subject of
+# « est / sont » is what the question says the rest of: the answer must say it too.
+_COPULA_SUBJECT = re.compile(r"^(?:(?:l|la|le|les) )?(\w+)(?: \w+){0,2}? (?:est|sont)(?: t)?(?: il| elle| ils| elles)? "
+                             r"(?:un|une|des|le|la|les|l|reserve|reservee|reserves|reservees|destine|destinee)\b")
+
+
+def subject_unsaid(question: str, claims: tuple[tuple[str, ...], ...], answer: str, weight) -> bool:
+    """Whether the subject of a claim « X est un… » is specific (its weight) and never said."""
+    m = _COPULA_SUBJECT.match(fold(question))
+    if not m:
+        return False
+    subject = next((g for g in claims if m.group(1) in g), None)
+    return (subject is not None and weight(subject) >= FOCUS_WEIGHT
+            and not Evidence.of(answer, strict=True).has(subject))
+
+
 def focus_unsaid(question: str, claims: tuple[tuple[str, ...], ...], answer: str, weight) -> bool:
     """Whether the question's point, its last specific claim, is missing from `answer`. A
     question offering two ways (« …de nouveaux marchés, ou c'est purement humanitaire ? ») has
@@ -245,12 +264,15 @@ def _says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...
                 or narrows(question, answer) or denied_claims(question, answer) or denied_actions(question, answer)
                 or other_object(question, answer)
                 or denied_by_question(question, answer) or refused_by_question(question, answer)
-                or prefixed_title(question, answer) or opposite_quality(question, answer)
+                or prefixed_title(question, answer) or opposite_quality(question, answer) or opposite_said(question, answer)
                 or misquoted(question, answer) or misexpanded(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer) or said_alike(question, answer)
                 or contradicts(question, answer, weight) or said_of_another(question, answer, weight)
                 or said_apart(question, answer, weight) or said_of_bracketed_other(question, answer, weight)
-                or said_of_other_rank(question, answer, weight))
+                or said_of_other_rank(question, answer, weight)
+                or contrast_said(question, answer)
+                or said_though_denied(question, answer, lambda claims: unsupported_by_meaning(question, answer, claims, weight),
+                                      UNSUPPORTED))
 
 
 # « X fait-il partie des… », « X figure-t-il parmi… », « X est-elle une des… »: is X in a list?

@@ -64,6 +64,13 @@ _GLUED_ELISION = re.compile(r"^(?:l|d|j|n|s|qu)([aeiouyh]\w{3,})$")
 _NOT_NAMES = frozenset("monsieur madame mademoiselle messieurs mesdames bonjour bonsoir merci svp est".split())
 
 
+# Lengths of the words whose singular and plural `stem` does not join (« axe », « lieu »).
+SHORT_PLURAL = (3, 5)
+# Short words one letter away from another word: « mai » is not « mais », nor « moi » « mois ».
+_GRAMMAR_WORDS = frozenset("""mai mais moi mois foi fois sou sous plu plus tou tous ver vers lor lors pa pas
+    san sans dan dans ce ces se ses de des le les no nos vo vos leur leurs un une du au aux""".split())
+
+
 def stem(word: str) -> str:
     return word[:STEM] if len(word) >= LONG_WORD else word
 
@@ -113,7 +120,16 @@ class Evidence:
         """Whether any form (a word or its lemma) appears, or a word of the same stem; a number
         written out (« vingt ») is found as digits too, an ordinal as its rank (« seconde »)."""
         return any(f in self.words or self._same_root(f) or str(_NUMBER_WORDS.get(f, "")) in self.numbers
-                   or rank_of(f) in self.words or self._abbreviates(f) or self._elided(f) for f in forms)
+                   or rank_of(f) in self.words or self._abbreviates(f) or self._elided(f) or self._other_number(f)
+                   for f in forms)
+
+    def _other_number(self, form: str) -> bool:
+        """« axe » for « axes », « lieux » for « lieu »: a short word in the singular or the
+        plural (longer ones already meet by their stem), never a grammar word (« mai », « mais »)."""
+        if not SHORT_PLURAL[0] <= len(form) <= SHORT_PLURAL[1] or form in _GRAMMAR_WORDS:
+            return False
+        other = {form[:-1]} if form.endswith(("s", "x")) else {form + "s", form + "x"}
+        return bool(other.intersection(self.words) - _GRAMMAR_WORDS)
 
     def _elided(self, form: str) -> bool:
         """« legalite », « lecole », « denseignement »: an article or « de » typed without its
@@ -349,14 +365,15 @@ def without_label(question: str) -> str:
 _POINTS_AT_HEAD = re.compile(r"\s*(?:et\s+)?(?:ils?|elles?|ca|ça)\b", re.IGNORECASE)
 
 
-# « Éleveur retraité, je voudrais savoir si… », « je crois que… »: what comes before the claim.
+# « Éleveur retraité, je voudrais savoir si… », « je crois que… », « je me demande si, d'après le
+# PST, … »: what comes before the claim.
 _Q = "['’]"
 _ASKING_LEAD = re.compile(
     rf"^.*?\b(?:je (?:voudrais|voulais|souhaiterais|souhaite|aimerais) (?:bien )?(?:savoir|v[ée]rifier|confirmer)|"
     rf"je me demande|je me demandais|pouvez[- ]vous me dire|pourriez[- ]vous me dire|dites[- ]moi|"
     rf"je crois|je pense|j{_Q}ai lu|j{_Q}ai entendu(?: dire)?|j{_Q}ai appris|il me semble|"
     rf"(?:on|\w+) m{_Q}a (?:dit|affirm[ée]|expliqu[ée]|racont[ée]|assur[ée])|on dit|il para[iî]t)\s+"
-    rf"(?:si\s+|s{_Q}|que\s+|qu{_Q})",
+    rf"(?:si,?\s+|s{_Q}|que,?\s+|qu{_Q})",
     re.IGNORECASE)
 # « Je suis agriculteur retraité, la filière… ? », « mon asso fait…, le département soutient… ? »
 _FIRST_PERSON_LEAD = re.compile(rf"^(?:pour |comme |en tant que |dans )?(?:je|j{_Q}|jsuis|chui|moi|mon|ma|mes|nous|notre|nos)"
@@ -377,10 +394,16 @@ def without_self_introduction(sentence: str) -> str:
     return sentence
 
 
+# « Existe-t-il… ? », « pratique-t-elle… ? »: a word before an inverted subject is a verb,
+# whatever the tagger makes of it at the head of a sentence.
+_BEFORE_INVERSION = re.compile(r"(\w+)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def _claims(question: str) -> tuple[tuple[str, ...], ...]:
     text = _round_figures_as_digits(about_the_subject(question))
-    return tuple(g for g in claim_groups(text) if not _FRAMING.intersection(g))
+    verbs = {fold(m.group(1)) for m in _BEFORE_INVERSION.finditer(text)}
+    return tuple(g for g in claim_groups(text) if not _FRAMING.intersection(g) and g[0] not in verbs)
 
 
 def claims_of(question: str) -> tuple[tuple[str, ...], ...]:
