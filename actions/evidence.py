@@ -394,15 +394,12 @@ def without_self_introduction(sentence: str) -> str:
     return sentence
 
 
-# « Existe-t-il… ? », « pratique-t-elle… ? »: a word before an inverted subject is a verb,
-# whatever the tagger makes of it at the head of a sentence.
-_BEFORE_INVERSION = re.compile(r"(\w+)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
-
-
 @lru_cache(maxsize=256)
 def _claims(question: str) -> tuple[tuple[str, ...], ...]:
     text = _round_figures_as_digits(about_the_subject(question))
-    verbs = {fold(m.group(1)) for m in _BEFORE_INVERSION.finditer(text)}
+    # « Existe-t-il… ? », « pratique-t-elle… ? »: a verb, whatever the tagger makes of it at the
+    # head of a sentence
+    verbs = {fold(m.group(1)) for m in _INVERTED_VERB.finditer(text)}
     return tuple(g for g in claim_groups(text) if not _FRAMING.intersection(g) and g[0] not in verbs)
 
 
