@@ -57,7 +57,8 @@ HELDOUT = CONVERSATIONS / "heldout"
 # (AC and AD: read to find classes of failure from the thirty-third round on.) AI: the
 # thirty-third's result, tables only read. AJ: the thirty-fourth's result, tables only read.
 # AK: the thirty-fifth's result, tables only read.
-# AL: the fresh one, written before the thirty-sixth round, never read (tables only).
+# AL: the thirty-sixth's result, tables only read.
+# AM: the fresh one, written before the thirty-seventh round, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
                            "aveugle G", "aveugle H", "aveugle I", "aveugle J", "aveugle K",
@@ -66,7 +67,8 @@ BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
                            "aveugle W", "aveugle X", "aveugle Y", "aveugle Z", "aveugle AA",
                            "aveugle AB", "aveugle AC", "aveugle AD", "aveugle AE",
                            "aveugle AF", "aveugle AG", "aveugle AH", "aveugle AI",
-                           "aveugle AJ", "aveugle AK", "aveugle AL")}
+                           "aveugle AJ", "aveugle AK", "aveugle AL",
+                           "aveugle AM")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
