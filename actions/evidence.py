@@ -521,6 +521,11 @@ _DENIAL = frozenset("pas non sans ni aucun aucune jamais".split())
 DENIAL_REACH = 3
 
 
+def denied_at(words: list[str], i: int) -> bool:
+    """Whether `words[i]` comes just after a denial (`_DENIAL`, at most DENIAL_REACH words before)."""
+    return bool(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]))
+
+
 # « le SREI va-t-il automatiquement le soutenir ? », « les agents sont-ils obligés de… ? »: a
 # question that makes a rule of what the sources describe; confirmed only in the same words.
 _WIDENS = re.compile(r"\b(automatique\w*|systematique\w*|obligatoirement|obligee?s?|d office|"
@@ -747,7 +752,7 @@ def denied_claims(question: str, answer: str) -> list[tuple[str, ...]]:
     for group in _claims(question):
         stems = {stem(f) for f in group}
         seen = [(words, i) for words in clauses for i, w in enumerate(words) if w in group or stem(w) in stems]
-        if seen and all(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for words, i in seen):
+        if seen and all(denied_at(words, i) for words, i in seen):
             denied.append(group)
     return denied
 
@@ -768,7 +773,7 @@ def denied_by_question(question: str, answer: str) -> list[str]:
     for m in _WITHOUT.finditer(fold(question)):
         if m.group(1) in _NONE:
             continue  # « sans aucune règle »: `refused_by_question` reads what follows
-        if _affirmed(stem(m.group(1)), words):
+        if affirmed(stem(m.group(1)), words):
             left_out.append(m.group(1))
     return left_out
 
@@ -823,10 +828,10 @@ def opposite_quality(question: str, answer: str) -> list[str]:
     return found
 
 
-def _affirmed(root: str, words: list[str]) -> bool:
+def affirmed(root: str, words: list[str]) -> bool:
     """Whether a word of stem `root` is among `words`, and never just after a denial."""
     spots = [i for i, w in enumerate(words) if stem(w) == root]
-    return bool(spots) and not any(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for i in spots)
+    return bool(spots) and not any(denied_at(words, i) for i in spots)
 
 
 _NONE = frozenset("aucun aucune aucuns aucunes nul nulle".split())
@@ -854,7 +859,7 @@ def refused_by_question(question: str, answer: str) -> list[str]:
     for clause in re.split(r"[,;:?!.]", question):  # the thing ends with its clause
         for m in _REFUSAL.finditer(fold(clause)):
             thing = [w for w in m.group(1).split() if w not in _NOT_THING and len(w) > 2][:REFUSED_WORDS]
-            if thing and all(_affirmed(stem(w), words) for w in thing):
+            if thing and all(affirmed(stem(w), words) for w in thing):
                 refused.append(" ".join(thing))
     return refused
 
@@ -878,7 +883,7 @@ def denied_actions(question: str, answer: str) -> list[str]:
         if len(root) < STEM:
             continue
         seen = [i for i, w in enumerate(words) if stem(w) == root and not (i and words[i - 1] in _DETERMINERS)]
-        if (seen and all(_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for i in seen)
+        if (seen and all(denied_at(words, i) for i in seen)
                 and any(objects.intersection(stem(w) for w in words[i + 1:i + 1 + OBJECT_REACH]) for i in seen)):
             denied.append(verb)
     return denied

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from actions.evidence import Evidence, claims_to_confirm, stem
+from actions.evidence import Evidence, affirmed, claims_to_confirm, denied_at, stem
 from knowledge.textnorm import fold
 
 # « ne … pas », « n'… jamais » within a few words: the denied verb and its pronouns between.
@@ -30,9 +30,6 @@ _CONTRAST = re.compile(r"(?:\bet|,|\bmais) pas (?:(?:de|des|du|d|la|le|les|l|ent
 # « …et pas seulement les publics ? », « …, pas vrai ? »: more than, or a tag.
 _NOT_CONTRASTED = frozenset("""seulement uniquement simplement juste vraiment vrai vraie exact exacte faux fausse forcement
     necessairement tellement trop encore toujours tous toutes tout plus moins""".split())
-# The answer's own denials, just before a claimed word (« ce n'est pas de l'assistance »).
-_ANSWER_DENIAL = frozenset("pas non sans ni aucun aucune jamais".split())
-DENIAL_REACH = 3
 
 
 def denies(question: str) -> bool:
@@ -56,8 +53,7 @@ def said_though_denied(question: str, answer: str, unsaid_share: Callable[[tuple
     for group in claims:
         stems = {stem(f) for f in group}
         spots = [i for i, w in enumerate(words) if w in group or stem(w) in stems]
-        if said.has(group) and spots and all(_ANSWER_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i])
-                                             for i in spots):
+        if said.has(group) and spots and all(denied_at(words, i) for i in spots):
             return False
     return True
 
@@ -71,7 +67,6 @@ def contrast_said(question: str, answer: str) -> list[str]:
         word = m.group(1)
         if word in _NOT_CONTRASTED:
             continue
-        spots = [i for i, w in enumerate(words) if stem(w) == stem(word)]
-        if spots and not any(_ANSWER_DENIAL.intersection(words[max(0, i - DENIAL_REACH):i]) for i in spots):
+        if affirmed(stem(word), words):
             found.append(word)
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from actions.evidence import denied_at
 from knowledge.textnorm import fold
 
 # (the question's word, its opposites in the answer), as the starts of folded words.
@@ -42,8 +43,6 @@ _PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Words the pairs' starts must not take for theirs (« courtoisie », « longtemps », « imposant »).
 _NOT_THESE = frozenset("longtemps longueur courant courante courants courantes courrier courriel courtoisie "
                        "publication publications publier publie publiee publiees imposant importance".split())
-_DENIAL = frozenset("pas non sans ni aucun aucune jamais".split())
-DENIAL_REACH = 3
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -64,6 +63,6 @@ def opposite_said(question: str, answer: str) -> list[str]:
         if not _starting(asked, word) or _starting(said, word):
             continue
         spots = [i for o in opposites for i in _starting(said, o)]
-        if spots and any(not _DENIAL.intersection(said[max(0, i - DENIAL_REACH):i]) for i in spots):
+        if any(not denied_at(said, i) for i in spots):
             found.append(word)
     return found
