@@ -510,6 +510,8 @@ _RESTRICTS = re.compile(r"(?<!pas )(?<!non )(?<!ou )\b(uniquement|seulement|excl
                         r"seuls?|seules?|rien que|"
                         r"juste (de|du|des|d|pour|pr|un|une|le|la|les|l)|n importe (quel|quelle|quels|quelles|qui|quoi)|"
                         r"(?:limit|reserv|cantonn)\w*(?: t)?(?: (?:il|elle|ils|elles))? (?:a|au|aux)|"
+                        # « se contente-t-elle du minimum légal ? »
+                        r"(?:se|s|me|m|nous|vous) (?:est |sont )?content\w*(?: t)?(?: (?:il|elle|ils|elles))? (?:de|du|des|d)|"
                         r"qu un seul|qu une seule|que pour|tous les (mois|ans|jours|semaines)|"
                         # « ne touche que », « ne peut chercher que », « ne s'occupe-t-il que »
                         r"ne (?:(?!pas\b|plus\b)\w+ ){1,4}(?:que|qu))\b")

@@ -24,11 +24,17 @@ def french_date(day: Any) -> str:
     return format_date(day, format="long", locale=LOCALE)
 
 
+def french_full_date(day: Any) -> str:
+    """« vendredi 22 juin 2012 »: a page's date as it is printed, the day of the week included
+    (« publié quel jour de la semaine ? »)."""
+    return format_date(day, format="full", locale=LOCALE)
+
+
 def source_line(domain: dict[str, Any], source: SourceRef) -> str:
     """« Source : … » naming the page, its publisher and the date of its information."""
     if source.published:
         return render(domain, "utter_source_dated", publisher=source.publisher, title=source.title,
-                      date=french_date(source.published))
+                      date=french_full_date(source.published))
     return render(domain, "utter_source_undated", publisher=source.publisher, title=source.title,
                   period=source.period)
 

@@ -222,9 +222,14 @@ def only_addressed_to(text: str) -> bool:
     return bool(_ADDRESSED_TO.search(folded)) and nouns <= 0 and not _CONTACT_CUE.search(folded)
 
 
-# « c'est ouvert à qui ? », « accessible à quelles écoles ? »: the public, not opening hours.
+# « c'est ouvert à qui ? », « accessible à quelles écoles ? », « il est ouvert aux écoles
+# primaires ? »: the public, not opening hours. « ouvert au public », « ouvert à midi », « ouvert
+# à partir de 9 h » still ask when.
 _OPEN_TO = re.compile(r"\b(?:ouvert|ouverte|ouverts|ouvertes|accessible|accessibles) (?:a|aux|au) "
-                      r"(?:qui|quel|quelle|quels|quelles|tous|toutes|tout)\b")
+                      r"(?:qui|quel|quelle|quels|quelles|tous|toutes|tout|(?!(?:public|publics|partir|midi|minuit|heures?|"
+                      r"horaires?|jours?|semaines?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|"
+                      r"vacances|visites?)\b)[^\W\d]{3,})\b")
+AUDIENCE = "ask_programme_audience"
 
 
 def asks_audience(text: str) -> bool:
@@ -252,6 +257,12 @@ def _named_programme(entities: list[dict[str, Any]]) -> bool:
 
 def _next_reading(ranking: list[dict[str, Any]], skip: set[str]) -> dict[str, Any] | None:
     return next((r for r in ranking if r.get(INTENT_NAME_KEY) not in skip), None)
+
+
+def _audience_reading(ranking: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The programme's public among DIET's readings, however far behind (« et il est ouvert à
+    quelles écoles ? » after the PrECI, read first as a contact request, then as partnerships)."""
+    return next((r for r in ranking if r.get(INTENT_NAME_KEY) == AUDIENCE), None)
 
 
 # Readings this close to the best one are a tie (the fallback classifier's ambiguity threshold).
@@ -326,7 +337,7 @@ class EligibilityIntentGuard(GraphComponent):
             elif name == CONTACT and asks_how_far(text):
                 self._read_as(message, FALLBACK, intent.get("confidence", 0.0))
             elif name == CONTACT and (only_addressed_to(text) or asks_audience(text)):
-                other = _next_reading(ranking, {CONTACT, FALLBACK})
+                other = (asks_audience(text) and _audience_reading(ranking)) or _next_reading(ranking, {CONTACT, FALLBACK})
                 if other:
                     self._read_as(message, other[INTENT_NAME_KEY], other.get("confidence", 0.0))
         return messages

@@ -20,7 +20,7 @@ def test_service_info_lists_the_missions_of_the_service_named(make_tracker, run)
 def test_old_source_shows_its_publication_date(make_tracker, run):
     result = run(ActionAnswerServiceInfo(), make_tracker("que fait le SERI ?", "ask_service_info",
                                                          [("body", "ille-et-vilaine")]))
-    assert "publié le 7 octobre 2015" in result.text
+    assert "publié le mercredi 7 octobre 2015" in result.text
 
 
 def test_body_without_a_service_is_said_so_with_what_is_known(make_tracker, run):
@@ -81,7 +81,7 @@ def test_partnership_details_say_when_the_documents_are_silent(make_tracker, run
 def test_definition_by_entity_id_or_by_name_in_the_text(make_tracker, run):
     by_id = run(ActionAnswerDefinition(), make_tracker("c'est quoi ?", "ask_definition",
                                                        [("topic", "def-loi-thiolliere")]))
-    assert "2007" in by_id.text and "publié le 22 juin 2012" in by_id.text
+    assert "2007" in by_id.text and "publié le vendredi 22 juin 2012" in by_id.text
     by_name = run(ActionAnswerDefinition(), make_tracker("qu'est-ce qu'un jumelage", "ask_definition"))
     assert by_name.text.startswith("Jumelage :")
 

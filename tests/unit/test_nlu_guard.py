@@ -95,10 +95,21 @@ def test_an_eligibility_reading_tied_with_another_counts_as_the_hesitation():
     ("ce stage est accessible à quels élèves ?", "ask_programme_audience"),
     ("le bureau est ouvert à quelle heure ?", "ask_contact"),
     ("c'est ouvert à tous, et jusqu'à quelle heure ?", "ask_contact"),
+    ("Il est ouvert aux écoles primaires ?", "ask_programme_audience"),  # a public named
+    ("le bureau est ouvert au public le samedi ?", "ask_contact"),
+    ("c'est ouvert aux heures de bureau ?", "ask_contact"),
+    ("ouvert à partir de 9h ?", "ask_contact"),
 ])
 def test_the_verb_s_adresser_is_not_a_request_for_an_address(text, intent):
     message = ranked(text, [("ask_contact", 0.54), ("ask_programme_audience", 0.34)])
     assert EligibilityIntentGuard().process([message])[0].get("intent")["name"] == intent
+
+
+def test_a_public_asked_is_read_as_the_programme_s_public_however_far_behind():
+    # « et il est ouvert à quelles écoles ? » after the PrECI: DIET put partnerships second
+    message = ranked("Et il est ouvert à quelles écoles ?",
+                     [("ask_contact", 0.5), ("ask_partnerships", 0.3), ("ask_programme_audience", 0.1)])
+    assert EligibilityIntentGuard().process([message])[0].get("intent")["name"] == "ask_programme_audience"
 
 
 @pytest.mark.parametrize(("text", "intent", "read_as"), [

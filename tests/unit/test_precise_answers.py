@@ -677,11 +677,12 @@ def test_a_narrowed_or_denied_claim_or_a_round_figure_means_no():
     wilway = "Toutes les actions, qu'il s'agisse de projets ponctuels ou d'activités récurrentes, y sont suivies."
     assert not confirms("Wilway sert uniquement à suivre les projets ponctuels ?", wilway, weight)
     assert confirms("Wilway suit les projets ponctuels ?", wilway, weight)
-    # narrowing said with an inverted verb, « purement », « se limiter » or « cantonné »
+    # narrowing said with an inverted verb, « purement », « se limiter », « cantonné » or « se contenter »
     assert not confirms("Wilway ne suit-il que des projets ponctuels ?", wilway, weight)
     assert not confirms("Wilway est-il purement un outil de suivi des projets ponctuels ?", wilway, weight)
     assert not confirms("Les actions suivies se limitent-elles aux projets ponctuels ?", wilway, weight)
     assert not confirms("Le suivi reste cantonné aux projets ponctuels ?", wilway, weight)
+    assert not confirms("Wilway se contente-t-il des projets ponctuels ?", wilway, weight)
     aid = "Il ne s'agit pas d'assistance, mais d'aider ses partenaires à se développer."
     assert not confirms("La coopération, c'est de l'assistance ?", aid, weight)
     publics = "Elle cite les jeunes déscolarisés sans qualifications, chômeurs de longue durée."
