@@ -302,6 +302,14 @@ def test_twinnings_are_counted_among_the_partners_when_asked(make_tracker, run, 
     assert f"{len(suresnes)} partenaires" in result.text and f"dont {twinnings} jumelages" in result.text
 
 
+def test_a_partner_placed_in_the_wrong_country_gets_its_own(make_tracker, run, kb):
+    hackney = next(p for p in kb.partnerships(body_id="suresnes") if p.partner.startswith("Hackney"))
+    result = run(ActionAnswerPartnerships(), make_tracker("Hackney, jumelée avec Suresnes, c'est en Irlande ?",
+                                                          "ask_partnerships", [("country", "Irlande")], body="suresnes"))
+    assert result.text.startswith("Non") and hackney.country in result.text
+    assert "pas de partenaire dans ce pays" not in result.text
+
+
 def test_the_one_partner_in_the_country_named_answers_a_follow_up(make_tracker, run, kb):
     jiangsu = next(p for p in kb.partnerships(body_id="namur") if p.country == "Chine")
     tracker = make_tracker("celle en Chine, depuis quand ?", "ask_partnership_details",
