@@ -52,9 +52,11 @@ class ActionAnswerPartnerships(KnowledgeAction):
         # (a part of a continent before the NLU's reading: « Afrique de l'Ouest » is read « Afrique de »)
         country = (mentioned_now(kb, tracker, "country", "country") or continent_in(tracker.latest_message.get("text") or "")
                    or latest_entity(tracker, "country"))
-        if country and mentioned_now(kb, tracker, "partner", "partner"):
+        text = fold(tracker.latest_message.get("text") or "")
+        if country and mentioned_now(kb, tracker, "partner", "partner") and not _EXCEPT.search(text):
             # « Hackney, jumelée avec Suresnes, c'est en Irlande ? »: the partner named, with its
-            # own country, not the body's partners in the country the question supposes.
+            # own country, not the body's partners in the country the question supposes (« à part
+            # Louga et la Chine ? » still sets both aside)
             return ActionAnswerPartnershipDetails().answer_with_context(kb, dispatcher, tracker, domain)
         everything = kb.partnerships(body_id=body.id)
         if not everything:

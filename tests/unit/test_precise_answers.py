@@ -308,6 +308,11 @@ def test_a_partner_placed_in_the_wrong_country_gets_its_own(make_tracker, run, k
                                                           "ask_partnerships", [("country", "Irlande")], body="suresnes"))
     assert result.text.startswith("Non") and hackney.country in result.text
     assert "pas de partenaire dans ce pays" not in result.text
+    # a partner and a country set aside ask for the others
+    tunis = next(p for p in kb.partnerships(body_id="namur") if p.country == "Tunisie")
+    others = run(ActionAnswerPartnerships(), make_tracker("3e jumelage de namur a part louga et la chine ?",
+                                                         "ask_partnerships", [("country", "Chine")], body="namur"))
+    assert tunis.partner in others.text
 
 
 def test_the_one_partner_in_the_country_named_answers_a_follow_up(make_tracker, run, kb):
