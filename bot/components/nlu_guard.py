@@ -302,7 +302,8 @@ class EligibilityIntentGuard(GraphComponent):
     talk or a yes/no answer that asks a question of substance, and `bot_challenge` that names
     no machine nor person, and `stop` that asks a question and says nothing of stopping,
     become `nlu_fallback`; `ask_contact` on the verb « s'adresser à »
-    alone, or on « ouvert à qui » (a public), takes the next reading; a follow-up naming only a
+    alone takes the next reading, on « ouvert à qui », « ouvert aux écoles » (a public) the
+    programme's public; a follow-up naming only a
     part of the PST (« et ses valeurs ? ») becomes `ask_pst`."""
 
     @classmethod
