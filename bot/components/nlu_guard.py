@@ -57,6 +57,11 @@ _TAKING_PART = re.compile(
 # « combien d'écoles ont participé au PrECI ? », « le montant maximum du PISI ? ».
 _ASKS_FACT = re.compile(r"\b(combien|cb|cmb|montant|montants|budget|somme|ont participe|a participe|avaient participe|"
                         r"ont ete (retenus?|retenues?|selectionnee?s?|soutenue?s?))\b")
+# What a name means or what a thing is: « que signifie le sigle PrECI ? », « c'est quoi le PISI ? »,
+# a question of fact even after « je suis directrice d'école secondaire ».
+_ASKS_MEANING = re.compile(r"\b(signifie|signifient|veut dire|veulent dire|sigle|acronyme|abreviation|definition|"
+                           r"c est quoi|ckoi|c koi|qu est ce que c est|qu est ce que l|qu est ce que le|"
+                           r"qu est ce que la|qu est ce que les)\b")
 _QUESTION_SENTENCE = re.compile(r"[^.!?:]*\?")
 # The asker in the question (« qui, parmi nous, peut… ? » is about us).
 _ASKER = re.compile(r"\b(je|j|moi|me|m|nous|notre|nos|mon|ma|mes|puis|pouvons|peux)\b")
@@ -189,7 +194,7 @@ def asks_about_taking_part(text: str, entities: list[dict[str, Any]]) -> bool:
     programme named only in what the user says first (« l'école de ma fille participe au
     PrECI. Quel est le but de ce programme ? ») does not make the question one of taking part."""
     question = _question_asked(text)
-    if _ASKS_FACT.search(question):
+    if _ASKS_FACT.search(question) or (_ASKS_MEANING.search(question) and not _TAKING_PART.search(question)):
         return False
     asked_from = _question_start(text)
     if any(e.get("entity") in ("programme", "audience") and e.get("start", asked_from) >= asked_from

@@ -24,6 +24,13 @@ from bot.components.nlu_guard import EligibilityIntentGuard, asks_about_taking_p
      [{"entity": "programme", "value": "preci", "start": 24, "end": 29}], False),
     ("Mon fils est en secondaire. Son école peut-elle rejoindre le PrECI ?",
      [{"entity": "programme", "value": "preci", "start": 61, "end": 66}], True),
+    # what a programme's name means is a fact, whoever asks; taking part asked with it is not
+    ("Je suis directrice d'école secondaire. Que signifie le sigle PrECI ?",
+     [{"entity": "audience", "value": "preci", "start": 20, "end": 37},
+      {"entity": "programme", "value": "preci", "start": 62, "end": 67}], False),
+    ("c koi le PISI ?", [{"entity": "programme", "value": "pisi", "start": 9, "end": 13}], False),
+    ("c'est quoi les conditions pour participer au PISI ?",
+     [{"entity": "programme", "value": "pisi", "start": 45, "end": 49}], True),
 ])
 def test_taking_part_is_read_in_the_question_itself(text, entities, taking_part):
     assert asks_about_taking_part(text, entities) is taking_part
