@@ -28,6 +28,7 @@ from actions.evidence import (
     missing_numbers,
     narrows,
     opposite_quality,
+    other_acronym,
     other_object,
     other_span,
     other_web_address,
@@ -265,7 +266,7 @@ def _says_otherwise(question: str, answer: str, weight: Callable[[tuple[str, ...
                 or other_object(question, answer)
                 or denied_by_question(question, answer) or refused_by_question(question, answer)
                 or prefixed_title(question, answer) or opposite_quality(question, answer) or opposite_said(question, answer)
-                or misquoted(question, answer) or misexpanded(question, answer)
+                or misquoted(question, answer) or misexpanded(question, answer) or other_acronym(question, answer)
                 or swapped_qualifiers(question, answer) or unstated_cut(question, answer) or said_alike(question, answer)
                 or contradicts(question, answer, weight) or said_of_another(question, answer, weight)
                 or said_apart(question, answer, weight) or said_of_bracketed_other(question, answer, weight)

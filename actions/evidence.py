@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from actions.question_shape import question_core
+from knowledge.ranking import edit_distance
 from knowledge.textnorm import (
     claim_groups,
     claim_verbs,
@@ -31,8 +32,11 @@ LONG_WORD = 6
 # The share of the shorter word two words of one stem must have in common to count as one.
 ROOT_SHARE = 0.6
 # Words that only frame a claim (« ce genre d'associations », « ce pays » for one named before, « un
-# partenariat » for a twinning or an accord).
-_CLAIM_FRAMING = frozenset("pays genre type sorte situation partenariat partenariats partenaire partenaires".split())
+# partenariat » for a twinning or an accord), and the asker's weighing of it (« un point important »
+# for the sources' « axe majeur », « un lien particulier », « quatre grandes priorités »).
+_CLAIM_FRAMING = frozenset("""pays genre type sorte situation partenariat partenariats partenaire partenaires
+    important importante importants importantes particulier particuliere particuliers particulieres
+    grand grande grands grandes""".split())
 # Words that only frame a closed question (« c'est bien… », « est-ce exact ? »).
 _FRAMING = frozenset("""
     bien vrai exact exacte juste correct ca cela non oui est ce etre avoir faire aussi toujours encore
@@ -366,17 +370,18 @@ _POINTS_AT_HEAD = re.compile(r"\s*(?:et\s+)?(?:ils?|elles?|ca|ça)\b", re.IGNORE
 
 
 # « Éleveur retraité, je voudrais savoir si… », « je crois que… », « je me demande si, d'après le
-# PST, … »: what comes before the claim.
+# PST, … », « ma petite fille dit que… »: what comes before the claim.
 _Q = "['’]"
 _ASKING_LEAD = re.compile(
     rf"^.*?\b(?:je (?:voudrais|voulais|souhaiterais|souhaite|aimerais) (?:bien )?(?:savoir|v[ée]rifier|confirmer)|"
     rf"je me demande|je me demandais|pouvez[- ]vous me dire|pourriez[- ]vous me dire|dites[- ]moi|"
     rf"je crois|je pense|j{_Q}ai lu|j{_Q}ai entendu(?: dire)?|j{_Q}ai appris|il me semble|"
-    rf"(?:on|\w+) m{_Q}a (?:dit|affirm[ée]|expliqu[ée]|racont[ée]|assur[ée])|on dit|il para[iî]t)\s+"
+    rf"(?:on|\w+) m{_Q}a (?:dit|affirm[ée]|expliqu[ée]|racont[ée]|assur[ée])|on dit|il para[iî]t|"
+    rf"(?:dit|disait|affirme|pr[ée]tend|raconte))\s+"
     rf"(?:si,?\s+|s{_Q}|que,?\s+|qu{_Q})",
     re.IGNORECASE)
 # « Je suis agriculteur retraité, la filière… ? », « mon asso fait…, le département soutient… ? »
-_FIRST_PERSON_LEAD = re.compile(rf"^(?:pour |comme |en tant que |dans )?(?:je|j{_Q}|jsuis|chui|moi|mon|ma|mes|nous|notre|nos)"
+_FIRST_PERSON_LEAD = re.compile(rf"^(?:pour |comme |en tant que |dans )?(?:je|j{_Q}|jsuis|jai|chui|moi|mon|ma|mes|nous|notre|nos)"
                                 rf"\b[^,:;]*[,:;]\s*",
                                 re.IGNORECASE)
 # Fewer words than this left after a cut: the cut took the claim, keep the question whole.
@@ -722,6 +727,20 @@ def misexpanded(question: str, answer: str) -> bool:
     return any(not _in_order(run, said) for run in spelled_out(question))
 
 
+_CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def other_acronym(question: str, answer: str) -> bool:
+    """Whether the question names an acronym the answer does not write, and the answer writes
+    one with the same letters in another order or, four letters long or more, one letter
+    apart: « le SREI » for the Ille-et-Vilaine's SERI (« PST » and « IST » are two things)."""
+    said = set(_CAPITALS.findall(answer))
+    return any(asked not in said and any(sorted(asked) == sorted(other)
+                                         or (len(asked) >= 4 and edit_distance(asked, other, 1) <= 1)
+                                         for other in said)
+               for asked in _CAPITALS.findall(question_core(question)))
+
+
 def _in_order(words: list[str], said: list[str]) -> bool:
     """Whether `words` appear in `said` in that order, each within QUOTE_GAP of the previous."""
     def same(a: str, b: str) -> bool:
@@ -871,16 +890,22 @@ _DETERMINERS = frozenset("le la les l du des un une ce cette ces son sa ses leur
 OBJECT_REACH = 7
 
 
+# « aider ses partenaires à se développer plutôt qu'à les assister ? »: what follows is set
+# aside, not claimed.
+_RATHER_THAN = re.compile(r"\b(?:plut[oô]t qu|au lieu d|et non\b)", re.IGNORECASE)
+
+
 def denied_actions(question: str, answer: str) -> list[str]:
     """Verbs of the question that the answer only uses denied, next to what the question says
     they act on: « se substitue-t-elle à la collectivité ? » against « sans se substituer à la
-    collectivité partenaire ». A noun of the same stem (« le contenu ») is not the verb."""
+    collectivité partenaire ». A noun of the same stem (« le contenu ») is not the verb, nor a
+    verb the question sets aside (« plutôt qu'à les assister »)."""
     if _DENIAL.intersection(fold(question).split()):
         return []
     words = fold(answer).split()
     objects = {stem(f) for g in _claims(question) for f in g}
     denied = []
-    for verb in claim_verbs(question_core(question)):
+    for verb in claim_verbs(_RATHER_THAN.split(question_core(question))[0]):
         root = stem(verb)
         if len(root) < STEM:
             continue

@@ -1630,6 +1630,47 @@ def test_a_closed_question_is_confirmed_by_what_it_claims(page, question, confir
     assert confirms(question, page, lambda _g: 1.0) is confirmed
 
 
+COOPERATION = ("Pour le canton, il ne s'agit pas d'assister, mais d'aider ses partenaires à se développer. "
+               "La formation des élus est un axe majeur de sa coopération. Le canton a quatre priorités. "
+               "Il est jumelé avec Holon, en Israël, et soutient la mobilité des jeunes demandeurs d'emploi.")
+
+
+@pytest.mark.parametrize(("question", "confirmed"), [
+    # what « plutôt que » sets aside is not claimed; the claim before it is
+    ("Le canton cherche-t-il à aider ses partenaires à se développer plutôt qu'à les assister ?", True),
+    ("Le canton cherche-t-il à assister ses partenaires plutôt qu'à les aider à se développer ?", False),
+    # how much the asker weighs it (« important », « grandes », « particulier ») is not a claim
+    ("La formation des élus est-elle un point important de la coopération du canton ?", True),
+    ("Le canton a-t-il bien quatre grandes priorités ?", True),
+    ("Le canton a-t-il bien cinq grandes priorités ?", False),
+    ("Le canton a-t-il un lien particulier avec Israël ?", True),
+    # what someone said, or what the asker says of themselves, comes before the claim
+    ("ma voisine dit que le canton est jumelé avec une ville d israel c vrai ?", True),
+    ("ma voisine dit que le canton est jumelé avec une ville du japon c vrai ?", False),
+    ("jai 30 ans je suis au chomage, le canton soutient la mobilité des jeunes comme moi ?", True),
+])
+def test_the_asker_s_framing_of_a_claim_is_not_claimed(question, confirmed):
+    # the asker's own words weigh as much as the sources' rarest ones
+    asker = {"important", "grandes", "particulier", "voisine", "30", "chomage"}
+    assert confirms(question, COOPERATION, lambda g: 3.0 if asker.intersection(g) else 1.0) is confirmed
+
+
+@pytest.mark.parametrize(("question", "confirmed"), [
+    # the letters of another body's acronym in another order are not its name
+    ("Le service du canton s'appelle-t-il le SREI ?", False),
+    ("Le service du canton s'appelle-t-il le SERS ?", False),
+    ("Le service du canton s'appelle-t-il le SERI ?", True),
+    # an acronym the answer spells out is not contradicted
+    ("Le service Europe du canton gère-t-il le PST ?", True),
+    # three letters one apart are two things (« PST », « IST »)
+    ("Le PST du canton parle-t-il des IST ?", True),
+])
+def test_an_acronym_one_letter_or_one_swap_apart_is_another_name(question, confirmed):
+    page = ("Le service Europe et relations internationales (SERI) du canton gère le Programme Stratégique "
+            "Transversal, qui parle des IST.")
+    assert confirms(question, page, lambda _g: 1.0) is confirmed
+
+
 def test_the_holder_of_another_role_of_the_same_body_is_named_in_a_follow_up(make_tracker, run):
     # « et le maire ? » after his deputy: the body's passage naming the mayor, not « ce détail » unknown
     deputy = exchange("Qui est l'adjoint chargé des relations internationales à Suresnes ?",
