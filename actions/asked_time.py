@@ -51,8 +51,12 @@ _ASKS_CLOSED = re.compile(r"\b(ferme|fermee|fermes|fermees|fermeture)\b")
 # « le service ferme à 18h le vendredi ? », « ça ouvre à 9h ? »: a claim about when it closes (or
 # opens), not whether it is open at that time. Read on the text as typed: « fermé à 18h ? » asks
 # whether it is closed then.
-_CLOSES_AT = re.compile(r"\b(ferme|ferment|fermez|fermera)\s+(?:\w+\s+){0,2}?[aà]\s+\d", re.IGNORECASE)
-_OPENS_AT = re.compile(r"\b(ouvre|ouvrent|ouvrez|ouvrira)\s+(?:\w+\s+){0,2}?[aà]\s+\d", re.IGNORECASE)
+_CLOSES_AT = re.compile(r"\b(ferme|ferment|fermez|fermera)\s+(?:\w+\s+){0,4}?[aà]\s+\d", re.IGNORECASE)
+_OPENS_AT = re.compile(r"\b(ouvre|ouvrent|ouvrez|ouvrira)\s+(?:\w+\s+){0,4}?[aà]\s+\d", re.IGNORECASE)
+# « le vendredi, il ferme plus tôt ? », « ça ouvre plus tard le lundi ? »: that day's closing
+# (or opening) against the other days'.
+_CLOSES_SOONER = re.compile(r"\b(ferme|ferment|fermez|fermera)\s+(?:t (?:il|elle) )?(?:\w+\s+){0,2}?plus (tot|tard)\b")
+_OPENS_SOONER = re.compile(r"\b(ouvre|ouvrent|ouvrez|ouvrira)\s+(?:t (?:il|elle) )?(?:\w+\s+){0,2}?plus (tot|tard)\b")
 # « à quelle heure ferme-t-il ? », « jusqu'à quelle heure ? »: wants a time, not a verdict.
 _ASKS_WHEN = re.compile(r"\b(quelle heure|quelles heures|quel horaire|quels horaires|horaires|heures d ouverture|"
                         r"quels jours|quel jour|quand)\b")
@@ -79,6 +83,8 @@ class AskedTime:
     days: tuple[str, ...] = ()
     # « sans interruption », « en continu »: open with no break (within `span`, if any)
     continuous: bool = False
+    # « ferme plus tôt le vendredi ? »: "earlier" or "later" than the other days, with `bound`
+    than_other_days: str | None = None
 
     @property
     def names_time(self) -> bool:
@@ -117,10 +123,14 @@ def asked_time(text: str) -> AskedTime:
                 span = (said, said + 1)
     asks_when = bool(_ASKS_WHEN.search(folded))
     closed = bool(_ASKS_CLOSED.search(folded)) and not asks_when
-    bound = None
+    bound, than = None, None
     if said is not None and not asks_when:
         bound = "closes" if _CLOSES_AT.search(text) else "opens" if _OPENS_AT.search(text) else None
-    return AskedTime(day, span, whole, said, closed, asks_when, bound, several_days(folded), continuous)
+    sooner = _CLOSES_SOONER.search(folded) or _OPENS_SOONER.search(folded)
+    if day and sooner and said is None and not asks_when:
+        bound = "closes" if sooner.re is _CLOSES_SOONER else "opens"
+        than = "earlier" if sooner.group(2) == "tot" else "later"
+    return AskedTime(day, span, whole, said, closed, asks_when, bound, several_days(folded), continuous, than)
 
 
 def several_days(folded: str) -> tuple[str, ...]:

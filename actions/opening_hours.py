@@ -116,6 +116,11 @@ def bound_said(domain: dict[str, Any], schedule: Schedule, asked: AskedTime, ser
     actual = times[asked.day] if asked.day else (claimed if claimed in times.values() else max(set(times.values()),
                                                                                             key=list(times.values()).count))
     when = render(domain, "utter_hours_bound_day", day=asked.day) if asked.day else ""
+    if asked.than_other_days:  # « ferme plus tôt le vendredi ? »: against the other days' usual time
+        others = [schedule[d][-1][1] if closes else schedule[d][0][0] for d in schedule if d != asked.day]
+        usual = max(set(others), key=others.count) if others else actual
+        holds = actual < usual if asked.than_other_days == "earlier" else actual > usual
+        claimed = actual if holds else None
     return render(domain, "utter_hours_bound_yes" if actual == claimed else "utter_hours_bound_no",
                   when=when, service=service, time=spoken_time(actual),
                   verb=render(domain, "utter_hours_verb_closes" if closes else "utter_hours_verb_opens"), hours=text)

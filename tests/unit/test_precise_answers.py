@@ -553,6 +553,16 @@ def test_a_closing_time_claimed_is_compared_with_the_day_s(make_tracker, run):
     assert said("il ouvre à 10h le lundi, le service de Suresnes ?").startswith("Non")
     # whether it is closed at that time is another question
     assert said("le service de Suresnes est fermé à 18h le vendredi ?").startswith("Oui")
+    # the time claimed may come a few words after the verb
+    assert said("Le vendredi, le service de Suresnes ferme comme les autres jours à 18h, n'est-ce pas ?").startswith(
+        "Non : le vendredi")
+    # earlier or later than the other days: that day's time against theirs
+    assert asked_time("ferme-t-il plus tard le jeudi ?").than_other_days == "later"
+    assert said("Le vendredi, le service de Suresnes ferme plus tôt que les autres jours, c'est ça ?").startswith(
+        "Oui : le vendredi")
+    assert "17 h" in said("vendredi le service de suresnes ferme plus tot c ca ?")
+    assert said("le jeudi, le service de Suresnes ferme plus tôt ?").startswith("Non : le jeudi")
+    assert said("le vendredi, le service de Suresnes ferme plus tard ?").startswith("Non")
 
 
 def test_open_without_a_break_is_compared_with_the_lunch_break(make_tracker, run):
