@@ -47,6 +47,9 @@ _VERDICT = re.compile(r"^(Oui|Non)\. ")
 # How much of a declined follow-up's words the previous answer must hold: measured on the
 # conversations of the blind sets A to Y, 0.5 gave 6 turns and lost none (0.3 lost a right decline).
 HELD = 0.5
+# « Il a quel rôle… ? », « et elle est engagée depuis quand ? »: the subject is the one just named
+# (not « et le maire lui-même, c'est qui ? », whose subject is named).
+_SUBJECT_BACK = re.compile(r"^(?:et |mais |donc |alors )?(?:il|elle|ils|elles|son|sa|ses|leur|leurs)\b")
 # « ça sert à quoi ? », « en quoi ça consiste ? »: what the thing just named is or does.
 _ABOUT_IT = re.compile(r"\b(sert|servent|consiste|consistent|fonctionne|fonctionnent|marche)\b")
 
@@ -87,6 +90,19 @@ def _asks_what_it_does(question: str, tracker) -> bool:
     return (_ABOUT_IT.search(fold(question)) is not None and points_back(question)
             and tracker.get_slot("last_answer") not in (None, "contact")
             and all(_ABOUT_IT.search(" ".join(g)) for g in content_groups(question)))
+
+
+def _leans_on_exchange(kb: KnowledgeBase, question: str, exchange: str) -> bool:
+    """Whether the follow-up leans on the previous exchange and names nothing else: nothing at
+    all, or, when its subject is a pronoun (« il a quel rôle à Cités Unies France ? »), nothing
+    the exchange did not name. « La Province vise zéro émission en 2050, c'est bien ça ? » names
+    its own subject."""
+    if not leans_on_context(kb, question):
+        return False
+    named = named_entities(kb, question, ALL_NAMED + ("topic",))
+    said = f" {fold(exchange)} "
+    return not named or (_SUBJECT_BACK.match(fold(question)) is not None
+                         and all(any(f" {a} " in said for a in aliases) for aliases in named))
 
 
 def previous_answer(said: str, source_prefix: str, offers_intro: str) -> tuple[str, list[str]]:
@@ -154,7 +170,7 @@ def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, sour
         if not (holds_what_is_asked(kb, question, text) or asks_nothing_it_lacks(kb, question, text, asked_before)):
             return None
         return "\n".join([text, *sources]) if question_shape(question) == YES_NO else again()
-    if not leans_on_context(kb, question) or named_entities(kb, question, ALL_NAMED + ("topic",)):
+    if not _leans_on_exchange(kb, question, f"{asked_before} {text}"):
         return None
     said_again = fold(text) in fold(draft)
     wanted = _detail_asked(question)
@@ -175,5 +191,10 @@ def repeat_just_said(kb: KnowledgeBase, tracker, question: str, draft: str, sour
     # So does a bare « à quelle adresse ? », which names nothing else.
     pointed = points_back(question) or len(content_groups(question)) <= 1
     if wanted(draft) and not (asks_reach(question) and pointed and not said_again):
-        return None
+        # « il a quel rôle à Cités Unies France ? »: the one the pronoun points to has a role
+        # there, though the draft names another person's; so when the previous answer holds
+        # the question's words as well as the draft does.
+        if said_again or not _SUBJECT_BACK.match(fold(question)) or \
+                coverage(question, text, kb.term_weight) < coverage(question, draft, kb.term_weight):
+            return None
     return again()

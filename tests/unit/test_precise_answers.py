@@ -1599,6 +1599,23 @@ def test_a_pronoun_points_to_what_was_just_said_not_to_a_passage_holding_the_oth
     assert "2.094" in result.text
 
 
+def test_a_pronoun_keeps_to_the_one_just_named_when_the_draft_names_another_with_the_same_words(make_tracker, run):
+    from actions.out_of_scope import ActionAnswerOutOfScope
+    deputy = exchange("Qui est l'adjoint au maire de Suresnes chargé des relations internationales ?",
+                      "Jean-Louis Testud, adjoint aux relations internationales de Suresnes : Jean-Louis Testud est "
+                      "Adjoint au Maire délégué aux Relations Internationales de Suresnes. Il est Secrétaire Général "
+                      "de Cités Unies France depuis juillet 2014.\n"
+                      "Source : Ville de Suresnes, « Relations internationales – Ville de Suresnes »")
+    # the mayor's passage also gives a role at Cités Unies France, which the previous answer named too
+    result = run(ActionAnswerOutOfScope(), make_tracker("Il a quel rôle à Cités Unies France ?", "out_of_scope",
+                                                        events=deputy, last_answer="passage"))
+    assert "Secrétaire Général" in result.text and "Source :" in result.text
+    # a subject the exchange did not name is a new one
+    result = run(ActionAnswerOutOfScope(), make_tracker("Et le maire, il a quel rôle à Cités Unies France ?",
+                                                        "out_of_scope", events=deputy, last_answer="passage"))
+    assert "Groupe pays Haïti" in result.text
+
+
 
 # Pages of an invented canton, and what a closed question claims of them.
 METHOD = "Le canton applique la même méthode à ses jumelages et à ses aides aux clubs."
