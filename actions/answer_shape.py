@@ -688,6 +688,25 @@ def lacks_reach(question: str, answer: str) -> bool:
     return any(asked.search(folded) and not given.search(answer) for asked, given in _REACH_ASKED)
 
 
+# « vous avez le numéro du SREI ? »: after « vous avez », a number is the phone's.
+_NUMBER_ASKED = re.compile(r"\b(?:le|leur|son|un) numero\b")
+_PHONE_GIVEN = _REACH_ASKED[0][1]
+# « vous avez… ? », « connaissez-vous… ? »: a request put as a closed question.
+_HAVE_YOU = re.compile(r"\b(vous avez|avez vous|vous auriez|auriez vous|tu as|as tu|t as|vous connaissez|"
+                       r"connaissez vous|tu connais|vous disposez|disposez vous)\b")
+
+
+def gives_requested_reach(question: str, answer: str) -> bool:
+    """Whether a closed question only asks to be given a way to reach someone (« vous avez le
+    numéro du SREI ? », no number put forward) and the answer gives it: the « Oui » is that."""
+    folded = fold(question_core(question))
+    if _HAVE_YOU.search(folded) is None or _DIGIT.search(folded):
+        return False
+    if _NUMBER_ASKED.search(folded):
+        return _PHONE_GIVEN.search(answer) is not None
+    return asks_reach(question) and not lacks_reach(question, answer)
+
+
 def lacks_detail(question: str, answer: str) -> bool:
     """Whether the question asks for an amount of money, a percentage, the person in a role or
     a way to reach someone, and the answer gives none: it speaks of the topic around the
@@ -695,7 +714,9 @@ def lacks_detail(question: str, answer: str) -> bool:
     folded = fold(question_core(question))
     shape = question_shape(question)
     if shape == YES_NO:
-        return False
+        # « Vous avez le numéro de téléphone d'Horizons Solidaires ? » asks for the number
+        return _HAVE_YOU.search(folded) is not None and (
+            lacks_reach(question, answer) or (_NUMBER_ASKED.search(folded) is not None and not _PHONE_GIVEN.search(answer)))
     if ((_AMOUNT.search(folded) and not _MONEY.search(answer)) or (_SHARE.search(folded) and not _PERCENT.search(answer))
             or lacks_reach(question, answer)):
         return True

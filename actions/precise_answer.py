@@ -37,6 +37,7 @@ from actions.answer_shape import (
     asks_outright,
     confirms,
     gives_count,
+    gives_requested_reach,
     gives_shape,
     lacks_detail,
     lead_with_fact,
@@ -253,7 +254,7 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     against_today = verdict_against_today(question, answer_part, today())
     if against_today is None and ended_before(question, answer_part, today()):
         against_today = False  # « siège-t-elle toujours à la CNCD ? » after « jusqu'en 2014 »
-    said_yes = against_today if against_today is not None else (
+    said_yes = against_today if against_today is not None else gives_requested_reach(question, answer_part) or (
         not contradicted(kb, question)
         and confirms(question, evidence, kb.term_weight)
         and not (named and answered_about and answered_about not in named)

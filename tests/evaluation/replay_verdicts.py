@@ -25,7 +25,7 @@ from pathlib import Path
 
 from rasa.shared.core.domain import Domain
 
-from actions.answer_shape import confirms
+from actions.answer_shape import confirms, gives_requested_reach
 from actions.partner_claims import contradicted
 from actions.phrasing import render
 from actions.precise_answer import reply_evidence, source_prefix, without_sources
@@ -66,8 +66,8 @@ def replayed(runs: list[Path], sets: list[Path] | None = None) -> list[tuple[str
             answer_part = without_sources(body, prefix).split(more)[0]
             against = verdict_against_today(turn["user"], answer_part, date.fromisoformat(played["today"] or DEFAULT_TODAY))
             if against is None:
-                against = not contradicted(kb, turn["user"]) and confirms(
-                    turn["user"], reply_evidence(kb, domain, turn["user"], body, prefix), kb.term_weight)
+                against = gives_requested_reach(turn["user"], answer_part) or (not contradicted(kb, turn["user"]) and confirms(
+                    turn["user"], reply_evidence(kb, domain, turn["user"], body, prefix), kb.term_weight))
             now = yes if against else no
             out.append((played["name"], turn["user"], expect.starts_with, given, now))
     return out

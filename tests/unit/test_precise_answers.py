@@ -254,6 +254,20 @@ def test_a_person_asked_in_a_role_needs_a_name_in_that_role():
     assert not lacks_detail("Qui préside le groupe pays ?", "Le Maire, Jean Dupont, préside le groupe pays.")
 
 
+def test_a_way_to_reach_asked_as_a_closed_question_is_a_request():
+    from actions.answer_shape import gives_requested_reach
+    network = "Le Réseau Exemple est cité parmi les sources d'information de la page."
+    card = "Pour joindre le service du canton :\nTéléphone : 081 00 00 00"
+    # « vous avez le numéro de… ? » asks for the number, which the network's passage lacks
+    assert lacks_detail("Vous avez le numéro de téléphone du Réseau Exemple ?", network)
+    assert not lacks_detail("Vous avez le numéro de téléphone du service ?", card)
+    assert not lacks_detail("Le Réseau Exemple est-il cité parmi les sources ?", network)
+    # when the answer gives it, that is the « Oui »; a number put forward is a claim to check
+    assert gives_requested_reach("vous avez le numéro du service ?", card)
+    assert not gives_requested_reach("vous avez le numéro du Réseau Exemple ?", network)
+    assert not gives_requested_reach("vous avez bien le 081 11 11 11 comme numéro ?", card)
+
+
 def test_the_candidate_decides_whether_it_belongs_to_a_list():
     weight = lambda _g: 1.0  # noqa: E731
     answer = "Le PST affirme quatre valeurs : la proximité, l'expertise, la transparence et l'efficacité."
