@@ -511,11 +511,18 @@ def names_thing(word: str, thing: str) -> bool:
 _TYPO_MIN = 5
 
 
+_DURATION_GIVEN = re.compile(r"\b\d+ (?:ans|annees|mois)\b|\bdepuis (?:\w+ )?(?:19|20)\d\d\b")
+
+
 def gives_count(question: str, text: str) -> bool:
     """Whether `text` states a number of the thing the question counts; for « combien
     d'années ? », a rhythm in years says it too (« des programmes quinquennaux », not « au
     quotidien »)."""
-    if _YEARS.intersection(counted_things(question)) and any(isinstance(rhythm(w), int) for w in fold(text).split()):
+    counted = counted_things(question)
+    if _YEARS.intersection(counted) and any(isinstance(rhythm(w), int) for w in fold(text).split()):
+        return True
+    # « depuis combien de temps ? »: a number of years or months, or the year it started
+    if "temps" in counted and _DURATION_GIVEN.search(fold(text)):
         return True
     return bool(counts_in(question, text))
 

@@ -40,7 +40,8 @@ _PLACE_ASKED = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle) (province|
 _KIND_ASKED = re.compile(r"\b(?:quel|quelle|quels|quelles|kel|kelle) ([a-z]{4,})\b")
 # « c'est bien depuis 2010 ? », « ça fait une dizaine d'années ? »: a closed question on when or
 # how long, which the previous answer's figures settle.
-_WHEN_CLAIMED = re.compile(r"\b(depuis|\d{4}|ans|annees?|dizaine|vingtaine|trentaine|signee?s?|date)\b")
+_WHEN_CLAIMED = re.compile(r"\b(depuis|\d{4}|ans|annees?|dizaine|vingtaine|trentaine|signee?s?|date|encore|toujours|"
+                           r"aujourd hui|maintenant|actuellement)\b")
 _FIGURE = re.compile(r"\d")
 # The « Oui. » or « Non. » the previous answer started with answered the previous question.
 _VERDICT = re.compile(r"^(Oui|Non)\. ")
@@ -50,6 +51,11 @@ HELD = 0.5
 # « Il a quel rôle… ? », « et elle est engagée depuis quand ? »: the subject is the one just named
 # (not « et le maire lui-même, c'est qui ? », whose subject is named).
 _SUBJECT_BACK = re.compile(r"^(?:et |mais |donc |alors )?(?:il|elle|ils|elles|son|sa|ses|leur|leurs)\b")
+_OBJECT_BACK = re.compile(r"\b(?:avec|pour|chez) (?:eux|elle|elles|lui)\b"
+                        # « je peux encore y inscrire mon école ? », « on peut en faire partie ? »
+                        r"|\b(?:y|en) (?!a\b|avoir\b)\w+(?:er|ir|re)\b")
+# Words a follow-up with such a pronoun may have (an elliptic one has `ELLIPTIC_WORDS`).
+PRONOUN_WORDS = 12
 # « ça sert à quoi ? », « en quoi ça consiste ? »: what the thing just named is or does.
 _ABOUT_IT = re.compile(r"\b(sert|servent|consiste|consistent|fonctionne|fonctionnent|marche)\b")
 
@@ -97,12 +103,15 @@ def _leans_on_exchange(kb: KnowledgeBase, question: str, exchange: str) -> bool:
     all, or, when its subject is a pronoun (« il a quel rôle à Cités Unies France ? »), nothing
     the exchange did not name. « La Province vise zéro émission en 2050, c'est bien ça ? » names
     its own subject."""
-    if not leans_on_context(kb, question):
+    folded = fold(question)
+    # « ça fait combien de temps qu'on coopère avec eux ? »: a pronoun for the one just named,
+    # in a question somewhat longer than an elliptic one
+    pronoun = _SUBJECT_BACK.match(folded) is not None or _OBJECT_BACK.search(folded) is not None
+    if not (leans_on_context(kb, question) or (pronoun and len(folded.split()) <= PRONOUN_WORDS)):
         return False
     named = named_entities(kb, question, ALL_NAMED + ("topic",))
     said = f" {fold(exchange)} "
-    return not named or (_SUBJECT_BACK.match(fold(question)) is not None
-                         and all(any(f" {a} " in said for a in aliases) for aliases in named))
+    return not named or (pronoun and all(any(f" {a} " in said for a in aliases) for aliases in named))
 
 
 def previous_answer(said: str, source_prefix: str, offers_intro: str) -> tuple[str, list[str]]:

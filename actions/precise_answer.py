@@ -401,6 +401,12 @@ def selected(kb: KnowledgeBase, action: Any, draft: list[dict[str, Any]], tracke
                                f"{given.title} {given.text}" if given else core, given, answer, prefix)
         if kept is not None:
             choice = Choice(kept, replaces=True, exact=True)
+    if choice and choice.replaces:
+        # « et namur bosse avec eux depuis cb de temps » after Louga's record: the passage found
+        # for the words (957 ETP « au 31/03/2022 ») is checked against what was just said too
+        again = just_said_again(kb, domain, tracker, question, f"{choice.passage.title} : {choice.passage.text}")
+        if again:
+            return again, [], True
     if (outcome == ASKED_BACK and asks_back(answer) and not (choice and choice.replaces) and not about_entity
             and (kb.unknown_share(content_groups(question)) >= FOREIGN
                  or about_something_else(kb, without_label(question), action.structured_for(kb, tracker)))):

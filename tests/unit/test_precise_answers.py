@@ -1630,6 +1630,34 @@ def test_a_pronoun_keeps_to_the_one_just_named_when_the_draft_names_another_with
     assert "Groupe pays Haïti" in result.text
 
 
+def test_how_long_asked_of_them_is_the_time_just_given(make_tracker, run):
+    from actions.answer_shape import gives_count
+    louga = exchange("Avec quelle région du Sénégal Namur est-elle jumelée ?",
+                     "Province de Namur et Région de Louga (Sénégal) — jumelage.\n"
+                     "Depuis quand : depuis plus de 20 ans (à la date de la page, 2017-2018).\n"
+                     "Source : Province de Namur, « Service des relations extérieures et internationales (SREI) »")
+    # a number of years answers « combien de temps », a date of counting staff does not
+    assert gives_count("depuis combien de temps ?", "jumelage depuis plus de 20 ans")
+    assert not gives_count("depuis combien de temps ?", "957 ETP au 31/03/2022")
+    # « avec eux » points back however long the question (the passage found for its words counts staff)
+    for question in ("ça fait combien de temps qu'on coopère avec eux", "et namur bosse avec eux depuis cb de temps"):
+        result = run(ActionKbFallback(), make_tracker(question, "nlu_fallback", events=louga, last_answer="partnership"))
+        assert "20 ans" in result.text and "Source :" in result.text
+
+
+def test_still_possible_asked_of_it_is_checked_against_the_deadline_just_given(make_tracker, run):
+    from actions.deadlines import ActionAnswerDeadline
+    closed = exchange("Jusqu'à quelle date l'appel du PrECI était-il ouvert ?",
+                      "Le dernier appel du PrECI mentionné dans les documents est clôturé depuis le 8 février 2018.\n"
+                      "Source : Province de Namur, « Service des relations extérieures et internationales (SREI) »")
+    # « y » is the call just given: a passage on pupils that holds the other words does not answer
+    for question in ("Donc je peux encore y inscrire mes élèves aujourd'hui ?",
+                     "Donc je peux encore y inscrire mon école cette année ?"):
+        result = run(ActionAnswerDeadline(), make_tracker(question, "ask_deadline", events=closed, programme="preci",
+                                                          last_answer="deadline"))
+        assert result.text.startswith("Non.") and "8 février 2018" in result.text
+
+
 
 # Pages of an invented canton, and what a closed question claims of them.
 METHOD = "Le canton applique la même méthode à ses jumelages et à ses aides aux clubs."
