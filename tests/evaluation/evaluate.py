@@ -59,7 +59,8 @@ HELDOUT = CONVERSATIONS / "heldout"
 # AK: the thirty-fifth's result, tables only read.
 # AL: the thirty-sixth's result, tables only read.
 # AM: the thirty-seventh's result, tables only read.
-# AN: the fresh one, written before the thirty-eighth round, never read (tables only).
+# AN: the thirty-eighth's result, tables only read.
+# AO: the fresh one, written before the thirty-ninth round, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
                            "aveugle G", "aveugle H", "aveugle I", "aveugle J", "aveugle K",
@@ -69,7 +70,7 @@ BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
                            "aveugle AB", "aveugle AC", "aveugle AD", "aveugle AE",
                            "aveugle AF", "aveugle AG", "aveugle AH", "aveugle AI",
                            "aveugle AJ", "aveugle AK", "aveugle AL",
-                           "aveugle AM", "aveugle AN")}
+                           "aveugle AM", "aveugle AN", "aveugle AO")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
