@@ -75,7 +75,7 @@ from actions.question_shape import (
     question_shape,
     untagged,
 )
-from actions.reasons import answers_why, asks_why, gives_reason
+from actions.reasons import answers_why, asks_cause, asks_why, gives_reason
 from knowledge import KnowledgeBase
 from knowledge.models import Passage
 from knowledge.textnorm import fold, rank_of, unaccent, without_kinds_asked
@@ -701,16 +701,27 @@ def amount_passage(hits: Callable[[], list[Passage]], question: str, answer: str
 def reason_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
     """For « pourquoi… ? » answered without a reason (a service's missions for « pourquoi
     s'engage-t-il à l'international ? »): a passage among the first found that gives one."""
-    if not asks_why(question) or answers_why(answer):
+    if not asks_why(question) or gives_reason("", answer):
+        return None
+    # a purpose answers « dans quel but ? »; « pourquoi ? » looks for a cause first (« pourquoi la
+    # Province s'occupe-t-elle d'international ? » met by the SREI's missions)
+    purpose = answers_why(answer)
+    if purpose and not asks_cause(question):
         return None
     # ...and says as much of the question as the answer: « pourquoi mobiliser les entreprises ? »
     # is not answered by why the body works abroad at all.
     said = coverage(question, answer)
     found = [p for p in hits() if coverage(question, f"{p.title} {p.text}") >= said]
-    # a cause first; else a purpose (« pourquoi forme-t-il ses partenaires ? » : « aider des
-    # partenaires à devenir autonomes en les formant »)
-    return (first_fitting(found, lambda p: gives_reason(p.title, p.text))
-            or first_fitting(found, lambda p: answers_why(f"{p.title} {p.text}")))
+    cause = (first_fitting(found, lambda p: gives_reason(p.title, p.text))
+             # found weakly (« s'occupe », « international » are common words) but saying more of
+             # the question than the answer does
+             or next((p for p in found if gives_reason(p.title, p.text)
+                      and coverage(question, f"{p.title} {p.text}") > said), None))
+    if cause is not None or purpose:
+        return cause
+    # else a purpose (« pourquoi forme-t-il ses partenaires ? » : « aider des partenaires à
+    # devenir autonomes en les formant »)
+    return first_fitting(found, lambda p: answers_why(f"{p.title} {p.text}"))
 
 
 # « Outre ses coopérations, … ? », « … en plus de ses propres coopérations ? »: what the question

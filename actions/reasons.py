@@ -10,6 +10,11 @@ from knowledge.textnorm import fold
 
 _ASKS_WHY = re.compile(r"\b(pourquoi|pourkoi|pk|pq|pour quelles? raisons?|quelles? (?:sont les |est la )?raisons?|"
                        r"dans quel but|qu est ce qui (?:explique|justifie|motive))\b")
+# ...of which these ask for a purpose, which « a pour mission de… » gives; the others for a
+# cause first (« pourquoi la Province s'occupe-t-elle d'international ? »: « face à la
+# globalisation », not the service's missions).
+_ASKS_PURPOSE = re.compile(r"\b(dans quel but|a quoi (?:ca |cela )?sert|quel (?:en )?est (?:le|son|leur) but|"
+                           r"quel(?:le)? (?:en )?est (?:l|son|leur) (?:objectif|utilite))\b")
 # A title that announces a reason (« Pourquoi Suresnes s'ouvre… », « But de la coopération… »).
 _REASON_TITLE = re.compile(r"\b(pourquoi|raisons?|buts?)\b")
 # Sentences that give one: a cause (« face à », « en raison de »), an observation that leads
@@ -25,6 +30,12 @@ _PURPOSE = re.compile(r"\b(afin d\w*|pour \w+(?:er|ir|re)|a pour (?:mission|but|
 
 def asks_why(question: str) -> bool:
     return _ASKS_WHY.search(fold(question)) is not None
+
+
+def asks_cause(question: str) -> bool:
+    """A « pourquoi… ? » that wants a cause, not only a purpose."""
+    folded = fold(question)
+    return _ASKS_WHY.search(folded) is not None and _ASKS_PURPOSE.search(folded) is None
 
 
 def gives_reason(title: str, text: str) -> bool:

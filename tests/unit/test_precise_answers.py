@@ -1105,6 +1105,14 @@ def test_why_a_body_works_abroad_gets_the_passage_giving_its_reason_not_its_serv
     assert "valeur ajoutée" in purpose.text
 
 
+@pytest.mark.parametrize("question", ["pk la province fait de l international ??",
+                                      "Pourquoi une province s'occupe-t-elle de relations internationales ?"])
+def test_why_a_body_works_abroad_gets_its_cause_not_the_purpose_of_its_service(make_tracker, run, question):
+    # the SREI's missions say what it is for (« afin de générer… »), not why the Province works abroad
+    result = run(ActionAnswerServiceInfo(), make_tracker(question, "ask_service_info"))
+    assert "globalisation" in result.text and "Source :" in result.text
+
+
 def test_why_an_action_is_done_gets_the_passage_giving_its_purpose_when_none_gives_a_cause(make_tracker, run):
     result = run(ActionAnswerServiceInfo(), make_tracker(
         "Pourquoi le Département d'Ille-et-Vilaine forme-t-il ses partenaires ?", "ask_service_info",
@@ -1120,6 +1128,11 @@ def test_why_asks_for_a_reason_and_a_purpose_answers_it():
     assert gives_reason("Pourquoi X s'ouvre au monde", "") and gives_reason("", "Face à la crise, X agit.")
     assert not gives_reason("", "X coordonne les actions de la Province.")
     assert answers_why("X coordonne les actions afin de générer de la valeur.")
+    from actions.reasons import asks_cause
+
+    assert asks_cause("Pourquoi la Province fait-elle de l'international ?")
+    assert not asks_cause("Pourquoi faire de la coopération bilatérale ? Quel en est le but ?")
+    assert not asks_cause("Dans quel but le SREI coordonne-t-il les relations extérieures ?")
 
 
 @pytest.mark.parametrize(("question", "declined"), [
