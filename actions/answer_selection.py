@@ -22,6 +22,7 @@ from rasa_sdk import Tracker
 from actions.acronym_reference import resolve_acronym
 from actions.answer_shape import (
     AMOUNT_WORDS,
+    PERSON_NAME,
     answer_title,
     asks_amount,
     asks_reach,
@@ -970,6 +971,18 @@ def holder_of_role(kb: KnowledgeBase, question: str, body_id: str | None) -> Pas
         return None
     return next((p for p in kb.search(question, limit=HOLDER_SEARCHED, body_id=body_id)
                  if p.body_id == body_id and asked & roles_in(p.text) and names_someone(p.text)), None)
+
+
+def other_holder(kb: KnowledgeBase, question: str, body_id: str | None, said: str) -> Passage | None:
+    """« Jean-Louis Testud est le maire de Suresnes ? » — « Non »: the passage naming who holds
+    the role the question gives someone, when it is another person the answer does not name."""
+    if not roles_in(question) or not names_someone(question):
+        return None
+    holder = holder_of_role(kb, question, body_id)
+    person = next((m.group(0) for m in PERSON_NAME.finditer(holder.title)), None) if holder else None
+    if person is None or fold(person) in fold(question) or fold(person) in fold(said):
+        return None
+    return holder
 
 
 # A passage confirms a closed question's claim in its own right when it leaves at most this

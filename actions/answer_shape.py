@@ -62,7 +62,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])")
 _YEAR_OR_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|"
                            r"août|septembre|octobre|novembre|décembre)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_NAME = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+ [A-ZÀ-Ý][a-zà-ÿ]+")
+PERSON_NAME = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+ [A-ZÀ-Ý][a-zà-ÿ]+")
 
 
 # « Le « E » de SERI, c'est pour Europe ? »: the letter quoted points into the acronym, it
@@ -389,7 +389,7 @@ def lead_with_fact(text: str, question: str, shape: str) -> str:
     Among such sentences, the one sharing most words with the question wins; the others
     keep their order, so nothing is lost.
     """
-    pattern = {HOW_MANY: _DIGIT, DATE: _YEAR_OR_DATE, WHO: _NAME}.get(shape)
+    pattern = {HOW_MANY: _DIGIT, DATE: _YEAR_OR_DATE, WHO: PERSON_NAME}.get(shape)
     parts = sentences(text)
     if (pattern is None and shape != DEFINITION) or len(parts) < 2:
         return text
@@ -639,7 +639,7 @@ def dated_fit(hits: list, question: str, reach: float) -> object | None:
 
 def names_someone(text: str) -> bool:
     """Whether `text` names a person (a first name and a name: « Bernard Ruyssen »)."""
-    return _NAME.search(text) is not None
+    return PERSON_NAME.search(text) is not None
 
 
 # « qui a signé l'accord ? », « le maire de Louga ? »: a person in a role is asked...

@@ -29,6 +29,7 @@ from actions.answer_selection import (
     leans_on_context,
     named_bodies,
     named_entities,
+    other_holder,
     points_back,
     reply_text,
     speaks_of,
@@ -262,6 +263,14 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     verdict = render(domain, "utter_shape_yes" if said_yes else "utter_shape_no")
     first = next(m for m in draft if m.get("text"))
     first["text"] = f"{verdict} {first['text']}"
+    holder = None if said_yes else other_holder(
+        kb, question, answered_about or (choice.passage.body_id if choice else None), said)
+    if holder is not None:
+        # « Non », and who does hold the role, before the source lines (the same page's)
+        lines = first["text"].split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith(prefix)), len(lines))
+        lines.insert(at, render(domain, "utter_passage", title=holder.title, text=holder.text))
+        first["text"] = "\n".join(lines)
 
 
 def reply_evidence(kb: KnowledgeBase, domain: dict[str, Any], question: str, said: str, prefix: str,

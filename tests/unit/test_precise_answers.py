@@ -1105,6 +1105,14 @@ def test_why_a_body_works_abroad_gets_the_passage_giving_its_reason_not_its_serv
     assert "valeur ajoutée" in purpose.text
 
 
+def test_a_role_given_to_the_wrong_person_gets_no_and_who_holds_it(make_tracker, run):
+    result = run(ActionAnswerServiceInfo(), make_tracker("Jean-Louis Testud est le maire de Suresnes ?", "ask_service_info"))
+    assert result.text.startswith("Non") and "Christian Dupuy" in result.text and "Source :" in result.text
+    # the right person gets « Oui » and no one else
+    right = run(ActionAnswerServiceInfo(), make_tracker("Christian Dupuy est le maire de Suresnes ?", "ask_service_info"))
+    assert right.text.startswith("Oui") and "Testud" not in right.text
+
+
 @pytest.mark.parametrize("question", ["pk la province fait de l international ??",
                                       "Pourquoi une province s'occupe-t-elle de relations internationales ?"])
 def test_why_a_body_works_abroad_gets_its_cause_not_the_purpose_of_its_service(make_tracker, run, question):
