@@ -60,7 +60,8 @@ HELDOUT = CONVERSATIONS / "heldout"
 # AL: the thirty-sixth's result, tables only read.
 # AM: the thirty-seventh's result, tables only read.
 # AN: the thirty-eighth's result, tables only read.
-# AO: the fresh one, written before the thirty-ninth round, never read (tables only).
+# AO: the thirty-ninth's result, tables only read.
+# AP: the fresh one, written before the fortieth round, never read (tables only).
 BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
               for name in ("aveugle A", "aveugle B", "aveugle C", "aveugle D", "aveugle E", "aveugle F",
                            "aveugle G", "aveugle H", "aveugle I", "aveugle J", "aveugle K",
@@ -70,7 +71,7 @@ BLIND_SETS = {name: CONVERSATIONS / "blind" / name.split()[-1].lower()
                            "aveugle AB", "aveugle AC", "aveugle AD", "aveugle AE",
                            "aveugle AF", "aveugle AG", "aveugle AH", "aveugle AI",
                            "aveugle AJ", "aveugle AK", "aveugle AL",
-                           "aveugle AM", "aveugle AN", "aveugle AO")}
+                           "aveugle AM", "aveugle AN", "aveugle AO", "aveugle AP")}
 OUT = ROOT / "var" / "eval"
 
 # (category, what is measured, unit counted, target %)
