@@ -699,7 +699,7 @@ def amount_passage(hits: Callable[[], list[Passage]], question: str, answer: str
     return first_fitting(hits(), fits)
 
 
-def reason_passage(hits: Callable[[], list[Passage]], question: str, answer: str) -> Passage | None:
+def reason_passage(hits: Callable[[], list[Passage]], question: str, answer: str, weight) -> Passage | None:
     """For « pourquoi… ? » answered without a reason (a service's missions for « pourquoi
     s'engage-t-il à l'international ? »): a passage among the first found that gives one."""
     if not asks_why(question) or gives_reason("", answer):
@@ -709,15 +709,18 @@ def reason_passage(hits: Callable[[], list[Passage]], question: str, answer: str
     purpose = answers_why(answer)
     if purpose and not asks_cause(question):
         return None
-    # ...and says as much of the question as the answer: « pourquoi mobiliser les entreprises ? »
-    # is not answered by why the body works abroad at all.
-    said = coverage(question, answer)
-    found = [p for p in hits() if coverage(question, f"{p.title} {p.text}") >= said]
+    # ...and says as much of the question as the answer, its rare words weighing most: « pourquoi
+    # mobiliser les entreprises ? » or « pourquoi la Province gère-t-elle les rivières… ? » is
+    # not answered by why the Province works abroad at all, which says « province » too.
+    said = coverage(question, answer, weight)
+    covered = {p.id: coverage(question, f"{p.title} {p.text}", weight) for p in hits()}
+    found = [p for p in hits() if covered[p.id] >= said]
     cause = (first_fitting(found, lambda p: gives_reason(p.title, p.text))
              # found weakly (« s'occupe », « international » are common words) but saying more of
-             # the question than the answer does
+             # the question than the answer does, and as much as any passage found: « pourquoi
+             # gère-t-elle les rivières… ? » has its own passage, which says « rivières »
              or next((p for p in found if gives_reason(p.title, p.text)
-                      and coverage(question, f"{p.title} {p.text}") > said), None))
+                      and covered[p.id] > said and covered[p.id] >= max(covered.values())), None))
     if cause is not None or purpose:
         return cause
     # else a purpose (« pourquoi forme-t-il ses partenaires ? » : « aider des partenaires à
@@ -1186,7 +1189,7 @@ def better_passage(kb: KnowledgeBase, tracker: Tracker, answer: str, structured:
              or named_definition(kb, deeper, typed, answer)
              or defining_passage(defining, typed, answer)
              or role_passage(deeper, typed, answer, in_context or kb.default_body().id)
-             or reason_passage(deeper, typed, answer) or kind_passage(deeper, typed, answer)
+             or reason_passage(deeper, typed, answer, kb.term_weight) or kind_passage(deeper, typed, answer)
              or besides_passage(deeper, typed, answer, kb.term_weight)
              or confirming_passage(deeper, typed, answer, kb.term_weight))
     if exact:
