@@ -33,10 +33,14 @@ LONG_WORD = 6
 ROOT_SHARE = 0.6
 # Words that only frame a claim (« ce genre d'associations », « ce pays » for one named before, « un
 # partenariat » for a twinning or an accord), and the asker's weighing of it (« un point important »
-# for the sources' « axe majeur », « un lien particulier », « quatre grandes priorités »).
+# for the sources' « axe majeur », « un lien particulier », « quatre grandes priorités »), and
+# whether the sources take it up at all (« est-elle mentionnée », « sont-ils visés », « prend-elle
+# en compte », « ce genre de démarche »): the answer says the thing itself, not that verb.
 _CLAIM_FRAMING = frozenset("""pays genre type sorte situation partenariat partenariats partenaire partenaires
     important importante importants importantes particulier particuliere particuliers particulieres
-    grand grande grands grandes""".split())
+    grand grande grands grandes
+    mentionne mentionnee mentionnes mentionnees mentionner evoque evoquee evoques evoquees evoquer
+    vise visee vises visees viser concerne concernee concernes concernees concerner compte demarche demarches""".split())
 # Words that only frame a closed question (« c'est bien… », « est-ce exact ? »).
 _FRAMING = frozenset("""
     bien vrai exact exacte juste correct ca cela non oui est ce etre avoir faire aussi toujours encore
@@ -373,16 +377,18 @@ _POINTS_AT_HEAD = re.compile(r"\s*(?:et\s+)?(?:ils?|elles?|ca|ça)\b", re.IGNORE
 # PST, … », « ma petite fille dit que… »: what comes before the claim.
 _Q = "['’]"
 _ASKING_LEAD = re.compile(
-    rf"^.*?\b(?:je (?:voudrais|voulais|souhaiterais|souhaite|aimerais) (?:bien )?(?:savoir|v[ée]rifier|confirmer)|"
+    rf"^.*?\b(?:(?:je (?:voudrais|voulais|souhaiterais|souhaite|veux|aimerais)|j{_Q}(?:aimerais|aurais aim[ée]))"
+    rf" (?:bien )?(?:savoir|v[ée]rifier|confirmer)|"
     rf"je me demande|je me demandais|pouvez[- ]vous me dire|pourriez[- ]vous me dire|dites[- ]moi|"
     rf"je crois|je pense|j{_Q}ai lu|j{_Q}ai entendu(?: dire)?|j{_Q}ai appris|il me semble|"
     rf"(?:on|\w+) m{_Q}a (?:dit|affirm[ée]|expliqu[ée]|racont[ée]|assur[ée])|on dit|il para[iî]t|"
     rf"(?:dit|disait|affirme|pr[ée]tend|raconte))\s+"
     rf"(?:si,?\s+|s{_Q}|que,?\s+|qu{_Q})",
     re.IGNORECASE)
-# « Je suis agriculteur retraité, la filière… ? », « mon asso fait…, le département soutient… ? »
-_FIRST_PERSON_LEAD = re.compile(rf"^(?:pour |comme |en tant que |dans )?(?:je|j{_Q}|jsuis|jai|chui|moi|mon|ma|mes|nous|notre|nos)"
-                                rf"\b[^,:;]*[,:;]\s*",
+# « Je suis agriculteur retraité, la filière… ? », « mon asso fait…, le département soutient… ? »,
+# « En tant que directrice de crèche, … ? »
+_FIRST_PERSON_LEAD = re.compile(rf"^(?:(?:pour |comme |en tant que |dans )?(?:je|j{_Q}|jsuis|jai|chui|moi|mon|ma|mes|nous|notre|nos)"
+                                rf"|en tant que)\b[^,:;]*[,:;]\s*",
                                 re.IGNORECASE)
 # Fewer words than this left after a cut: the cut took the claim, keep the question whole.
 _MIN_CLAIM_WORDS = 4

@@ -49,6 +49,15 @@ def test_the_asking_lead_goes_even_before_a_comma():
     assert without_self_introduction(asked) == "d'après le PST, la Province soutient les acteurs locaux ?"
 
 
+def test_a_role_introduced_with_en_tant_que_and_j_aimerais_savoir_are_no_claim():
+    asked = ("En tant que directrice de crèche, j'aimerais savoir si la Province prévoit de soutenir "
+             "les acteurs de l'accueil de la petite enfance.")
+    assert without_self_introduction(asked) == ("la Province prévoit de soutenir les acteurs de l'accueil "
+                                                 "de la petite enfance.")
+    assert without_self_introduction("En tant que parent, la Province aide-t-elle les familles ?") == (
+        "la Province aide-t-elle les familles ?")
+
+
 def test_what_the_question_sets_aside_with_et_pas_is_said():
     from actions.negated_claim import contrast_said
 

@@ -1121,6 +1121,18 @@ def test_why_a_body_works_abroad_gets_its_cause_not_the_purpose_of_its_service(m
     assert "globalisation" in result.text and "Source :" in result.text
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    ("Pourquoi la Province gère-t-elle les rivières de manière intégrée ?", "biodiversité"),
+    ("Pourquoi la Province veut-elle optimaliser l'efficacité énergétique de ses bâtiments ?", "carbone"),
+])
+def test_why_an_action_of_the_province_gets_its_own_passage_not_why_it_works_abroad(make_tracker, run, question,
+                                                                                    said):
+    # « face à la globalisation » gives a cause, but of the Province's international work: the
+    # passage on the action asked says its rare words (« rivières »)
+    result = run(ActionAnswerServiceInfo(), make_tracker(question, "ask_service_info"))
+    assert said in result.text and "globalisation" not in result.text and "Source :" in result.text
+
+
 def test_why_an_action_is_done_gets_the_passage_giving_its_purpose_when_none_gives_a_cause(make_tracker, run):
     result = run(ActionAnswerServiceInfo(), make_tracker(
         "Pourquoi le Département d'Ille-et-Vilaine forme-t-il ses partenaires ?", "ask_service_info",
@@ -1738,10 +1750,15 @@ COOPERATION = ("Pour le canton, il ne s'agit pas d'assister, mais d'aider ses pa
     ("ma voisine dit que le canton est jumelé avec une ville d israel c vrai ?", True),
     ("ma voisine dit que le canton est jumelé avec une ville du japon c vrai ?", False),
     ("jai 30 ans je suis au chomage, le canton soutient la mobilité des jeunes comme moi ?", True),
+    # nor whether the sources take it up (« mentionnée », « visés », « prend en compte »)
+    ("La formation des élus est-elle mentionnée dans la coopération du canton ?", True),
+    ("Les jeunes demandeurs d'emploi sont-ils visés par le canton ?", True),
+    ("Le canton prend-il en compte la mobilité des jeunes ?", True),
+    ("Les retraités sont-ils visés par le canton ?", False),
 ])
 def test_the_asker_s_framing_of_a_claim_is_not_claimed(question, confirmed):
     # the asker's own words weigh as much as the sources' rarest ones
-    asker = {"important", "grandes", "particulier", "voisine", "30", "chomage"}
+    asker = {"important", "grandes", "particulier", "voisine", "30", "chomage", "mentionnee", "vises", "compte"}
     assert confirms(question, COOPERATION, lambda g: 3.0 if asker.intersection(g) else 1.0) is confirmed
 
 
