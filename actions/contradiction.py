@@ -1,6 +1,7 @@
 """« Louga, c'est au Mali ? » against « Région de Louga (Sénégal) »: a closed question that
 states a value (a country, a month, an order, a rhythm, a category, a street number, free or
-paid, a role, the start or end of a span, north or south) which the answer contradicts by giving another value of the same kind next to the same
+paid, a role, the start or end of a span, north or south, the PST « enjeu » something is filed
+under) which the answer contradicts by giving another value of the same kind next to the same
 subject. The answer's other values (« Hann. Münden (Allemagne) » for « Villach allemande ? »)
 do not count: only the value nearest to the question's most specific word decides.
 """
@@ -118,6 +119,11 @@ def values_in(words: list[str]) -> list[Value]:
             found.append(Value("role", role[0], i, i + role[1] - 1))
             i += role[1]
             continue
+        enjeu = _enjeu_at(words, i)
+        if enjeu:
+            found.append(Value("enjeu", enjeu[0], i, i + enjeu[1] - 1))
+            i += enjeu[1]
+            continue
         country, pace = countries.get(w) or country_of_demonym(w), rhythm(w)
         if country:
             found.append(Value("country", country, i, i))
@@ -146,6 +152,27 @@ def values_in(words: list[str]) -> list[Value]:
             found.append(Value("street_number", w, i, i))
         i += 1
     return found
+
+
+# The PST's five « enjeux », each with its own actors: « l'Office provincial agricole, un acteur
+# de la Gouvernance ? » against « Nos acteurs de la transition territoriale : …, Office
+# provincial agricole ». Named as an « enjeu » only after a word that files something under it
+# (« culture », « gouvernance » are common words elsewhere: « la bonne gouvernance » of Suresnes).
+_ENJEUX = [("vivre mieux", "vivre mieux"), ("transition territoriale", "transition territoriale"),
+           ("enseignement et de la formation", "enseignement"), ("enseignement et formation", "enseignement"),
+           ("enseignement", "enseignement"), ("gouvernance", "gouvernance"), ("culture", "culture"),
+           ("culturels", "culture"), ("culturel", "culture")]
+_FILED_UNDER = frozenset("acteur acteurs enjeu enjeux volet volets axe axes pilier rattache rattachee rattaches "
+                         "rattachees".split())
+FILED_REACH = 3
+
+
+def _enjeu_at(words: list[str], i: int) -> tuple[str, int] | None:
+    """The PST « enjeu » named at word `i` after a word filing something under it, and its length."""
+    if not _FILED_UNDER.intersection(words[max(0, i - FILED_REACH):i]):
+        return None
+    return next(((value, len(name.split())) for name, value in _ENJEUX
+                 if " ".join(words[i:i + len(name.split())]) == name), None)
 
 
 # Nouns a rank follows (« Priorité 4 », « l'objectif 2 », « numéro un »).

@@ -43,6 +43,15 @@ PARTNERS = ("Partenaires : Région de Louga (Sénégal) — jumelage ; Province 
      "Quatrième et dernière priorité : la mobilité internationale des jeunes.", True),
     ("L'objectif numéro un, c'est la culture pour tous ?", "Objectif 3 : la culture pour tous.", True),
     ("La culture pour tous, c'est bien l'objectif 3 ?", "Objectif 3 : la culture pour tous.", False),
+    # the PST « enjeu » an actor is filed under; « la bonne gouvernance » files nothing
+    ("L'Office provincial agricole fait partie des acteurs de la Gouvernance ?",
+     "Nos acteurs de la transition territoriale : pôles, Office provincial agricole.", True),
+    ("L'Office provincial agricole est-il un acteur de la transition territoriale ?",
+     "Nos acteurs de la transition territoriale : pôles, Office provincial agricole.", False),
+    ("La Direction financière est rattachée au Vivre mieux ?",
+     "Nos acteurs de la gouvernance : Direction générale, Direction financière.", True),
+    ("Suresnes aide-t-elle Kragujevac pour la culture ?",
+     "Kragujevac (Serbie) : domaines de la bonne gouvernance et de la décentralisation.", False),
     # two values of a kind state none
     ("Louga, c'est au Sénégal ou au Mali ?", PARTNERS, False),
     # no value, nothing to contradict
