@@ -114,6 +114,12 @@ def test_public_named_answers_for_its_programme_when_none_is_named(make_tracker,
     assert "candidature au PISI" in result.text
 
 
+def test_the_schools_of_another_body_get_the_passage_naming_them_not_the_programme(make_tracker, run):
+    # Suresnes' schools are not the PrECI's public: the passage on them answers
+    result = run(ActionAnswerHowToApply(), make_tracker(
+        "Quels établissements scolaires de Suresnes participent aux projets pour le Cap-Haïtien ?", "ask_how_to_apply"))
+    assert "PrECI" not in result.text and "Jean Macé" in result.text and "Source :" in result.text
+
 
 def test_can_i_still_apply_is_answered_by_the_deadline_against_today(make_tracker, run, monkeypatch):
     # The same closed question gets « Non » after the deadline and « Oui » before it.
