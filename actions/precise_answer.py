@@ -48,6 +48,7 @@ from actions.answer_shape import (
 )
 from actions.asked_time import asked_time, asks_opening_times
 from actions.carried_claim import carried_claim
+from actions.compared_counts import compares_counts
 from actions.context import body_in_context
 from actions.contradiction import demonyms_named
 from actions.evidence import Evidence, content_groups, coverage, without_echoes, without_label
@@ -255,7 +256,13 @@ def with_verdict(kb: KnowledgeBase, domain: dict[str, Any], question: str, draft
     against_today = verdict_against_today(question, answer_part, today())
     if against_today is None and ended_before(question, answer_part, today()):
         against_today = False  # « siège-t-elle toujours à la CNCD ? » after « jusqu'en 2014 »
-    said_yes = against_today if against_today is not None else gives_requested_reach(question, answer_part) or (
+    # « dépasse-t-il les 2000 km ? » against « 2.094 km »: the counts compared decide
+    compared = compares_counts(question, answer_part)
+    if against_today is None and compared is not None:
+        decided = compared and not (named and answered_about and answered_about not in named)
+    else:
+        decided = against_today
+    said_yes = decided if decided is not None else gives_requested_reach(question, answer_part) or (
         not contradicted(kb, question)
         and confirms(question, evidence, kb.term_weight)
         and not (named and answered_about and answered_about not in named)

@@ -1845,3 +1845,13 @@ def test_a_claimed_count_is_checked_on_the_passage_that_gives_it():
     # the answer already gives the number, or the question claims none: nothing to look for
     assert claimed_count_passage([about, counted], asked, counted.text) is None
     assert claimed_count_passage([about, counted], "Il y a des centres PMS ?", about.text) is None
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Le réseau points-noeuds dépasse-t-il les 2000 kilomètres ?", "Oui"),
+    ("Le réseau points-noeuds fait-il plus de 3000 km ?", "Non"),
+])
+def test_a_count_compared_with_a_threshold_gets_the_comparison_s_verdict(make_tracker, run, question, verdict):
+    # « 2.094 km » never repeats « 2000 »: the comparison decides, not the number's absence
+    result = run(ActionAnswerPst(), make_tracker(question, "ask_pst"))
+    assert result.text.startswith(verdict) and "2.094" in result.text and "Source :" in result.text
