@@ -60,9 +60,9 @@ def _holds(op: str, limit: int, qualifier: str, value: int) -> bool | None:
             return None
         qualifier = ""
     if qualifier == "plus de":  # the count is above `value`: « plus de 20 ans » says nothing of « plus de 30 »
-        return (True if sign > 0 else False) if value >= limit else None
+        return sign > 0 if value >= limit else None
     if qualifier == "moins de":
-        return (True if sign < 0 else False) if value <= limit else None
+        return sign < 0 if value <= limit else None
     if value == limit:
         return not strict
     return (value > limit) == (sign > 0)
